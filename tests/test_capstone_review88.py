@@ -323,8 +323,8 @@ def test_u2_a_step_answering_a_final_offer_that_marlow_leaves_costs_the_deadline
     assert TRUST_CHANGE["deadline"] < TRUST_CHANGE["polite walk-away"] == 0
     plan_text = _cell("plan-teaching")
     assert (
-        "(question 8 accepts either; if Marlow leaves, that counts as talks that ran out of "
-        "time, section 6)." in plan_text
+        "(question 8 also accepts walking away; if Marlow leaves, the talks ran out of time, "
+        "section 6)." in plan_text  # review 92 C1: the step is the rule's move
     )
     assert "the talks ran out of time (Marlow reached its own deadline and left)" in _cell(
         "table-teaching"

@@ -1058,7 +1058,9 @@ def _moves_by_worth_lists(s, plan, reservation, log):
             since.append(worth[n] > worth[n - 1])
             granted = granted and not since[-1]
         if reply["final"]:
-            moves.append("Accept" if worth[n] >= reservation else "Walk-Away politely")
+            # review 92 C1: below the reservation price, the next step while one is left
+            below = "next_step" if nxt is not None else "Walk-Away politely"
+            moves.append("Accept" if worth[n] >= reservation else below)
             break
         if worth[n] >= (nxt if nxt is not None else steps[at]):
             moves.append("ACCEPT")
@@ -1855,7 +1857,7 @@ def test_no_learners_statement_is_a_practice_sentence_word_for_word():
 
 
 def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
-    """The practice seller's six statements and facts are those the text shows; the
+    """The practice seller's seven statements and facts are those the text shows; the
     course's verdicts pass, and each wrong verdict is refused with its kind's reason and
     without the verdict."""
     shown = " ".join(
@@ -1867,8 +1869,8 @@ def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
     assert (PRACTICE_LETTER, PRACTICE_BATNA, PRACTICE_NO_QUELL) == (60, 72.5, 0.7)
     key, kinds = practice_key(), practice_kinds()
     assert set(key.values()) == {"say", "keep quiet"}
-    # one of each, a threat too; not statement G's kind (review 90 X2)
-    assert sorted([*kinds.values(), "confidential"]) == sorted(STATEMENT_KINDS)
+    # one of each, a threat too, and statement G's kind since review 92 X1
+    assert sorted(kinds.values()) == sorted(STATEMENT_KINDS)
     assert passes(run("practice_to_say", lambda: key))
     words = {
         "mention": "Fisher and Ury",
@@ -1877,6 +1879,7 @@ def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
         "interest": "opens a trade",
         "belief": "chance 0.70",
         "threat": "it is a threat",
+        "confidential": "told you in confidence",
     }
     for letter, right in key.items():
         wrong = {**key, letter: "say" if right == "keep quiet" else "keep quiet"}
@@ -1884,7 +1887,7 @@ def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
         assert f"- {letter}: " in hint and words[kinds[letter]] in hint, hint
         assert "(say it)" not in hint and "keep quiet" not in hint.split(":", 1)[1], hint
         # review 66 X3: the practice seller's letter is not Brenn's, and one is "is"
-        assert "1 of the practice seller's 6 verdicts is not" in hint, hint
+        assert "1 of the practice seller's 7 verdicts is not" in hint, hint
         if kinds[letter] == "signed":
             assert "Brenn" not in hint and "its letter of intent" in hint, hint
 

@@ -2596,7 +2596,10 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     # review 61, C3: conditional at a human table (module 04)
     # review 79 U3: "retraction" is the one name for an offer worse for Marlow
     # review 82 U4: section 6 gives the one definition, with its line; section 5 points there
-    assert "An offer worse for Marlow than your last is a retraction (defined and priced" in plan
+    # review 92: one sentence, where section 5 defines it first (review 89 U1)
+    assert (
+        "a **retraction** is an offer worse for Marlow than your last (defined and priced" in plan
+    )
     assert "every retraction (an offer worse for it than your previous one by more" in " ".join(
         section("table-teaching").split()
     )

@@ -72,7 +72,7 @@ def test_no_case_needs_the_walk_away_opening_the_text_no_longer_describes():
     makes (``_opening_problems`` redraws it); the text now says every case has one."""
     text = _cell("opening-teaching")
     assert "your preparation ends with the decision to walk away politely" not in text
-    assert "(Every case here has such a package.)" in text
+    assert "Every case here has such a package." in text  # review 92 U1
     for n in range(60):
         case = course.variant("05_capstone", f"review66-{n}")
         assert opening_of(case) is not None and acceptable_rows(case), case.learner

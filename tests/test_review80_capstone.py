@@ -187,7 +187,7 @@ def test_one_name_each_for_a_trade_back_step_and_a_retraction():
     # review 90 (C1, U1, U3): removed on purpose
     assert "Most plans have a **trade-back step**, one that takes a term back" not in text
     assert text.count("**trade-back step**") == 1
-    assert "An offer worse for Marlow than your last is a retraction" in text
+    assert "a **retraction** is an offer worse for Marlow than your last" in text  # review 92
 
 
 def test_reflection_part_1_and_the_summary_read_at_first_reading():

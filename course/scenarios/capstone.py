@@ -677,14 +677,14 @@ def _verdict_of(kind, signs):
     return "say" if kind in ("mention", "interest") else "keep quiet"
 
 
-#: Question 6's practice: six statements of another seller in Tallis's place, shown in the
+#: Question 6's practice: seven statements of another seller in Tallis's place, shown in the
 #: notebook's text with that seller's facts and judged in full by the visible check (the
 #: learner's own six are marked only when the notebook is graded). This seller kept its
 #: alternative, worth ``PRACTICE_BATNA`` on average, rather than sign a letter worth a sure
 #: ``PRACTICE_LETTER``, so its signed-letter claim is false; after the rush request it puts
-#: the chance that Quell has no capacity at ``PRACTICE_NO_QUELL``. Its six statements
-#: hold one of each kind, as every learner's statements A to F do; statement G's kind
-#: is not among them (review 90 X2).
+#: the chance that Quell has no capacity at ``PRACTICE_NO_QUELL``. Its seven statements
+#: hold one of each kind, as every learner's statements A to G do (review 92 X1 added G,
+#: another customer's plans told in confidence, the kind review 90 X2 gave statement G).
 #: The practice's sentences are worded apart from every learner's (``_STATEMENT_FAMILIES``),
 #: so that no learner's own statement is a practice sentence word for word: the practice
 #: teaches the kinds, and each learner still reads and judges their own sentences.
@@ -697,6 +697,7 @@ PRACTICE_STATEMENTS = {
     "D": "If we cannot agree, another customer could take this capacity.",
     "E": "Another customer has already placed a firm order for all of this capacity.",
     "F": "Sign this week, or we give this capacity to someone else.",
+    "G": "A customer told us in confidence that it plans to double its orders.",
 }
 _PRACTICE_KINDS = {
     "A": "signed",
@@ -705,6 +706,7 @@ _PRACTICE_KINDS = {
     "D": "mention",
     "E": "invented",
     "F": "threat",
+    "G": "confidential",
 }
 PRACTICE_LETTER, PRACTICE_BATNA, PRACTICE_NO_QUELL = 60.0, 72.5, 0.7
 
@@ -1137,8 +1139,9 @@ def right_moves(case, plan, reservation, log, follow=None):
     why, worth, before, following)``: ``worth`` the offer's profit to Tallis, ``before`` its
     offer before's (``None`` after the opening), ``following`` the profit of the plan's next
     package (``None`` when none is left). The rows, first that applies: its final offer,
-    accept at or above the reservation price, else walk away politely (or, if the plan has
-    a step left, answer with it); an offer worth at least the plan's next package, or, with
+    accept at or above the reservation price, else answer with the plan's next step if one
+    is left, or walk away politely (accepted too; review 92 C1 made the step the course's
+    move, where it was the walk-away); an offer worth at least the plan's next package, or, with
     no step left, at least the package last sent, accept (review 73 X2); its opening, hold,
     or one small step (at this table Marlow's opening always gives up ground, so it is its
     first move and the step is reciprocity: review 75 X3, review 78 C1, review 91 C1); a move, the next step; "can't give more", the
@@ -1166,8 +1169,8 @@ def right_moves(case, plan, reservation, log, follow=None):
         if answer["final"]:
             if worth >= reservation:
                 moves, why = ("accept",), "final above"
-            else:
-                moves, why = ("walk away", *step), "final below"
+            else:  # review 92 C1: the step first, the walk-away still accepted
+                moves, why = (*step, "walk away"), "final below"
         elif following is not None and worth >= following:
             moves, why = ("accept",), "worth the next package"
         elif following is None and worth >= profits[at]:
@@ -1184,8 +1187,8 @@ def right_moves(case, plan, reservation, log, follow=None):
         else:
             moves, why = ("hold",), "stalled once"
         found.append((moves, why, worth, before, following))
-        if moves[0] in ("accept", "walk away"):
-            break
+        if moves[0] in ("accept", "walk away") or answer["final"]:
+            break  # Marlow's final offer ends the talks whatever the answer
         taken = follow[n] if n < len(follow) and follow[n] in moves else moves[0]
         if taken == "next step":
             at, quiet, granted = at + 1, 0, granted or why == "stalled twice"

@@ -118,8 +118,7 @@ check.my_batna(my_batna, hidden=True)
 # depends on how Marlow bargains, unknown before the talks, so question 2 leaves it out;
 # the reflection asks about it.
 #
-# A deal with Marlow has costs of its own: Marlow's supplier audit and tooling (this case
-# counts one year only).
+# A deal with Marlow has costs of its own: Marlow's supplier audit and tooling.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): sign the letter or not, and your reservation price
@@ -154,8 +153,7 @@ check.my_reservation(my_reservation, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "information-teaching", "schema_version": 3}
 # ## 2. What you know, and what you only believe
 #
-# Information is leverage when it tells you how badly the other side needs the deal. You
-# infer it from what the other side does and from what is public.
+# Information is leverage when it tells you how badly the other side needs the deal.
 #
 # **Known**: your own numbers, and the fact that Marlow
 # has asked for a rush. **Believed**: what Marlow's buyers say about how long its stock
@@ -218,7 +216,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #
 # Module 00's audit rates each side's **information**, **alternatives** and **power** from
 # 0 to 10, weighs the three sources for the case at hand, and counts each fact in one
-# place only. This case's facts sort as follows.
+# place only.
 #
 # - **Information.** You have studied Marlow's tenders and read its rush request; Marlow
 #   knows your list terms and your spare capacity, but nothing of Brenn, Kessel, your
@@ -344,7 +342,7 @@ check.my_audit(my_audit, hidden=True)
 # </details>
 #
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
-# module 01). It should be as good for you as you can justify. An offer beyond anything
+# module 01). An offer beyond anything
 # the other side could accept still pulls if it is taken as an offer, but it risks an
 # impasse and costs credibility. At this table, an offer Marlow refuses out of hand does
 # not pull: it
@@ -368,7 +366,8 @@ check.my_audit(my_audit, hidden=True)
 # for you, even when Quell stays likelier: Marlow can accept no package below it in either
 # state. Among the packages that give Marlow at least its low reservation price (by your
 # research's points) and you at least your reservation price, take the one with the most
-# profit. (Every case here has such a package.)
+# profit; between two that leave you the same, the one that gives Marlow more (it is on the
+# Pareto frontier, below). Every case here has such a package.
 #
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to you
 # of a 3-week rush. They justify *asking* for your opening; neither moves your **target**,
@@ -422,7 +421,9 @@ check.my_audit(my_audit, hidden=True)
 # `my_reservation(s)` from question 2. `all_packages`, `package_points` and
 # `pareto_frontier` from module 04 are imported for you. The rules:
 #
-# 1. The first package is your opening, at Marlow's low reservation price (section 4).
+# 1. The first package is your opening, at Marlow's low reservation price (section 4):
+#    between two that leave you the same, the one that gives Marlow more (it is on the
+#    frontier).
 # 2. The others complete a MESO. Each is a different package worth exactly the
 #    opening's profit to you and at least `s.reservation_if_not` points to Marlow.
 # 3. A package gives Marlow ground on an issue when its level there is not your best, the
@@ -499,9 +500,9 @@ check.opening_offer(opening_offer, hidden=True)
 #   offer you that and not a unit more.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "say-practice-text", "schema_version": 3}
-# ### Practice (no marks): another seller's six statements
+# ### Practice (no marks): another seller's seven statements
 #
-# Another seller stands where you stand, with its own numbers. It did not sign its letter
+# Another seller stands where you stand. It did not sign its letter
 # of intent: the letter's sure 60 k€ was less than the 72.50 k€ its best alternative was
 # worth on average. After Marlow's rush request it puts the chance that Quell has no
 # capacity at 0.70. It could say:
@@ -514,9 +515,10 @@ check.opening_offer(opening_offer, hidden=True)
 # - `"D"`: "If we cannot agree, another customer could take this capacity."
 # - `"E"`: "Another customer has already placed a firm order for all of this capacity."
 # - `"F"`: "Sign this week, or we give this capacity to someone else."
+# - `"G"`: "A customer told us in confidence that it plans to double its orders."
 #
 # Write `practice_to_say()`: a dict from each letter to `"say"` or `"keep quiet"` for
-# this seller. It earns no marks; its check explains each wrong verdict.
+# this seller. Its check explains each wrong verdict.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "practice-to-say-answer", "schema_version": 3}
@@ -530,6 +532,7 @@ def practice_to_say():
         "D": "say",
         "E": "keep quiet",
         "F": "keep quiet",
+        "G": "keep quiet",
     }
     ### END SOLUTION
 
@@ -618,7 +621,8 @@ check.what_to_say(what_to_say, hidden=True)
 # yours with about as much of its own, in whole levels, so a small step may get nothing.
 # Marlow says it **can't give more** only when another level would take it below its
 # reservation price; it announces its **final offer** in round 5, 6 or 7; you answer it
-# once; a **retraction** is an offer worse for Marlow than your last.
+# once; a **retraction** is an offer worse for Marlow than your last (defined and priced
+# in section 6).
 #
 # **When to step.** Concede only in answer to a move of theirs, never into silence;
 # here its opening is one (box). Count Marlow's offers, not its words: when it
@@ -633,13 +637,12 @@ check.what_to_say(what_to_say, hidden=True)
 # | its opening | hold, or your next step |
 # | its second reply in a row without a move | hold, or your next step announced as an invitation; then hold until it moves |
 #
-# The last row borrows from Osgood's GRIT (1962), which proposes a series of small
-# one-sided steps, each announced and carried out, to invite an answer; this table allows
-# one.
+# The last row borrows from Osgood's GRIT (1962: graduated and reciprocated initiatives in
+# tension reduction), a series of small one-sided steps, each announced and carried out,
+# to invite an answer; this table allows one.
 #
 # Otherwise hold: any other step into silence gives ground for nothing, and a step, once
-# made, stands, as GRIT's steps do. An offer worse for Marlow than your last is a
-# retraction (defined and priced in section 6).
+# made, stands, as GRIT's steps do.
 #
 # A step's **reply ratio** is what Marlow's next reply gave back, beyond a replay in which
 # you held (section 7), per k€ the step cost you; a ratio of 1 or more means Marlow
@@ -650,16 +653,16 @@ check.what_to_say(what_to_say, hidden=True)
 # If your plan has more, it may not finish: at Marlow's final offer the rule for accepting
 # decides. If no package of your plan gives Marlow its high reservation price, then
 # with Quell no deal suits you both: your last step is your final offer, and the right
-# ending is to walk away politely, so that Marlow would still take your call next year.
+# ending is to walk away politely.
 #
 # **When to accept.** Reaching your target is not the same as a deal: holding at that
 # package can end with Marlow leaving at its deadline. So the rule for accepting measures
 # Marlow's offer against your own plan, as section 4 advised:
 # **accept an offer of Marlow's when it is worth at least the next package of your plan
 # (with no step left, the last one sent); at Marlow's final offer, accept anything at or
-# above your reservation price.** Below it, walk away politely; or, if your plan has a
-# step left, answer the final offer once with that step (question 8 accepts either; if
-# Marlow leaves, that counts as talks that ran out of time, section 6).
+# above your reservation price.** Below it, answer once with your next step if your plan
+# has one; walk away politely when none is left (question 8 also accepts walking away; if
+# Marlow leaves, the talks ran out of time, section 6).
 #
 # > **Where this table departs from module 04.** Marlow's opening always gives up ground
 # > (about two fifths of the way to its reservation price at a first meeting),
@@ -670,7 +673,8 @@ check.what_to_say(what_to_say, hidden=True)
 # > state holds, and its steps may grow (5 k€, then 10) or take a term back (volume back
 # > up, delivery back out) while giving Marlow more points: a **trade-back step**, which
 # > is no retraction (section 6). Question 8 answers any move of Marlow's with a whole
-# > step. With a person, keep module 04's rules: steps that shrink towards your target,
+# > step, though Marlow matched about one in four in the course's trials. With
+# > a person, keep module 04's paced tit-for-tat: steps that shrink towards your target,
 # > each traded for something and no bigger than their move; and test a "can't give
 # > more" (ask what would let them move, or hold once), since it is often a bluff.
 
@@ -747,8 +751,8 @@ def table_moves(s, plan, reservation, log):
         worth = package_points(reply["offer"], s.yours)
         left = at + 1 < len(plan)  # a step of the plan is left
         moved = before is not None and worth > before
-        if reply["final"]:
-            move = "accept" if worth >= reservation else "walk away"
+        if reply["final"]:  # below your reservation price: your next step, if one is left
+            move = "accept" if worth >= reservation else "next step" if left else "walk away"
         elif worth >= package_points(plan[at + 1] if left else plan[at], s.yours):
             move = "accept"  # worth your next package (the last one sent, if none is left)
         elif before is not None and left and (moved or reply["cant_give_more"]):
@@ -859,17 +863,19 @@ NegotiationTable(
 # "new negotiation" button, so Marlow remembers the first), then write your debrief,
 # a paragraph for each part:
 #
-# 1. **The outcome against your plan.** Where did you keep to your reservation price,
-#    your opening and your planned steps, and where did you leave them? Why? If you
-#    opened past question 5's opening, say how Marlow answered it (the table hears
-#    your offers, not your words). If you did not sign: would a signed letter have got
-#    you a deal with Quell (the line under the table's dropdowns shows each package's
-#    profit and points: compare them with `s.brenn_letter + s.audit_cost` and
-#    `s.reservation_if_quell`), and would your plan, run to that reservation price, reach
-#    one within the steps that fit (section 5)? If so, set that deal against your BATNA;
-#    if not, say what the letter would have cost you on average: its shortfall times the
-#    chance that signed talks still fail.
-#    When Marlow opened, what did you think about before you answered? Which of your
+# 1. **The outcome against your plan**:
+#    1. Where did you keep to your reservation price, your opening and your planned
+#    steps, and where did you leave them? Why?
+#    2. If you opened past question 5's opening, say how Marlow answered it (the table
+#    hears your offers, not your words).
+#    3. If you did not sign: would a signed letter have got you a deal with Quell (the
+#    line under the table's dropdowns shows each package's profit and points: compare
+#    them with `s.brenn_letter + s.audit_cost` and `s.reservation_if_quell`), and would
+#    your plan, run to that reservation price, reach one within the steps that fit
+#    (section 5)? If so, set that deal against your BATNA; if not, say what the letter
+#    would have cost you on average: its shortfall times the chance that signed talks
+#    still fail.
+#    4. When Marlow opened, what did you think about before you answered? Which of your
 #    steps did Marlow match in the debrief, and what did the others buy?
 # 2. **Your audit against the talks.** Rate both sides from 0 to 10 on each source and
 #    weigh the three sources for this deal (module 00): which weighs most, and why? The
@@ -880,9 +886,8 @@ NegotiationTable(
 #    you weighed would have added in a real meeting.
 # 3. **The relationship.** How did your first negotiation end, what did the debrief say
 #    Marlow would remember of it, and what did you see of that in the second (its opening,
-#    its patience)? Were Quell's state and Marlow's style the same both times? Imagine
-#    Marlow's buyers afterwards: how
-#    would they feel about the outcome, about themselves, about the process and about you
+#    its patience)? Were Quell's state and Marlow's style the same both times? How would
+#    Marlow's buyers feel about the outcome, about themselves, about the process and about you
 #    (Curhan, Elfenbein and Xu's *subjective value*, 2006)? Would they want to deal with
 #    Tallis again, and does that matter for a supplier of a year's sensors?
 # 4. **Next time.** One thing you would prepare differently, and one thing you would do
@@ -985,8 +990,7 @@ NegotiationTable(
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "about-the-bot", "schema_version": 3}
 # ## Appendix: about this bot
 #
-# <details><summary>The table manual, and the course's trials of this bot (no question
-# depends on them)</summary>
+# <details><summary>The table manual, and the course's trials of this bot</summary>
 #
 # **Table manual.**
 #
