@@ -58,7 +58,7 @@ def test_c1_rule_1_keeps_a_move_that_gains_you_nothing_and_the_check_takes_both(
     text = _flat()
     assert "the planner's path takes the one that adds the most points" not in text  # U3
     assert (
-        "Of the free moves, prefer one towards your landing. Once they have their minimum, "
+        "the one that adds the most points for both. Once they have their minimum, "
         "hold back a move that gains you nothing: save it to trade later." in text  # r86 U2
     )
     assert "**Stop** when they have what they need and no move gains you points." in text

@@ -52,9 +52,8 @@ def test_c1_section_2_3_and_the_summary_give_one_rule_for_a_steps_size():
     assert "your plan's next step" in rule_2  # review 89 U2: the caps as a list
     summary = text[text.index("What to take away") :]
     # review 91 U1: the summary names rule 2's allowance
-    assert (
-        "all of your allowance (the least of theirs, your plan's next step and your own" in summary
-    )
+    # review 92 U2: all four of rule 2's numbers, and the first-step cap
+    assert "all of your allowance (the least of their concession, your plan's next step" in summary
 
 
 def test_c1_question_2_and_6_read_the_plan_as_a_cap():
@@ -213,8 +212,5 @@ def test_u5_the_budget_claims_ethics_sits_once_under_the_table(seed):
 def test_the_opening_rule_is_shared_and_names_module_01s_and_05s_additions():
     text = _flat()
     assert "the same in every module" not in text
-    assert (
-        "The course's core rule, shared by every module (module 01 adds a floor for a single "
-        "take-it-or-leave-it price; module 05 opens at a reservation price they can really "
-        "have): open at your estimate" in text
-    )
+    # review 92 U1: the parenthesis on modules 01 and 05 was opaque to a learner here
+    assert "The course's rule: open at your estimate" in text

@@ -424,6 +424,21 @@ def test_the_style_line_says_what_this_runs_evidence_pointed_to(case):
             assert ("pointed to the same style" in line) == (read == style)
             if read not in (None, style):
                 assert f"pointed to {read} instead" in line
+    # review 92 X1 (module 04): a step back is no longer a hold, so random play, full of
+    # them, rarely shows two holds; evidence that is there but disagrees (a pace that grew
+    # while the halves shrank) is set on a real outcome
+    outcome = random_play(case, STYLES[0], 0)[0].outcome()
+    outcome["bot_moves"] = dict(
+        outcome["bot_moves"], given_back=0.2, after_holds=[0.1, 0.3], early=0.5, late=0.1
+    )
+    assert read_style(outcome["bot_moves"]) is None
+    assert style_evidence_present(outcome["bot_moves"])
+    seen.add((True, True))
+    lines = debrief(
+        outcome, read_plan(case, None, None), facts(case, random_play(case, STYLES[0], 0)[1])
+    )
+    line = next(x for x in lines if x.startswith("Marlow's style was"))
+    assert "pointed to different styles" in line
     assert (True, True) in seen and (True, False) in seen, seen
 
 

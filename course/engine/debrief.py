@@ -92,15 +92,16 @@ def _worth(result, person, answer):
 
 
 def concessions(result, person):
-    """Each concession of ``person`` (an offer worth less to them than their previous
-    one) as a dict: ``round``; ``cost`` in their utility; ``into_silence`` (they gave
+    """Each concession of ``person`` (an offer worth less to them than every earlier one
+    of theirs, measured from the least of those, so taking back a step back of theirs is
+    no concession) as a dict: ``round``; ``cost`` in their utility; ``into_silence`` (they gave
     without having been given anything: the bot had made only its opening, which is
     not a concession, or its last offer was no better for them than the one before it;
     module 04's paced tit-for-tat concedes only in answer to a concession);
     ``after_opening`` (the bot had made only its opening, which module 05 counts as its
     first move, so one small step there is reciprocity); ``answer``, the bot's answer (``"offer"``,
     ``"accept"``, ``"leave"`` or ``"end"``), and ``instead``, its answer in the replay
-    where they repeated their previous offer (the same kinds); ``from`` and ``to``, the
+    where they repeated that least earlier offer (the same kinds); ``from`` and ``to``, the
     two offers (public); ``got`` and ``would``, the worth to them of the bot's offer in
     each (``None`` when that answer was not an offer); ``back``, what the concession
     bought: ``got - would``, or ``-cost`` when the bot accepted and would have accepted
@@ -113,7 +114,9 @@ def concessions(result, person):
     found = []
     for number in range(1, len(mine)):
         at, round_, index = mine[number]
-        previous = mine[number - 1][2]
+        # measured from your least earlier ask, so undoing a step back is no concession
+        # (review 92 X1): only what goes below every earlier offer of yours is given
+        previous = min((i for _, _, i in reversed(mine[:number])), key=lambda i: own[i])
         if own[index] >= own[previous]:
             continue
         theirs = [own[i] for _, who, i in result.history[:at] if who == bot_side]
@@ -237,9 +240,11 @@ def bot_moves(result, person):
     """How the bot conceded, on its own scale (shares of the room between its opening
     and its walk-away): ``early`` and ``late``, what it gave in the first and the second
     half of its offers; ``after_concessions`` and ``after_holds``, its steps after each
-    offer of yours that conceded and after each that did not (a hold or a step back), in
-    order, and their means ``after_concession`` and ``after_stall`` (``None`` when there
-    was no such offer); ``given_back``, what your concessions bought (``concessions``:
+    offer of yours that conceded and after each that held, in order, and their means
+    ``after_concession`` and ``after_stall`` (``None`` when there was no such offer);
+    ``steps_back``, how many offers of yours were neither and were left out (a step back,
+    standing on one, or undoing one: review 92 X1, the bot's answer to those is not its
+    pace); ``given_back``, what your concessions bought (``concessions``:
     the bot's offer against its offer had you held instead) per unit they cost you, over
     those both answered with an offer (``None`` when there were none). What a bot does
     when you hold is its own pace: a Boulware bot's grows late, a linear bot's stays the
@@ -257,20 +262,20 @@ def bot_moves(result, person):
             "after_holds": [],
             "after_concession": None,
             "after_stall": None,
+            "steps_back": 0,
             "given_back": None,
         }
     room = max(theirs[0] - own.reservation, 1e-12)
     steps_ = [(a - b) / room for a, b in itertools.pairwise(theirs)]
     half = (len(steps_) + 1) // 2
     mine = [negotiation.preferences[person].utilities[i] for _, _, i in _offers(result, person)]
-    after = {"concession": [], "stall": []}
+    after = {"concession": [], "stall": [], "back": []}
     person_first = result.history[0][1] == person
     for number, step in enumerate(steps_):
         # the bot's offer number + 1 answered the person's offer made just before it
         heard = number + 1 if person_first else number
         if 1 <= heard < len(mine):
-            kind = "concession" if mine[heard] < mine[heard - 1] else "stall"
-            after[kind].append(step)
+            after[_kind(mine, heard)].append(step)
     priced = [c for c in concessions(result, person) if c["answer"] == c["instead"] == "offer"]
     return {
         "early": sum(steps_[:half]),
@@ -279,10 +284,23 @@ def bot_moves(result, person):
         "after_holds": after["stall"],
         "after_concession": _mean(after["concession"]),
         "after_stall": _mean(after["stall"]),
+        "steps_back": len(after["back"]),
         "given_back": (
             sum(c["back"] for c in priced) / sum(c["cost"] for c in priced) if priced else None
         ),
     }
+
+
+def _kind(mine, heard):
+    """Your offer ``mine[heard]`` (utilities, in order) as ``"concession"`` (below every
+    earlier offer of yours), ``"stall"`` (a hold: the same as your last, which was your
+    least so far) or ``"back"`` (a step back, standing on one, or undoing one)."""
+    least = min(mine[:heard])
+    if mine[heard] < least:
+        return "concession"
+    if mine[heard] == mine[heard - 1] == least:
+        return "stall"
+    return "back"
 
 
 #: Steps after your holds (and the halves of its offers) count as growing or shrinking
@@ -388,6 +406,8 @@ def style_evidence(moves, description):
         )
     else:
         text += "; you held fewer than twice, so its own pace never showed on its own"
+    if moves.get("steps_back"):  # review 92 X1: its answer to a step back is not its pace
+        text += "; a step back of yours, or undoing one, is not counted as a hold"
     return f"{text} ({description})."
 
 

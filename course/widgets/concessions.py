@@ -249,7 +249,8 @@ class ConcessionPlanner(w.VBox):
         best_for_you = landing_point(self.scores, self.minimum)
         landed = steps and not better and not short and best_for_you[0] == you
         if wrong and landed:
-            rule_end = self.scores.points(self.scores.rule_path(self.start, self.minimum)[-1])
+            rule_path = self.scores.rule_path(self.start, self.minimum)
+            rule_end = self.scores.points(rule_path[-1])
             text += (
                 " It is the frontier package best for you that still gives Orchard its "
                 "minimum: the landing section 4 tells you to choose first, and you reached it. "
@@ -257,9 +258,18 @@ class ConcessionPlanner(w.VBox):
                 "makes from "
                 "where you stood, so the table shows them in red as not the rule's move: "
                 "the colours judge each move by question 4's rule, not your plan by where "
-                "it ends. The rule looks only one move ahead, and its own path from the "
-                f"draft ends at {rule_end[0]:g} for you and {rule_end[1]:g} for Orchard."
+                "it ends."
             )
+            if rule_end == (you, them):  # review 92 X3: the same package by another path
+                text += (
+                    " The rule's own path from the draft ends at the same package, in "
+                    f"{counted(len(rule_path) - 1, 'move')}; yours took {len(steps)}."
+                )
+            else:
+                text += (
+                    " The rule looks only one move ahead, and its own path from the draft "
+                    f"ends at {rule_end[0]:g} for you and {rule_end[1]:g} for Orchard."
+                )
         elif wrong:
             text += f" {wrong} of its {counted(len(steps), 'move')} {'is' if wrong == 1 else 'are'} not the rule's move."
         elif steps and not better and not short:

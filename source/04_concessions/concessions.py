@@ -29,7 +29,7 @@
 #    where on it to land, and offer several equally good packages at once;
 # 4. decide whether to accept, counter or walk away, and leave so that you can come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: some 6,700 words of
+# It takes about seven hours, and about ten if Python is new to you: some 6,600 words of
 # reading, nine coded questions, three widgets, a simulation table, two written choices
 # and a reflection. Side remarks, about 1,500 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4 (three fifths of
@@ -87,37 +87,25 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "opening-teaching", "schema_version": 3}
 # ## 1. Opening: the first offer anchors
 #
-# People who have to estimate a number tend to start from whatever number is in front of
-# them and move too little away from it, even when they know it is arbitrary. Tversky and
-# Kahneman ("Judgment under Uncertainty: Heuristics and Biases", *Science*, 1974) called
-# this **anchoring**.
-#
-# In a negotiation, the first offer is that number: Galinsky and Mussweiler ("First offers
-# as anchors: the role of perspective-taking and negotiator focus", *Journal of
-# Personality and Social Psychology*, 2001) found that final prices ended nearer the first
-# offer, so its maker did better. The pull disappeared when the receiver turned to
-# information that cuts against it: the opener's alternatives or reservation price, or
+# Module 01 (section 5) showed that a first offer **anchors**: final prices end nearer
+# it, and the pull fades when the receiver thinks about the opener's alternatives or
 # their own **target** (module 02: the outcome you aim to land at, better than your
-# reservation price; section 2 says where it lies). Your own reservation price (module 02:
-# the worst terms you would still accept) is not the thing to turn to: in a later study
-# (Galinsky, Mussweiler and Medvec, "Disconnecting outcomes and evaluations: the role of
-# negotiator focus", *JPSP*, 2002), negotiators asked to focus on it reached worse deals
-# than those asked to focus on their target, though they felt better about them. So answer
-# an anchor from their alternatives and your target. Resist their number's pull; what it
-# tells you about them you may still use (module 01: an opening rules out prices).
+# reservation price; section 2 says where it lies); focusing on your own **reservation
+# price** (module 02: the worst terms you would still accept) instead gets worse deals.
+# So answer an anchor from their alternatives and your target. Resist their number's
+# pull; what it tells you about them you may still use (module 01: an opening rules out
+# prices).
 #
 # Open first only if you know the range well; if not, let them open and learn from their
-# number (module 01). A good opening is **ambitious** and **grounded**. The course's core
-# rule, shared by every module (module 01 adds a floor for a single take-it-or-leave-it
-# price; module 05 opens at a reservation price they can really have): open at your
-# estimate of the other side's reservation price or somewhat beyond it, grounded in a
-# fact you can name, and never beyond a point you can justify. Your target lies below
-# your opening. The further past the estimate, the more your number looks like a bluff
-# and the likelier a walk-out; in this module's cases the fact that grounds an opening is
-# never more than about a sixth above the estimate. Grounded means resting on a fact: a
-# market rate, what they paid for the same thing before, what the work is worth to them.
-# What they paid before stays fair ground even if their budget shrank: your estimate
-# counts that.
+# number (module 01). A good opening is **ambitious** and **grounded**. The course's rule:
+# open at your estimate of the other side's reservation price or somewhat beyond it,
+# grounded in a fact you can name, and never beyond a point you can justify. Your target
+# lies below your opening. The further past the estimate, the more your number looks like
+# a bluff and the likelier a walk-out; in this module's cases the fact that grounds an
+# opening is never more than about a sixth above the estimate. Grounded means resting on
+# a fact: a market rate, what they paid for the same thing before, what the work is worth
+# to them. Citing what they paid last year is fair even if their budget is tighter now;
+# your estimate already allows for the cut.
 #
 # ### What to say, and what not to say
 #
@@ -176,9 +164,10 @@ scenario
 # price, `s.their_estimate` (what *you* think of *Orchard*), up to your *fact*, the
 # highest figure among the true statements you make. A quote below your fact caps
 # Orchard's reservation price: open no higher than the quote and at most 3 thousand under
-# it, a small edge that gives Orchard a reason to choose you over an equal rival. A quote
-# below your estimate lowers your target too: your opening need only reach halfway from
-# your reservation price to the quote.
+# it, a small edge that gives Orchard a reason to choose you over an equal rival. Such a
+# quote also lowers your estimate, and your target, to match; 3 under the quote never
+# falls below the lowest target section 2 accepts, halfway from your reservation price to
+# the quote.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -530,9 +519,9 @@ NegotiationArena()
 #
 # 1. **Create value first.** While a free move exists, make one: give on an issue that
 #    matters more to them than to you, take one that matters more to you. This is
-#    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Of the free moves, prefer one
-#    towards your landing. Once they have their minimum, hold back a move that gains you
-#    nothing: save it to trade later.
+#    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Any free move will do; the
+#    model answer takes the one that adds the most points for both. Once they have their
+#    minimum, hold back a move that gains you nothing: save it to trade later.
 # 2. **Then concede only what closes the deal.** Once no move is free (on the frontier,
 #    always), every move that helps them costs you: its trade ratio is below 1. So:
 #    1. Make such a concession only while they still need points to agree.
@@ -1225,8 +1214,10 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   about your reservation price is tolerated; an invented or inflated offer is
 #   misrepresentation.
 # - Plan shrinking steps to a target above your reservation price, and concede only in
-#   answer to a concession: from half to all of your allowance (the least of theirs, your
-#   plan's next step and your own last step); hold when they hold or step back.
+#   answer to a concession: from half to all of your allowance (the least of their
+#   concession, your plan's next step, your own last step or, before your first, three
+#   fifths of the room to your target, and the room left to your target); hold when they
+#   hold or step back.
 # - Choose where to land first: the frontier package best for you that they will still
 #   sign. Make free moves while one exists; once none does, what comes back for a give is
 #   the deal itself: make every give conditional on it, and only while that deal beats
