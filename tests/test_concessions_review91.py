@@ -81,16 +81,20 @@ def test_m1_the_range_its_top_and_the_insult_line_are_the_engine_s():
 # --- X1: the debrief's memory line is the engine's ---------------------------------------
 
 
-def _play(style, seed, asks):
-    arena = NegotiationArena(style=style, rng=random.Random(seed))
+def _send(arena, asks, end="walk"):
+    """Send ``asks`` until the talks end; if they have not, end them with ``end``."""
     for ask in asks:
         if arena._session.finished:
             break
         arena.price.value = str(ask)
         arena.send_offer.click()
     if not arena._session.finished:
-        arena.walk.click()
+        getattr(arena, end).click()
     return arena
+
+
+def _play(style, seed, asks):
+    return _send(NegotiationArena(style=style, rng=random.Random(seed)), asks)
 
 
 def _last_line(arena):
@@ -143,13 +147,7 @@ def test_x1_the_debrief_s_words_give_the_trust_the_buyer_keeps(seed):
     said = [_read(_last_line(arena))]
     assert Memory([Encounter(*said[0])]).trust == pytest.approx(arena._buyer.reveal()["trust"])
     arena.again.click()
-    for ask in asks:
-        if arena._session.finished:
-            break
-        arena.price.value = str(ask)
-        arena.send_offer.click()
-    if not arena._session.finished:
-        arena.walk_out.click()
+    _send(arena, asks, end="walk_out")
     said.append(_read(_last_line(arena)))
     trust = Memory([Encounter(*met) for met in said]).trust
     assert trust == pytest.approx(arena._buyer.reveal()["trust"])
