@@ -706,6 +706,19 @@ def judge_reservation_salary(offers, value, risk_averse=False):
         if risk_averse
         else "check choose_batna (question 2) first"
     )
+    # an answer built on best cases, the slip question 2's check names (section 2: compare
+    # expected values, not best cases): a right reservation_salary on such a choose_batna
+    # gives this, so the hint sends the learner to question 2, not back to section 3
+    best_case = max(max(a for _, a in flatten(tree)) for tree in alternatives_of(offers).values())
+    if not same_money(best_case, batna):
+        mistakes.append(
+            (
+                best_case + cost,
+                f"that is built on the best case of {yours} alternatives ({best_case:,.0f}), "
+                f"not on expected values: {first}",
+                f"it is built on a best case, not on expected values: {first}",
+            )
+        )
     mistakes += [
         (
             other + cost,
