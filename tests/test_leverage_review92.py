@@ -40,3 +40,18 @@ def test_c1_schelling_s_warning_and_threat_cite_both_books_as_module_02_does():
     00 cited 1960 alone."""
     assert "*Arms and Influence*, 1966" in _cell("ethics-teaching")
     assert "1960, 1966" in " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
+
+
+def test_review93_c1_the_bellpak_news_is_an_event_not_something_you_learn():
+    """Review 93 C1: "Bellpak says its lids would take six months" reported something already
+    true that you learn, which section 2's first sorting question files as information, yet
+    the audit widget filed it as your alternatives and said "Not quite" to "your
+    information". The item is now an event that changes your alternative."""
+    from course.scenarios import leverage
+
+    texts = [n.text for n in leverage._NEWS + leverage._PRACTICE_NEWS]
+    bellpak = [t for t in texts if "six months, not three" in t]
+    assert bellpak == [
+        "Bellpak books its only free line for a year, so its lids would now take six months, "
+        "not three, to suit your filling line."
+    ]

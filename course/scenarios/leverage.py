@@ -1801,7 +1801,8 @@ _PRACTICE_NEWS = (
     ),
     News(
         "supplier",
-        "Bellpak says its lids would take six months, not three, to suit your filling line.",
+        "Bellpak books its only free line for a year, so its lids would now take six months, "
+        "not three, to suit your filling line.",
         "you",
         "alternatives",
         -1,

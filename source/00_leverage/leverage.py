@@ -932,7 +932,7 @@ def practice_news():
             +1,
         ),
         "Vell signs a one-year deal with a pet-food maker.": ("them", "alternatives", +1),
-        "Bellpak says its lids would take six months, not three, to suit your filling line.": (
+        "Bellpak books its only free line for a year, so its lids would now take six months, not three, to suit your filling line.": (
             "you",
             "alternatives",
             -1,
