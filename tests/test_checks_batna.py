@@ -4339,8 +4339,9 @@ def test_question_10_names_the_full_commute_and_its_visible_check_catches_it(lea
             assert "section 7's models" not in said and "share at the table" not in said, said
 
 
-def _markdown_words():
-    text = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
+def _markdown_words(folder="02_batna", name="batna"):
+    """Words in the markdown cells of module ``folder``'s source ``name``.py."""
+    text = (Path(__file__).parents[1] / "source" / folder / f"{name}.py").read_text()
     cells = re.split(r"^# %%", text, flags=re.M)[1:]
     return sum(
         len(line[1:].split())

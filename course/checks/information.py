@@ -908,9 +908,10 @@ def holds_before_moving(answer, hidden=False):
             general = "it answers None where some number of holds moves the price"
         else:
             hint = (
-                f"{given} is too {'many' if given > right else 'few'}: after each hold, update "
-                "the beliefs from the last hold (not from the opening) with 0.2 × opening / r, "
-                "and stop at the first hold after which another price earns more"
+                f"{given} is too {'many' if given > right else 'few'}: start from `after`, the "
+                "beliefs after the opening (not the prior); after each hold, update the "
+                "beliefs the last hold left with 0.2 × opening / r; and stop at the first "
+                "hold after which another price earns more"
             )
             general = "it does not count the holds after which the model's price first moves"
         raise NotYet(f"{who}: {hint}.", general=general)

@@ -23,7 +23,7 @@
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
 # probability, and nine to eleven if either is new: there is a good deal to read (about
-# 8,200 words of text and 900 in your scenario), eleven coded questions, two widgets
+# 8,300 words of text and 900 in your scenario), eleven coded questions, two widgets
 # and a short reflection.
 # Six sittings suit it, most of them an hour to an hour and a quarter:
 #
