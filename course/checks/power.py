@@ -2060,7 +2060,12 @@ def judge_practice_tactic(number, said):
     said = one_of(said, LABELS, f"the label of practice statement {number}")
     accepted, decides, _ = PRACTICE_TACTICS[number]
     if said not in accepted:
-        raise NotYet(f"it is not {KIND_NAME[said]}: {decides}; {NOT_KIND[said]}")
+        why = NOT_KIND[said]
+        # a question ends its own sentence (review 93 U4: "...what it says?; something")
+        joined = (
+            f"{decides} {why[0].upper()}{why[1:]}" if decides.endswith("?") else f"{decides}; {why}"
+        )
+        raise NotYet(f"it is not {KIND_NAME[said]}: {joined}")
 
 
 #: Question 9b's right answer follows section 7's rule on naming an alternative, which the
