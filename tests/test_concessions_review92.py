@@ -117,9 +117,8 @@ def test_x2_question_1_no_longer_says_the_opening_need_only_reach_halfway():
     q1 = " ".join(_cell("q1-text").split())
     assert "need only reach halfway" not in q1
     assert (
-        "Such a quote also lowers your estimate, and your target, to match; 3 under the quote "
-        "never falls below the lowest target section 2 accepts, halfway from your reservation "
-        "price to the quote." in q1
+        "3 under the quote never falls below the lowest target section 2 accepts, halfway from "
+        "your reservation price to the quote." in q1
     )
 
 
@@ -226,3 +225,15 @@ def test_c1_rule_1_names_the_model_answers_pick_and_takes_any_free_move():
     rule = text[text.index("1. **Create value first.**") : text.index("2. **Then concede")]
     assert "prefer one towards your landing" not in rule
     assert "Any free move will do; the model answer takes the one that adds the most" in rule
+
+
+def test_review93_u2_only_a_quote_below_your_estimate_lowers_it():
+    """Review 93 U2: "Such a quote also lowers your estimate" followed "a quote below your
+    fact", but a quote between your estimate and your fact only caps the opening (bob:
+    estimate 91, fact 95, quote 93). The sentence now names the quote below your estimate."""
+    q1 = " ".join(_cell("q1-text").split())
+    assert "Such a quote also lowers your estimate" not in q1
+    assert (
+        "A quote below your estimate also lowers your estimate, and your target, to match (one "
+        "between your estimate and your fact only caps your opening)" in q1
+    )

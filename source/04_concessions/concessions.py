@@ -164,10 +164,10 @@ scenario
 # price, `s.their_estimate` (what *you* think of *Orchard*), up to your *fact*, the
 # highest figure among the true statements you make. A quote below your fact caps
 # Orchard's reservation price: open no higher than the quote and at most 3 thousand under
-# it, a small edge that gives Orchard a reason to choose you over an equal rival. Such a
-# quote also lowers your estimate, and your target, to match; 3 under the quote never
-# falls below the lowest target section 2 accepts, halfway from your reservation price to
-# the quote.
+# it, a small edge that gives Orchard a reason to choose you over an equal rival. A quote
+# below your estimate also lowers your estimate, and your target, to match (one between
+# your estimate and your fact only caps your opening); 3 under the quote never falls below
+# the lowest target section 2 accepts, halfway from your reservation price to the quote.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
