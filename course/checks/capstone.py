@@ -490,18 +490,25 @@ def judge_beliefs(case, result):
                 prior * no / (prior * no + (1 - prior) * yes),
                 "the likelihoods are swapped: a rush is likelier when Quell has no capacity",
             ),
+            (
+                yes / (yes + no),
+                "that ignores the prior: multiply each state's chance of a rush by its prior "
+                "chance before dividing",
+            ),
         )
         if math.isclose(chance, wrong, abs_tol=CHANCE_TOLERANCE)
     ]
+    # review 93 X1: a slip can give Bayes' rule rounded too (ignoring the prior gives 0.3
+    # where Bayes' rule gives 0.2596): the rounding is then named as one of the slips
+    if any(math.isclose(chance, round(expected, places), abs_tol=1e-9) for places in (1, 2)):
+        slips.append(
+            "that is Bayes' rule rounded to fewer than three decimals: keep three or more "
+            "(a chance within 0.001 of Bayes' rule passes)"
+        )
     if len(slips) > 1:
         hint = general = f"this chance fits {len(slips)} slips: " + "; or ".join(slips)
     elif slips:
         hint = general = slips[0]
-    elif any(math.isclose(chance, round(expected, places), abs_tol=1e-9) for places in (1, 2)):
-        hint = general = (
-            "that is Bayes' rule rounded to fewer than three decimals: keep three or more "
-            "(a chance within 0.001 of Bayes' rule passes)"
-        )
     else:
         hint = (
             f"your chance that Quell has capacity, {chance:.4f}, is "

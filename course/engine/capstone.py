@@ -714,7 +714,8 @@ def _reciprocity(found, stalls=None, offered=True):
     if opening:
         text += (
             f" {opening} answered Marlow's opening, its first move: reciprocity, which your "
-            "plan's rule allows (one small step or a hold)."
+            "plan's rule allows for your plan's next step (the line against your plan says "
+            "whether it was)."
         )
     if silent:
         text += (
