@@ -235,5 +235,5 @@ def test_review93_u2_only_a_quote_below_your_estimate_lowers_it():
     assert "Such a quote also lowers your estimate" not in q1
     assert (
         "A quote below your estimate also lowers your estimate, and your target, to match (one "
-        "between your estimate and your fact only caps your opening)" in q1
+        "between your estimate and your fact leaves both as they were)" in q1
     )

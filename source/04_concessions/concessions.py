@@ -166,8 +166,9 @@ scenario
 # Orchard's reservation price: open no higher than the quote and at most 3 thousand under
 # it, a small edge that gives Orchard a reason to choose you over an equal rival. A quote
 # below your estimate also lowers your estimate, and your target, to match (one between
-# your estimate and your fact only caps your opening); 3 under the quote never falls below
-# the lowest target section 2 accepts, halfway from your reservation price to the quote.
+# your estimate and your fact leaves both as they were); 3 under the quote never falls
+# below the lowest target section 2 accepts, halfway from your reservation price to the
+# quote.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
