@@ -54,7 +54,7 @@ def test_c3_the_ladder_says_its_rate_per_point_is_no_price_forecast():
     assert "its balance is not a prediction of a price" in _markdown("audit-limits")
     ladder = _markdown("shift-teaching")  # review 88 U3: the ladder is section 5's
     assert (
-        "one more month of rent paid ahead; that rate per point is a classroom device, not a "
+        "or one more month of rent paid ahead; that rate per point is a classroom device, not a "
         "price forecast." in ladder
     )
 

@@ -583,6 +583,27 @@ def my_audit(answer):
         + _off_the_line(s, yours, theirs, weights)
         + _heavy_twice(s, weights)
         + _copy_note(s, yours, theirs, weights)
+        + _extreme_note(balance)
+    )
+
+
+#: From how large a balance (points, either way) question 2 puts the audit before the
+#: instructor (review 93 X1): facts only lift story rules, so no check tests the ratings
+#: against the learner's own facts, and a one-sided audit passed unread.
+EXTREME_BALANCE = 5
+
+
+def _extreme_note(balance):
+    """A note for the instructor (no mark changes) when the balance is EXTREME_BALANCE points
+    or more one way: "" otherwise. It names no fact, side or source, so that it cannot be
+    used to probe question 1's labels."""
+    if abs(balance) < EXTREME_BALANCE - 1e-9:
+        return ""
+    return (
+        f"\n{INSTRUCTOR_NOTE}this audit's balance, {signed(balance)} points, is "
+        f"{EXTREME_BALANCE} points or more one way. The check passes it (it tests ratings "
+        "against your story's lines, not your facts); your instructor reads the reason for "
+        "each rating in `my_audit`'s comments. Your marks do not change."
     )
 
 

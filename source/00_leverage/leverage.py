@@ -116,29 +116,22 @@ scenario
 #    information, whatever the knowledge is about.
 # 2. If not, is it about a *specific* other option a side could turn to instead of this
 #    deal: an offer, a buyer, a site, another supplier? Then it is alternatives.
-# 3. If not, it is power: something a side holds, controls or decides that the other side
-#    needs. That may be a right, a scarce resource, a rare skill, a say over the terms,
-#    records or know-how the other side relies on and cannot get elsewhere (know-how is
-#    module 03's *expert* power), or the other side's trust in its word. This course
-#    rates their trust in your word under power: a record of keeping your word is
-#    something you built and hold. Module 03 adds that trust also makes your other sources
-#    believable (Fisher, 1983, counts the relationship as a source of its own).
-#    "You own the only cold store in the port" is power too, though it says nobody
-#    else has one: it names what you hold, not anyone's option.
+# 3. If not, it is power: the table's last row, such as a rare skill, or records or know-how
+#    the other side relies on and cannot get elsewhere (know-how is module 03's *expert*
+#    power). This course rates their trust in your word under power: a record of keeping
+#    your word is something you built and hold.
 #
 # The order settles facts that look like two things at once, such as the table's
-# printer. A fact goes into the rating of the side it describes: the side that knows,
-# that has the option, or that holds the thing. A weak option still goes into its holder's
-# alternatives, where it earns a low rating.
+# printer. A fact goes into the rating of the side it describes: the side that knows, has
+# the option or holds the thing. A weak option still goes into its holder's alternatives,
+# rated low.
 #
-# **Each fact in one place.** The sources are not independent. Module 03 follows Emerson
-# ("Power-dependence relations", 1962): the other side's power over you *is* your
-# dependence on it, and you depend on it more the more you need what it controls and the
-# fewer other ways you have to get it. This module files each *fact* once: that the
-# haulier could reach the far shore only by a day-long detour goes into *its
-# alternatives*, rated low; that the ferry company holds the only licensed route goes into
-# *its power*. The two rows then rate one dependence from its two sides; section 3 says
-# how much their weights count together.
+# **Each fact in one place.** The sources are not independent: the other side's power over
+# you *is* your dependence on it (Emerson, "Power-dependence relations", 1962). File each
+# fact once: that the haulier could reach the far shore only by a day-long detour goes into
+# *its alternatives*, rated low; that the ferry company holds the only licensed route goes
+# into *its power*. The two rows rate one dependence from its two sides; section 3 says how
+# much their weights count together.
 #
 # <details>
 # <summary><b>Rating information; filing a deadline or their weakness</b> (a side note;
@@ -150,15 +143,18 @@ scenario
 #
 # **Time.** A deadline goes into the alternatives of the side it presses, which shrink as it
 # nears (module 03 reads it as a cost of delay); knowing the other side's deadline is your
-# information. Time may be on your side when a deadline presses only the other side;
-# section 5 says why not to count on it.
+# information. Time may be on your side
+# when a deadline presses only the other side; section 5 says why not to count on it.
 #
 # **Their weakness.** Knowing it is your information; the weakness itself lowers their row.
 # Question 1 files a fact as stated (what you know), so it accepts only your information;
 # question 4a asks which one rating a newly revealed weakness moves, so it accepts either.
 #
+# **Trust and monopoly.** Module 03 adds that trust also makes your other sources believable
+# (Fisher, 1983, counts the relationship as a source of its own). "You own the only cold
+# store in the port" is power: it names what you hold, not anyone's option.
+#
 # </details>
-
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): which source, and whose?
@@ -342,9 +338,9 @@ scenario.show("reason")
 #   weights add up to 1.
 #
 # When two rows rate one dependence from its two sides (section 2: the ferry's power, the
-# haulier's alternatives), the weights of alternatives and of power, which count for both
-# sides alike, together say how much that dependence counts against information: decide
-# that sum, then split it. Question 2 bounds information's weight.
+# haulier's alternatives), first decide how much that dependence counts against
+# information: the sum of the weights of alternatives and of power, which count for both
+# sides alike. Then split that sum between the two. Question 2 bounds information's weight.
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in **points** from 0
 # to 10:
@@ -408,9 +404,10 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # Audit your case (`scenario.case`) from its story and facts. Write
 # `my_audit()` to return a dict with keys `"yours"`, `"theirs"` and `"weights"`, each a
 # dict from source to number: ratings from 1 to 10, weights adding up to 1. Give the
-# reason for each rating in a comment.
+# reason for each rating in a comment. Your facts count there: the check does not test
+# ratings against them, and your instructor reads the reasons.
 #
-# The check accepts any audit that contradicts nothing your story and facts state, within
+# The check accepts any audit that contradicts none of your story's lines and stays within
 # these bounds:
 #
 # - every weight from 0.1 to 0.7, and no rating 0;
@@ -429,10 +426,11 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # sides ("your power and theirs do not compare as your story has them"), the hint quotes
 # the story's line; it does not say which side your ratings should favour.
 #
-# Your instructor may read your reasons. An audit that matches one the course shows you, or
-# section 4's starting audit with its ratings moved by 1 at most in all, passes with a note,
-# and keeps both marks only if each rating has a reason. Later questions use a starting
-# audit drawn for you.
+# An audit that matches one the course shows you, or section 4's starting audit with its
+# ratings moved by 1 at most in all, passes with a note, and keeps both marks only if each
+# rating has a reason. A balance of 5 points or more one way also passes with a note for
+# your instructor to read; its marks do not change. Later questions use a starting audit
+# drawn for you.
 #
 # </details>
 
@@ -450,7 +448,7 @@ def my_audit():
     audits = {  # one careful reading of each case's story (others pass too)
         "salary": ((3, 7, 4), (8, 4, 6), (0.25, 0.5, 0.25)),
         "supplier": ((5, 6, 4), (6, 3, 7), (0.5, 0.3, 0.2)),
-        "sole-source": ((4, 1, 2), (6, 6, 9), (0.3, 0.2, 0.5)),
+        "sole-source": ((4, 1, 2), (6, 6, 8), (0.3, 0.2, 0.5)),
         "deadline": ((6, 5, 5), (3, 2, 4), (0.3, 0.5, 0.2)),
     }
     sources = ("information", "alternatives", "power")
@@ -762,59 +760,55 @@ check.reach_plan(reach_plan, hidden=True)
 # ## 5. When the ground moves
 #
 # In the talks, each piece of news moves one rating (one may be a move of your own, shown
-# so you can see what it costs). **Re-audit** after each piece: name the rating it moves
-# and which way, and recompute the balance. A re-audit tells you two things.
+# so you can see what it costs). **Re-audit** after each: name the rating it moves and
+# which way, and recompute the balance. A re-audit tells you two things.
 #
-# - **Who is ahead now, and why.** When the side ahead changes, the re-audit shows the
-#   item that changed it, and so the source.
+# - **Who is ahead now, and why**: the item that changed the lead, and so its source.
 # - **When to spend**: the next three paragraphs.
 #
-# **What passes.** Being ahead because of something that will pass, such as a rival's
-# interest or an offer open until a set date, is worth most while it lasts. The other
-# side's deadline does the opposite: your edge from it grows as it nears, but only while a
-# deal with you is still their best way out. Do not count on it alone. A final deadline
-# ends the talks for both sides, so it presses you too: deals tend to bunch just before
-# it, and many talks end with none. The audit does not age a rating by itself: as a known
-# deadline draws near, re-rate it.
+# **What passes.** A lead from something that will pass, such as a rival's interest or an
+# offer open until a set date, is worth most while it lasts. The other side's deadline
+# does the opposite: your edge from it grows as it nears, but only while a deal with you
+# is still their best way out. Do not count on it alone. A final deadline ends the talks
+# for both sides, so it presses you too: deals tend to bunch just before it, and many
+# talks end with none. The audit
+# does not age a rating by itself: as a known deadline draws near, re-rate it.
 #
 # **The rule.** An ask here moves one term of a figure already on the table (an offer, a
 # price, your full rent) once talks are under way. Opening offers, grounded in your
 # leverage, are module 04's. Set the ask's bar beforehand (it can be below zero, for a
 # modest ask), and make the ask the first time your balance reaches it. The bar is your
-# decision rule, not a forecast that the other side will agree. Waiting for a higher
-# balance is a bet on news you cannot see, worth making only when you know what is coming,
-# such as the other side's deadline still weeks away. Set a bar higher where being turned
-# down costs you more (it shows your hand or closes a door), and lower where you could ask
-# again later.
+# decision rule, not a forecast that the other side will agree. Set a bar higher where
+# being turned down costs you more, and lower where you could ask again later.
 #
 # A larger ask has a higher bar: each step up the **ladder** of asks needs a quarter of a
 # point more balance. Ratings can hardly show a difference under half a point; the
 # exercises count finer to stay exact, so in a real case recheck your ratings before a
 # choice that turns on less.
-# A step is mostly a percentage point of pay or price, two of rent, a few months more of a
-# price hold or one more month of rent paid ahead; that rate per point is a classroom
-# device, not a price forecast.
+# Each step of the ladder is one percentage point of pay or price, two percentage points
+# of rent, three to six months of a price hold, or one more month of rent paid ahead; that
+# rate per point is a classroom device, not a price forecast.
 #
 # The exercise's deadline case shows the rule and what passes. In the widget's run, with
-# the widget's audit of the deadline case (not yours; press *start again* to restore it),
-# the owner starts at $+1.45$ points. The first item takes the balance to $+2.05$ and the
-# next to its peak, $+3.40$; four items after the peak the sides are even, and the next
-# puts Brannock ahead.
+# the widget's audit of the deadline case (not yours; press
+# *start again* to restore it), the owner starts at $+1.45$ points. The
+# first item takes the balance to $+2.05$ and the next to its peak, $+3.40$; four items
+# after the peak the sides are even, and the next puts Brannock ahead.
 #
 # The peak is plain only looking back: an owner who had set the bar of a five-year lease
 # at 98% of the full rent at $+1.75$ points would have asked at the first reach, an item
 # before the peak. Asking at first reach is the default that bets on no unseen news, and
-# question 4b grades it. Waiting needs a reason the owner could see at that moment, such
-# as a deadline of Brannock's due before any of the owner's own: that would have been an
-# argument for waiting, and question 4c asks whether your own case had one.
+# question 4b grades it. Waiting is a bet on news you cannot see; it needs a reason the
+# owner could see at that moment, such as a deadline of Brannock's due before any of the
+# owner's own: that would have been an argument for waiting, and question 4c asks whether
+# your own case had one.
 #
 # One re-audit by hand, on a move not among the case's news: had an owner farther out
 # offered Brannock a warehouse with its own rail siding (Brannock's alternatives +3)
-# before anything else happened, Brannock would need the owner's siding less, having
-# another way to get one (Emerson). The audit records that change once, as a
-# rise in Brannock's alternatives (weight 0.45), and not a second time as a fall in the
-# owner's power, which stays as rated. Had your audit weighed this dependence through the
-# owner's power, you would lower that power instead.
+# before anything else happened, Brannock would need the owner's siding less. The audit
+# records that change once, as a rise in Brannock's alternatives (weight 0.45), and not a
+# second time as a fall in the owner's power, which stays as rated. Had your audit weighed
+# this dependence through the owner's power, you would lower that power instead.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
@@ -1260,50 +1254,41 @@ check.own_balances(news_moves)
 #   truly know, which leaves no false impression: a second bidder's written offer for the
 #   used van you are selling, the date you know the buyer must have a van by. True words
 #   chosen to mislead ("another buyer came to see it", when that buyer walked away) are
-#   *paltering*, which those misled judge about as harshly as a lie (Rogers, Zeckhauser,
-#   Gino, Norton & Schweitzer, 2017, *J. Pers. Soc. Psychol.*).
+#   *paltering*, judged about as harshly as a lie (Rogers, Zeckhauser, Gino, Norton &
+#   Schweitzer, 2017).
 #   - *Warning and threat.* A *warning* is legitimate too: a demand tied to something you
-#     would really do anyway in your own interest, such as selling to the second bidder if
-#     this buyer will not match its offer. In this course's judgement it is usually weaker
-#     than calmly naming the same offer, since as a demand it corners the other side.
-#     Modules 02 and 03 use the words of Schelling (*The Strategy of Conflict*, 1960;
-#     *Arms and Influence*, 1966): a
-#     *threat* ties a demand to something you would rather not do, to punish a refusal. A
-#     threat or warning you would not carry out is false.
-# - **A bluff.** An untrue claim about your own reservation price, that is, the worst
-#   terms you would settle for, or about your *valuation*, what something is worth to you:
-#   "I won't let the van go for under 9,000" when you would take 8,200. The rules most US
-#   states adopt for lawyers tolerate it: the comment to the American Bar Association's
-#   Model Rule 4.1 notes that, by the conventions of
-#   negotiation, some statements are not taken as statements of material fact (a
-#   *material* fact is one that a reasonable person would weigh in deciding), and that
-#   "estimates of price or value placed on the subject of a transaction and a party's
-#   intentions as to an acceptable settlement of a claim are ordinarily in this category".
-#   A false *intention*, such as a threat or warning you would not carry out, sits on the
-#   line between a bluff and a misrepresentation (a false statement of a material fact): a
-#   stated plan you do not hold, made for the other side to rely on, can be a
-#   misrepresentation (*Edgington v Fitzmaurice*, 1885).
+#     would really do anyway in your own interest, such as selling to the second bidder;
+#     it is usually weaker than calmly naming the same offer, since it corners the other
+#     side. After Schelling (*The Strategy of Conflict*, 1960; *Arms and Influence*,
+#     1966), a *threat* ties a demand to something you would rather not do, to punish a
+#     refusal. A threat or warning you would not carry out is false.
+# - **A bluff.** An untrue claim about your own reservation price, that is, the worst terms
+#   you would settle for, or about your *valuation* (what something is worth to you): "I
+#   won't let the van go for under 9,000" when you would take 8,200. The rules most US
+#   states adopt for lawyers tolerate it: by the comment to the American Bar Association's
+#   Model Rule 4.1, some statements are not taken as statements of material fact (a
+#   *material* fact is one that a reasonable person would weigh in deciding), and "estimates
+#   of price or value placed on the subject of a transaction and a party's intentions as to
+#   an acceptable settlement of a claim are ordinarily in this category". A false
+#   *intention*, such as a threat or warning you would not carry out, sits on the line
+#   between a bluff and a misrepresentation (a false statement of a material fact): a stated
+#   plan you do not hold can be a misrepresentation (*Edgington v Fitzmaurice*, 1885).
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: a
 #   buyer for the van who does not exist, a mileage reading turned back.
-#   In many legal systems it can undo the contract or amount to fraud.
 # - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
 #   use it: confidential information bought from someone bound to keep it (a dealer's
-#   cost-price list one of its mechanics sells you), information got by deceit
-#   (calling the buyer's bank as its accountant to learn the loan it has been offered,
-#   which is also a lie to the person you ask), or pressure put on the other side through
-#   someone's office (a cousin who inspects the buyer's vehicles for roadworthiness).
-#   What decides the first of these is whether the person was free to tell: a remark on
-#   what anyone could see or what is no secret is yours to use; a figure or document they
-#   are bound to keep is not, paid for or not.
-#   A lie told to get information is filed here by where the information comes from;
-#   calling it a misrepresentation is also a fair reading.
+#   cost-price list one of its mechanics sells you), information got by deceit (calling
+#   the buyer's bank as its accountant to learn the loan it has been offered), or pressure
+#   through someone's office (a cousin who inspects the buyer's vehicles). What decides the
+#   first is whether the person was free to tell: a remark on what anyone could see or what
+#   is no secret is yours to use; a figure or document they are bound to keep is not, paid
+#   for or not. A lie told to get information is filed here by where the information
+#   comes from; calling it a misrepresentation is also a fair reading.
 #
-# **Going back on your word** is none of these kinds of leverage. Reopening a term the
-# other side rightly took as agreed, or raising a price you quoted and they accepted,
-# breaks your word; once a quote is accepted it can also be a breach of contract, and
-# none of question 5's tactics is of this kind. Walking
-# away, declining to renew or enforcing a right the contract gives you can also cost
-# trust, but they keep your word.
+# **Going back on your word** is none of these. Reopening a term the other side rightly
+# took as agreed, or raising a price they accepted, breaks your word; none of question 5's
+# tactics is of this kind. Walking away, declining to renew or enforcing a right the
+# contract gives you can also cost trust, but they keep your word.
 #
 # <details>
 # <summary><b>What negotiators think</b> (a side note)</summary>
