@@ -126,11 +126,10 @@ def test_u1_section_5_states_the_bar_for_a_beaten_estimate_in_the_sentence():
     swapped the bar in a parenthesis; the sentence now says it in line."""
     decide = _cell("decide-teaching")
     assert "(with no zone on your estimate" not in decide
-    assert (
-        "an offer whose salary reaches the higher of the even split with remote days and your "
-        "reservation price with two remote days is acceptable with the remote days; without "
-        "them, **ask for remote days**;"
-    ) in decide  # review 89 U1: one bar, the higher of the two
+    assert (  # review 89 U1: one bar; review 93 U1: the no-zone rows of a table
+        "| below your reservation price with two remote days: no zone | at or above it | as the "
+        "first row: your estimate was too low |"
+    ) in decide
 
 
 def test_round_88_fixes_are_paid_for_by_cuts():
@@ -148,9 +147,10 @@ def test_c2_section_4_names_module_01s_one_exception_to_the_targets_top():
     taken first, aims at least at a price every buyer still believed in pays, even past the
     top. Section 4 now names that one exception beside its table (module 01 is unchanged)."""
     zopa = _cell("zopa-teaching")
-    assert (
+    assert (  # review 93 U3: defined where it is named
         "So a stronger fact never lowers your target. Module 01's one exception: a price the "
-        "other side is sure to pay may set your target past the top."
+        "other side is sure to pay (module 01's `sure`: the lowest reservation price you still "
+        "think it may have) may set your target past the top."
     ) in zopa
 
 

@@ -36,10 +36,9 @@ def test_u1_section_5_states_the_acceptance_rule_as_one_bar(monkeypatch, who):
     tried."""
     decide = _cell("decide-teaching")
     assert "when your estimate leaves no zone" not in decide
-    assert (
-        "an offer whose salary reaches the higher of the even split with remote days and your "
-        "reservation price with two remote days is acceptable with the remote days; without "
-        "them, **ask for remote days**;"
+    assert (  # review 93 U1: one bar in each case, by whether the estimate leaves a zone
+        "| at or above your reservation price with two remote days: a zone (your case) | at or "
+        "above the even split with remote days |"
     ) in decide
     monkeypatch.setenv("LEVERAGE_LEARNER", who)
     for hidden in (False, True):

@@ -85,24 +85,21 @@ def test_x1_a_near_miss_inside_the_band_gets_the_tolerance_not_a_reasoning_hint(
         assert "compare it with both ends of the band" in said and "round" not in said
 
 
-_EXCEPTION = (
-    "Module 01's one exception: a price the other side is sure to pay may set {} past the top."
-)
-
-
 @pytest.mark.parametrize("grade_id", ["summary", "reflection-text", "reflection"])
 def test_c1_every_statement_of_the_cap_carries_section_4s_exception(grade_id):
     """C1: section 4 gives the band's one exception (module 01's price the other side is
     sure to pay), but the summary and the reflection's rubric (and its prompt) stated the
     three-quarter cap "wherever you open" with none, so a learner who used module 01's sure
-    price was out of the band by the rubric. Each now states the cap with the exception in
-    section 4's words (the rubric says "the target" for "your target")."""
+    price was out of the band by the rubric. Each now states the cap with the exception
+    (review 93 U3: by pointing back to section 4, which alone states and defines it)."""
     zopa = _cell("zopa-teaching")
-    assert _EXCEPTION.format("your target") in zopa  # the words the others repeat
+    # review 93 U3: said (and defined) once, in section 4; the others point back to it
+    assert "Module 01's one exception: a price the other side is sure to pay (" in zopa
     text = _cell(grade_id)
     assert "three quarters of the way" in text
-    whose = "the target" if grade_id == "reflection" else "your target"
-    assert _EXCEPTION.format(whose) in text, grade_id
+    assert "wherever you open, apart from section 4's one exception" in text.replace(
+        "the learner opens", "you open"
+    ), grade_id
 
 
 def test_u1a_section_4_states_the_target_band_once():

@@ -113,7 +113,8 @@ def test_section_6_quotes_module_00s_legitimate_as_leaving_no_false_impression()
         "In module 00's terms, a true statement that leaves no false impression is "
         "**legitimate**, with or without a demand;" in honest
     )
-    assert "a statement of fact: it leaves no false impression." in honest  # review 92 U1
+    # review 92 U1; review 93 U2: one test, the impression in your favour
+    assert "a statement of fact: it leaves no false impression in your favour" in honest
     assert "plants no false fact" not in honest
     for statement in statements_of(course.variant("02_batna", "ada")) + check._practice_said():
         assert "plants no false fact" not in statement._why, statement

@@ -22,7 +22,8 @@ from tests.notebooks import source_notebook
 from tests.sweeps import cell_text
 from tests.test_checks_batna import _cell
 
-#: The clause section 6's table and the hint for a true claim or demand share.
+#: The clause the hint for a true claim or demand gives (section 6's table said it too
+#: until review 93 U2 folded it into the test: no false impression in your favour).
 BELOW = "a figure below your reservation price can mislead only against you: a cost, not a lie"
 
 
@@ -41,7 +42,9 @@ def _legitimate_row():
 def test_u1_the_tables_legitimate_test_judges_claims_as_worded_and_facts_by_impression():
     row = _legitimate_row()
     assert "a claim or demand: true as worded; a statement of fact: it leaves no false" in row
-    assert BELOW[0].upper() + BELOW[1:] in row
+    # review 93 U2: the clause was an exception beside the test; the test now holds it
+    assert BELOW[0].upper() + BELOW[1:] not in row
+    assert "no false impression in your favour that Northwind would rely on" in row
     assert "it leaves no false impression; if it demands something" not in row
 
 

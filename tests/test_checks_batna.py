@@ -2442,7 +2442,9 @@ def test_walking_away_is_tested_on_the_only_terms_northwind_can_move():
     # review 79 U4: the walk-away row says "with two remote days" (review 81 U4: of your
     # reservation price); the paragraph above the table says they are the most Northwind's
     # policy allows, and all it can move
-    assert "offer reaches your reservation price with two remote days: no package" in decide
+    # review 93 U1: the table's no-zone rows name the package; the walk-away row says why
+    assert "| below your reservation price with two remote days: no zone |" in decide
+    assert "**walk away**: no package works for both" in decide
     assert "salary and remote days are the only terms Northwind can move" in decide
     assert "its policy allows at most two remote days a week" in decide
 

@@ -3018,7 +3018,10 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
     assert "parts from module 02" not in flat
     batna = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     batna_flat = " ".join(line.lstrip("# ").strip() for line in batna.splitlines())
-    assert "For an offer made while Northwind is still moving:  - **walk away**" in batna_flat
+    assert (  # module 02's review 93 U1: its rule is a table again
+        "For an offer made while Northwind is still moving:  | your estimate of Northwind's "
+        "reservation price | the offer's salary | your response |" in batna_flat
+    )
     assert (
         "At a last word you believe, take any offer above your reservation price for its "
         "package" in batna_flat

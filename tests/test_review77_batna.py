@@ -97,8 +97,10 @@ def test_question_6_walks_away_only_when_no_package_reaches_the_reservation_pric
     assert right_response(case, plain) == ("ask for remote days", "no remote days")
     decide = _cell("decide-teaching")
     assert (  # review 79 U4: the row in one plain clause; review 81 U4: which price
-        "- **walk away** when neither your estimate of Northwind's reservation price nor the "
-        "offer reaches your reservation price with two remote days" in decide  # review 86 X1
+        # review 86 X1: no row order; review 93 U1: a table again, its rows exclusive
+        "| below your reservation price with two remote days: no zone | at or above it | as the "
+        "first row: your estimate was too low | | the same | below it too | **walk away**: no "
+        "package works for both |" in decide
     )
 
 

@@ -113,7 +113,5 @@ def test_the_walk_away_row_names_the_package_whose_reservation_price_it_means():
     package's reservation price. It now names it, a word shorter."""
     decide = _cell("decide-teaching")
     assert "| walk away | even with two remote days," not in decide
-    assert (  # review 86 X1: a principle, not a table row
-        "when neither your estimate of Northwind's reservation price nor the offer reaches your "
-        "reservation price with two remote days"
-    ) in decide
+    # review 86 X1: a principle, not a table row; review 93 U1: an exclusive row again
+    assert "| below your reservation price with two remote days: no zone |" in decide

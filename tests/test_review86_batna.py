@@ -147,10 +147,8 @@ def test_question_6_asks_for_responses_by_principles_not_a_table_to_copy(monkeyp
 
     decide = _cell("decide-teaching")
     assert "first row that fits" not in decide and "| reason |" not in decide
-    assert (
-        "- **walk away** when neither your estimate of Northwind's reservation price nor the "
-        "offer reaches your reservation price with two remote days"
-    ) in decide
+    # review 93 U1: a table again, but its rows exclusive (no order) and with no reasons
+    assert "| the same | below it too | **walk away**: no package works for both |" in decide
     q6 = _cell("q6-text")
     assert "Marks: responses 1, offers exactly at the even split with remote days 1/2, " in q6
     assert "paired as in section 5's table" not in q6

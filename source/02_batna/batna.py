@@ -361,7 +361,8 @@ BatnaBuilder()
 # | one at or past the band's top, even one that carries your opening beyond the estimate | the band's top: three quarters of the way up |
 #
 # So a stronger fact never lowers your target. Module 01's one exception: a price the other
-# side is sure to pay may set your target past the top. In your scenario no fact carries an
+# side is sure to pay (module 01's `sure`: the lowest reservation price you still think it
+# may have) may set your target past the top. In your scenario no fact carries an
 # opening past what the agency's contractor costs, so you open at that estimate.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
@@ -457,19 +458,17 @@ check.target_salary(target_salary, hidden=True)
 # zone starts half the commute below your reservation price. Call the middle of that zone
 # the **even split with remote days**.
 #
-# The rule judges offers by the even split with remote days.
 # It is your own yardstick of an even-handed deal (Northwind cannot check it), not a
 # forecast. An offer at or above it is *acceptable*, good enough to take; whether you take
 # it at once or counter towards your target first is your call.
 # For an offer made while Northwind is still moving:
 #
-# - **walk away** when neither your estimate of Northwind's reservation price nor the offer
-#   reaches your reservation price with two remote days: no package works for both;
-# - an offer whose salary reaches the higher of the even split with remote days and your
-#   reservation price with two remote days is acceptable with the remote days; without
-#   them, **ask for remote days**;
-# - **counter** any other offer, and say why: it is below your BATNA, below your
-#   reservation price for its package, or short of the even split with remote days.
+# | your estimate of Northwind's reservation price | the offer's salary | your response |
+# |---|---|---|
+# | at or above your reservation price with two remote days: a zone (your case) | at or above the even split with remote days | *acceptable* with the remote days; without them, **ask for remote days** |
+# | the same | below the even split with remote days | **counter**, and say why: it is below your BATNA, below your reservation price for its package, or short of the even split with remote days |
+# | below your reservation price with two remote days: no zone | at or above it | as the first row: your estimate was too low |
+# | the same | below it too | **walk away**: no package works for both |
 #
 # Every counter asks for two remote days too. Walking away means naming your reservation
 # price with two remote days as your last word, and leaving if it is refused. If your
@@ -569,7 +568,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # | label | true? | its test | example |
 # |---|---|---|---|
-# | legitimate | true | a claim or demand: true as worded; a statement of fact: it leaves no false impression. A figure below your reservation price can mislead only against you: a cost, not a lie | "Harbor Bank has offered me 89,000." A warning: "For the job as offered, with no remote days: if you offer less than 97,000, I will take Harbor Bank's offer." |
+# | legitimate | true | a claim or demand: true as worded; a statement of fact: it leaves no false impression in your favour that Northwind would rely on | "Harbor Bank has offered me 89,000." A demand: "For the job as offered, with no remote days: if you offer less than 97,000, I will take Harbor Bank's offer." |
 # | bluff | false | about the least you would accept: a false reservation price, or a demand you would not carry out | "I cannot accept less than 100,000." |
 # | misrepresentation | false | A false statement of fact the other side will rely on: an offer that does not exist or is inflated (in a demand too), a possible bonus presented as sure; it can be fraud | "Harbor Bank has offered me 95,000." |
 #
@@ -1083,8 +1082,8 @@ check.own_batna_needed(own_batna_needed)
 # 4. a target by section 4's table, naming the fact behind it if there is one, inside
 #    section 4's band: from the even split of the zone to three quarters of the way from
 #    your reservation price to your estimate of the other side's reservation price (the
-#    most it would pay, or the least it would take), wherever you open. Module 01's one
-#    exception: a price the other side is sure to pay may set your target past the top.
+#    most it would pay, or the least it would take), wherever you open, apart from section
+#    4's one exception.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1113,11 +1112,10 @@ check.own_batna_needed(own_batna_needed)
 #    quarters of the way from the reservation price to their estimate of the other side's
 #    reservation price (the most it would pay, or the least it would take), placed by
 #    section 4's table, with the fact named if one places it (none is needed at the even
-#    split), wherever the learner opens. Module 01's one exception: a price the other side
-#    is sure to pay may set the target past the top. That estimate must come from its
-#    alternative to *this* deal: what replacing the learner would cost bounds what an
-#    employer would pay only if the learner would really leave. The opening itself is not
-#    graded here.
+#    split), wherever the learner opens, apart from section 4's one exception. That
+#    estimate must come from its alternative to *this* deal: what replacing the learner
+#    would cost bounds what an employer would pay only if the learner would really leave.
+#    The opening itself is not graded here.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
@@ -1134,10 +1132,9 @@ check.own_batna_needed(own_batna_needed)
 #   only inside the ZOPA of the package discussed; a term that costs one side nothing can
 #   open a zone.
 # - Keep your target at or above the even split of the zone, and (by this course's
-#   convention) at most three quarters of the way up it, wherever you open. Module 01's one
-#   exception: a price the other side is sure to pay may set your target past the top.
-#   Inside that band, aim where a fact you can show puts it. The other side's alternative
-#   grounds your opening.
+#   convention) at most three quarters of the way up it, wherever you open, apart from
+#   section 4's one exception. Inside that band, aim where a fact you can show puts it. The
+#   other side's alternative grounds your opening.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
 #   beats your share at the table (outside options, module 03). By a common answer date
 #   (section 7's optional box) it counts in full when the other side has the last word,
