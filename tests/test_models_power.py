@@ -964,8 +964,10 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     text = " ".join(PROSE.split())
     assert (  # session 55, C1: one standard, the model's move; review 58, U1: shorter;
         # review 78, X1 (round 79): said in section 5, of any buyer and rival
-        "Where the model says to sell to the rival, real talks name the rival's figure to the "
-        "buyer instead: the same money, with the door left open."
+        # review 93, U1: the case it covers is named (a proposal below the rival's offer)
+        "Where the buyer proposes less than the rival's offer, the model says to sell to the "
+        "rival; real talks name the rival's figure to the buyer instead: the same money, with "
+        "the door left open."
     ) in text
     # review 64, C1: question 4 no longer points ahead to question 7's move
     assert 'question 7\'s `"take Harrow"`' not in text
@@ -2105,15 +2107,16 @@ def test_the_order_in_time_of_questions_4_and_6_to_9_comes_before_question_4():
 
 
 def test_the_intro_describes_module_00s_power_row_as_wide_as_module_00_does():
-    """Section 1 says influence works through what others think of you, not through anything
-    you control, so the intro's summary of module 00 cannot be 'what it controls' alone."""
+    """Section 1 says influence works through what others believe about you, not through a
+    thing that changes hands, so the intro's summary of module 00 cannot be 'what it
+    controls' alone."""
     assert "and what it controls that the other side needs" not in PROSE
     # session 56, C1: a skill was listed among what a side holds or controls, which section
     # 1 then says influence is not; the intro now lists it among what others need from it
     assert "holds, controls or decides that the other side needs (a resource" not in PROSE
     assert "and what the other side needs from it: a resource it holds" in PROSE
     assert "a skill others rely on" in PROSE
-    assert "not through anything you control" in PROSE
+    assert "not through a thing that changes hands" in " ".join(PROSE.split())  # review 93 C1
 
 
 def test_weak_and_strong_alternatives_are_defined_once_by_what_the_other_side_expects():

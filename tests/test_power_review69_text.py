@@ -131,8 +131,9 @@ def test_question_5_says_its_practice_versions_are_of_the_kinds_of_its_own():
     five = _flat(_section(PROSE, "### Question 5", "def rig_prices"))
     # review 82, U3 (round 83): shorter, in the opening line on marking
     assert (
-        "the self-check judges the practice versions (one of each kind yours use: your "
-        "signal)" in five
+        # review 93, U2: the parenthesis now says plainly what the two are for
+        "the self-check judges the practice versions (one of each kind: use them to test how "
+        "you tell the kinds apart)" in five
     )
 
 

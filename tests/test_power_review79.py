@@ -28,7 +28,8 @@ def test_x1_question_4_asks_the_reply_and_section_5_teaches_what_a_side_can_stan
     assert "highest figure you can stand on" not in four
     assert "What does Kestrel reply, and for what figure?" in four
     licence = _licence_paragraphs()
-    assert "The predicted price is no cap on an ask." in licence
+    # review 93, U1: the heading now says what the price is (a forecast, not a limit)
+    assert "The predicted price is a forecast, not a limit on an ask." in licence
     assert "taking less gives money away" in licence
     assert "A side can stand on a figure the other side proposed" in licence
     # review 90, U1: the figure the other side can check gets its subject

@@ -135,8 +135,9 @@ def test_u1_what_a_side_can_stand_on_is_said_once_before_question_4():
     and section 7 points back."""
     prose = _flat(PROSE)
     four = prose.index("### Question 4")
-    assert prose.count("The predicted price is no cap on an ask.") == 1
-    assert prose.index("The predicted price is no cap on an ask.") < four
+    heading = "The predicted price is a forecast, not a limit on an ask."  # review 93, U1
+    assert prose.count(heading) == 1
+    assert prose.index(heading) < four
     plainly = _flat(_section(PROSE, "**Say true things, plainly.**", "**Mention"))
     assert "as question 4 does (section 5 says which figures those are)" in plainly
     for gone in ("falls short of it", "taking it is just as sound", "points it lower"):

@@ -33,10 +33,8 @@ def test_c1_question_4_says_taking_atlass_figure_at_section_5s_price_earns_the_m
         "Taking Atlas's figure also earns the mark where it is at least section 5's price, "
         "since Atlas may refuse the yardstick and leave Kestrel that price."
     ) in _four()
-    assert (
-        "or takes Atlas's figure where it is at least that price"
-        in (check.OWN_CASE_HINTS["licence_reply"])
-    )
+    # review 93, X1: the own-case hint no longer states the rule; question 4's marking
+    # note (above) still says when taking Atlas's figure earns the mark
     both = below = 0
     for s in _draws(200):
         if _P.reply_reason(s) != "yardstick":

@@ -99,9 +99,10 @@ def test_u1_the_predicted_price_is_where_the_talks_end_not_a_floor():
 
     five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
     assert "refuses every unit more" not in five
-    assert (
-        "It is where the model says the talks end: asking for more costs a round and comes "
-        "back to it, so taking less gives money away."
+    assert (  # review 93, U1: what the price is, then why asking more costs, in that order
+        "It is where the model says the talks end, not the most a side may ask for. Here, "
+        "asking for more with nothing behind it only costs a round and comes back to that "
+        "price; taking less gives money away."
     ) in five
     for dp, dr in [(0.99, 0.99), (0.9, 0.97), (0.92, 0.96)]:
         offered = bargaining_split(dp, dr)[1]

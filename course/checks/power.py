@@ -324,11 +324,12 @@ OWN_CASE_HINTS = {
     "buy_votes_from": "for each offer, count the swings Kestrel's vote would have after that "
     "sale, with the seller holding fewer votes and Kestrel more, and compare the two; "
     "'neither' only if no sale gives Kestrel any swing",
+    # review 93, X1: it no longer states the rule question 4 leaves to the learner
     "licence_reply": "set Atlas's figure, its own yardstick worked out (Kestrel's "
-    "Shapley value) and Borealis's written offer side by side with section 5's predicted "
-    "price: Kestrel ends up with no less than that price, and stands on "
-    "the largest of the three figures, not an opening ask above them (or takes Atlas's "
-    "figure where it is at least that price)",
+    "Shapley value) and Borealis's written offer beside section 5's predicted price, and "
+    "Kestrel ends up with no less than that price; weigh which of them Atlas cannot refuse "
+    "without going back on its own word or ignoring an offer it can check, and which reply "
+    "would give money away (sections 2 and 5)",
     "licence_reply_reason": "the reason must fit the figure Kestrel names: 'accept' for "
     "Atlas's own figure taken as it stands, else a ground Atlas can check that puts a figure "
     "that high, and never one that points Atlas to a lower figure (section 5)",

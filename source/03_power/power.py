@@ -108,7 +108,8 @@ scenario
 #
 # This course calls expert and referent power together **personal influence**
 # (negotiation texts often use "influence" alone more widely, for any way of changing
-# minds): they work through what others think of you, not through anything you control.
+# minds): they work through what others believe about you, which you can build but not
+# order, not through a thing that changes hands.
 #
 # **Trust and credibility.** Module 00 counts the other side's trust in your word as
 # part of power. It is not a fifth base here but what lets the four work: a promise, a
@@ -674,15 +675,17 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # In question 6's what-if, paid on signing, a day's delay also costs Kestrel overdraft
 # interest, so its share at the table falls below a half.
 #
-# **The predicted price is no cap on an ask.** It is where the model says the talks end:
-# asking for more costs a round and comes back to it, so taking less gives money away. A
-# side can stand on a figure the other side proposed, since few will call their own
+# **The predicted price is a forecast, not a limit on an ask.** It is where the model says
+# the talks end, not the most a side may ask for. Here, asking for more with nothing
+# behind it only costs a round and comes back to that price; taking less gives money away.
+# A side can stand on a figure the other side proposed, since few will call their own
 # standard unfair (Shell's normative leverage, section 7), or on one the other side can
 # check, such as a rival's written offer. To stand on a figure is to hold the other side
 # to it and settle for no less.
 # Naming a figure below the highest one on the table points the other side down to it.
-# Where the model says to sell to the rival, real talks name the rival's figure to the
-# buyer instead: the same money, with the door left open.
+# Where the buyer proposes less than the rival's offer, the model says to sell to the
+# rival; real talks name the rival's figure to the buyer instead: the same money, with the
+# door left open.
 #
 # In the library, `bargaining_split(delta_proposer, delta_responder, outside_option=0)`
 # returns the pair `(proposer's share, responder's share)` of a pie of 1, the responder
@@ -774,8 +777,8 @@ check.licence_reply(licence_reply, hidden=True)
 # ### Question 5 (1 mark): walk out, or left over?
 #
 # *Which rule fits each of your versions is marked only at grading: the self-check judges
-# the practice versions (one of each kind yours use: your signal), and of your own prices
-# only whether each follows one of section 5's two rules.*
+# the practice versions (one of each kind: use them to test how you tell the kinds apart),
+# and of your own prices only whether each follows one of section 5's two rules.*
 #
 # Kestrel is selling its old test rig to Dunmore, which would pay up to `s.rig_value` for
 # it; the rig is worth nothing to Kestrel, and Dunmore has nothing else to turn to if the
