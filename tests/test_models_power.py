@@ -1046,7 +1046,9 @@ def test_the_threat_sentence_knows_atlas_has_borealiss_offer():
     reveals nothing, and a weak Borealis is not a secret to keep."""
     assert "it tells Atlas exactly where Kestrel's floor lies" not in PROSE
     # review 4, editor: in module 02's words, selling to Borealis at its value is a warning
-    assert "the warning tells Atlas nothing new and adds a fight" in PROSE
+    # review 93, U3: the Borealis example of a warning said as a demand was cut, a repeat
+    # of section 7's first paragraph (a true warning said as a demand corners the other side)
+    assert "said as a demand it still corners the other side" in " ".join(PROSE.split())
     assert "better left unsaid" not in PROSE
     assert "It tells Atlas nothing it does not know" in PROSE
 
@@ -1602,8 +1604,6 @@ def _paragraph_starting(opening):
         # review 69, U1: the second reading (Roth 1977) was cut for length
         ("**Short rounds.**", "(full information)"),
         ("**People do not play the equilibrium.**", "Binmore"),
-        ("*What differs.*", "at the table they would split"),
-        ("*Where the talks can end on their own.*", "Which version is which"),
     ],
 )
 def test_each_idea_has_a_paragraph_of_its_own(opening, not_with):

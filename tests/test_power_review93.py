@@ -99,3 +99,29 @@ def test_x1_question_4s_own_case_hint_points_to_what_to_weigh_not_to_the_rule():
             for rule in ("largest", "highest", "where it is at least that price", "stands on"):
                 assert rule not in words, rule
             assert "(sections 2 and 5)" in words
+
+
+#: The module's markdown words at the start of round 93 (``mdwords.py`` on fix93_03's base).
+WORDS_BEFORE = 9_362
+
+
+def test_u3_question_5s_setting_and_section_7s_warning_say_each_thing_once():
+    """Review 93 U3 (in part): question 5's three italic paragraphs restated section 5's
+    conditions at length, and section 7's legitimacy part gave a second example of a true
+    warning said as a demand, after its first paragraph had said it. Question 5's setting
+    is now one paragraph, the example is gone, and the module is shorter than at the start
+    of the round, with this round's other fixes paid for."""
+    from tests.test_models_power import NOTEBOOK, PROSE, _section
+    from tests.test_power_review58_text import _markdown_words
+
+    five = _flat(_section(PROSE, "### Question 5", "def rig_prices"))
+    for gone in ("*The same in every version.*", "*What differs.*", "*Where the talks can"):
+        assert gone not in five, gone
+    assert (  # the facts the question needs are all still said
+        "a day's delay costs each side the same small share (small, but more than nothing)"
+    ) in five
+    assert "is small in itself, but far larger than that daily share" in five
+    assert "Two versions are of each kind;" in five
+    legit = _flat(_section(PROSE, "### Legitimate and illegitimate power", "Three lines"))
+    assert "Atlas already holds a copy of Borealis's offer" not in legit
+    assert _markdown_words(NOTEBOOK) < WORDS_BEFORE

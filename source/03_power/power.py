@@ -787,19 +787,14 @@ check.licence_reply(licence_reply, hidden=True)
 # each, only that version's alternative exists. Each version `v` has `v.letter` and
 # `v.amount` (what the alternative brings Kestrel).
 #
-# *The same in every version.* The two answer each other's proposals within a day: rounds
-# that short leave almost no edge for moving first (section 4), and a day's delay costs
-# each side the same small share (small, but more than nothing), so at the table they
-# would split Dunmore's value evenly.
-#
-# *What differs.* In some versions Kestrel reaches its alternative by walking out; in the
-# others, it is what Kestrel is left with if the talks end on their own. Two versions are
-# of each kind; which is which is for you to judge from the story.
-#
-# *Where the talks can end on their own.* The chance that the talks fail on a given day is
-# small in itself, but far larger than that daily share. So the risk of failure, not
-# delay, is what pushes the two sides to agree, as section 5's rule for a breakdown payoff
-# requires.
+# In every version the two answer within a day, so moving first gives almost no edge
+# (section 4), and a day's delay costs each side the same small share (small, but more
+# than nothing): at the table they would split evenly. In some versions Kestrel reaches
+# its alternative by walking out; in the others, it is what Kestrel is left with if the
+# talks end on their own. There the chance of failure on a given day is small in itself,
+# but far larger than that daily share, so that risk, not delay, pushes the two sides to
+# agree, as section 5's rule for a breakdown payoff requires. Two versions are of each
+# kind; which is which is for you to judge from the story.
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. A quarter mark
@@ -1087,13 +1082,10 @@ check.best_lever(best_lever, hidden=True)
 #
 # Module 00 defined four kinds of move: **legitimate** leverage, a **bluff**, a
 # **misrepresentation** and an **illegitimate** source; module 02 uses the same words. A
-# true warning, made with power that is yours, is legitimate. "Unless you pay what
-# Borealis would, we will sell to Borealis" is a true warning, but Atlas already holds a
-# copy of Borealis's offer: said as a demand, the warning tells Atlas nothing new and adds
-# a fight. A threat is a bluff if you would not carry it out and, as a stated intention
-# you do not hold, can be a misrepresentation. A threat you have bound yourself to carry
-# out is true, so not a bluff; the course still advises against it. Three lines matter
-# most.
+# true warning, made with power that is yours, is legitimate. A threat is a bluff if you
+# would not carry it out and, as a stated intention you do not hold, can be a
+# misrepresentation. A threat you have bound yourself to carry out is true, so not a
+# bluff; the course still advises against it. Three lines matter most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee serves the town; raising it in a private negotiation is
