@@ -30,7 +30,8 @@ def test_the_rule_for_stepping_names_the_exception_question_8_grades():
     # the stall row (GRIT) is in the rule, and a person's "no more" is tested first
     # review 79 U2: the bullet split in two, plainer
     assert "Step only when the other side moves, says it can give no more" in summary
-    assert "or, once, to break a deadlock, announced as an invitation (GRIT)." in summary
+    # review 93 U3: one step per stall
+    assert "or, once per deadlock, to break it, announced as an invitation (GRIT)." in summary
 
 
 def test_the_hold_after_marlows_opening_is_claimed_for_this_table_only():

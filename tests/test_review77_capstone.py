@@ -40,7 +40,8 @@ def test_section_5s_table_has_the_stall_row_and_no_gift():
     assert "The last row borrows from Osgood's GRIT (1962" in plan  # review 85 E1
     assert "a step, once made, stands, as GRIT's steps do" in plan
     assert "a step into silence that section 5 forbids" not in _section("about-the-bot")
-    assert "or, once, to break a deadlock, announced as an invitation" in _section("summary")
+    # review 93 U3: one step per stall
+    assert "once per deadlock, to break it, announced as an invitation" in _section("summary")
 
 
 def test_the_debrief_allows_one_step_at_a_stall_until_marlow_moves():
@@ -151,8 +152,9 @@ def test_bss_is_compared_with_the_nash_split_on_the_option():
     assert "1989 experiment better than the Nash split)" not in audit
     # review 78 U2: said in an order that parses at first reading
     assert (
-        "which fitted Binmore, Shaked and Sutton's 1989 experiment better than module 03's "
-        "Nash split on the option" in audit  # review 80 U1: said shorter
+        "which fitted Binmore, Shaked and Sutton's 1989 experiment better than module 02's "
+        "Nash split with the option as a BATNA"
+        in audit  # review 93 (module 03) C2  # review 80 U1: said shorter
     )
 
 

@@ -34,7 +34,7 @@ def test_x1_leaving_marlows_weeks_out_is_allowed_only_where_they_put_marlow_ahea
     # C3 below: the reading without them is now the default, still only where they put
     # Marlow ahead
     # review 91 U1: "its rush request belies them ... discount them" became "set aside"
-    assert "Where Marlow's weeks put it ahead, set the claimed weeks aside" in q4
+    assert "where Marlow's weeks put it ahead, set the claimed weeks aside" in q4
     ahead = dropped = 0
     for n in range(80):
         learner = f"learner-{n}"
@@ -116,7 +116,7 @@ def test_c3_question_4_discounts_marlows_weeks_as_section_2_does_and_both_readin
     q4 = _q4()
     assert "Marlow's taken at its buyers' word" not in q4
     assert (  # review 91 U1: "discount them" became "set the claimed weeks aside"
-        "Where Marlow's weeks put it ahead, set the claimed weeks aside (its rush request "
+        "where Marlow's weeks put it ahead, set the claimed weeks aside (its rush request "
         "makes them doubtful, section 2): time favours neither side."
     ) in q4
     assert (

@@ -11,10 +11,13 @@ def test_e1_grit_is_a_series_of_steps_and_the_table_borrows_one():
     plan = _cell("plan-teaching")
     assert "The last row follows Osgood's GRIT" not in plan
     assert (
-        "The last row borrows from Osgood's GRIT (1962: graduated and reciprocated "
-        "initiatives in tension reduction), a series of small one-sided steps, each announced "
-        "and carried out, to invite an answer; this table allows one."  # review 92 U2
-    ) in plan
+        (
+            "The last row borrows from Osgood's GRIT (1962: graduated and reciprocated "
+            "initiatives in tension reduction), a series of small one-sided steps, each announced "
+            "and carried out, to invite an answer; this table allows one per stall."  # review 92 U2, review 93 U3
+        )
+        in plan
+    )
 
 
 def test_c2_the_any_move_row_says_it_is_the_bots_rule_and_what_a_person_gets():
@@ -63,8 +66,8 @@ def test_c3_u4_question_7_says_this_bot_does_not_mind_a_growing_step_and_points_
         "Marlow counts only its total points, so this bot does not mind a step bigger than the "
         "one before."  # review 86 C1: and says what to do with a person instead
     ) not in q7
-    assert q7.count("a person") == 0  # review 90 C1: the one boxed note in section 5 says it
-    assert "that shrink towards your target" in _cell("plan-teaching")
+    assert q7.count("a person") == 1  # review 93 C1: said where the learner decides
+    assert "that shrink towards your target" in q7  # review 93 C1
 
 
 def test_u3_question_6_says_plainly_what_a_verdict_earns(monkeypatch):

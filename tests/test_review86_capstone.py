@@ -102,4 +102,4 @@ def test_u5_section_1_opens_without_cross_references():
     Fails on the old text."""
     teaching = _cell("leverage-teaching")
     assert "question 7 maps the packages" not in teaching
-    assert "than it would otherwise be. Two words carry the whole module." in teaching
+    assert "## 1. Leverage is built before anyone sits down Your **BATNA**" in teaching  # review 93

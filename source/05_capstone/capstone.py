@@ -51,14 +51,11 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "leverage-teaching", "schema_version": 3}
 # ## 1. Leverage is built before anyone sits down
 #
-# Module 00 defined leverage as whatever makes the other side more willing to accept your
-# terms than it would otherwise be.
-#
-# Two words carry the whole module. Your **BATNA** is your best alternative to a
-# negotiated agreement (Fisher and Ury, *Getting to Yes*, 1981). Your **reservation
-# price** is the least profit you would accept from Marlow: below it you are better off
-# with your BATNA, so it is the point at which you walk away (module 02). Marlow has a
-# reservation price as well, in points of its own scoring.
+# Your **BATNA** is your best alternative to a negotiated agreement (Fisher and Ury,
+# *Getting to Yes*, 1981). Your **reservation price** is the least profit you would accept
+# from Marlow: below it you are better off with your BATNA, so it is the point at which
+# you walk away (module 02). Marlow has a reservation price as well, in points of its own
+# scoring (module 04's "minimum").
 #
 # ### Your alternatives, each uncertain
 #
@@ -153,8 +150,6 @@ check.my_reservation(my_reservation, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "information-teaching", "schema_version": 3}
 # ## 2. What you know, and what you only believe
 #
-# Information is leverage when it tells you how badly the other side needs the deal.
-#
 # **Known**: your own numbers, and the fact that Marlow
 # has asked for a rush. **Believed**: what Marlow's buyers say about how long its stock
 # lasts (a buyer has every reason to overstate its stock, to sound patient), and all your
@@ -180,7 +175,7 @@ check.my_reservation(my_reservation, hidden=True)
 # What you hold afterwards is a belief about Marlow's reservation price with **two**
 # possible values, its **high reservation price** if Quell has capacity and its **low
 # reservation price** if not, each with its chance. Their average is a summary, not a
-# reservation price Marlow can have: check your opening and your plan against each state.
+# reservation price Marlow can have.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (2 marks): reading the rush request
@@ -222,7 +217,6 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   knows your list terms and your spare capacity, but nothing of Brenn, Kessel, your
 #   costs or your reservation price. Marlow does know the one fact you can only
 #   estimate, whether Quell has capacity, on which both its reservation prices turn.
-#   The facts point both ways, so this row is your judgement.
 # - **Alternatives.** Two facts. First, the shares: yours is your BATNA (after
 #   question 2's decision) as a share of the best profit the contract could
 #   give you; Marlow's is its reservation price as a share of its best (100 points), in
@@ -258,9 +252,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # hand, not how much it will: in module 03's alternating-offers model, an option taken
 # only on refusing a proposal moves a deal only when it beats what its holder would get
 # from the bargaining anyway (the deal-me-out rule, which fitted Binmore, Shaked and
-# Sutton's 1989 experiment better than module 03's Nash split on the option). What Marlow
-# would get from bargaining needs a model this module does not have, so the audit stops at
-# comparing the alternatives row's two shares.
+# Sutton's 1989 experiment better than module 02's Nash split with the option as a
+# BATNA). What Marlow would get from bargaining needs a model this module lacks, so the
+# audit compares the two shares only.
 #
 # </details>
 #
@@ -286,9 +280,10 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out of 100. Marlow's
 #   reservation prices include its own deal costs, yours here does not, so the rule
 #   slightly favours Marlow.
-# - (b) `s.your_weeks` against `s.their_weeks`. Where Marlow's weeks put it ahead, set
-#   the claimed weeks aside (its rush request makes them doubtful, section 2): time
-#   favours neither side.
+# - (b) `s.your_weeks` against `s.their_weeks`. A buyer overstates its stock, so a claim
+#   shorter than your weeks counts; where Marlow's weeks put it
+#   ahead, set the claimed weeks aside (its rush request makes them doubtful, section 2):
+#   time favours neither side.
 # - (c) If one of (a) and (b) favours a side and the other is neutral or agrees, the
 #   alternatives row favours that side. If they point different ways, the row is open.
 # - (d) `s.their_supply_share` (standing for Marlow's dependence on you) against
@@ -372,7 +367,9 @@ check.my_audit(my_audit, hidden=True)
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to you
 # of a 3-week rush. They justify *asking* for your opening; neither moves your **target**,
 # the result you aim for (section 5 sets it by a convention, not a research finding). Only
-# evidence of value, such as a rival's price, could raise it (module 02).
+# evidence of value, such as a rival's price, could raise it (module 02). Neither fact
+# names what the contract is worth to Marlow, so neither carries your opening beyond
+# Marlow's low reservation price.
 #
 # **The Pareto frontier.** A package is on the **Pareto frontier** (module 04) when no
 # other package is better for one side without being worse for the other; your opening
@@ -408,8 +405,6 @@ check.my_audit(my_audit, hidden=True)
 # who kept their target in mind, though the target-minded were less satisfied with them.
 #
 # </details>
-#
-# Then answer with your own plan.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (2 marks): your opening, with a MESO
@@ -620,26 +615,25 @@ check.what_to_say(what_to_say, hidden=True)
 # **tit-for-tat** opens with a fair step, then mostly waits and answers each concession of
 # yours with about as much of its own, in whole levels, so a small step may get nothing.
 # Marlow says it **can't give more** only when another level would take it below its
-# reservation price; it announces its **final offer** in round 5, 6 or 7; you answer it
-# once; a **retraction** is an offer worse for Marlow than your last (defined and priced
-# in section 6).
+# reservation price, never in its first offer, and the words are true here; it announces
+# its **final offer** in round 5, 6 or 7; you answer it once; a **retraction** is an offer
+# worse for Marlow than your last (defined and priced in section 6).
 #
 # **When to step.** Concede only in answer to a move of theirs, never into silence;
 # here its opening is one (box). Count Marlow's offers, not its words: when it
 # says "You have not moved since your last offer", it means yours; its own offer may still
-# have moved. Compare what each offer is worth to you (the "your profit" column of the
-# table's log) with its offer before.
+# have moved.
 #
 # | Marlow's reply | your move |
 # |---|---|
 # | it moved: its offer is worth more to you than its offer before | next step |
-# | it said it can't give more on its own offer (section 6) | next step |
+# | it said it can't give more on its own offer | next step |
 # | its opening | hold, or your next step |
 # | its second reply in a row without a move | hold, or your next step announced as an invitation; then hold until it moves |
 #
 # The last row borrows from Osgood's GRIT (1962: graduated and reciprocated initiatives in
 # tension reduction), a series of small one-sided steps, each announced and carried out,
-# to invite an answer; this table allows one.
+# to invite an answer; this table allows one per stall.
 #
 # Otherwise hold: any other step into silence gives ground for nothing, and a step, once
 # made, stands, as GRIT's steps do.
@@ -674,8 +668,7 @@ check.what_to_say(what_to_say, hidden=True)
 # > up, delivery back out) while giving Marlow more points: a **trade-back step**, which
 # > is no retraction (section 6). Question 8 answers any move of Marlow's with a whole
 # > step, though Marlow matched about one in four in the course's trials. With
-# > a person, keep module 04's paced tit-for-tat: steps that shrink towards your target,
-# > each traded for something and no bigger than their move; and test a "can't give
+# > a person, keep module 04's paced tit-for-tat (question 7), and test a "can't give
 # > more" (ask what would let them move, or hold once), since it is often a bluff.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
@@ -690,9 +683,13 @@ check.what_to_say(what_to_say, hidden=True)
 # the first step must be a free trade of rule 1. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
-# At this table you send the plan's packages in order, one per step (question 8). A plan
-# of module 04's shape passes too: packages on the frontier, each giving Marlow more, no
-# step costing you more than the one before until you reach your target in each state, then on until no step is left.
+# At this table you send the plan's packages in order, one per step (question 8). The
+# rule's steps may grow or take a term back: that is for this bot only, which counts only
+# its total points; with a person, make steps that shrink towards your target, each traded
+# for something, and take no term back. A plan of module
+# 04's shape passes too: packages on the frontier, each giving Marlow more, no step
+# costing you more than the one before until you reach your target in each state, then on
+# until no step is left.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -844,9 +841,10 @@ NegotiationTable(
 #   plan's last step was sent and the most Marlow would accept stayed below your
 #   reservation price.
 # - **Value claimed.** Your profit over your true reservation price, as a share of the
-#   most any package Marlow would have taken could give you over it. Each side's gain on
-#   its own scale, from its reservation price (0) to its best package (1), stands beside
-#   it. Reservation 90, best 170, deal 130: your gain is (130 − 90) / (170 − 90) = 0.5.
+#   most any package Marlow would have taken could give you over it: reservation 90, deal
+#   130, best package Marlow would take 150 give (130 − 90) / (150 − 90) = 0.67. Each
+#   side's gain on its own scale, from its reservation price (0) to its best package (1),
+#   stands beside it: with your best 170, your gain is 0.5.
 # - **Value created.** Whether the deal is on the Pareto frontier; if not, how many
 #   packages were at least as good for both sides and better for one.
 # - **Reciprocity.** Each concession is set against a replay in which you repeated your
@@ -979,10 +977,11 @@ NegotiationTable(
 #   module 04).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
-# - Concede down the frontier in steps that shrink towards your target, each traded for
-#   something (module 04; this table allowed more, section 5's note).
+# - With a person, concede down the frontier in steps that shrink towards your target,
+#   each traded for something, and take no term back; question 7's growing and
+#   trade-back steps suit this bot only.
 # - Step only when the other side moves, says it can give no more (test that first), or,
-#   once, to break a deadlock, announced as an invitation (GRIT). Give about what it gave.
+#   once per deadlock, to break it, announced as an invitation (GRIT). Give about what it gave.
 #   At the end of your plan, walk away politely.
 # - After every negotiation, debrief: the outcome, the value claimed and created, the
 #   leverage that moved it, and what the ending did to the relationship.
@@ -1009,13 +1008,13 @@ NegotiationTable(
 # **An opening one step beyond.** An offer Marlow could not accept pulls its *first
 # answer* no further than one it just could, but stepping back from an opening beyond to
 # the opening at Marlow's low reservation price counts as a concession, which Marlow
-# answers in part. Over four samples of 200 learners' cases at a table where Quell has no
-# capacity (195 to 199 of them have such a step), opening one frontier step beyond and
+# answers in part. Over sixteen samples of 200 learners' cases at a table where Quell has
+# no capacity (195 to 200 of them have such a step), opening one frontier step beyond and
 # then following the same plan (with section 5's rule of when to step) ended with more
 # profit on average, against every style,
 # by about 4 to 8 k€ where both reached a deal (not in every sitting: against each style,
-# at most one sitting in fifteen ended with less); against tit-for-tat it also reached
-# more deals in each of eight such samples, by 7 to 19 sittings. At this bot it
+# at most one sitting in thirteen ended with less); against tit-for-tat it also reached
+# more deals in every sample, by 5 to 19 sittings. At this bot it
 # paid on average; a person may take offence and walk away (section 4), and no fact
 # grounds it.
 #
