@@ -166,8 +166,8 @@ def test_u1_the_curves_carry_the_names_their_steps_earn():
     equal (linear), shrinking (Conceder)."""
     from course.pictures_concessions import tactic_curves
 
-    chart = tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.0))
-    for beta in (0.2, 1.0, 5.0):
+    chart = tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 2.0))
+    for beta in (0.2, 1.0, 2.0):
         offers = [time_dependent_offer(t, 10, 100, 40, beta) for t in range(11)]
         steps = [a - b for a, b in pairwise(offers)]
         if all(b > a + 1e-9 for a, b in pairwise(steps)):

@@ -92,7 +92,7 @@ ARENA_END = concession_curves(
     {"your reservation price": 60, "the bot's reservation price": 62},
 )
 TACTICS = tactic_curves(opening=100, reservation=60, deadline=10, betas=(0.2, 1.0, 5.0))
-NOTEBOOK_TACTICS = tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.0))
+NOTEBOOK_TACTICS = tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 2.0))
 
 
 def test_the_frontier_pictures_alt_text_counts_packages_not_points():

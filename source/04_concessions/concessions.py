@@ -261,7 +261,9 @@ check.opening(opening, hidden=True)
 #
 # </details>
 #
-# The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
+# The curves below start at 100, end at 40 in round 10, and differ only in $\beta$. On
+# every case in this module, $\beta = 2$ keeps a plan's first concession within
+# question 2's three fifths; a steeper Conceder may not.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics-example", "schema_version": 3}
 from itertools import pairwise
@@ -269,14 +271,14 @@ from itertools import pairwise
 from course.models.concessions import tactic_name
 from course.pictures_concessions import tactic_curves
 
-for beta in (0.2, 1.0, 5.0):
+for beta in (0.2, 1.0, 2.0):
     alpha = concession_fraction(5, 10, beta)
     offers = [time_dependent_offer(t, 10, 100, 40, beta) for t in range(11)]
     steps = [round(before - after, 1) for before, after in pairwise(offers)]
     name = tactic_name(beta)
     print(f"β = {beta} ({name}): by round 5 it has conceded {alpha:.0%}, offering {offers[5]:.1f}")
     print(f"        its steps: {steps}")
-HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.0)))
+HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 2.0)))
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): plan your concessions on price

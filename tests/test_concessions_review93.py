@@ -1,0 +1,77 @@
+"""Review 93 of module 04 (concessions): section 2's Conceder example agrees with question
+2's cap on the first concession (U1). Each test fails on the text or code before this
+round."""
+
+import re
+from itertools import pairwise
+from pathlib import Path
+
+import course
+from course.checks import concessions as check
+from course.checks.concessions import FIRST_SHARE, course_target, reservation_of
+from course.checks.hints import NotYet
+from course.models.concessions import time_dependent_offer
+from tests.sweeps import cell_text
+
+MODULE = "04_concessions"
+ROOT = Path(__file__).parents[1]
+SOURCE = ROOT / "source" / MODULE / "concessions.py"
+
+
+def _flat():
+    return " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
+
+
+def _example_betas():
+    """The βs section 2's printout and curves use, read from the cell."""
+    code = cell_text(MODULE, "concessions", "tactics-example")
+    printed = re.search(r"for beta in \(([^)]*)\)", code).group(1)
+    drawn = re.search(r"betas=\(([^)]*)\)", code).group(1)
+    assert printed == drawn
+    return [float(beta) for beta in printed.split(",")]
+
+
+def _held_curve(s, start, target, beta):
+    """A learner's question 2 plan from Faratin's curve: a hold in round 1, then the curve
+    with ``beta`` from ``start`` to ``target`` over the remaining rounds."""
+    last = s.rounds - 2
+    return [start] + [time_dependent_offer(t, last, start, target, beta) for t in range(last + 1)]
+
+
+def _passes(beta, learners=range(150)):
+    """Whether a held Faratin plan with ``beta`` passes question 2's rules for every learner
+    and opening the check tries; the first failure's message otherwise."""
+    for n in learners:
+        s = course.variant(MODULE, f"learner-{n}")
+        for start in check._openings(s, hidden=True):
+            plan = _held_curve(s, start, course_target(s), beta)
+            try:
+                check._check_plan(plan, start, reservation_of(s), "here", s.their_estimate)
+            except NotYet as failure:
+                return str(failure)
+    return True
+
+
+def test_u1_the_examples_conceder_gives_at_most_three_fifths_in_its_first_step():
+    """Review 93 U1: the only Conceder section 2 showed (β = 5) gave 63% of its concession
+    in its first step, against question 2's rule 5 (at most three fifths), so "take the
+    Conceder's shape" passed or failed by the learner's round count. The example's Conceder
+    is now one the rule allows, on the printout's own curve and as a held plan on every
+    learner's case; the text says so, and says a steeper one may not pass."""
+    conceders = [beta for beta in _example_betas() if beta > 1]
+    assert conceders
+    for beta in conceders:
+        offers = [time_dependent_offer(t, 10, 100, 40, beta) for t in range(11)]
+        steps = [before - after for before, after in pairwise(offers)]
+        assert steps[0] <= FIRST_SHARE * sum(steps), (beta, steps[0] / sum(steps))
+        assert _passes(beta) is True, beta
+    text = _flat()
+    claim = (
+        "On every case in this module, $\\beta = 2$ keeps a plan's first concession within "
+        "question 2's three fifths; a steeper Conceder may not."
+    )
+    assert claim in text
+    assert 2.0 in conceders  # the β the sentence names is the one the example shows
+    # "may not": a steeper Conceder fails rule 5 on some learner's case, with rule 5's hint
+    failure = _passes(3.0)
+    assert failure is not True and "more than three fifths" in failure
