@@ -463,8 +463,8 @@ def to_the_top(s, opening):
             lambda s, o: [o, o, o - 2, o - 5, o - 8] + [o - 8] * (s.rounds - 5),
             "your smallest concession after the first (3.00) is bigger than your first (2.00)",
         ),
-        (faratin(1.5), "the even split of the zone"),  # all the way to the limit
-        (faratin(1.5, lambda s, o: reservation_of(s) + 0.02), "the even split of the zone"),
+        (faratin(1.5), "the even split between your"),  # all the way to the limit
+        (faratin(1.5, lambda s, o: reservation_of(s) + 0.02), "the even split between your"),
         (faratin(6.0, to_the_top), "more than three fifths of all you plan to concede"),
         (lambda s, o: [o, o, o - 4, o - 1] + [o - 5] * (s.rounds - 4), "goes back up"),
         (lambda s, o: [o] * s.rounds, "never concedes"),
@@ -485,7 +485,7 @@ def _split(s):
 
 
 def _middle(s):
-    """The middle of module 02's band: five eighths of the way up the zone you expect."""
+    """The middle of module 02's band: five eighths of the way up to your estimate."""
     return reservation_of(s) + 0.625 * (s.their_estimate - reservation_of(s))
 
 
@@ -2083,7 +2083,7 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
     assert "Most graded questions are decisions on your own case" not in text
     assert (  # review 83 U4 and review 85 X1: the intro names the rule questions
         "Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b and 6 check that "
-        "you apply the course's rules; 7 checks which way you move, 6b how far; the written "
+        "you apply the course's rules; 7 checks which way you move, 7b how far; the written "
         "parts ask for judgement." in text  # review 87 C3
     )
     source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
@@ -2224,7 +2224,7 @@ def test_questions_are_worth_marks_and_points_are_the_scenarios():
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     headings = re.findall(r"^# #+ (?:Question \w+|6\. Reflection) \((\d+) (\w+)", text, re.M)
     # review 66 X2: question 6b, a written answer to a low-ball on the learner's case, is the 11th
-    assert len(headings) == 11 and not [h for h in headings if h[1] not in ("mark", "marks")]
+    assert len(headings) == 12 and not [h for h in headings if h[1] not in ("mark", "marks")]
     cells = dict(
         (g, int(n)) for n, g in re.findall(r'"points": (\d+), "grade_id": "([^"]+)"', text)
     )
@@ -2411,7 +2411,7 @@ def test_a_plan_to_the_even_split_passes_and_one_below_it_fails_for_every_learne
             except NotYet as failure:
                 assert "even split" not in str(failure), str(failure)
             for low in (split - 1, r + 0.1 * (start - r)):
-                with pytest.raises(NotYet, match="the even split of the zone"):
+                with pytest.raises(NotYet, match="the even split between your"):
                     check._check_plan(plan_to(low), start, r, learner, s.their_estimate)
     assert halves > 0  # some splits end in a half, which rounding may take down
     text = _flat()
@@ -2497,7 +2497,7 @@ def test_the_course_states_one_opening_rule_at_or_beyond_the_estimate():
         "That lies above the even split and below the estimate, the most a target may be"
         not in (text)
     )
-    assert "(that stretch is the zone you expect), below your opening" in text  # review 80 U2
+    assert "estimate** of the other side's, below your opening" in text  # review 80 U2, 93 U4
 
 
 def _hold_is_a_step(s, mine, theirs, target):
@@ -2645,7 +2645,7 @@ def test_the_two_sittings_split_after_question_4_four_hours_then_three():
     # review 67: section 2's target paragraphs are shorter, so the first sitting's share
     # fell from about 0.61 to 0.60: three fifths, no longer two thirds
     assert 0.55 < words[0] / sum(words) < 0.65  # "three fifths of the reading"
-    assert questions == [4, 6]  # review 66 X2: question 6b joins the second sitting
+    assert questions == [4, 7]  # review 66 X2: 6b joins the second sitting; review 93 U3: 7b too
     flat = _flat()
     assert "take three hours or so" not in flat
     assert (  # review 88: shortened to pay for additions
@@ -3133,7 +3133,7 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_at
     assert "The top is a gamble" not in text and "a plan ending there ends with" not in text
     assert (  # review 78 U3; review 79 C1: the rule reads the fact; review 80 U2: target first
         "Yours is **three quarters of the way from your reservation price up to your "
-        "estimate** of the other side's (that stretch is the zone you expect), below your "
+        "estimate** of the other side's, below your "
         "opening: module 02's rule when a true fact reaches your estimate, as one always does "
         "in this module." in text
     )
@@ -3455,7 +3455,7 @@ def test_module_02s_even_split_is_described_as_module_02_states_it():
     text = _flat()
     assert "both were known there" not in text
     assert (  # review 80 U2
-        "up to your estimate** of the other side's (that stretch is the zone you expect)" in text
+        "up to your estimate** of the other side's, below your opening" in text  # review 93 U4
     )
     # review 80 U1: question 2 names the fields and points to section 2's band
     assert "your estimate of Orchard's, `s.their_estimate`. Any target in section 2's" in text
@@ -4142,8 +4142,8 @@ def test_the_low_ball_buyers_are_called_an_assumption_and_the_zone_is_defined():
     text = _flat()
     assert "are this course's assumption, chosen to show the risk; no study has measured" in text
     assert "module 01's band model" not in text
-    # session 75: section 2 defines the zone in the sentence that keeps the target in it
-    defined = "(that stretch is the zone you expect)"  # review 80 U2
+    # review 93 U4: "zone" means module 02's ZOPA only, defined at its first use (section 5)
+    defined = "no **zone of possible agreement** (module 02's ZOPA)"
     assert defined in text
     first = text.index("zone")
     assert text.index(defined) < first + 40
@@ -4359,7 +4359,7 @@ def test_accepting_at_the_even_split_passes_and_below_it_is_told_why_not(answers
         return right(s, offer, next_ask, ceiling, in_writing)
 
     hint = miss(check.respond, at_the_reservation)  # a visible case lies there
-    assert "below the even split of the zone you expect" in hint, hint
+    assert "and below the even split, " in hint, hint
     assert "where module 02 counters too" in hint and "rounds remain" in hint
 
 
@@ -4549,9 +4549,9 @@ def test_question_6b_asks_for_a_decision_on_the_learners_own_low_ball(answers, c
     judgement the rule cannot make. The cell runs on the learner's answers, and on an
     untouched notebook it says what to answer first."""
     source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
-    assert '"points": 2, "grade_id": "low-ball-judgement"' in source  # review 86 X1
+    assert '"points": 1, "grade_id": "low-ball-judgement"' in source  # review 86 X1, 93 U3
     written = " ".join(cell_text(MODULE, "concessions", "low-ball-text").split())
-    assert "Question 6b (2 marks, graded by your instructor)" in written  # review 86 X1
+    assert "Question 6b (1 mark, graded by your instructor)" in written  # review 93 U3
     # review 73 X1: question 6 reads the claim as a test; 6b's reason comes from the case
     assert (
         "why your case makes the claim a test (as your `respond` reads it) or what evidence "
@@ -4746,7 +4746,7 @@ def test_question_7_asks_whether_the_learner_trusts_the_table():
         "Move the least you would accept the table's way, more than nothing, at most the "
         "whole difference (none where a deal changes nothing);" in written
     )
-    assert "Any such move passes; question 6b asks how far you moved, and why." in written
+    assert "Any such move passes; question 7b asks how far you moved, and why." in written
     # review 80 X1: "up to the whole difference" let a move of nothing pass by the text's
     # words, while the check refuses it (test_checks_meet_again: "without the relationship")
     answer = cell_text(MODULE, "concessions", "relationship-answer")

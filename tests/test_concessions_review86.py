@@ -166,22 +166,22 @@ def test_x1_question_7s_decision_is_asked_and_graded_in_6b():
     written 6b, which now asks how far you moved and why, with a rubric line for it; the
     module's total marks are unchanged. Fails on the old text and marks."""
     points = _points()
-    assert points["relationship-test"] == 1 and points["low-ball-judgement"] == 2
+    assert points["relationship-test"] == 1  # review 93 U3: 6b and 7b, one mark each
+    assert points["low-ball-judgement"] + points["relationship-judgement"] == 2
     assert sum(points.values()) == 18  # 13 coded, 5 by hand, as before the move
     text = _flat()
     assert "Question 7 (1 mark): the relationship inside your reservation price" in text
-    assert "Any such move passes; question 6b asks how far you moved, and why." in text
-    written = text[text.index("Question 6b (2 marks, graded by your instructor)") :]
+    assert "Any such move passes; question 7b asks how far you moved, and why." in text
+    written = text[text.index("Question 7b (1 mark, graded by your instructor)") :]  # review 93 U3
     written = written[: written.index("%%")]
     assert (
-        "Once question 7 passes, add how far your `relationship_reservation` moved your "
-        "reservation price, and why you trust the simulated table that far." in written
+        "how far your `relationship_reservation` moved your reservation price, and why you "
+        "trust the simulated table that far." in written
     )
     source = SOURCE.read_text()
-    rubric = source[source.index('"grade_id": "low-ball-judgement"') :]
+    rubric = source[source.index('"grade_id": "relationship-judgement"') :]
     rubric = rubric[: rubric.index("### END SOLUTION")]
-    assert "Rubric, first mark:" in rubric
-    assert "Rubric, second mark (question 7's decision):" in rubric
+    assert "Rubric: the size of the learner's move" in rubric
 
 
 def test_u1_rule_2_and_question_5_nest_no_clause_in_a_parenthesis():

@@ -32,6 +32,6 @@ def test_c3_the_intro_says_question_7_checks_the_way_and_6b_how_far():
     assert "3, 4, 5b, 6 and 7 check" not in text
     assert (
         "3, 4, 5b and 6 check that you apply the course's rules; 7 checks which way you "
-        "move, 6b how far;" in text
+        "move, 7b how far;" in text  # review 93 U3
     )
-    assert "Any such move passes; question 6b asks how far you moved" in text
+    assert "Any such move passes; question 7b asks how far you moved" in text

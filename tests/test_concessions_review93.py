@@ -1,6 +1,6 @@
 """Review 93 of module 04 (concessions): section 2's Conceder example agrees with question
-2's cap on the first concession (U1). Each test fails on the text or code before this
-round."""
+2's cap on the first concession (U1); question 7's written part follows question 7 (U3);
+"zone" means the ZOPA only (U4). Each test fails on the text or code before this round."""
 
 import re
 from itertools import pairwise
@@ -20,6 +20,10 @@ SOURCE = ROOT / "source" / MODULE / "concessions.py"
 
 def _flat():
     return " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
+
+
+def _cell(grade_id):
+    return " ".join(cell_text(MODULE, "concessions", grade_id).split())
 
 
 def _example_betas():
@@ -67,11 +71,68 @@ def test_u1_the_examples_conceder_gives_at_most_three_fifths_in_its_first_step()
         assert _passes(beta) is True, beta
     text = _flat()
     claim = (
-        "On every case in this module, $\\beta = 2$ keeps a plan's first concession within "
-        "question 2's three fifths; a steeper Conceder may not."
+        "With $\\beta = 2$, a plan's first concession stays within question 2's three fifths; "
+        "a steeper Conceder may not."
     )
     assert claim in text
     assert 2.0 in conceders  # the β the sentence names is the one the example shows
     # "may not": a steeper Conceder fails rule 5 on some learner's case, with rule 5's hint
     failure = _passes(3.0)
     assert failure is not True and "more than three fifths" in failure
+
+
+def _points():
+    return {
+        grade_id: int(points)
+        for points, grade_id in re.findall(
+            r'"points": (\d+), "grade_id": "([a-z-]+)"', SOURCE.read_text()
+        )
+    }
+
+
+def test_u3_question_7s_written_part_follows_question_7():
+    """Review 93 U3: question 6b's written cell asked how far question 7 moved your
+    reservation price before question 7 existed, and graded question 7's decision under
+    6b's heading. That prompt and its rubric paragraph now sit in a one-mark question 7b
+    after question 7's check; 6b keeps its first mark; the module's marks are unchanged."""
+    points = _points()
+    assert points["low-ball-judgement"] == 1 and points["relationship-judgement"] == 1
+    assert sum(points.values()) == 18
+    order = list(_points())
+    assert order.index("relationship-test") < order.index("relationship-judgement")
+    assert order.index("relationship-judgement") < order.index("reflection")
+    low_ball = _cell("low-ball-text")
+    assert "Question 6b (1 mark, graded by your instructor)" in low_ball
+    assert "question 7" not in low_ball.lower()
+    asked = _cell("relationship-judgement-text")
+    assert "Question 7b (1 mark, graded by your instructor)" in asked
+    assert "moved your reservation price, and why you trust the simulated table that far" in asked
+    rubric = _cell("relationship-judgement")
+    assert "the size of the learner's move, read from their own table" in rubric
+    assert "I moved from 85 to 84.5, half of the 1 the table gives" in rubric
+    assert "second mark" not in _cell("low-ball-judgement")
+    assert "7 checks which way you move, 7b how far;" in _flat()
+    assert "Any such move passes; question 7b asks how far you moved, and why." in _flat()
+
+
+def _markdown():
+    """The notebook's markdown, flattened."""
+    parts, inside = [], False
+    for line in SOURCE.read_text().splitlines():
+        if line.startswith("# %%"):
+            inside = "[markdown]" in line
+        elif inside:
+            parts.append(line.lstrip("# ").strip())
+    return " ".join(parts)
+
+
+def test_u4_zone_means_the_zopa_only():
+    """Review 93 U4: section 2 called the stretch from your reservation price to your
+    estimate of Orchard's "the zone you expect", while section 5 and question 6 mean module
+    02's ZOPA by "no zone". The stretch is no longer called a zone, in the text or in the
+    checks' messages; the first "zone" is module 02's zone of possible agreement."""
+    text = _markdown()
+    assert "zone you expect" not in text
+    assert "zone you expect" not in Path(check.__file__).read_text()
+    first = text.index("zone")
+    assert text[first - 5 :].startswith("no **zone of possible agreement** (module 02's ZOPA)")

@@ -462,7 +462,7 @@ def _check_opening(s, anchor, result, rival):
     # review 77 C3: a quote below the estimate lowers the estimate to it, and the target
     # (section 2's rule) with it; the opening stays above the target. Review 89 C1:
     # section 2 accepts any target in module 02's band, so the floor is its foot, the even
-    # split of the lowered zone (three quarters, the rule's own target, passes too)
+    # split up to the lowered estimate (three quarters, the rule's own target, passes too)
     lowered = (reservation + min(estimate, rival)) / 2 if rival is not None else None
     if lowered is not None and price < lowered - TOLERANCE:
         _fail(
@@ -675,8 +675,8 @@ def concession_plan(answer, hidden=False):
             _check_plan(plan, start, reservation, where, s.their_estimate)
     passed(
         "your plan opens where you chose, never goes back up, concedes in steps that shrink, "
-        "and stops at a target between the even split of the zone you expect and three "
-        "quarters of the way up it."
+        "and stops at a target from the even split to three quarters of the way from your "
+        "reservation price up to your estimate of Orchard's."
     )
 
 
@@ -709,11 +709,11 @@ def _check_plan(plan, start, reservation, where, estimate):
         _fail(
             where,
             f"the plan [{_listed(plan)}] ends at {plan[-1]:.2f}, below {split:g}, the even "
-            f"split of the zone between your reservation price {reservation:g} and your "
+            f"split between your reservation price {reservation:g} and your "
             f"estimate of Orchard's {estimate:g}: module 02's convention puts a target no lower than that "
-            "split, so that you aim for at least half of the zone you expect and keep room "
+            "split, so that you aim for at least half of the way up to your estimate and keep room "
             "above your reservation price for a last trade",
-            "the plan ends below the even split of the zone you expect",
+            "the plan ends below the even split",
         )
     total = plan[0] - plan[-1]
     if total <= TOLERANCE:
@@ -818,7 +818,7 @@ def _check_plan(plan, start, reservation, where, estimate):
             f"Orchard's {estimate:g} ({highest:g}): module 02's convention puts a target no "
             "higher than that, wherever you open, since a higher one costs deals (section 2); "
             "let the plan end at or below it",
-            "the plan ends more than three quarters of the way up the zone you expect",
+            "the plan ends more than three quarters of the way up to your estimate",
         )
 
 
@@ -2127,7 +2127,7 @@ def respond(answer, hidden=False):
 @answer_key
 def _acceptable_by_split(s, offer, next_ask):
     """Whether module 02 calls ``offer`` acceptable while rounds remain: at or above the
-    even split of the zone you expect, halfway from your reservation price to your
+    even split, halfway from your reservation price to your
     estimate of Orchard's. Module 02 leaves taking such an offer to you, so question 6
     accepts "accept" there as well as the plan's "counter"."""
     split = (reservation_of(s) + s.their_estimate) / 2
@@ -2166,7 +2166,7 @@ def _response_hint(s, offer, next_ask, expected, given):
         below = f", and below your reservation price {reservation:g}" if offer < reservation else ""
         if offer < (reservation + s.their_estimate) / 2 and offer >= reservation:
             below = (
-                ", and below the even split of the zone you expect, "
+                ", and below the even split, "
                 f"{(reservation + s.their_estimate) / 2:g}, where module 02 counters too"
             )
         return (

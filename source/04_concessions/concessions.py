@@ -15,7 +15,7 @@
 #
 # This module is about using leverage once the talks begin, in Kite Studio's talks with
 # Orchard. Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b and 6 check
-# that you apply the course's rules; 7 checks which way you move, 6b how far; the written
+# that you apply the course's rules; 7 checks which way you move, 7b how far; the written
 # parts ask for judgement. For about a third of you, question 1 also asks whether to name
 # your other offer: either choice passes.
 #
@@ -30,7 +30,7 @@
 # 4. decide whether to accept, counter or walk away, and leave so that you can come back.
 #
 # It takes about seven hours, and about ten if Python is new to you: some 6,600 words of
-# reading, nine coded questions, three widgets, a simulation table, two written choices
+# reading, nine coded questions, three widgets, a simulation table, three written choices
 # and a reflection. Side remarks, about 1,500 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4 (three fifths of
 # the reading): about four hours, then three.
@@ -223,7 +223,7 @@ check.opening(opening, hidden=True)
 # - $\beta = 1$, **linear**: the same step every round; $\beta > 1$, **Conceder**: most of
 #   the ground early, in shrinking steps.
 #
-# The other side does not see $\beta$; it sees your steps, and reads them. Shrinking steps
+# The other side sees your steps, not $\beta$, and reads them. Shrinking steps
 # say you are nearing your reservation price; steps that hold or grow say there is more to
 # come. Shrinking steps towards a target above your reservation price claim "nearly done"
 # early: a bluff about your own position, which the conventions tolerate.
@@ -239,8 +239,8 @@ check.opening(opening, hidden=True)
 # planned step you give (section 3's rule 2).
 #
 # The target is module 02's: the outcome you aim to land at. Yours is **three quarters of
-# the way from your reservation price up to your estimate** of the other side's (that
-# stretch is the zone you expect), below your opening: module 02's rule when a true fact
+# the way from your reservation price up to your estimate** of the other side's, below
+# your opening: module 02's rule when a true fact
 # reaches your estimate, as one always does in this module. Your concession plan stops
 # there; what it leaves above your reservation price is room for a last trade. The
 # checks accept any target in module 02's band, from the **even split** (module 02's name
@@ -261,9 +261,9 @@ check.opening(opening, hidden=True)
 #
 # </details>
 #
-# The curves below start at 100, end at 40 in round 10, and differ only in $\beta$. On
-# every case in this module, $\beta = 2$ keeps a plan's first concession within
-# question 2's three fifths; a steeper Conceder may not.
+# The curves below start at 100, end at 40 in round 10, and differ only in $\beta$. With
+# $\beta = 2$, a plan's first concession stays within question 2's three fifths; a steeper
+# Conceder may not.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics-example", "schema_version": 3}
 from itertools import pairwise
@@ -446,7 +446,7 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #
 # </details>
 #
-# <details><summary>Three things to try in the arena</summary>
+# <details><summary>Two things to try in the arena</summary>
 #
 # - **Read its style.** Unless you pick one, the style is a mystery; name it at the end.
 #   Hold your ask now and then: what the buyer does when you hold is its own pace (growing
@@ -460,8 +460,6 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #   price between 60 (24 / 0.4) and 83 (0.3 × 83 = 24.9, rounded down). Take that range
 #   as your estimate and open at its top, 83: still below the insult line of every buyer
 #   in the range (90 for one of 60).
-# - **Take one back.** Watch what the tit-for-tat buyer does when you make a big
-#   concession, when you make none, and when you retract one.
 #
 # </details>
 
@@ -505,7 +503,7 @@ NegotiationArena()
 #
 # A move is **free** when neither side loses points and at least one gains. Below the
 # frontier some free change of package always exists, though not always a one-level one
-# (see the caution below); on the frontier, none does.
+# (see the aside below); on the frontier, none does.
 #
 # **Where to land is one decision; how to get there is another.**
 #
@@ -573,7 +571,7 @@ NegotiationArena()
 #
 # <details><summary>Aside: stuck below the frontier</summary>
 #
-# A caution. Moving one level at a time, you can get stuck below the frontier, where no
+# Moving one level at a time, you can get stuck below the frontier, where no
 # one-level trade is free but some package is still better for both: look then for a
 # bigger move (two levels of one issue, or three issues at once).
 #
@@ -914,8 +912,9 @@ check.read_pick(read_pick, hidden=True)
 #   never asks less than the split.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
-#   have good evidence that there is no zone (say, such a cap below your reservation
-#   price). Mean it: be willing to take your BATNA.
+#   have good evidence that there is no **zone of possible agreement** (module 02's ZOPA),
+#   as with such a cap below your reservation price. Mean it: be willing to take your
+#   BATNA.
 # - **Counter** in every other case: while a deal is still possible, a low offer is a
 #   reason to answer, not to leave or jump.
 #
@@ -1026,15 +1025,13 @@ check.respond(respond, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "low-ball-text", "schema_version": 3}
-# ### Question 6b (2 marks, graded by your instructor): your answer to a low-ball
+# ### Question 6b (1 mark, graded by your instructor): your answer to a low-ball
 #
 # The cell below plays section 5's moment on your own case: your opening and plan,
 # Orchard's answers, which rose once and then fell far with "this is all the budget
 # allows", and what `respond` says. In two to four sentences, say what you answer (an ask,
 # accept or walk away) and the words you would use, and why your case makes the claim a
-# test (as your `respond` reads it) or what evidence would make it a cap. Once question
-# 7 passes, add how far your `relationship_reservation` moved your reservation price, and
-# why you trust the simulated table that far.
+# test (as your `respond` reads it) or what evidence would make it a cap.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "low-ball-own", "schema_version": 3}
 try:  # your own opening and plan: run it once questions 1, 2 and 6 pass
@@ -1052,9 +1049,9 @@ try:  # your own opening and plan: run it once questions 1, 2 and 6 pass
 except NotImplementedError:
     print("Answer questions 1, 2 and 6 first.")
 
-# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "low-ball-judgement", "schema_version": 3}
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 1, "grade_id": "low-ball-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric, first mark: an answer that fits the learner's own numbers (a hold at the last
+# Rubric: an answer that fits the learner's own numbers (a hold at the last
 # ask, section 5's step 3, or a reasoned departure from it); words that slow down and ask
 # what changed, or restate the fact behind the ask; and the claim read as a test with a
 # reason from the case (what Orchard offered before, what the story says of its budget,
@@ -1072,15 +1069,6 @@ except NotImplementedError:
 # deal on the framework. If Orchard shows me that its board approved a budget of 51, that
 # is a cap below my reservation price: I walk away politely and say what would bring me
 # back."
-#
-# Rubric, second mark (question 7's decision): the size of the learner's move, read from
-# their own table (how much of the difference between a deal and a polite walk-away), and
-# a reason for trusting the simulated table that far: it rests on the arena bots' trust
-# score and one draw of Orchard's reservation price, and in real talks a low price can
-# become next year's starting point. A size with no reason, or a reason not about the
-# table, gets half a mark. For example, with 13.5 after a deal and 12.5 after a polite
-# walk-away: "I moved from 85 to 84.5, half of the 1 the table gives: I trust its
-# direction more than its size, since the bots remember only how talks ended."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meet-again-teaching", "schema_version": 3}
@@ -1149,7 +1137,7 @@ next_year
 # deal does to next year inside it. Your alternative to a deal is the polite walk-away.
 # Move the least you would accept the table's way, more than nothing, at most the whole
 # difference (none where a deal changes nothing); the check also tries tables where a deal
-# changes nothing or makes next year worse. Any such move passes; question 6b asks how far
+# changes nothing or makes next year worse. Any such move passes; question 7b asks how far
 # you moved, and why. Questions 1 to 6 leave the relationship out; with it, your walk-away
 # point is this figure.
 
@@ -1174,6 +1162,24 @@ check.relationship_reservation(relationship_reservation)
 ### BEGIN HIDDEN TESTS
 check.relationship_reservation(relationship_reservation, hidden=True)
 ### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "relationship-judgement-text", "schema_version": 3}
+# ### Question 7b (1 mark, graded by your instructor): how far you moved
+#
+# Say how far your `relationship_reservation` moved your reservation price, and why you
+# trust the simulated table that far.
+
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 1, "grade_id": "relationship-judgement", "schema_version": 3}
+# ### BEGIN SOLUTION
+# Rubric: the size of the learner's move, read from
+# their own table (how much of the difference between a deal and a polite walk-away), and
+# a reason for trusting the simulated table that far: it rests on the arena bots' trust
+# score and one draw of Orchard's reservation price, and in real talks a low price can
+# become next year's starting point. A size with no reason, or a reason not about the
+# table, gets half a mark. For example, with 13.5 after a deal and 12.5 after a polite
+# walk-away: "I moved from 85 to 84.5, half of the 1 the table gives: I trust its
+# direction more than its size, since the bots remember only how talks ended."
+# ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 6. Reflection (2 marks, graded by your instructor)
