@@ -2061,9 +2061,9 @@ def test_counter_offer_beyond_a_step_above_every_price_still_possible_fails(monk
     """Question 6 accepted for `counter-offer` any price up to the top reservation price of the
     prior, though the opening had ruled that price out for about half the learners; review
     s62 C1 bounded it by the highest price still possible, review 73 X1 by one step of the
-    reservations above that price (room for the counter-offer), for every learner. An
-    opening two steps above it fails, and the note says it is above that price (review 80
-    C2: it names no step, which the text no longer offers); one step above it passes."""
+    reservations above that price (room for the counter-offer), for every learner. Review 93
+    X1: the step rests on no fact, so an opening one step above that price now fails, as two
+    steps did, and the note says it is above that price; the price itself passes."""
 
     def top_ruled_out(sale):
         after = reference.posterior_after_opening(sale)
@@ -2078,11 +2078,11 @@ def test_counter_offer_beyond_a_step_above_every_price_still_possible_fails(monk
     after = reference.posterior_after_opening(sale)
     ceiling = reference.ceiling(sale, after)
     step = sale.reservations[1] - sale.reservations[0]
-    scored = parts(own_limits(limits_with(**{"counter-offer": plan(ceiling + 2 * step)})))
-    assert scored["what to do"][0] == 0
-    assert "rests on no buyer you still believe in" in scored["what to do"][1]
-    for fine in (ceiling, ceiling + step):
-        assert own_limits(limits_with(**{"counter-offer": plan(fine)})).earned == 2, fine
+    for beyond in (ceiling + step, ceiling + 2 * step):
+        scored = parts(own_limits(limits_with(**{"counter-offer": plan(beyond)})))
+        assert scored["what to do"][0] == 0
+        assert "rests on no buyer you still believe in" in scored["what to do"][1]
+    assert own_limits(limits_with(**{"counter-offer": plan(ceiling)})).earned == 2
 
 
 def practice_prices(answer):
@@ -2096,7 +2096,8 @@ def test_an_opening_is_judged_by_module_04_s_rule(monkeypatch):
     any price from the estimate to the ceiling, wherever the model's price fell, so it
     passed, and the reference answer named, a haggling opening below the price the learner
     would name as a last word (review 69 X1). It now takes any price from the higher of the
-    estimate and the model's price up to a step above the ceiling (review 73 X1): on the
+    estimate and the model's price up to the ceiling (review 93 X1; a step above it from
+    review 73 X1 until then): on the
     practice case, whose estimate
     lies below the model's price, an opening at the estimate (or rounded to the €100) now
     fails, and the hint says the one true thing about it, that it lies below the model's
@@ -2112,8 +2113,8 @@ def test_an_opening_is_judged_by_module_04_s_rule(monkeypatch):
     assert after[69_000] == 0
     assert 60_800 < estimate < model
     assert reference.opening_floor(practice, after) == model
-    # review 73 X1: up to one step of the reservations (4,000) above that price
-    for price in (model, 63_000, 65_000, 69_000):
+    # review 93 X1: up to that price (review 73 X1 had allowed one step, 4,000, above it)
+    for price in (model, 63_000, 65_000):
         opening = limits_with(**{"practice-come-back": plan(price)})
         assert practice_prices(opening)[0] == 1, price
     below = "An opening below the model's price (Question 5's `now`) is lower than the price"
@@ -2121,7 +2122,7 @@ def test_an_opening_is_judged_by_module_04_s_rule(monkeypatch):
         earned, message = practice_prices(limits_with(**{"practice-come-back": plan(price)}))
         assert earned == 0 and "`practice-come-back`" in message, price
         assert below in message and "is no opening by Question 6's rule" not in message, price
-    for price in (69_001, 73_000):
+    for price in (65_001, 69_000, 73_000):
         earned, message = practice_prices(limits_with(**{"practice-come-back": plan(price)}))
         assert earned == 0 and "`practice-come-back`" in message, price
         # review 80 C2: the hint names the top the text teaches, and no step
@@ -3146,8 +3147,9 @@ def test_the_staged_cases_the_text_names_load_the_way_it_says():
     `tilt-case` before Question 6 or a staged opening was introduced.)"""
     q5, q6 = cell_words("q5-text"), cell_words("q6-text")
     assert "tilt-case" not in q5
-    # review 88 U1: the text names the four, `check.staged_cases()` is no longer mentioned
-    assert all(f"`{name}`" in q6 for name in ("worked-case-0", "worked-case-1", "cut-case"))
+    # review 88 U1: the text names the four, `check.staged_cases()` is no longer mentioned;
+    # review 93 U1: only the check's feedback names them now (the practice case stays)
+    assert "`worked-case-0`" in q6 and "`cut-case`" not in q6 and "`tilt-case`" not in q6
     cases = check.staged_cases()
     assert set(cases) == {"worked-case-0", "worked-case-1", "cut-case", "tilt-case"}
     tilt = cases["tilt-case"]

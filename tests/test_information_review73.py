@@ -31,10 +31,12 @@ def _haggle_key(sale):
 def test_learner_003_may_open_a_little_above_the_highest_price_still_possible(monkeypatch):
     """X1 (the review's example): learner-003's highest price still possible is €72,000 and
     the model's price €66,000; an opening of €75,600, 5% above that price, with a target at
-    the estimate, lost the prices mark. The ceiling is now one step of the reservations above
+    the estimate, lost the prices mark. The ceiling was then one step of the reservations above
     the highest price still possible for every learner (room for the counter-offer).
     Session 75: a target at the estimate is now above the band, so the plans aim at its
-    top, three quarters of the way."""
+    top, three quarters of the way. Review 93 X1 took the step back: an opening above every
+    price still possible rests on no fact, so 75,600 fails again, with a hint that names
+    €72,000 as the mark's top, and €72,000 passes."""
     sale = as_learner(monkeypatch, "learner-003")
     after = reference.posterior_after_opening(sale)
     top, step = _steps(sale, after)
@@ -42,20 +44,20 @@ def test_learner_003_may_open_a_little_above_the_highest_price_still_possible(mo
     estimate = reference.expected_reservation(after)
     key = _haggle_key(sale)
     aim = sale.cost + 0.75 * (estimate - sale.cost)
-    for opening in (75_600, top + step):
+    answer = limits_with(**{key: ("final-offer", (top, aim))})
+    assert own_limits(answer).earned == 2
+    for opening in (75_600, top + step, top + 2 * step):
         answer = limits_with(**{key: ("final-offer", (opening, aim))})
-        assert own_limits(answer).earned == 2, opening
-    earned, message = parts(own_limits(limits_with(**{key: plan(top + 2 * step)})))["what to do"]
-    assert earned == 0
-    # review 80 C2: the hint no longer offers the step; it names the top the text teaches
-    assert "above the highest reservation price still possible after the opening" in message
-    assert "(€72,000) rests on no buyer you still believe in" in message
-    assert (
-        "one step above it (€78,000)" in message
-    )  # review 91 U1: the mark's exact bound, one step above that price, is stated
+        earned, message = parts(own_limits(answer))["what to do"]
+        assert earned == 0, opening
+        # review 80 C2: the hint no longer offers the step; it names the top the text teaches
+        assert "above the highest reservation price still possible after the opening" in message
+        assert "(€72,000) rests on no buyer you still believe in" in message
+        # review 91 U1: the mark's exact bound is stated; review 93 X1: that price itself
+        assert "accepts openings up to that price" in message and "one step" not in message
 
 
-def test_one_step_above_the_top_passes_for_everyone_and_two_fail_with_a_true_hint(
+def test_the_top_passes_for_everyone_and_a_step_above_fails_with_a_true_hint(
     monkeypatch,
 ):
     """C1: the step above the highest price still possible was granted only where that
@@ -63,7 +65,9 @@ def test_one_step_above_the_top_passes_for_everyone_and_two_fail_with_a_true_hin
     still believe in") that the exception contradicted. On learners of both kinds an
     opening one step above the top now passes; two steps above fails, and the hint says
     what is true of it (review 80 C2: above the highest price still possible, a price that
-    rests on no buyer you still believe in; the text no longer offers the step)."""
+    rests on no buyer you still believe in; the text no longer offers the step). Review 93
+    X1: the mark no longer grants the step either; the top itself passes for both kinds,
+    and one euro above it fails."""
     kinds = {True: 0, False: 0}
     for n in range(150):  # review 76 X1: fewer situations, so fewer haggles
         sale = variant("01_information", f"learner-{n:03d}")
@@ -77,28 +81,30 @@ def test_one_step_above_the_top_passes_for_everyone_and_two_fail_with_a_true_hin
         kinds[at_top] += 1
         as_learner(monkeypatch, sale.learner)
         key = _haggle_key(sale)
-        assert reference.opening_ceiling(sale, after) == top + step
-        assert own_limits(limits_with(**{key: plan(top + step)})).earned == 2, sale.learner
-        for too_high in (top + step + 1, top + 2 * step):
+        assert reference.opening_ceiling(sale, after) == top
+        assert own_limits(limits_with(**{key: plan(top)})).earned == 2, sale.learner
+        for too_high in (top + 1, top + step, top + 2 * step):
             earned, message = parts(own_limits(limits_with(**{key: plan(too_high)})))["what to do"]
             assert earned == 0, (sale.learner, too_high)
             assert "rests on no buyer you still believe in" in message, sale.learner
-            # review 91 U1: the mark's exact bound, one step above that price, is stated
-            assert "at most one step above it" in message, sale.learner
+            # review 91 U1: the mark's exact bound is stated; review 93 X1: the top itself
+            assert "accepts openings up to that price" in message, sale.learner
     assert kinds == {True: 4, False: 4}
 
 
-def test_the_practice_haggle_takes_the_same_step(learner):
+def test_the_practice_haggle_takes_the_same_top(learner):
     """C1 on the practice case (`practice-come-back`, highest price still possible €65,000,
-    the model's price €61,000): an opening one step above €65,000 passes, one euro more
-    fails with the top's hint (review 80 C2: it names no step)."""
+    the model's price €61,000): an opening at €65,000 passes, one euro more (and one step
+    more, which passed until review 93 X1) fails with the top's hint (review 80 C2: it names
+    no step)."""
     practice = check.practice_case()
     after = reference.posterior_after_opening(practice)
     top, step = _steps(practice, after)
     assert (top, model_price(practice, after)) == (65_000, 61_000)
-    assert practice_prices(limits_with(**{"practice-come-back": plan(top + step)}))[0] == 1
-    earned, message = practice_prices(limits_with(**{"practice-come-back": plan(top + step + 1)}))
-    assert earned == 0 and "rests on no buyer you still believe in" in message
+    assert practice_prices(limits_with(**{"practice-come-back": plan(top)}))[0] == 1
+    for beyond in (top + 1, top + step):
+        earned, message = practice_prices(limits_with(**{"practice-come-back": plan(beyond)}))
+        assert earned == 0 and "rests on no buyer you still believe in" in message
 
 
 def test_a_lone_price_above_every_buyer_is_not_told_a_first_offer_cannot_go_there(
@@ -125,8 +131,9 @@ def test_convention_1_states_one_ceiling_with_one_reason():
     assert "When it is the model's price itself, you may open up to one step" not in words
     # review 85 C1: beyond the floor only as far as a fact takes you; the mark's bound stays
     # review 88 C1: the mark's bound stays, and a possible price at or above the model's passes
-    # review 91 U1: the mark's exact bound, one step above that price, is stated
-    assert "up to one step above the highest reservation price still possible" in words
+    # review 91 U1: the mark's exact bound is stated; review 93 X1: that price, no step
+    assert "up to the highest reservation price still possible" in words
+    assert "one step above" not in words
     for key in HAGGLES:
         item = next(i for i in reference._SITUATIONS if i.key == key)
         why = " ".join(item._why_action.split())

@@ -40,7 +40,9 @@ def test_the_opening_step_and_the_target_s_halfway_are_defined_where_used():
     assert "one step of `sale.reservations`" not in words
     # review 80 C2: the text no longer offers the step (the check still accepts it)
     # review 91 U1: the mark's exact bound, one step above that price, is stated, with the step defined where it is used
-    assert "one step above the highest reservation price still possible (a step: the gap " in words
+    # review 93 X1: the mark's bound is that price itself, so no step is named or defined
+    assert "up to the highest reservation price still possible" in words
+    assert "one step above" not in words and "(a step: the gap " not in words
     assert "any target from the even split up to the estimate" not in words
     # review 77 X1: the check no longer accepts a target below `sure` above halfway
     # review 88 X1: the band is advice; `sure` is named as its higher end

@@ -10,9 +10,9 @@ def test_question_6_says_each_situation_is_a_separate_what_if():
     of its own", and "cash for months" beside "the bank calls in your overdraft by
     Friday", and nothing said to read them apart (Question 9 says "take each item on its
     own"; Question 6 said nothing). The text now says each is a separate what-if."""
-    assert (
-        "Each is a separate what-if: read it alone, as if the others had not happened."
-        in cell_words("q6-text")
+    # review 93 U1: said in three words
+    assert "an assumption may fail in one of them, or in none. Read each alone." in cell_words(
+        "q6-text"
     )
 
 
@@ -32,7 +32,8 @@ def test_the_reason_not_to_open_below_the_models_price_is_that_the_opening_caps_
     hint = " ".join(inspect.getsource(check_module).split())
     for words in (six, " ".join(counter._why_action.split()), hint):
         assert "on the spot" not in words
-    assert "no haggle ends above your opening, so a lower one gives away what your last word" in six
+    # review 93 U1: convention 1 keeps the reason, not its gloss
+    assert "plus a floor, the model's price, because no haggle ends above your opening." in six
     assert "no haggle ends above your opening" in counter._why_action
     assert "no haggle ends above its opening" in hint
 
@@ -201,7 +202,7 @@ def test_question_6_opens_at_most_at_the_highest_price_still_possible():
     open only as far as a fact you can name. The text, the situations' reasons and the
     check's hints now cap the opening at that price, which is such a fact, and name no step;
     the model answers (the notebook's and the reference's) never open past it. The check
-    still accepts the step (tests/test_information_review73.py), which the old text offered."""
+    accepted the step, which the old text offered, until review 93 X1 took it out."""
     from course.checks import information as check_module
     from course.scenarios import information as scenario
     from tests.notebooks import solutions
@@ -209,7 +210,9 @@ def test_question_6_opens_at_most_at_the_highest_price_still_possible():
     six = cell_words("q6-text")
     assert "rests on no fact" not in six
     # review 91 U1: the mark's exact bound, one step above that price, is stated; the stricter advice before it (review 85 C1) is gone
-    assert "one step above the highest reservation price still possible" in six
+    # review 93 X1: the mark's bound is that price itself
+    assert "up to the highest reservation price still possible" in six
+    assert "one step above" not in six
     hagglers = [
         item
         for item in (*scenario._SITUATIONS, *scenario._PRACTICE_SITUATIONS)
@@ -221,11 +224,12 @@ def test_question_6_opens_at_most_at_the_highest_price_still_possible():
     sale = variant("01_information", "learner-003")
     after = scenario.posterior_after_opening(sale)
     top, step = scenario.ceiling(sale, after), sale.reservations[1] - sale.reservations[0]
-    hints = check_module._opening_notes([top + 2 * step], sale, after)
+    hints = check_module._opening_notes([top + step], sale, after)
     hints += check_module._price_notes([top + 1_000], sale, after)
-    # review 91 U1: the hint names the mark's exact bound, one step above that price
+    # review 91 U1: the hint names the mark's exact bound; review 93 X1: that price itself
     assert "the step is room" not in hints
-    assert f"at most one step above it ({check_module._euros(top + step)})" in hints
+    assert f"({check_module._euros(top)}) rests on no buyer" in hints
+    assert "accepts openings up to that price" in hints and "one step" not in hints
     assert "rests on no buyer you still believe in" in hints
     namespace = {}
     exec(solutions("01_information", "information")["model-limits-answer"], namespace)

@@ -30,11 +30,13 @@ def test_an_opening_goes_past_the_floor_only_as_far_as_a_fact_while_the_mark_kee
     # review 88 C1: module 04's rule plus a floor; the mark's range is stated
     # review 91 U1: the mark's exact bound, one step above that price, is stated; the stricter rule before the mark's is gone
     assert "go beyond it only as far as a fact you can name" not in six
-    assert "up to one step above the highest reservation price still possible" in six
+    # review 93 X1: the mark's bound is the highest price still possible itself, no step
+    assert "up to the highest reservation price still possible" in six
+    assert "one step above" not in six
     for key in HAGGLES:
         assert "only as far as a fact you can name takes you" in _reasons(key), key
         assert "up to the highest price still possible" not in _reasons(key), key
-    assert "Question 6's mark accepts openings at most" in inspect.getsource(check)
+    assert "Question 6's mark accepts openings up to that price" in inspect.getsource(check)
     sale = variant("01_information", "learner-003")
     after = scenario.posterior_after_opening(sale)
     for opening in (scenario.opening_floor(sale, after), scenario.ceiling(sale, after)):

@@ -113,33 +113,38 @@ def test_convention_1_states_the_bound_the_mark_applies():
     accepts one step more (the reviewer's rv91c: 59,000 passes, 60,000 fails). It now states
     the mark's rule, with that step, and the hint for an opening past it names the bound. On
     300 learners the gap between neighbouring prices is one step, an opening at the bound
-    passes and one a cent past it fails."""
+    passes and one a cent past it fails. Review 93 X1: the bound is now the highest price
+    still possible itself (rv91c: 55,000 passes, 55,000.01 fails), and convention 1 says so
+    in a sentence of its own."""
     _, box = _box(cell_words("q6-text"))
     assert "only as far as a fact you can name" not in box
     assert (
-        "The mark accepts any opening from the higher of your estimate (rounded to the €100 if "
-        "you like) and the model's price up to one step above the highest reservation price "
-        "still possible (a step: the gap between neighbouring prices in `sale.reservations`)" in box
+        "The mark accepts openings from the higher of the two (or the estimate rounded down to "
+        "the €100) up to the highest reservation price still possible, and any reservation "
+        "price still possible at or above the model's price." in box
     )
+    assert "one step above" not in box
     for learner in ("rv91c", *LEARNERS):
         sale = variant(MODULE, learner)
         after = reference.posterior_after_opening(sale)
         gaps = {b - a for a, b in zip(sale.reservations, sale.reservations[1:], strict=False)}
         (step,) = gaps
-        bound = reference.ceiling(sale, after) + step
-        assert reference.opening_passes(bound, sale, after), learner
+        bound = reference.ceiling(sale, after)
+        assert step > 0 and reference.opening_passes(bound, sale, after), learner
         assert not reference.opening_passes(bound + 0.01, sale, after), learner
         if learner == "rv91c":
-            assert bound == 59_000
+            assert bound == 55_000
     sale = variant(MODULE, "rv91c")
     after = reference.posterior_after_opening(sale)
-    note = check._opening_notes([60_000], sale, after)
-    assert "Question 6's mark accepts openings at most one step above it (€59,000)." in note
+    note = check._opening_notes([59_000], sale, after)
+    assert "(€55,000) rests on no buyer" in note
+    assert "Question 6's mark accepts openings up to that price." in note
 
 
 def test_an_opening_past_the_bound_is_told_the_bound(monkeypatch):
     """U1 through the graded check: a plan opening one step past the bound loses the price
-    mark with a hint that names the bound, and one at the bound keeps it."""
+    mark with a hint that names the bound, and one at the bound keeps it (review 93 X1: the
+    bound is the highest price still possible)."""
     sale = as_learner(
         monkeypatch,
         learner_where(lambda s: {"counter-offer", "board-rounds"} & set(s.situations)),
@@ -152,7 +157,8 @@ def test_an_opening_past_the_bound_is_told_the_bound(monkeypatch):
     earned, said = parts(check.model_limits(limits_with(**{key: plan(bound + step)}), hidden=True))[
         "what to do"
     ]
-    assert earned == 0 and f"at most one step above it ({check._euros(bound)})" in said
+    assert earned == 0 and f"({check._euros(bound)}) rests on no buyer" in said
+    assert "accepts openings up to that price" in said
 
 
 def test_question_5b_says_why_none_follows_where_no_price_lies_below(monkeypatch, capsys):

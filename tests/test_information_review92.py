@@ -49,9 +49,10 @@ def test_a_fair_price_just_above_the_opening_is_explained_and_true():
     a quarter when no third fits) plus at most 5 points, the fair price gives up at least 85%
     of what the model's price adds to the opening, and the mark accepts it."""
     six = cell_words("q6-text")
+    # review 93 U1: the reason is kept, its gloss on what fairness gives up is cut
     assert (
-        "A fair price just above Osprey's opening is no slip: that opening already left the same "
-        "buyer about that share, so fairness gives up nearly all the model's price adds."
+        "A fair price just above Osprey's opening is no slip: that opening left the same buyer "
+        "about that share."
     ) in six
     near = 0
     for learner in LEARNERS:

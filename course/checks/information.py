@@ -2062,12 +2062,9 @@ def _opening_notes(openings, sale, after):
     ``opening_floor``, the higher of your estimate and the model's price, up to
     ``opening_ceiling``, or a reservation price still possible at or above the model's
     price: ``reference.opening_passes``, review 88 C1):
-    below the model's price, above it but more than €100 short of your estimate, or more
-    than one step above every price still possible (review 73 C1: the hint said such an
-    opening was grounded in no buyer you still believe in, while the rule allowed some
-    learners a step beyond that buyer as room for the counter-offer; review 80 C2: the text
-    no longer offers the step, and the hint names the highest price still possible as the
-    rule's top). Review 69 X1: openings were read with the lone prices' notes,
+    below the model's price, above it but more than €100 short of your estimate, or above
+    every price still possible (review 73 C1 and 80 C2 had a step of room beyond it; review
+    93 X1 took the step out of the mark, so the hint names that price as the mark's top). Review 69 X1: openings were read with the lone prices' notes,
     which speak of fairness and safer prices, not of openings. Never which situation."""
     model = reference.best_move(after, sale.cost)[0]
     estimate = reference.expected_reservation(after)
@@ -2093,11 +2090,10 @@ def _opening_notes(openings, sale, after):
         "a price.",
         # review 80 C2: it named the step beyond the highest price still possible as room to
         # concede; the step rests on no fact, and Question 6 no longer offers it
-        # review 91 U1: the mark's bound is one step above that price, not the price itself
+        # review 91 U1: the mark's bound is stated; review 93 X1: it is that price itself
         "top": "An opening above the highest reservation price still possible after the "
-        f"opening ({_euros(reference.ceiling(sale, after))}) rests on no buyer you still "
-        "believe in, and risks looking unserious: Question 6's mark accepts openings at most "
-        f"one step above it ({_euros(top)}).",
+        f"opening ({_euros(top)}) rests on no buyer you still believe in, and risks looking "
+        "unserious: Question 6's mark accepts openings up to that price.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 

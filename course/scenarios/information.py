@@ -505,9 +505,8 @@ ACCEPT, MODEL_PRICE, ABOVE, BELOW = (
 SURER = "ask a safer price"
 #: Where a refusal brings a counter-offer: an opening by module 04's rule, from the higher of
 #: your estimate and the model's price up to ``ceiling``, the highest price still possible,
-#: as the text teaches (review 80 C2); the check accepts up to ``opening_ceiling``, one step
-#: above it, which the text offered until round 81 (``opens_by_the_course_rule``; review 73
-#: X1). It was
+#: as the text teaches (review 80 C2); the check accepts up to ``opening_ceiling``, the same
+#: price since review 93 X1 (one step above it until then; ``opens_by_the_course_rule``). It was
 #: "ask above it" until review s56 (C2), then "open from your estimate", wherever the model's
 #: price fell, until review 69 X1: an opening below the model's price names less in a haggle
 #: than you would name as your last word, and 1,813 of 2,000 swept learners' estimates lie
@@ -2056,8 +2055,8 @@ def ceiling(sale, after):
     """The highest reservation price still possible after the opening: by the band model,
     no buyer you still believe in pays more, so a final price above it sells to no one.
     It lies less than a quarter above the estimate for every learner, within a sixth for
-    most (tests/test_variants_sweep_information.py). A haggle's opening may go one step of
-    the reservations beyond it (``opening_ceiling``). Review s62 C1 had made this the
+    most (tests/test_variants_sweep_information.py). A haggle's opening may go up to it
+    (``opening_ceiling``; one step beyond until review 93 X1). Review s62 C1 had made this the
     openings' bound too (one step above it had sat, for learner-7, 28% above the estimate
     and on the amount of Question 9's invented rival offer); review 73 X1 gave the step
     back to every learner as room for the counter-offer, since the course granted it to
@@ -2065,28 +2064,22 @@ def ceiling(sale, after):
     step can reach the invented rival's amount: an opening names your own ask, the rival
     offer a fact that is untrue. Review 80 C2: module 04 and the course's opening rule open
     at a point grounded in a fact, and this price is one; the step beyond it is not, so
-    Question 6 now teaches openings up to this price and names no step (the check still
-    accepts the step, ``opening_ceiling``, so answers written to the old text keep their
-    mark)."""
+    Question 6 now teaches openings up to this price and names no step; review 93 X1 took
+    the step out of the mark too."""
     return max(r for r, chance in after.items() if chance > 0)
 
 
 @answer_key
 def opening_ceiling(sale, after):
-    """The highest opening Question 6 accepts where a refusal brings a counter-offer: one
-    step of ``sale.reservations`` above ``ceiling``, for every learner: the step is room
-    for the counter-offer, and beyond it the opening risks looking unserious. Review 70 X1
-    granted that step only where the model's price was itself the highest price still
-    possible (with the ceiling alone, about 1 learner in 10 of those with a counter-offer
-    situation could open only at their last word); review 73 X1/C1: the same reason then
-    held for one learner and was refused another (learner-003 lost the mark for an opening
-    5% above the highest price still possible), with a hint that contradicted the
-    exception. One rule with one reason now holds for all. Review 80 C2: the step rests on
-    no fact, so the text no longer offers it and the reference answers never use it (they
-    open at most at ``ceiling``); the check keeps accepting it, since the text offered it
-    until round 81 and a learner who used it must keep the mark."""
-    step = sale.reservations[1] - sale.reservations[0]
-    return ceiling(sale, after) + step
+    """The highest opening Question 6 accepts where a refusal brings a counter-offer:
+    ``ceiling``, the highest reservation price still possible. Review 73 X1 had let it go one
+    step of ``sale.reservations`` above, as room for the counter-offer, and the check kept
+    that step after review 80 C2 dropped it from the advice. Review 93 X1: an opening above
+    every price still possible rests on no fact (the opening already proved Osprey cannot pay
+    it), so the mark now stops where the rule the module teaches stops; this narrowing is the
+    one grading change of that round. Where the model's price is itself that highest price,
+    the only accepted opening is the model's price; the target below it is the plan's room."""
+    return ceiling(sale, after)
 
 
 @answer_key

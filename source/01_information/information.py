@@ -23,7 +23,7 @@
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
 # probability, and nine to eleven if either is new: there is a good deal to read (about
-# 8,300 words of text and 900 in your scenario), eleven coded questions, two widgets
+# 8,200 words of text and 900 in your scenario), eleven coded questions, two widgets
 # and a short reflection.
 # Six sittings suit it, most of them an hour to an hour and a quarter:
 #
@@ -592,14 +592,12 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): where the model holds
 #
-# **The prices, side by side**: your *estimate* is the expected reservation price; `sure`,
-# the lowest one still possible; *the model's price*, the final price that earns most on
-# average. This question adds your **opening**, the first number you name in a haggle; a
-# *target* below it, where you aim to land; a *safer price*; and a *fair price*.
+# **The prices, side by side**: to your *estimate*, `sure` and *the model's price*, this
+# question adds your **opening**, the first number you name in a haggle; a *target* below
+# it, where you aim to land; a *safer price*; and a *fair price*.
 #
-# Section 3's "Where this model holds" lists four assumptions behind the model's price
-# after Osprey's opening (Question 5's `now`). For each situation below, say which one
-# fails, and name what it calls for:
+# For each situation below, say which of section 3's four assumptions behind the model's
+# price after Osprey's opening (Question 5's `now`) fails, and name what it calls for:
 #
 # - `"final-offer"`: you can commit to one final price, and a refusal ends the talks; if
 #   not, name a plan `(opening, target)`;
@@ -607,18 +605,17 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #   *fair price* below the model's price;
 # - `"risk-neutral"`: you care only about the average profit; if not, a *safer price*
 #   below it;
-# - `"honest-opening"`: the opening is not shaded to steer your reading; if not, the price
+# - `"honest-opening"`: the opening is not shaded to steer your reading; if not,
 #   re-priced from what a shaded opening still proves;
 # - `"none"`: every assumption holds; name the model's price.
 #
-# Write `model_limits(sale, after)`, with `after` as in Question 5, to return a dict from
-# each situation's key to `(assumption, price)` or `("final-offer", (opening, target))`.
+# Write `model_limits(sale, after)` (`after` as in Question 5) returning a dict from each
+# situation's key to `(assumption, price)` or `("final-offer", (opening, target))`.
 #
 # Your situations (`sale.situations`) are `staged-opening` and three others drawn for you;
-# an assumption may fail in one of them, or in none. Each is a separate what-if: read it
-# alone, as if the others had not happened. The check also judges these practice situations
-# on `worked-case-0` (passed
-# in as `sale`), so give your function an entry for each:
+# an assumption may fail in one of them, or in none. Read each alone.
+# The check judges these practice situations on `worked-case-0` (passed in as `sale`), and
+# only the form of your own (graded later):
 #
 # - `practice-come-back`: Osprey's buyer answers every price it dislikes with "come back
 #   with something better", and the builders who did closed with it in the second or third
@@ -634,14 +631,11 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #   next to nothing; your workshop has cash for months. A colleague says to ask €5,000 less
 #   than the model's price, "to be safe".
 #
-# For `staged-opening`: read by the band model, Osprey's opening $x$
-# (`sale.opening_offer`) says its reservation price is at least $x / b$ ($b$ is
-# `sale.opening_high`), at most $x / a$, and
-# that the lower prices in between explain $x$ better. A buyer who shades opens lower than
-# its habit, never higher. Keep only what a shaded opening still proves, price against your
+# For `staged-opening`: a buyer who shades opens lower than its habit, never higher. Of
+# what section 2's band model ($b$ = `sale.opening_high`) reads from Osprey's opening
+# (`sale.opening_offer`), keep only what a shaded opening still proves, price against your
 # prior (`sale.prior_beliefs()`) with that, and name the result to the cent: if it is the
-# model's price, the shading cost you nothing and the model's price stands. The check also
-# tries `worked-case-0`, `worked-case-1`, `cut-case` and `tilt-case`.
+# model's price, the shading cost you nothing and the model's price stands.
 #
 # One mark for the assumptions, one for the prices.
 #
@@ -661,25 +655,19 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #
 # 1. **Your opening**: this is the rule module 04 teaches (open at your estimate of the
 #    buyer's reservation price) plus a floor, the model's price, because no haggle ends
-#    above your opening, so a lower one gives away what your last word keeps. The mark
-#    accepts any opening from the higher of your estimate (rounded to the €100 if you like)
-#    and the model's price up to one step above the highest reservation price still
-#    possible (a step: the gap between neighbouring prices in `sale.reservations`), and any
-#    reservation price still possible at or above the model's price: your estimate is an
-#    average, not a price Osprey can have (module 05 opens so).
+#    above your opening. The mark accepts openings from the higher of the two (or the
+#    estimate rounded down to the €100) up to the highest reservation price still possible,
+#    and any reservation price still possible at or above the model's price.
 # 2. **Target**: the band module 02 teaches, halfway to three quarters of the way from your
 #    cost to your estimate, or `sure` where that is higher. Your situations give no fact to
 #    aim past halfway.
-# 3. **Fair price**: in small-stakes ultimatum games offers under about a fifth of the gain
-#    are refused about half the time, and refusals grow rarer the larger the share, so leave
+# 3. **Fair price**: as section 3 says, refusals grow rarer the larger the share, so leave
 #    a quarter or more, better a third. On section 2's example after its offer (cost 40, the
 #    model's price 70), 62.50 leaves a buyer at 70 a quarter: 7.50 of 70 − 40. A fair price
-#    just above Osprey's opening is no slip: that opening already left the same buyer about
-#    that share, so fairness gives up nearly all the model's price adds.
+#    just above Osprey's opening is no slip: that opening left the same buyer about that
+#    share.
 #
 # </details>
-#
-# The check judges the practice situations, and only the form of your own (graded later).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "model-limits-answer", "schema_version": 3}
@@ -1102,8 +1090,9 @@ check.report_decision(report_decision, hidden=True)
 # - for each of `sale.disclosures`: `"share"` (it helps you to say it, in those words) or
 #   `"keep"` (keep it to yourself); where both are defensible, both are right;
 # - for each of `sale.tactics`, module 00's four kinds: `"legitimate"`, `"bluff"` (an
-#   untrue claim about your own reservation price, what you would settle for, or your own
-#   estimate of what something is worth),
+#   untrue claim about your own reservation price or *valuation*, what something is worth
+#   to you, as in module 00; here widened, as section 6's Rule 4.1 comment is, to your
+#   estimates of the price or value of what you sell),
 #   `"misrepresentation"` (an untrue statement of a fact the other side relies on) or
 #   `"illegitimate"` (a source or a means that is not yours to use). Said as a demand
 #   ("sign by the end of the month"), a true deadline is a *warning*: a consequence you
