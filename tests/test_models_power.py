@@ -747,8 +747,9 @@ def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
     # review 59, E2: the reason is anchoring, not module 01's take-it-or-leave-it result,
     # which needs a commitment the month-apart alternating offers lack
     # review 73, U6: module 04 comes later, so the text says it returns to anchors
-    assert "can anchor their estimate of your share low (module 04 returns to" in " ".join(
-        PROSE.split()
+    assert (
+        "can anchor their estimate of your share low (module 01, section 5; module 04 returns to"
+        in " ".join(PROSE.split())
     )
     assert "though section 5's model says it should not" in PROSE
 
@@ -1709,7 +1710,7 @@ def test_atlass_proposal_is_called_a_tactic_not_the_models_price():
     # review 73, U2: "the proposal" could be read as Atlas's round figure, for which the
     # old clause "where it is above Borealis's offer, it is also above the price the models
     # predict" was false (learner-096); both figures are now set against that price
-    assert "first offers *anchor*: they pull the final price towards them" in four
+    assert "first offers anchor: they pull the final price towards them" in four
     above = below = 0
     for n in range(200):
         s = course.variant("03_power", f"tactic-{n}")
@@ -2236,7 +2237,8 @@ def test_a_bidder_no_higher_than_the_best_rival_or_the_table_share_adds_nothing(
 #: for Borealis's offer and for a last word, before section 7 defined it).
 DEFINED_TERMS = {
     # review 83, U3 (round 84): "commitment" is gone; test_power_review84 keeps it out
-    "anchor": "first offers *anchor*: they pull the final price towards them",
+    # review 94, U1: the term is module 01's (section 5); question 4 recalls it, unitalicised
+    "anchor": "first offers anchor: they pull the final price towards them",
     "share at the table": "Your **share at the table**",  # review 79, U1: opens the recap
     "breakdown payoff": "**A breakdown payoff** is what each side",
     "rate of loss": "**rate of loss**",

@@ -72,8 +72,9 @@ def test_question_4s_sentence_on_atlass_figures_holds_for_the_round_figure_too()
     assert "it is also above the price the models predict" not in four
     # review 76, E1: any first figure anchors, whichever side of the model's price it falls
     assert (
-        "Atlas's figure is a first offer, and first offers *anchor*: they pull the final "
-        "price towards them (module 04 returns to anchors)."
+        # review 94, U1: anchoring points back to module 01 too, and is no longer italicised
+        "Atlas's figure is a first offer, and first offers anchor: they pull the final "
+        "price towards them (module 01, section 5; module 04 returns to anchors)."
     ) in four
     old_clause_false, figure_below, proposal_below = [], 0, 0
     for n in range(200):
@@ -110,5 +111,6 @@ def test_module_04_is_named_as_the_module_that_returns_to_anchors():
 
     flat = _flat(PROSE)
     assert "(module 04)" not in flat
-    assert "pull the final price towards them (module 04 returns to anchors)" in flat
-    assert "estimate of your share low (module 04 returns to anchors)" in flat  # review 77
+    # review 94, U1: both places also point back to module 01, section 5
+    assert "pull the final price towards them (module 01, section 5; module 04 returns" in flat
+    assert "share low (module 01, section 5; module 04 returns to anchors)" in flat

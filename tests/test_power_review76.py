@@ -20,7 +20,7 @@ def test_e1_any_first_offer_anchors_whichever_side_of_the_model_it_falls():
     """E1: an anchor was defined as Atlas's figure or proposal "below the price section 5's
     models predict"; any first figure anchors, a generous one too."""
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
-    assert "first offers *anchor*: they pull the final price towards them" in four
+    assert "first offers anchor: they pull the final price towards them" in four
     assert not re.search(r"below the price[^.]*\*anchor\*", _flat(PROSE))
 
 

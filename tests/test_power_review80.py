@@ -109,7 +109,7 @@ def test_u4_story_part_1_gives_one_fact_a_line():
     (or two close ones) an item, for every learner."""
     for n in range(20):
         story = course.variant("03_power", f"u4-{n}").story()
-        part = story[story.index("**1. A licence") : story.index("*Paid on signing?*")]
+        part = story[story.index("**1. A licence") : story.index("<i>Paid on signing?</i>")]
         items = [line for line in part.splitlines() if line.startswith("- ")]
         assert len(items) >= 8, part
         assert all(len(item.split()) <= 60 for item in items), part

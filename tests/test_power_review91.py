@@ -84,7 +84,7 @@ def test_u2_question_6_points_to_the_story_and_section_5_says_its_what_if_once()
     assert 'the what-if "Paid on signing?". It ends story part 1' in six
     for s in [course.variant("03_power", f"rv91-{n}") for n in range(20)]:
         story = " ".join(s.story().split())
-        part = story[story.index("*Paid on signing?*") :]
+        part = story[story.index("<i>Paid on signing?</i>") :]  # review 94, U2: a note
         for fact in (
             "`s.signing_ratio`",
             "`s.signing_gain`",

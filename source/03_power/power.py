@@ -17,16 +17,14 @@
 # instead, and what the other side needs from it: a resource it holds, a say that comes
 # with its role, a skill others rely on. This module
 # is about the third, **power**: your power over someone is how much they depend on you.
-# Their alternatives and their hurry set part of that dependence, so both come back here
-# as inputs to bargaining models.
 #
-# You will learn to read power as dependence and name its base; to price a scarce
-# resource by the **Shapley value** (a fair split) and the **core** (what competition
-# leaves you); to tell a vote's weight from its **voting power**; to price patience with
-# **Rubinstein's** model and say where it misleads; to tell an alternative you walk out to
-# from one you are left with when talks fail; to choose the move that strengthens your
-# hand most; and to use power without threats (section 7), and only power that is
-# yours.
+# You will learn to read power as dependence and name its base; to weigh a scarce resource
+# against the **Shapley value** (a benchmark of a fair split, not a price) and the
+# **core** (what competition leaves you); to tell a vote's weight from its **voting
+# power**; to price patience with **Rubinstein's** model and say where it misleads; to
+# tell an alternative you walk out to from one you are left with when talks fail; to
+# choose the move that strengthens your hand most; and to use power without threats
+# (section 7), and only power that is yours.
 #
 # It takes 8 to 10 hours for most learners, best in three sittings: sections 1 to 3 (three
 # to four hours), sections 4 and 5 (three to four hours), then sections 6 to 8 (about two
@@ -356,7 +354,7 @@ print("A price of 70,000: in the core?", stable)
 #    1/6 by leaving the other right glove out.
 # 2. Left 1/2, Right 1 0, Right 2 1/2, and it is in the core: Right 2 no longer has a
 #    rival, so Left and Right 2 are in the same position and split the pair's value.
-# 3. 1/2 each. With no second right glove competing, scarcity is even on both sides.
+# 3. 1/2 each.
 # 4. 1/3 each, and not in the core: a pair earns 1 but gets 2/3, so it gains 1/3 by
 #    breaking away. The explorer judges only the Shapley division; no other division is in
 #    the core either: each pair would need at least 1, and adding the three pairs' demands
@@ -495,7 +493,6 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # 2. 1/10 (10.0%). Shapley–Shubik counts the orders in which Luxembourg casts the deciding
 #    vote, Banzhaf the coalitions its vote swings; the orders give a swing in a coalition
 #    of some sizes more weight than in others, while Banzhaf counts every swing alike.
-#    Both agree that Luxembourg, Belgium and the Netherlands now have equal power.
 # 3. 1/9 again: at a quota of 11, the others' even totals of 10 now fall one vote short,
 #    and Luxembourg's single vote completes them.
 #
@@ -550,7 +547,7 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 #
 # Rubinstein ("Perfect Equilibrium in a Bargaining Model", *Econometrica*, 1982) studied
 # two sides splitting a pie of 1 by taking turns: one proposes, the other accepts, or
-# rejects and proposes next round. There is no deadline; the talks could go on for ever.
+# rejects and proposes next round.
 # With discount factors $\delta_1$ for the side that proposes first and $\delta_2$ for the
 # other, the game has exactly one **subgame-perfect equilibrium**: a plan for each side
 # that is its best reply at every point of the game. In it, the first proposer's offer is
@@ -726,11 +723,12 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # Back to question 2's licence, in today's market of three. Atlas's yardstick (question 2)
 # is on the table, and Atlas now names its own figure for it.
-# Atlas's figure is a first offer, and first offers *anchor*: they pull the final price
-# towards them (module 04 returns to anchors). Kestrel has three replies: `"accept"`
-# (take Atlas's figure as it stands), `"yardstick"` (hold Atlas to the yardstick, worked
-# out) or `"rival"` (name Borealis's firm written offer and its figure). What does
-# Kestrel reply, and for what figure? Which fits is yours to judge from sections 2 and 5.
+# Atlas's figure is a first offer, and first offers anchor: they pull the final price
+# towards them (module 01, section 5; module 04 returns to anchors). Kestrel has three
+# replies: `"accept"` (take Atlas's figure as it stands), `"yardstick"` (hold Atlas to the
+# yardstick, worked out) or `"rival"` (name Borealis's firm written offer and its figure).
+# What does Kestrel reply, and for what figure? Which fits is yours to judge from sections
+# 2 and 5.
 #
 # Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
 # `s.atlas_value` and `s.borealis_value`:
@@ -851,8 +849,9 @@ check.rig_prices(rig_prices, hidden=True)
 # ### Question 6 (2 marks): paid on signing?
 #
 # Like question 4, this goes back to the licence, with the what-if "Paid on signing?". It
-# ends story part 1 (`s.signing_ratio`, `s.signing_gain`). The overdraft interest is a
-# rate of loss (section 4), not a fixed bill; all else is as in question 4.
+# ends story part 1, as a note to open (`s.signing_ratio`, `s.signing_gain`). The
+# overdraft interest is a rate of loss (section 4), not a fixed bill; all else is as in
+# question 4.
 #
 # Write `signing_terms(s)`, returning a pair `(price, switch)`:
 #
@@ -962,11 +961,10 @@ check.granite_reply(granite_reply, hidden=True)
 # ## 6. Building power: which move pays most?
 #
 # Leverage is not fixed. A new bidder turns up, a loan buys time, an alternative improves,
-# and the balance moves. This module's models say which of these moves count, and by how
-# much. A bidder who would pay no more than your best rival, or no more than your share at
-# the table with the keen buyer, or an outside option that stays below your share at the
-# table, adds nothing to section 5's predicted price; such a bidder can still raise a
-# Shapley yardstick the other side proposed, such as Atlas's (question 2).
+# and the balance moves. A bidder who would pay no more than your best rival, or no more
+# than your share at the table with the keen buyer, or an outside option that stays below
+# your share at the table, adds nothing to section 5's predicted price; such a bidder can
+# still raise a Shapley yardstick the other side proposed, such as Atlas's (question 2).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "best-lever-text", "schema_version": 3}
 # ### Question 8 (2 marks): one month, one move
@@ -1051,15 +1049,15 @@ check.best_lever(best_lever, hidden=True)
 #   alternative **strong**, and one worth no more than that **weak**. Mentioning a weak
 #   one gains nothing where they know your patience.
 # - **When they are unsure of your patience**, a weak figure you name can anchor their
-#   estimate of your share low (module 04 returns to anchors), though section 5's model
-#   says it should not. The evidence is an analogy: in Galinsky and Mussweiler's
-#   experiments on first offers (2001), final prices ended nearer the first figure
-#   named. A weak alternative anchors you too: with one, negotiators made less ambitious
-#   first offers and did worse than with none (Schaerer, Swaab and Galinsky, 2015). So
-#   make a strong alternative known, keep a weak one private. That rule is Fisher and
-#   Ury's (*Getting to Yes*, 1981, "What If They Are More Powerful? Develop Your BATNA";
-#   also Thompson, *The Mind and Heart of the Negotiator*, 2nd ed., 2001): no study we
-#   know of tests disclosing a weak alternative directly.
+#   estimate of your share low (module 01, section 5; module 04 returns to anchors),
+#   though section 5's model says it should not. The evidence is an analogy: in Galinsky
+#   and Mussweiler's experiments on first offers (2001), final prices ended nearer the
+#   first figure named. A weak alternative anchors you too: with one, negotiators made
+#   less ambitious first offers and did worse than with none (Schaerer, Swaab and
+#   Galinsky, 2015). So make a strong alternative known, keep a weak one private. That
+#   rule is Fisher and Ury's (*Getting to Yes*, 1981, "What If They Are More Powerful?
+#   Develop Your BATNA"; also Thompson, *The Mind and Heart of the Negotiator*, 2nd ed.,
+#   2001): no study we know of tests disclosing a weak alternative directly.
 # - **Make a strong alternative believable, and say it calmly.** Granite has not seen
 #   Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
 #   telephone is worth having confirmed in writing first. Never threaten to take an option
