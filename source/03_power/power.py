@@ -78,12 +78,11 @@ scenario
 # That grouping is the course's.
 #
 # Emerson ("Power-Dependence Relations", *American Sociological Review*, 1962) turned the
-# idea round in a way you can use. Your power over someone *is* their dependence on you.
-# They depend on you more the more they value what you control, and less the more other
-# ways they have to get it. So power belongs to a relationship, not to a person, and it
-# runs both ways: you depend on them too. This power-dependence view was one foundation
-# of resource-dependence theory (Pfeffer & Salancik, *The External Control of
-# Organizations*, 1978).
+# idea round: your power over someone *is* their dependence on you. They depend on you
+# more the more they value what you control, and less the more other ways they have to get
+# it. So power belongs to a relationship, not to a person, and it runs both ways: you
+# depend on them too. This power-dependence view was one foundation of resource-dependence
+# theory (Pfeffer & Salancik, *The External Control of Organizations*, 1978).
 #
 # That gives each side two levers: make what it controls matter more to the other side,
 # or leave it fewer ways around it (its alternatives, module 02).
@@ -220,8 +219,8 @@ check.power_sources(power_sources, hidden=True)
 # $$\varphi_i = \frac{1}{n!}\sum_{\text{orders}}
 # \big( v(\text{those before } i \text{, and } i) - v(\text{those before } i) \big).$$
 #
-# It pays each player for what they contribute on average. It never asks whether a group
-# could do better by leaving the others out, and that is where it can mislead.
+# It never asks whether a group could do better by leaving the others out, and that is
+# where it can mislead.
 #
 # The classic example is the **glove game**. One player holds a left glove, two players
 # hold a right glove each, and only a pair is worth anything (say 1). Any coalition with
@@ -259,7 +258,6 @@ for name, value in glove_shapley.items():
 # players earn 1 together, and all three together earn 1 too. However 1 is divided, some
 # two of them get at most 2/3 between them and would gain by dealing as a pair, so every
 # division, the Shapley division of 1/3 each included, has a coalition that breaks away.
-# Where the core is empty, what happens depends on who can make offers to whom, and when.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "core-example", "schema_version": 3}
 group, gain = blocking_coalition(players, glove_game, glove_shapley)
@@ -590,8 +588,7 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 #
 # **People do not play the equilibrium.** In Ochs and Roth's experiments (*American
 # Economic Review*, 1989), first offers sat nearer an even split than predicted,
-# and players often turned an offer down only to propose less, once discounted. Read the
-# model for direction and rough size, not to the cent.
+# and players often turned an offer down only to propose less, once discounted.
 #
 # **A cost that is a fixed sum each round** is a different game, and Rubinstein (1982)
 # solved it too: there the answer is a corner, not a split. The side whose delay costs
