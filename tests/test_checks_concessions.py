@@ -1563,7 +1563,7 @@ def test_the_text_no_longer_credits_the_rule_with_the_landing_or_concessions_wit
     assert "decide where on it to land, and" not in flat
     assert "Where to land is one decision; how to get there is another." in flat
     assert "That is the sense in which the give still brings something" not in flat
-    assert "**conditional** on the deal" in flat
+    assert "**conditional** on the whole deal" in flat  # review 94 U3
     # review 74 C2: the step is capped by the new ground they gave, and still conditional
     assert "at most the new ground they gave, capped by your last step), and on a condition" in flat
     assert "Move only in a trade" not in flat
@@ -4213,9 +4213,11 @@ def test_rule_2_3_says_the_deal_must_still_beat_your_batna_and_that_this_case_do
     assert "which is worth more to you than your BATNA" not in text
     assert "is the deal itself, worth more to you than your BATNA" not in text
     # review 76 U1: the caveat is cut to its condition
-    assert "but only while that deal still beats your BATNA. If no deal is signed" in text
+    # review 94 U3: rules 2.1-2.3 merged into rule 2's text, the condition kept
+    assert "while it still beats your BATNA. If no deal is signed" in text
     assert "This case does not score that" not in text
-    assert "is the deal itself, while that deal still beats your BATNA (rule 2.3)" in text
+    # review 94 U3: rules 2.1-2.3 are rule 2's own text now
+    assert "is the deal itself, while that deal still beats your BATNA (rule 2)" in text
     assert (  # review 80 C1: the summary puts the condition on the deal a give is part of
         "make every give conditional on it, and only while that deal beats your BATNA" in text
     )
@@ -5551,10 +5553,10 @@ def test_s76_u7_the_text_says_which_rule_uses_which_ratio():
     their gain over your loss)."""
     text = _flat()
     # review 78 U2: the exchange rate and rule 2.5, a rare case, are one line each
-    assert "is used only by rule 2.5 below." in text  # review 80 U3
+    assert "is used only by rule 2.2 below." in text  # review 80 U3; 94 U3: 2.5 is 2.2
     rules = text[text.index("1. **Create value first.**") : text.index("3. **Stop**")]
     assert (
-        "5. If no single move closes the deal, give where the exchange rate is highest, on "
+        "2. If no single move closes the deal, give where the exchange rate is highest, on "
         "that condition." in rules
     )
     assert "which buys the most of their agreement?" not in text

@@ -154,9 +154,11 @@ def test_x1_the_arena_debrief_says_so():
 def test_u1_section_2_names_the_plan_s_shape_and_why_not_boulware():
     """Review 89 U1: section 2 named three patterns but not the learner's plan's."""
     text = _cell("tactics-teaching")
+    # review 94 U2: the shape, not the Conceder's speed
     assert (
-        "That is the Conceder's shape, stopped at a target, not at your reservation price; a "
-        "Boulware's late, growing steps would tell Orchard that more is coming." in text
+        "It borrows the Conceder's shrinking steps, not its speed (most of the ground early), "
+        "and stops at a target, not at your reservation price; a Boulware's late, growing "
+        "steps would tell Orchard that more is coming." in text
     )
 
 

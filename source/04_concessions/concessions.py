@@ -164,11 +164,7 @@ scenario
 # price, `s.their_estimate` (what *you* think of *Orchard*), up to your *fact*, the
 # highest figure among the true statements you make. A quote below your fact caps
 # Orchard's reservation price: open no higher than the quote and at most 3 thousand under
-# it, a small edge that gives Orchard a reason to choose you over an equal rival. A quote
-# below your estimate also lowers your estimate, and your target, to match (one between
-# your estimate and your fact leaves both as they were); 3 under the quote never falls
-# below the lowest target section 2 accepts, halfway from your reservation price to the
-# quote.
+# it, a small edge that gives Orchard a reason to choose you over an equal rival.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -223,20 +219,22 @@ check.opening(opening, hidden=True)
 # - $\beta = 1$, **linear**: the same step every round; $\beta > 1$, **Conceder**: most of
 #   the ground early, in shrinking steps.
 #
-# The other side sees your steps, not $\beta$, and reads them. Shrinking steps
-# say you are nearing your reservation price; steps that hold or grow say there is more to
-# come. Shrinking steps towards a target above your reservation price claim "nearly done"
-# early: a bluff about your own position, which the conventions tolerate.
+# The other side sees your steps, not $\beta$, and reads them: shrinking steps say you
+# are nearing your reservation price, steps that hold or grow say there is more to come
+# (Lewicki, Saunders and Barry, on patterns of concessions). Shrinking steps towards a
+# target above your reservation price claim "nearly done" early: a bluff about your own
+# position, which the conventions tolerate.
 #
 # **Where the model stops.** Faratin's time-dependent tactics know their deadline and
 # follow the schedule whatever the other side does (their behaviour-dependent tactics,
 # kinds of tit-for-tat, answer its moves: section 3); a person rarely knows when the talks
 # end, and a clock hands out concessions nobody paid for. So use the curve for its shape,
 # not as a script: plan steps that shrink towards a **target** above your reservation
-# price. That is the Conceder's shape, stopped at a target, not at your reservation price;
-# a Boulware's late, growing steps would tell Orchard that more is coming. The plan caps
-# each step and sets where you stop; their move sets when you step and how much of the
-# planned step you give (section 3's rule 2).
+# price. It borrows the Conceder's shrinking steps, not its speed (most of the ground
+# early), and stops at a target, not at your reservation price; a Boulware's late, growing
+# steps would tell Orchard that more is coming. The plan caps each step and sets where you
+# stop; their move sets when you step and how much of the planned step you give (section
+# 3's rule 2).
 #
 # The target is module 02's: the outcome you aim to land at. Yours is **three quarters of
 # the way from your reservation price up to your estimate** of the other side's, below
@@ -499,7 +497,7 @@ NegotiationArena()
 # Two ratios measure a move. The **trade ratio** is $\frac{\text{your points
 # back}}{\text{your points given}}$, both in *your* points: whether a move pays for itself
 # for you; a single give's is 0. The **exchange rate**, $\frac{\text{their net
-# gain}}{\text{your net loss}}$, is used only by rule 2.5 below.
+# gain}}{\text{your net loss}}$, is used only by rule 2.2 below.
 #
 # A move is **free** when neither side loses points and at least one gains. Below the
 # frontier some free change of package always exists, though not always a one-level one
@@ -524,24 +522,22 @@ NegotiationArena()
 #    model answer takes the one that adds the most points for both. Once they have their
 #    minimum, hold back a move that gains you nothing: save it to trade later.
 # 2. **Then concede only what closes the deal.** Once no move is free (on the frontier,
-#    always), every move that helps them costs you: its trade ratio is below 1. So:
-#    1. Make such a concession only while they still need points to agree.
-#    2. Never give it for nothing: make every one **conditional** on the deal ("I can go
-#       to unlimited revisions if we sign the framework on these terms"). Nothing is
-#       agreed until everything is.
-#    3. What comes back for it is then the whole deal, this year's price and the framework
-#       together, but only while that deal still beats your BATNA. If no deal is signed,
-#       every concession falls away.
-#    4. If one move gives them all the points they still need (a **closing move**), make
+#    always), every move that helps them costs you: its trade ratio is below 1. So concede
+#    only while they still need points to agree, and make every concession
+#    **conditional** on the whole deal ("I can go to unlimited revisions if we sign the
+#    framework on these terms"): what comes back is that deal, this year's price and the
+#    framework together, while it still beats your BATNA. If no deal is signed, every
+#    concession falls away.
+#    1. If one move gives them all the points they still need (a **closing move**), make
 #       the one of those that costs you least. If two cost you the same, make the one
 #       that gives them more.
-#    5. If no single move closes the deal, give where the exchange rate is highest, on
+#    2. If no single move closes the deal, give where the exchange rate is highest, on
 #       that condition.
 #
 #    For example, when Orchard needs 1 more point, a trade that costs you 20 and gives it
 #    4 closes the deal; a single give that costs you 38 and gives it 11 has the better
 #    rate (0.29 against 0.20) but costs you 18 more than the cheapest move that closes
-#    the deal, so rule 2.4 takes the trade.
+#    the deal, so rule 2.1 takes the trade.
 #
 # 3. **Stop** when they have what they need and no move gains you points. Every point
 #    more is a gift, and a gift tells them more can be had for nothing.
@@ -555,13 +551,13 @@ NegotiationArena()
 # helps Orchard has a ratio of 1 or more, so that rule would refuse every closing
 # concession and leave the deal unsigned. Its intent, nothing for free, holds there: what
 # comes back for a conditional concession is the deal itself, while that deal still beats
-# your BATNA (rule 2.3), and a give that would not help close the deal is still refused.
+# your BATNA (rule 2), and a give that would not help close the deal is still refused.
 #
 # </details>
 #
 # <details><summary>Aside: their minimum is an estimate</summary>
 #
-# Rule 2.4 lands at or above their minimum, which rests on your research's guess. Test
+# Rule 2.1 lands at or above their minimum, which rests on your research's guess. Test
 # that guess before the closing move, not after it: ask what a package must still hold for
 # them to sign, and offer the move on the condition that it settles the deal ("if that
 # settles it, I can go to unlimited revisions"). If they ask for more after it, you have
@@ -627,7 +623,7 @@ ConcessionPlanner(scenario)
 #
 # This question checks that you follow the course's rule, a convention, not a decision on
 # your case (question 4b grades your landing): free moves first (the check accepts any
-# free move), then the cheapest closing move or rule 2.5's, then stop. Of moves still
+# free move), then the cheapest closing move or rule 2.2's, then stop. Of moves still
 # equal, it accepts either.
 
 
@@ -741,7 +737,7 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # case; its cost in the learner's points against a cushion of 0 and Orchard's gain; and a
 # reason that weighs that cost against next year's talks or the doubt in the minimum.
 # Half a mark for a cushion with no cost, or a reason that is not about this case. A
-# cushion of 0 earns the mark when the reason is given (say, rule 2.4's closing move
+# cushion of 0 earns the mark when the reason is given (say, rule 2.1's closing move
 # already lands a few points above the minimum).
 #
 # A full-marks answer, for a case whose frontier above Orchard's minimum of 47 runs (89,
@@ -961,9 +957,8 @@ check.read_pick(read_pick, hidden=True)
 #
 # Against the first kind, holding ends better than the planned step in every moment whose
 # claim is a test (about two moments in three) and the same when the claim is true.
-# Against the second kind, true claims included, the planned step and holding each end
-# better in about one moment in seven or eight, about equally often, and the rest end the
-# same.
+# Against the second kind, true claims included, holding ends better in about one moment
+# in six or seven, the planned step in about one in eight, and the rest end the same.
 #
 # </details>
 
