@@ -2723,31 +2723,12 @@ def test_the_cap_pass_message_shows_news_and_cap_combined(learner):
     """The text says a real seller combines the news and the cap, and no question did; once the
     capped price passes, the check now works the combination on the learner's own case and says
     whether it changes the price."""
-    sale = variant("01_information")
-    after = reference.posterior_after_opening(sale)
-    reading = reference.given_reading(sale)
     message = price_parts(reference.my_price)["the price under the cap"][1]
-    both = reference.best_move(
-        reference.capped_beliefs(reference.beliefs_after_news(after, reading), sale.rival_cap),
-        sale.cost,
-    )[0]
-    assert "Combining both (capping your beliefs after the news) gives" in message
-    assert check._euros(both) in message or "the same price" in message
-    # review 66 U6: the reading is the check's, which may point against the learner's own
-    # review 90 U3: one sentence, "not yours" said as what the check's reading does
-    assert "with the check's reading of the news" in message
+    # review 94 U2: a price worked from the check's made-up reading of the news is no number
+    # to believe, so the message names none: it says how to see the combination
+    assert "To see what combining both does (capping your beliefs after the news)" in message
     assert "rerun `my_price` with your own Question 3 reading" in message
     assert "the news you read" not in message
-    differ = 0
-    for n in range(30):
-        other = variant("01_information", f"learner-{n}")
-        a = reference.posterior_after_opening(other)
-        capped = reference.my_price(other, a, reference.given_reading(other))[3]
-        words = check._combined(other, a, reference.given_reading(other), capped)
-        if "the same price" not in words:
-            differ += 1
-            assert check._euros(capped) in words
-    assert 0 < differ < 30
 
 
 def test_a_cash_need_asks_a_surer_price_not_just_a_lower_one(monkeypatch):
@@ -4090,8 +4071,12 @@ def test_the_even_split_of_an_opening_rounded_down_passes(monkeypatch):
             if expected_reservation(after) // 100 * 100 > model:
                 rounded += 1
                 short = limits_with(**{key: rounded_plan(-50) for key in keys})
-                # review 88 X1: a target below module 02's band passes (the band is advice)
-                assert parts(own_limits(short))["what to do"][0] == 1, sale.learner
+                # review 94 X1: €50 under the band passes (the mark's €100 of rounding), but
+                # never below `sure`
+                estimate = expected_reservation(after)
+                split = (sale.cost + min(max(estimate // 100 * 100, model), estimate)) / 2
+                kept = reference.surest_price(after) <= split
+                assert parts(own_limits(short))["what to do"][0] == int(kept), sale.learner
     assert tried >= 10 and rounded >= 1
 
 

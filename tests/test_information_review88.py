@@ -40,7 +40,11 @@ def test_a_possible_price_below_the_estimate_opens_a_haggle():
     item = _plan_item(sale)
     for opening in below_estimate:
         assert not reference.opens_by_the_course_rule(opening, sale, after)
-        target = (max(sale.cost, sale.opening_offer) + opening) / 2
+        # review 94 X1: with a target at convention 2's floor (less €100 for rounding)
+        target = reference.target_floor(opening, sale, after)
+        if target >= opening:  # an opening at `sure` leaves no target convention 2 allows
+            assert not reference.situation_fits(item, (opening, opening - 100), sale, after)
+            continue
         assert reference.situation_fits(item, (opening, target), sale, after), opening
     # still never below the model's price, nor between possible prices short of the estimate
     assert not reference.situation_fits(item, (model - 1000, sale.cost + 1000), sale, after)
@@ -98,9 +102,10 @@ def test_a_fair_price_leaving_a_fifth_and_a_target_below_the_band_pass():
         opening = reference.opening_floor(sale, after)
         low, _ = reference.target_band(opening, sale, after)
         target = (floor + low) / 2
-        if floor + 1 < target < low - 1:
+        if floor + 1 < target < low - reference.TARGET_ROUNDING - 1:
             assert not reference.plans_by_the_course_rule((opening, target), sale, after)
-            assert reference.plan_passes((opening, target), sale, after)
+            # review 94 X1: a target below convention 2's floor fails again
+            assert not reference.plan_passes((opening, target), sale, after)
             passed_low_target += 1
         assert not reference.plan_passes((opening, floor), sale, after)
         assert not reference.plan_passes((opening, opening), sale, after)

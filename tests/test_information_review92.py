@@ -51,8 +51,9 @@ def test_a_fair_price_just_above_the_opening_is_explained_and_true():
     six = cell_words("q6-text")
     # review 93 U1: the reason is kept, its gloss on what fairness gives up is cut
     assert (
-        "A fair price just above Osprey's opening is no slip: that opening left the same buyer "
-        "about that share."
+        # review 94 U1: "at least", and the buyer named
+        "A fair price just above Osprey's opening is no slip: that opening itself left the buyer "
+        "at the lowest possible price at least that share."
     ) in six
     near = 0
     for learner in LEARNERS:

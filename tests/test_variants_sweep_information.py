@@ -1476,8 +1476,9 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     # review 69 X1: and says the opening is never below the model's price
     # review 88 X1: the row states the hard bounds
     assert (
-        '| `"final-offer"` | a plan: an opening by convention 1, a target below it and above '
-        "your cost and Osprey's opening |" in words
+        # review 94 X1: and convention 2's floor
+        '| `"final-offer"` | a plan: an opening by convention 1, a target below it, at or above '
+        "convention 2's floor less €100 |" in words
     )
     assert "sells to no more buyers than the next one, for less" not in words
     assert "this is the rule module 04 teaches" in words  # review 88 C1  # review 67 U3: a preview

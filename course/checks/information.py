@@ -1319,37 +1319,22 @@ def _price_capped(answers, readings):
             general=general_hint(hint, mistakes)
             or "under the cap, it does not pick the price with the highest expected profit",
         )
-    sale, after, result = answers()[0]
-    return "the price under the rival's cap follows the shift in leverage. " + _combined(
-        sale, after, readings[sale.learner], _named_price(result, 3, sale, "under the cap")
-    )
+    return "the price under the rival's cap follows the shift in leverage. " + _combined()
 
 
-def _combined(sale, after, reading, capped):
-    """What the learner's own case gives when the news and the cap are combined, as a real
-    seller would: the beliefs after the opening and the news (read as ``reading``), capped,
-    set against ``capped``, the learner's own price under the cap (shown only once it has
-    passed; private, and given that price rather than working it out, so that no public
-    name hands out Question 5's `capped` answer)."""
-    both = reference.best_move(
-        reference.capped_beliefs(reference.beliefs_after_news(after, reading), sale.rival_cap),
-        sale.cost,
-    )[0]
-    same = (
-        "the same price as `capped`"
-        if same_money(both, capped)
-        else f"{_euros(both)}, not {_euros(capped)}"
-    )
+def _combined():
+    """What to do to see the news and the cap combined, as a real seller would, on the
+    learner's own case."""
     # review 66 U6: the check's reading of the news can point against the learner's own, so
     # the message says whose reading it is and how to see the learner's; review 89 U3: and
     # that it tilts every piece (``reference.given_reading``), even news that points
     # nowhere; review 90 U3: the verdict and that one caveat, nothing more; review 91 X1:
     # the caveat says the reading is made up, half of it the wrong way, and no answer to
-    # Question 3, which a learner debugging `my_price` might otherwise copy
+    # Question 3, which a learner debugging `my_price` might otherwise copy; review 94 U2:
+    # a price worked from that made-up reading is no number to believe, so none is quoted
     return (
-        f"Combining both (capping your beliefs after the news) gives {same} on your case, "
-        "with the check's reading of the news, made up, not Question 3's answer (about half "
-        "points the wrong way, none is flat): rerun `my_price` with your own Question 3 reading."
+        "To see what combining both does (capping your beliefs after the news), rerun "
+        "`my_price` with your own Question 3 reading."
     )
 
 
@@ -1996,20 +1981,19 @@ def _limits(result, items):
 
 def _plan_notes(plans, sale, after):
     """What is true of some of the learner's wrong Question 6 plans (opening, target): a
-    target not below its opening, or at or below your cost or Osprey's opening (review 88
-    X1: the target is marked on these hard bounds; module 02's band, halfway to three
-    quarters of the way from your cost to your estimate, is advice). Never which
-    situation."""
+    target not below its opening, or below convention 2's floor (review 94 X1: halfway
+    from your cost to your estimate less €100, or `sure` where that is higher:
+    ``reference.target_floor``). Never which situation."""
     cent = 0.005
-    floor = max(sale.cost, sale.opening_offer)
     notes = {
         "not-below": any(t >= o - cent for o, t in plans),
-        "low": any(t <= floor + cent for _, t in plans),
+        "low": any(t < reference.target_floor(o, sale, after) - cent for o, t in plans),
     }
     words = {
         "not-below": "A target at or above its opening leaves you nothing to concede.",
-        "low": "A target at or below your cost or Osprey's opening aims at a price you "
-        "would not take, or one Osprey has already offered.",
+        "low": "A target below halfway from your cost to your estimate (less €100 for "
+        "rounding), or below `sure`, concedes more than convention 2 allows: every buyer you "
+        "still believe in would pay `sure`.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 
@@ -2158,8 +2142,11 @@ def _price_notes(prices, sale, after, staged=()):
         "top": "A price above the highest reservation price still possible after the "
         f"opening ({_euros(alive[-1])}) is grounded in no buyer you still believe in: as "
         "one price it sells to no one.",
+        # review 94 X2: without the reason, it argued against every fair price where the
+        # opening raised the model's price (all of them lie in this stretch)
         "under": "A price above the opening but below the lowest reservation price still "
-        "possible is accepted no more surely than that price, and earns less.",
+        "possible is accepted no more surely than that price, and earns less: fairness is "
+        "the one reason to name such a price.",
         "between": "A price between two reservation prices still possible sells to no more "
         "buyers than the next one up, for less: it makes no sale surer. What it does is leave "
         "the buyer more, so fairness, a buyer who may walk out of a deal it finds unfair, is "

@@ -222,8 +222,9 @@ class OfferNotExplained(ValueError):
         self.round, self.offer, self.why = round_, offer, why
         super().__init__(
             f"none of your possible reservation prices explains offer {round_} ({offer:g}) "
-            f"under the model's rules: {why}. This buyer is not behaving as the model "
-            "assumes. Your beliefs are unchanged; question the model, not the offer."
+            f"under the model's rules: {why}. Either this buyer is not behaving as the model "
+            "assumes, or your prior gives no weight to the reservation prices that would "
+            "explain it (Cromwell's rule). Your beliefs are unchanged."
         )
 
 

@@ -2249,17 +2249,37 @@ def opening_passes(price, sale, after):
     )
 
 
+#: How far below the lowest target of ``target_band`` a target may be rounded and still
+#: pass (review 94 X1): the even split is a mean to the cent, and a negotiator names a
+#: round figure. The rounding never takes a target below `sure` (``surest_price``).
+TARGET_ROUNDING = 100
+
+
+@answer_key
+def target_floor(opening, sale, after):
+    """The lowest target Question 6's mark accepts for a plan opening at ``opening`` (review
+    94 X1): convention 2's floor, the lowest target of ``target_band`` (halfway from your
+    cost to your estimate, or `sure` where that is higher), less ``TARGET_ROUNDING`` for
+    rounding, but never below `sure`."""
+    low, _ = target_band(opening, sale, after)
+    return max(low - TARGET_ROUNDING, surest_price(after))
+
+
 @answer_key
 def plan_passes(plan, sale, after):
-    """Whether Question 6's mark accepts ``plan``, a pair (opening, target) (review 88 X1:
-    the price is marked on direction and hard bounds, module 02's band is advice): an
-    opening that ``opening_passes`` and a target below it, above your cost and Osprey's
-    opening. Every plan ``plans_by_the_course_rule`` accepts still passes."""
+    """Whether Question 6's mark accepts ``plan``, a pair (opening, target): an opening that
+    ``opening_passes`` and a target below it, at or above ``target_floor`` (review 94 X1:
+    review 88 X1 marked the target on the cost and Osprey's opening alone, so targets below
+    `sure` and below module 02's band, which convention 2 calls slips, earned the mark;
+    the band's top stays advice). Every plan ``plans_by_the_course_rule`` accepts still
+    passes."""
     opening, target = plan
     cent = 0.005
     floor = max(sale.cost, sale.opening_offer)
     return plans_by_the_course_rule(plan, sale, after) or (
-        opening_passes(opening, sale, after) and floor + cent < target < opening - cent
+        opening_passes(opening, sale, after)
+        and floor + cent < target < opening - cent
+        and target >= target_floor(opening, sale, after) - cent
     )
 
 

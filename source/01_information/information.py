@@ -645,7 +645,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | a plan: an opening by convention 1, a target below it and above your cost and Osprey's opening |
+# | `"final-offer"` | a plan: an opening by convention 1, a target below it, at or above convention 2's floor less €100 |
 # | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price |
 # | `"accepts-any"` | a *fair price*: above your cost and Osprey's opening, below the model's price, and leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain (that reservation price minus your cost) |
 # | `"honest-opening"` | the re-priced price, to the cent |
@@ -659,13 +659,12 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    estimate rounded down to the €100) up to the highest reservation price still possible,
 #    and any reservation price still possible at or above the model's price.
 # 2. **Target**: the band module 02 teaches, halfway to three quarters of the way from your
-#    cost to your estimate, or `sure` where that is higher. Your situations give no fact to
-#    aim past halfway.
-# 3. **Fair price**: as section 3 says, refusals grow rarer the larger the share, so leave
-#    a quarter or more, better a third. On section 2's example after its offer (cost 40, the
-#    model's price 70), 62.50 leaves a buyer at 70 a quarter: 7.50 of 70 − 40. A fair price
-#    just above Osprey's opening is no slip: that opening left the same buyer about that
-#    share.
+#    cost to your estimate, or `sure` where that is higher; never below `sure`. Your
+#    situations give no fact to aim past halfway.
+# 3. **Fair price**: refusals grow rarer the larger the share, so leave a quarter or more,
+#    better a third. With cost 40, 62.50 leaves a buyer at 70 a quarter: 7.50 of 70 − 40.
+#    A fair price just above Osprey's opening is no slip: that opening itself left the buyer
+#    at the lowest possible price at least that share.
 #
 # </details>
 
