@@ -66,9 +66,46 @@ def test_x1_every_target_convention_2_allows_still_passes():
     assert tried > 1000
 
 
+def test_x1_every_opening_the_mark_accepts_has_a_target_that_passes():
+    """Integration of review 94 X1: with the target "never below `sure`" and "below the
+    opening", an opening the mark accepts at `sure` itself (a possible reservation price at
+    the model's price, where that is `sure`: rv-alice's 55,000) had no target that passed.
+    Such a plan holds at its opening, and no hint calls that leaving nothing to concede; a
+    target under it still fails. Over the sweep, every accepted opening has a passing
+    target."""
+    sale = variant(MODULE, "rv-alice")
+    after = reference.posterior_after_opening(sale)
+    sure = reference.surest_price(after)
+    assert reference.opening_passes(sure, sale, after)
+    assert reference.plan_passes((sure, sure), sale, after)
+    assert not reference.plan_passes((sure, sure - 100), sale, after)
+    assert "leaves you nothing to concede" not in check._plan_notes([(sure, sure)], sale, after)
+    held = 0
+    for learner in SWEEP:
+        sale = variant(MODULE, learner)
+        if not set(PLANS) & set(sale.situations):
+            continue
+        after = reference.posterior_after_opening(sale)
+        sure = reference.surest_price(after)
+        model = reference.best_move(after, sale.cost)[0]
+        openings = {
+            reference.opening_floor(sale, after),
+            reference.opening_ceiling(sale, after),
+            *(r for r, c in after.items() if c > 0 and r >= model),
+        }
+        for opening in openings:
+            floor = reference.target_floor(opening, sale, after)
+            target = opening if opening <= sure + 0.005 else max(floor, sure)
+            held += target == opening
+            assert reference.plan_passes((opening, target), sale, after), (learner, opening)
+    assert held > 0
+
+
 def test_x1_the_table_states_the_target_s_floor():
     six = _six()
-    assert "a target below it, at or above convention 2's floor less €100 |" in six
+    assert (
+        "a target below it (or equal at `sure`), at or above convention 2's floor less €100 |"
+    ) in six
     assert "never below `sure`. Your situations give no fact to aim past halfway." in six
 
 
