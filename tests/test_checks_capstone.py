@@ -213,11 +213,18 @@ def test_every_hidden_question_defeats_an_answer_typed_in_from_the_own_case(own,
             )
         hint = miss(question, lambda s, typed=typed: typed, hidden=True)
         assert "every case grading tries" in hint and "hidden-" not in hint
+    # review 94 X1: the visible check also starts from the plan's second package, ends at a
+    # higher reservation price and tries one public learner: typed in for each run too
+    rows, public = plan_of(own), course.variant("05_capstone", "self-check-brenn-1")
+    runs = [(own, start, reservation_of(own)) for start in (opening_of(own), rows[1][0])]
+    runs += [(own, rows[0][0], (rows[1][1] + rows[-1][1]) / 2)]
+    runs += [(public, opening_of(public), reservation_of(public))]
+    runs += [(own, draft, reservation_of(own)) for draft in (draft_of(own), wide_draft_of(own))]
     plans = {
-        str(start): answers["concession_plan"](own, start, reservation_of(own))
-        for start in (opening_of(own), draft_of(own), wide_draft_of(own))
-    }  # typed in for every start the visible check tries
-    typed = lambda s, opening, reservation: plans[str(opening)]  # noqa: E731
+        (case.learner, str(start), floor): answers["concession_plan"](case, start, floor)
+        for case, start, floor in runs
+    }  # typed in for every run the visible check makes
+    typed = lambda s, opening, reservation: plans[(s.learner, str(opening), reservation)]  # noqa: E731
     assert passes(run("concession_plan", typed))
     hint = miss("concession_plan", typed, hidden=True)
     assert "every case grading tries" in hint and "hidden-" not in hint
@@ -848,9 +855,9 @@ def test_a_bigger_step_at_a_better_rate_is_named(own, monkeypatch):
 
 
 def test_the_hidden_plan_starts_later_and_stops_sooner(own, answers):
-    """The hidden check also plans from the plan's second package and to a higher
-    reservation price: an answer that ignores its arguments fails (visibly too, since the
-    visible check starts from the drafts as well)."""
+    """The check also plans from the plan's second package and to a higher reservation
+    price (hidden and, since review 94 X1, visible): an answer that ignores its arguments
+    fails."""
 
     def from_the_course_opening(s, opening, reservation):
         return _plan(s, _opening(s), _reservation(s))
@@ -864,7 +871,8 @@ def test_the_hidden_plan_starts_later_and_stops_sooner(own, answers):
             return _plan(s, opening, reservation)
         return _plan(s, _opening(s), _reservation(s))
 
-    assert passes(run("concession_plan", from_the_opening_unless_drafted))
+    hint = miss("concession_plan", from_the_opening_unless_drafted)
+    assert "the plan starts with the opening it is given" in hint
     hint = miss("concession_plan", from_the_opening_unless_drafted, hidden=True)
     assert "every case grading tries" in hint
 

@@ -357,7 +357,10 @@ def test_marlows_floor_remark_speaks_of_its_own_offer_not_of_what_it_accepts():
     and says another package may still work; the one-issue arena keeps its own."""
     assert "limit" not in REMARKS["floor_package"]
     assert "different package" in REMARKS["floor_package"]
-    assert "It says it can't give more only after its first offer" in section("table-teaching")
+    # review 94 U3: said once, in section 5
+    assert "**can't give more** only when another level would take it below" in section(
+        "plan-teaching"
+    )
 
 
 def test_no_deal_falls_back_on_the_letter_when_signed():
@@ -634,7 +637,8 @@ def test_marlow_says_it_is_near_its_limit_only_after_its_first_offer():
     offer never says it, and later offers do."""
     from course.engine.bots import REMARKS
 
-    assert "after its first offer, when it cannot give another level on any issue" in SECTION_6
+    # review 94 U3: section 5 says it once
+    assert "its reservation price, never in its first offer" in section("plan-teaching")
     case = course.variant("05_capstone", "learner-2")
     opening = plan_of(case)[0][0]
     later = 0
@@ -1837,8 +1841,9 @@ def test_section_6_holds_while_marlow_has_room_and_the_summary_names_no_meso():
     table = section("table-teaching")
     # review 77 C2: without the words, hold or make the stall row's one small step;
     # review 82 C1: section 6 no longer restates section 5's rows
-    assert "words it still has room on its own offer." in table
-    assert "section 5's rule allows your next planned step" in table
+    # review 94 C1, U3: section 6's restatement of the floor words is cut; section 5 states
+    # them once (tests/test_capstone_review94.py)
+    assert "section 5's rule allows your next planned step" not in table
     assert "provided you keep moving while" not in section("plan-teaching")
     # review 79 C1: the skip-early sentence that carried this condition is gone; the
     # packages are sent in order, each step still waiting for Marlow's move (the table)
@@ -2126,7 +2131,8 @@ def test_a_learner_who_keeps_the_plan_is_never_told_it_broke_the_plan():
             said = " ".join(lines)
             assert "against your plan's rule" not in said, (case.learner, style, said)
             assert "it broke your plan" not in said, (case.learner, style)
-            after_floor += "could give no more on its own offer: your plan's rule allows" in said
+            # review 94 C1: the rule calls for the step there
+            after_floor += "could give no more on its own offer: your plan's rule calls" in said
     assert after_floor >= 100, after_floor
     reciprocity = debrief.__globals__["_reciprocity"]
     step = {"round": 7, "into_silence": True, "answered": False, "cost": 10}
@@ -2269,7 +2275,8 @@ def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs()
     polite walk-away is first advised, points there."""
     table = section("table-teaching")
     assert "whether to step on then is the decision you made in question 8" not in table
-    assert "section 5's rule allows your next planned step" in table
+    # review 94 C1, U3: cut; section 5's table is the rule (tests/test_capstone_review94.py)
+    assert "section 5's rule allows your next planned step" not in table
     # review 69 X1: question 8 is no longer the four-step threshold but a move after
     # each of Marlow's replies; section 6 says it practised the step after the floor words
     assert "question 8 decided only how large your steps are" not in table
@@ -2629,8 +2636,9 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     assert "Marlow's opening always gives up ground" in " ".join(plan.replace("> ", "").split())
     table = section("table-teaching")
     assert "or until section 5's tip applies" not in table  # review 76 C1
-    # review 77 C2: the stall row's one small step is allowed there too
-    assert "**When Marlow stops moving.**" in table and "hold until it says" not in table
+    # review 77 C2: the stall row's one small step is allowed there too; review 94 U3:
+    # section 6's paragraph is cut, section 5 states the rule once
+    assert "hold until it says" not in table
 
 
 def test_the_information_row_is_the_learners_judgement_as_section_3_says():
@@ -2655,8 +2663,10 @@ def test_the_alternatives_row_leaves_out_the_cost_of_this_deal():
     audit = " ".join(section("audit-teaching").split())
     assert "because it is the line you walk away at" not in audit
     # review 58, U2: the cost is named Marlow's supplier audit, apart from the leverage audit
-    assert "Leave Marlow's supplier audit and tooling out" in audit
-    assert "without Marlow's supplier audit, `s.audit_cost`" in " ".join(section("q4-text").split())
+    # review 94 U3: said once, in question 4
+    assert "Leave out Marlow's supplier audit, `s.audit_cost`" in " ".join(
+        section("q4-text").split()
+    )
     assert "within 0.001 of Bayes' rule passes, rounded or cut off" in " ".join(
         section("q3-text").split()
     )
@@ -3010,7 +3020,10 @@ def test_the_alternatives_row_says_why_marlows_side_is_its_reservation_price():
     for Marlow's alternative) and which way that leans, and no longer says the audit
     compares reservation prices."""
     audit = section("audit-teaching")
-    assert "since your research gives no separate figure for Marlow's alternative" in audit
+    # review 94 U3: said once, in question 4
+    assert "as your research gives no other figure for its alternative" in " ".join(
+        section("q4-text").split()
+    )
     # review 78 U4: which way that leans is said once, in question 4's (a)
     assert "the row leans that much towards Marlow" not in audit
     # review 83 U4: said plainly (tests/test_review84_capstone.py)
@@ -3049,7 +3062,8 @@ def test_the_diagnostic_set_reads_marlows_pick_only_if_it_chooses_sincerely():
 def test_the_zone_and_marlows_styles_are_glossed_where_first_used():
     """Section 3 spoke of 'the zone' and section 4 of Marlow's styles before section 7 and
     section 5 defined them; each is now glossed at its first use."""
-    audit = section("audit-teaching")
+    # review 94 U3: question 4 now carries the audit cost, and with it the gloss
+    audit = " ".join(section("q4-text").split())
     assert "narrows the zone of possible agreement (the packages that suit both sides" in audit
     # review 57, U1: the styles' first use was in the bot's trials, now in the appendix;
     # section 4 no longer speaks of styles, and section 5 defines them
@@ -3251,7 +3265,10 @@ def test_section_6_sends_the_step_after_marlows_floor_words_to_section_5():
     rule, so section 6 names section 5 as the rule that allows it (question 8 practises
     it)."""
     table = " ".join(section("table-teaching").split())
-    assert "With them, section 5's rule allows your next planned step" in table
+    # review 94 C1, U3: section 6 no longer restates it; section 5's table has the row
+    assert "it said it can't give more on its own offer | next step" in " ".join(
+        section("plan-teaching").split()
+    )
     assert "as question 8 decided, once it says" not in table
 
 
@@ -3530,8 +3547,8 @@ def test_tit_for_tat_is_described_one_way_and_walk_away_is_the_action_only():
     text = " ".join(section(cell).replace("*", "") for cell in SECTIONS_WITH_PROSE)
     assert (
         "tit-for-tat opens with a fair step, then mostly waits and answers each concession "
-        "of yours with about as much of its own, in whole levels, so a small step may get "
-        "nothing" in text
+        "of yours with about as much of its own room as your step gave it (in your k€, more "
+        "or less), in whole levels, so a small step may get nothing" in text
     )
     for old in (
         "answers each concession of yours with as much of its own",

@@ -12,10 +12,9 @@ def test_carr_defends_bluffing_and_the_model_rule_comment_tolerates_it():
     text = " ".join(cell_text("05_capstone", "capstone", "say-teaching").split())
     assert "which many negotiators tolerate (Carr" not in text
     # review 80 U1: the seven-line sentence is two; same claims
-    assert (
-        'Carr ("Is Business Bluffing Ethical?", 1968) defends it as part of business\'s game'
-        in text
-    )
+    # review 94 C2: Carr is no authority for the bluff (module 00); he went further
+    assert "defends it as part of business's game" not in text
+    assert 'Carr ("Is Business Bluffing Ethical?", 1968) went further' in text
     assert "surveys find most negotiators tolerate" not in text
     assert "survey" not in text
     assert (

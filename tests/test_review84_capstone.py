@@ -269,7 +269,11 @@ def test_u6_the_reply_ratio_says_in_words_what_1_or_more_means():
     ratio of 1 or more means Marlow matched the step. Fails on the old text."""
     plan = _cell("plan-teaching")
     assert "(1 or more: Marlow matched it)" not in plan
-    assert "per k€ the step cost you; a ratio of 1 or more means Marlow matched the step." in plan
+    # review 94 U2: the ratio's scale is named
+    assert (
+        "per k€ the step cost you; a ratio of 1 or more means Marlow matched the step on "
+        "your scale" in plan
+    )
 
 
 def test_u1_questions_4_and_6_leave_the_checks_mechanics_to_the_checks_messages(monkeypatch):

@@ -66,7 +66,13 @@ from course.scenarios.capstone import (
     table_log,
     wide_draft_of,
 )
-from course.variants import hidden_learner_where, learner_id, variant
+from course.variants import (
+    hidden_cases_as,
+    hidden_learner,
+    hidden_learner_where,
+    learner_id,
+    variant,
+)
 
 MODULE = "05_capstone"
 
@@ -1569,15 +1575,18 @@ def _step_hint(case, frontier, current, got, best, floor):
 @question
 def concession_plan(answer, hidden=False):
     """Check a function that returns the concession plan from an opening down to a
-    reservation price. Visible: the learner's case from the course's opening and
-    reservation price; hidden: other learners' cases, and the learner's own from the
-    plan's second package and with a reservation price that ends it sooner."""
+    reservation price. Visible and hidden: the learner's case from the course's opening
+    and reservation price, from the plan's second package, and with a reservation price
+    that ends it sooner (review 94 X1: the visible check ran only the first, so a plan
+    taking the step with the best rate of points per k€ passed it for 6 of 20 drawn
+    learners and failed grading for all 6); visible: one public self-check learner's case
+    too; hidden: other learners' cases."""
     cases = [(case, opening_of(case), reservation_of(case)) for case in _cases(hidden)]
     own = _cases(False)[0]
+    plan = plan_of(own)
+    cases.insert(1, (own, plan[1][0], reservation_of(own)))
+    cases.insert(2, (own, plan[0][0], (plan[1][1] + plan[-1][1]) / 2))
     if hidden:
-        plan = plan_of(own)
-        cases.append((own, plan[1][0], reservation_of(own)))
-        cases.append((own, plan[0][0], (plan[1][1] + plan[-1][1]) / 2))
         cases += [
             (case, draft, reservation_of(case))
             for case in _cases(True)[1:]
@@ -1585,6 +1594,9 @@ def concession_plan(answer, hidden=False):
             if draft is not None
         ]
     else:
+        with hidden_cases_as(None):  # a public self-check learner, whatever the key
+            public = _drawn(hidden_learner(MODULE, "brenn-1"))
+        cases.append((public, opening_of(public), reservation_of(public)))
         cases += [
             (own, draft, reservation_of(own))
             for draft in (draft_of(own), wide_draft_of(own))

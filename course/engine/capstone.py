@@ -704,7 +704,7 @@ def _reciprocity(found, stalls=None, offered=True):
     if floor:
         text += (
             f" {floor} came right after Marlow said it could give no more on its own offer: "
-            "your plan's rule allows your next step there."
+            "your plan's rule calls for your next step there."
         )
     if excepted:
         text += (

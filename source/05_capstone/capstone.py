@@ -217,22 +217,15 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   knows your list terms and your spare capacity, but nothing of Brenn, Kessel, your
 #   costs or your reservation price. Marlow does know the one fact you can only
 #   estimate, whether Quell has capacity, on which both its reservation prices turn.
-# - **Alternatives.** Two facts. First, the shares: yours is your BATNA (after
-#   question 2's decision) as a share of the best profit the contract could
-#   give you; Marlow's is its reservation price as a share of its best (100 points), in
-#   each of the two states, since your research gives no separate figure for Marlow's
-#   alternative. The side with the larger share has the stronger fallback, measured
-#   against what the deal could give it (k€ and points have no common unit). Leave
-#   Marlow's supplier audit and tooling
-#   out: a cost of this deal raises your reservation price and narrows the zone of
-#   possible agreement (the packages that suit both sides, module 02), but makes
-#   neither Brenn nor Kessel better. Second, time: as in modules 00 and 03, a deadline
-#   sits in its holder's alternatives, because it caps how long that side can hold out.
-#   You must book your capacity within `s.your_weeks`; Marlow's buyers say its stock lasts
-#   `s.their_weeks`, and after that only air freight or a spot purchase bridge the gap,
-#   at a price. Your date changes neither Brenn nor Kessel, which answer at that date
-#   whenever the talks end. Count each deadline here, once; knowing Marlow's claimed
-#   stock is part of your information row's judgement.
+# - **Alternatives.** Two facts, whose rules question 4 sets out. First, each side's
+#   fallback as a share of its best result from the deal. The side with the larger share
+#   has the stronger fallback, measured against what the deal could give it (k€ and
+#   points have no common unit). Second, time: as in modules 00 and 03, a deadline sits in
+#   its holder's alternatives, because it caps how long that side can hold out; once
+#   Marlow's stock runs out, only air freight or a spot purchase bridge the gap, at a
+#   price. Your date changes neither Brenn nor Kessel, which answer at that date whenever
+#   the talks end. Count each deadline here, once; knowing Marlow's claimed stock is part
+#   of your information row's judgement.
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962): A's power over B is B's dependence on A, and B depends on A more the more it
 #   values what A provides and the fewer other ways it has to get it. The second half is
@@ -275,9 +268,13 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # | alternatives: time (b) | it can wait ≥ 3 weeks longer |
 # | power (d) | the other depends on the deal more by ≥ 0.10 |
 #
-# - (a) Your share: your BATNA (the better of `my_batna(s)` and `s.brenn_letter`, without
-#   Marlow's supplier audit, `s.audit_cost`) over your best profit (from `s.yours`).
-#   Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out of 100. Marlow's
+# - (a) Your share: your BATNA (the better of `my_batna(s)` and `s.brenn_letter`) over
+#   your best profit (from `s.yours`). Leave out Marlow's supplier audit, `s.audit_cost`:
+#   a cost of this deal raises your reservation price and narrows the zone of possible
+#   agreement (the packages that suit both sides, module 02), but makes neither Brenn
+#   nor Kessel better. Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out
+#   of 100 in the two states, as your research gives no other figure for its
+#   alternative. Marlow's
 #   reservation prices include its own deal costs, yours here does not, so the rule
 #   slightly favours Marlow.
 # - (b) `s.your_weeks` against `s.their_weeks`. A buyer overstates its stock, so a claim
@@ -388,7 +385,8 @@ check.my_audit(my_audit, hidden=True)
 # hears one package at a time, so you prepare the set and send the opening alone.
 # Unlike module 04's sets (frontier packages within 5 points), these partners are worth
 # exactly the opening and usually lie just below the frontier: by your research Marlow
-# should prefer the opening. If Marlow sincerely picks a partner your research scores lower
+# should prefer the opening. Sent at the table after the opening, such a partner gives
+# Marlow fewer points, so it counts as a retraction (section 6). If Marlow sincerely picks a partner your research scores lower
 # than the opening, your research misweighs the issues.
 #
 # **When Marlow opens.** Its first offer will pull on you too. Before you answer, think
@@ -479,13 +477,12 @@ check.opening_offer(opening_offer, hidden=True)
 #   (you can deliver fast) meets a need of theirs, and it opens the trades of section 5.
 # - **Keep a belief a belief.** Your reading of the rush request is only a probability:
 #   stated as a fact, it misleads if you are wrong.
-# - **Never invent a fact.** A bluff about your own limit is one thing: Carr ("Is Business
-#   Bluffing Ethical?", 1968) defends it as part of business's game, and the comment to
-#   Model Rule 4.1 ordinarily takes it as no statement of material fact (module 00). A
-#   made-up order from another customer is another: a false fact Marlow would rely on,
-#   which most reject (Lewicki, Saunders and Barry, *Negotiation*) and which can undo a
-#   contract (module 00, section 6). Carr excused some false facts too; this course does
-#   not (module 04).
+# - **Never invent a fact.** A bluff about your own limit is one thing: the comment to
+#   Model Rule 4.1 ordinarily takes it as no statement of material fact (module 00); Carr
+#   ("Is Business Bluffing Ethical?", 1968) went further and excused some false facts too,
+#   which this course does not. A made-up order from another customer is another: a false
+#   fact Marlow would rely on, which most reject (Lewicki, Saunders and Barry,
+#   *Negotiation*) and which can undo a contract (module 00, section 6).
 # - **Another customer's business is theirs.** You may say that a customer could take
 #   your capacity, which is your own fact; that customer's plans, orders or prices, told
 #   to you in confidence, are not yours to pass on. A signed, binding letter of intent is
@@ -613,7 +610,8 @@ check.what_to_say(what_to_say, hidden=True)
 # tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most of
 # its ground early, a **linear** one moves by the same step every round, and
 # **tit-for-tat** opens with a fair step, then mostly waits and answers each concession of
-# yours with about as much of its own, in whole levels, so a small step may get nothing.
+# yours with about as much of its own room as your step gave it (in your k€, more or
+# less), in whole levels, so a small step may get nothing.
 # Marlow says it **can't give more** only when another level would take it below its
 # reservation price, never in its first offer, and the words are true here; it announces
 # its **final offer** in round 5, 6 or 7; you answer it once; a **retraction** is an offer
@@ -640,7 +638,7 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # A step's **reply ratio** is what Marlow's next reply gave back, beyond a replay in which
 # you held (section 7), per k€ the step cost you; a ratio of 1 or more means Marlow
-# matched the step. A step also got something back if Marlow accepted what it would not
+# matched the step on your scale, not its own. A step also got something back if Marlow accepted what it would not
 # have accepted had you held.
 #
 # **How many steps fit.** Marlow may make its final offer in round 5: count on four steps.
@@ -679,8 +677,9 @@ check.what_to_say(what_to_say, hidden=True)
 # down to `reservation` (a profit). `s.issues`, `s.yours` and `s.theirs` are as in
 # question 5; `all_packages`, `package_points` and `pareto_frontier` (which returns the
 # frontier's points as `(your profit, Marlow's points)` pairs) are imported for you. The
-# check also starts your function from two colleagues' drafts below the frontier, where
-# the first step must be a free trade of rule 1. To see your own plan, run
+# check also starts your function from your plan's second package, with a higher
+# reservation price, on another learner's case, and from two colleagues' drafts below the
+# frontier, where the first step must be a free trade of rule 1. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
 # At this table you send the plan's packages in order, one per step (question 8). The
@@ -811,11 +810,6 @@ check.table_moves(table_moves, hidden=True)
 # Marlow remembers you across the table's "new negotiation" button; running the table's
 # cell again seats a Marlow that has never met you. **Quell is drawn afresh at every
 # sitting.**
-#
-# **When Marlow stops moving.** It says it can't give more only after its first offer,
-# when it cannot give another level on any issue without going below its reservation
-# price. Without those words it still has room on its own offer. With them, section 5's
-# rule allows your next planned step. At this table the words are true.
 #
 # The table reads your answers to questions 2, 3, 5 and 7, and the debrief sets the
 # outcome against them (showing your true reservation price and Quell's chance only
@@ -980,8 +974,9 @@ NegotiationTable(
 # - With a person, concede down the frontier in steps that shrink towards your target,
 #   each traded for something, and take no term back; question 7's growing and
 #   trade-back steps suit this bot only.
-# - Step only when the other side moves, says it can give no more (test that first), or,
-#   once per deadlock, to break it, announced as an invitation (GRIT). Give about what it gave.
+# - Step only when the other side moves, says it can give no more (at this table the words
+#   are true; test a person's first), or, once per deadlock, to break it, announced as an
+#   invitation (GRIT). Give about what it gave.
 #   At the end of your plan, walk away politely.
 # - After every negotiation, debrief: the outcome, the value claimed and created, the
 #   leverage that moved it, and what the ending did to the relationship.
