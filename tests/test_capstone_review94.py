@@ -174,8 +174,9 @@ def test_u1_a_meso_partner_sent_after_the_opening_counts_as_a_retraction():
     )
 
     assert (
-        "Sent at the table after the opening, such a partner gives Marlow fewer points, so it "
-        "counts as a retraction (section 6)." in _cell("opening-teaching")
+        "Sent at the table after the opening, a partner below the frontier gives Marlow fewer "
+        "points, so it counts as a retraction (an offer worse for Marlow than your last, "
+        "section 6)." in _cell("opening-teaching")
     )
     fewer = as_many = 0
     for n in range(60):

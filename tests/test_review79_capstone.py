@@ -139,7 +139,8 @@ def test_one_name_each_for_marlows_low_price_your_batna_and_your_target():
         assert old not in text, old
     assert "its **high reservation price** if Quell has capacity and its **low" in text
     assert "so here you open at Marlow's **low reservation price**" in text
-    assert "yours is your BATNA (after question 2's decision)" in text
+    # review 94 U3: the share rule is stated once, in question 4
+    assert "(a) Your share: your BATNA (the better of" in text
     assert "your BATNA after question 2's decision" in check._alternatives_reason(
         course.variant("05_capstone", "learner-1354")
     )

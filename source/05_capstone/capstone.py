@@ -385,9 +385,10 @@ check.my_audit(my_audit, hidden=True)
 # hears one package at a time, so you prepare the set and send the opening alone.
 # Unlike module 04's sets (frontier packages within 5 points), these partners are worth
 # exactly the opening and usually lie just below the frontier: by your research Marlow
-# should prefer the opening. Sent at the table after the opening, such a partner gives
-# Marlow fewer points, so it counts as a retraction (section 6). If Marlow sincerely picks a partner your research scores lower
-# than the opening, your research misweighs the issues.
+# should prefer the opening. If Marlow sincerely picks a partner your research scores lower
+# than the opening, your research misweighs the issues. Sent at the table after the
+# opening, a partner below the frontier gives Marlow fewer points, so it counts as a
+# retraction (an offer worse for Marlow than your last, section 6).
 #
 # **When Marlow opens.** Its first offer will pull on you too. Before you answer, think
 # about what Marlow's alternatives lack (question 3's chance that Quell has capacity) and
