@@ -223,7 +223,7 @@ def test_u3_the_builder_prints_a_negative_extra_cost_as_what_the_deal_adds():
     assert "plus -3,000" not in shown
     assert (
         f"{amount(value - 3_000)} ({amount(value)} minus 3,000 that the deal adds): accept no "
-        f"offer below {amount(value - 3_000)}."
+        f"offer on these terms below {amount(value - 3_000)}"
     ) in shown
     builder.deal_cost.value = "3,000"
     assert f"({amount(value)} plus 3,000 extra cost of the deal)" in builder.result.value

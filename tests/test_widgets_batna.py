@@ -120,7 +120,7 @@ def test_the_deal_cost_raises_the_reservation_price():
     builder.deal_cost.value = "5000"
     assert "Reservation price:</b> 100,000 (95,000 plus 5,000" in builder.result.value
     # the number is a salary: one of 100,000 is worth 95,000 to you once the cost is paid
-    assert "accept no offer below 100,000" in builder.result.value
+    assert "accept no offer on these terms below 100,000" in builder.result.value
     assert "worth less to you" not in builder.result.value
 
 
