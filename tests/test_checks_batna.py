@@ -1537,14 +1537,16 @@ def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_it
     assert example[1] == price[1]  # the only figure both carried out and accepted
     # review 90 U1: the warning bullet is folded into the paragraph under the table
     assert "A legitimate demand is a **warning**" in honest and "**Threat.**" not in honest
-    assert "Schelling" in honest  # review 86 U1: the cost clause went with its paragraph
+    assert (
+        "The sources are module 00's, section 6." in honest
+    )  # review 94 U1: the note is a pointer
     assert "a floor the other side can meet exactly" not in honest
     assert "at a figure no higher than your reservation price" not in summary
     assert "Warn only of what you would do anyway" in summary  # review 69: summary cut
     assert "a fair stand-in" not in honest and "an assumption of this case" in honest
     assert "counts a commute you leave unpriced at nothing" in honest
     assert "accept such moves as bargaining" not in honest
-    assert "misrepresenting information was not" in honest
+    assert "The sources are module 00's, section 6." in honest  # review 94 U1: a pointer
     assert check.LABELS == ("legitimate", "bluff", "misrepresentation")  # review 80 C3
     assert (
         "about what it expects someone like you to settle for"
@@ -2125,15 +2127,16 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     assert "An offer at or above it is *acceptable*, good enough to take" in decide
     honest = _cell("honest-teaching")
     assert "module 03 shows how such a demand invites one back" not in honest
-    assert "modules 00 and 03 use the same two words." in honest  # review 69: cut
+    assert (
+        "The sources are module 00's, section 6." in honest
+    )  # review 94 U1: the note is a pointer
     # the Model Rule is introduced once, in the side note (review 90 U1: no bluff bullet)
     assert "introduced under *Bluff* below" not in honest
-    assert honest.count("Model Rule 4.1") == 1
-    assert honest.index("Model Rule 4.1") > honest.index("<details>")
+    assert honest.count("Model Rule 4.1") == 0  # review 94 U1: module 00, section 6 cites it
     # a side note (review 65 U3: one block with the sources of the words)
     # review 77 U5: the side note keeps the words' sources; "why even a true warning costs
     # you" is cut (the warning row's test and the judged-by-what-it-says line carry it)
-    assert "<summary><b>Where the words come from</b> (a side note)</summary>" in honest
+    assert "The sources are module 00's, section 6." in honest  # review 94 U1: no side note
     assert "Why even a true warning costs you" not in honest
     assert "takes the chances you state at face value" in honest
     nash = _cell("nash-teaching")
@@ -2424,7 +2427,7 @@ def test_the_target_question_sits_where_section_4_teaches_the_band():
     assert "Back to Northwind" not in _cell("q5-text")
     titles = re.findall(r"### Question (\d+b?)", "".join(cell.source for cell in cells))
     # review 72 X3: question 6b, a decision graded by the instructor, follows question 6
-    assert titles == ["1", "2", "3", "4", "5", "6", "6b", "7", "8", "9", "10"]
+    assert titles == ["1", "2", "3", "4", "5", "6", "6b", "7", "8", "8b", "9", "10"]
     graded = [i for i in ids if i and i.endswith("-answer") and not i.startswith("practice")]
     # review 72 X1: question 8's own talks and question 10 are practice, without marks
     graded = [i for i in graded if i not in ("own-batna-needed-answer", "batna-rise-answer")]
@@ -2728,9 +2731,11 @@ def test_the_intro_sends_question_9_back_to_section_3_and_a_side_note_folds_away
     intro = _cell("intro")
     assert "hardest" not in intro  # review 69 X3: its hard part is unmarked
     honest = cell_text("02_batna", "batna", "honest-teaching")
-    note = " ".join(honest[honest.index("<details>") : honest.index("</details>")].split())
-    assert "Where the words come from" in note and "Why even a true warning" not in note
-    assert honest.index("</details>") < honest.index("To label a statement, ask: is it true")
+    assert "The sources are module 00's, section 6." in honest  # review 94 U1: no side note
+    assert "Why even a true warning" not in honest
+    assert honest.index("The sources are module 00's") < honest.index(
+        "To label a statement, ask: is it true"
+    )
 
 
 # --- the story's timing, an alternative left open, citations, hints of questions 3 and 9
@@ -2880,7 +2885,9 @@ def test_section_6_labels_a_demand_above_your_reservation_price_as_the_check_doe
     # the course accepts both labels for it, as module 03 does
     assert "so this course accepts either label for it" in honest
     assert "in its everyday sense, for both" not in honest
-    assert "modules 00 and 03 use the same two words" in honest
+    assert (
+        "The sources are module 00's, section 6." in honest
+    )  # review 94 U1: the note is a pointer
 
 
 def test_the_citations_say_what_the_sources_say():
@@ -2894,7 +2901,9 @@ def test_the_citations_say_what_the_sources_say():
     power = " ".join(cell_text("03_power", "power", "outside-teaching").split())
     assert "Shaked" in power
     honest = _cell("honest-teaching")
-    assert "MBA students rated hiding your reservation price and an ambitious opening" in honest
+    assert (
+        "The sources are module 00's, section 6." in honest
+    )  # review 94 U1: the note is a pointer
     assert "as fair" not in honest
 
 
@@ -3176,7 +3185,9 @@ def test_a_demand_above_the_reservation_price_is_also_called_a_threat():
     # review 69 U3: the third account of a demand above your limit is cut; the threat is
     # still defined, and the warning bullet gives the labels the course accepts
     assert "In Schelling's terms it is also a threat" not in honest
-    assert "something you would rather not do" in honest
+    assert (
+        "The sources are module 00's, section 6." in honest
+    )  # review 94 U1: the note is a pointer
     assert "on the line between a bluff and a misrepresentation" in honest
 
 
@@ -3335,9 +3346,8 @@ def test_sections_5_and_7_state_when_the_models_predict_the_even_split():
 
 def test_material_fact_is_defined_where_section_6_first_uses_it():
     honest = _cell("honest-teaching")
-    first = honest.index("material fact")
-    definition = "(our gloss, not the rule's: a fact a reasonable person would weigh"
-    assert honest.index(definition) - first < 20
+    # review 94 U1: the side note that used it is now a pointer to module 00, section 6
+    assert "material fact" not in honest
 
 
 def test_the_summary_values_an_alternative_known_first_by_its_outcome_and_not_one_left_open():
@@ -3731,7 +3741,9 @@ def test_review_72_the_words_of_section_6_cite_module_00_alone():
     the sources. Seen failing on the old text."""
     honest = " ".join(_cell("honest-teaching").split())
     assert "module 00's and module 03's" not in honest
-    assert "*The words* are module 00's, which gives their sources." in honest
+    assert (
+        "The sources are module 00's, section 6." in honest
+    )  # review 94 U1: the note is a pointer
 
 
 def test_a_statement_with_no_figure_labelled_false_is_told_it_claims_nothing():
@@ -4559,7 +4571,9 @@ def test_review_59_citations_hold_where_their_sources_do_and_q9_assumes_nothing_
     decide = _cell("decide-teaching")
     assert "Medvec" not in decide
     honest = _cell("honest-teaching")
-    assert "Model Rule 4.1, a rule of conduct for lawyers," in honest
+    assert (
+        "The sources are module 00's, section 6." in honest
+    )  # review 94 U1: the note is a pointer
     assert "Carr" not in honest
     assert "again no lower than Lumen's" not in _cell("q9-text")
     assert "as Harbor Bank always does" in " ".join(_cell("q9-text").split())  # review 80 U4
@@ -4757,9 +4771,9 @@ def test_section_6_and_questions_9_and_10_say_each_thing_once_with_asides_in_sid
     # review 70 U1: 770 words outside the side note after the cut, plus 1%
     assert len(running.split()) < 778, len(running.split())
     for aside in ("Model Rule 4.1", "Schelling", "Robinson, Lewicki and Donahue"):
-        assert aside in honest and aside not in running, aside
+        assert aside not in running, aside  # review 94 U1: module 00 cites them
     assert running.count("97,000") == 3  # the setting, the table's demand, the claim below
-    assert honest.count("<details>") == 1
+    assert honest.count("<details>") == 0  # review 94 U1: the side note is a pointer line
     q9 = _cell("q9-text")
     assert len(_outside_details(q9).split()) < 192  # review 70 U1: 190, plus 1%
     assert 'Worked cases for "left open"' in q9 and "107,500" not in _outside_details(q9)
@@ -4769,8 +4783,9 @@ def test_section_6_and_questions_9_and_10_say_each_thing_once_with_asides_in_sid
     # one word per idea across the course: the same four words, the same tests
     leverage = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
     power = " ".join(cell_text("03_power", "power", "using-teaching").split())
-    for text in (leverage, power, honest):
+    for text in (leverage, power):
         assert "something you would rather not do" in text
+    assert "a cost you would rather not impose" in honest  # review 94 U1: the note's copy went
     assert "something you would do anyway" in honest and "you would do anyway" in power
     assert "something you would really do anyway" in leverage
     for text in (leverage, honest):
@@ -4958,7 +4973,9 @@ def test_review_72_paltering_band_midpoint_crra_and_rubric_1_are_explained():
     # review 86 U1: which test applies is now one sentence each (limits; facts)
     assert "Judge a claim about the least you would accept, a demand included, by" in honest
     assert "Judge a statement of fact by what it makes Northwind believe" in honest
-    assert "those who detect it judge it about as harshly as a lie" in honest  # review 76 E1
+    assert (
+        "The sources are module 00's, section 6." in honest
+    )  # review 94 U1: the note is a pointer
     reason = "because that is what its hires usually accept"
     assert (
         "Northwind reads your reservation price as the midpoint of its pay band, because "
@@ -4985,7 +5002,7 @@ def test_review_72_marks_move_from_model_predictions_to_a_decision_on_your_own_o
         for c in cells
         if c.metadata.get("nbgrader", {}).get("grade")
     }
-    assert sum(points.values()) == 18
+    assert sum(points.values()) == 18.5  # review 94 X1: question 8b, half a mark
     assert points["take-or-counter"] == 2 and points["batna-needed-test"] == 1
     assert "own-batna-needed-test" not in points and "batna-rise-test" not in points
     decision = next(c for c in cells if c.metadata["nbgrader"].get("grade_id") == "take-or-counter")

@@ -119,11 +119,11 @@ def test_the_map_shows_progress_and_what_comes_next():
     record = {"02_batna": {"startup_tree": "2026-11-25T10:00:00", "choose_batna": "..."}}
     shown = CourseMap(record=record)
     batna = next(row for row in shown.rows() if row["folder"] == "02_batna")
-    assert (batna["passed"], batna["questions"], batna["next"]) == (2, 9, "reservation_salary")
+    assert (batna["passed"], batna["questions"], batna["next"]) == (2, 10, "reservation_salary")
     html = shown._repr_html_()
-    assert "2 of 9 self-checks passed; next: <code>reservation_salary</code>" in html
+    assert "2 of 10 self-checks passed; next: <code>reservation_salary</code>" in html
     assert "your grade comes only from your submitted notebooks" in html
-    assert "02_batna         2/9 self-checks passed" in repr(shown)
+    assert "02_batna         2/10 self-checks passed" in repr(shown)
 
 
 def test_progress_reads_this_computers_record():

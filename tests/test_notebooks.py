@@ -114,9 +114,9 @@ def test_a_new_learner_first_sees_a_form_not_a_traceback(module, tmp_path, monke
         assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
 
 
-#: A question's heading and what it is worth: "### Question 2 (2 marks): ..." or
+#: A question's heading and what it is worth: "### Question 2 (2 marks): ...", "(½ mark)" or
 #: "## 8. Reflection (2 marks, graded by your instructor)".
-WORTH = re.compile(r"^#+ (?:Question [\w.]+|\d+\. Reflection)[^(\n]*\((\d+) (\w+)\b", re.M)
+WORTH = re.compile(r"^#+ (?:Question [\w.]+|\d+\. Reflection)[^(\n]*\((\d+|\d*½) (\w+)\b", re.M)
 
 
 @pytest.mark.parametrize("module", MODULES)
@@ -137,7 +137,7 @@ def test_every_question_says_in_marks_what_nbgrader_gives_it(module):
                 (marks, unit), *_ = found
                 assert unit in ("mark", "marks"), (module, cell["source"][0])
                 heading = "".join(cell["source"]).splitlines()[0]
-                worth[heading] = [int(marks), 0]
+                worth[heading] = [int(marks.rstrip("½") or 0) + 0.5 * marks.endswith("½"), 0]
             if meta.get("grade"):
                 assert heading, (module, meta["grade_id"])
                 worth[heading][1] += meta["points"]

@@ -77,8 +77,9 @@ def test_section_1s_attitude_sentence_has_no_dangling_it():
     risk = _cell("ev-risk")
     assert "It need not be averse" not in risk
     assert (
-        "Use one attitude to risk (one way of pricing risk) for every gamble, even one that "
-        "makes you avoid some risks and seek others: one person may buy insurance and a "
+        "Price every gamble with the same attitude to risk (one way of pricing risk). That "
+        "attitude may still make you avoid some risks and seek others: one person may buy "
+        "insurance and a "
         "lottery ticket (Friedman and Savage 1948)."  # review 82 U5, 83 U2, 86 U3 reworded it
     ) in risk
 

@@ -85,8 +85,8 @@ def test_paltering_is_named_once():
     """U6: section 6's side note said "*paltering*" twice in two lines, in italics both
     times. It names it once and then says "it"."""
     honest = _cell("honest-teaching")
-    assert honest.count("paltering") == 1
-    assert "are *paltering*; those who detect it judge it about as harshly as a lie" in honest
+    assert honest.count("paltering") == 0  # review 94 U1: module 00, section 6 names it
+    assert "The sources are module 00's, section 6." in honest
 
 
 def test_each_question_states_its_own_tolerance_and_the_intro_none():

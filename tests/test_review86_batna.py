@@ -75,8 +75,8 @@ def test_one_attitude_to_risk_is_one_sentence_not_a_rule_and_its_apparent_except
     risk = _cell("ev-risk")
     assert "One attitude can avoid" not in risk
     assert (
-        "Use one attitude to risk (one way of pricing risk) for every gamble, even one that "
-        "makes you avoid some risks and seek others"
+        "Price every gamble with the same attitude to risk (one way of pricing risk). That "
+        "attitude may still make you avoid some risks and seek others"
     ) in risk
 
 

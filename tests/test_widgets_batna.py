@@ -442,7 +442,7 @@ def test_sure_amounts_averse_to_one_gamble_and_seeking_another_are_noted_not_ref
     assert "Two attitudes" not in shown and "check these sure amounts again" not in shown
     text = " ".join(cell_text("02_batna", "batna", "ev-risk").split())
     assert "the same person is averse to the risk in each of them" not in text
-    assert "makes you avoid some risks and seek others" in text  # review 82 U5, 83 U2, 86 U3
+    assert "make you avoid some risks and seek others" in text  # review 82 U5, 83 U2, 86 U3, 94 U2
     assert "Friedman and Savage 1948)" in text
 
 

@@ -2023,6 +2023,67 @@ def batna_needed(answer, hidden=False):
     )
 
 
+def which_model_cases(offers):
+    """The versions of the talks question 8b tries on ``offers``: its own, then head office
+    may cancel the role and the start slips, each with either side proposing, drawn on
+    ``offers``'s own numbers from a generator of their own (review 94 X1)."""
+    rng = rng_for("02_batna:which-model", offers.learner)
+    kinds = [
+        ("may be cancelled", "Northwind", False),
+        ("may be cancelled", "you", False),
+        ("start slips", "Northwind", False),
+        ("start slips", "you", False),
+    ]
+    return [talks_of(offers)] + [talks_for(offers, *kind, rng) for kind in kinds]
+
+
+@answer_key
+def judge_walk_any_time_for(talks, result):
+    """Question 8b on ``result`` for one version of the talks: nothing when it is the
+    ``walk_any_time`` flag of question 8 that section 7 gives these talks (``False`` when head
+    office may cancel the role: your BATNA is a breakdown payoff; ``True`` when the start
+    slips: you can take your alternative whenever you turn down a proposal, an outside
+    option). Under a common answer date the core of section 7 decides neither (its optional
+    box reads both BATNAs as outside options), so either flag passes. Else the ``NotYet``
+    hint, which says what to ask of the version, never the flag."""
+    call = f"walk_any_time_for(talks) for talks where {_talks_words(talks)}"
+    if not isinstance(result, bool):
+        general = "return True or False: the value of question 8's walk_any_time for the talks"
+        raise NotYet(f"{call} gave {result!r}: {general}.", general=general)
+    if talks.answer_date or result == bool(talks.start_slips):
+        return
+    if talks.may_be_cancelled:
+        general = (
+            "here head office may end the talks whatever either side does: ask what pushes "
+            "both sides to agree, and what you get if the talks end that way (section 7, "
+            "'Where this holds')"
+        )
+    else:
+        general = (
+            "here each week of talks costs both sides, and you may take your alternative "
+            "whenever you turn down Northwind's proposal: ask what pushes both sides to "
+            "agree, and when your BATNA can count (section 7, 'Where it misleads')"
+        )
+    raise NotYet(f"{call} gave {result}: {general}.", general=general)
+
+
+@question
+def walk_any_time_for(answer, hidden=False):
+    """Check a function ``(talks)`` returning question 8's ``walk_any_time`` flag that fits
+    the talks: the learner's own version and one with each proposer where head office may
+    cancel the role and where the start slips; with ``hidden``, the same on other learners'
+    numbers too. Half a mark (review 94 X1: choosing the model was never marked)."""
+    cases = _scenarios(hidden)
+
+    def part():
+        for case in cases:
+            for talks in which_model_cases(case):
+                judge_walk_any_time_for(talks, call_learner(answer, talks))
+        return "walk_any_time_for reads which of section 7's models fits the talks."
+
+    return score(Check("which model fits your talks", 0.5, part))
+
+
 @answer_key
 def judge_own_batna_needed(offers, talks, target, result):
     """The own-case practice after question 10 on ``result`` for one version of the talks:

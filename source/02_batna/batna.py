@@ -96,9 +96,9 @@ expected_value(sure_offer), expected_value(startup_gamble)
 #
 # Valued at 88,000, the gamble loses to the sure 90,000. So compare alternatives by what
 # each is worth *to you*: its expected value if you are risk-neutral, your certainty
-# equivalent if you are not. Use one attitude to risk (one way of pricing risk) for every
-# gamble, even one that makes you avoid some risks and seek others: one person may buy
-# insurance and a lottery ticket (Friedman and Savage 1948).
+# equivalent if you are not. Price every gamble with the same attitude to risk (one way of
+# pricing risk). That attitude may still make you avoid some risks and seek others: one
+# person may buy insurance and a lottery ticket (Friedman and Savage 1948).
 #
 # **What the graded questions assume.** Question 3's second part gives you a sure amount
 # for each of your two gambles; elsewhere, use expected values.
@@ -586,22 +586,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # legitimate, yet as a demand it corners Northwind and hands it your reservation price; a
 # warning at a lower figure invites an offer just above that figure, which you would refuse.
 #
-# <details>
-# <summary><b>Where the words come from</b> (a side note)</summary>
-#
-# *The words* are module 00's, which gives their sources. Bargaining custom tolerates a
-# bluff: the comment to the American Bar Association's Model Rule 4.1, a rule of conduct for
-# lawyers, counts a party's statements about the terms it would accept as ordinarily not
-# statements of material fact (our gloss, not the rule's: a fact a reasonable person would
-# weigh in deciding). In Robinson, Lewicki and Donahue's (2000) surveys, MBA students rated
-# hiding your reservation price and an ambitious opening appropriate ("traditional
-# competitive bargaining"); misrepresenting information was not. Schelling (1960, 1966) set
-# a warning, which tells the other side only what you would do anyway, apart from a threat:
-# a demand tied to something you would rather not do; modules 00 and 03 use the same two
-# words. True words chosen to mislead are *paltering*; those who detect it judge it about
-# as harshly as a lie, though those who palter think it more honest (Rogers et al. 2017).
-#
-# </details>
+# The sources are module 00's, section 6.
 #
 # To label a statement, ask: is it true? Is a false one about your reservation price or a
 # fact?
@@ -835,6 +820,10 @@ print("outside option:", outside_option_split(100, 20, 40), outside_option_split
 nash_share_vs_batna(pie=100, their_batna=40)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "quiz-text", "schema_version": 3}
+# Up to your BATNA of 40 the Nash line is lower: as a breakdown payoff, their 40 takes
+# half of itself, 20, from your even split, but as an outside option it is below their
+# share at the table, 50, and takes nothing.
+#
 # ### Exercise: which model fits?
 #
 # For each situation, ask what pushes both sides to agree: the risk that something neither
@@ -887,6 +876,35 @@ def batna_needed(target, pie, their_batna, walk_any_time=False):
 check.batna_needed(batna_needed)
 ### BEGIN HIDDEN TESTS
 check.batna_needed(batna_needed, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8b-text", "schema_version": 3}
+# ### Question 8b (½ mark): which model fits your talks?
+#
+# `offers.talks` is a variant of your story in which one fact holds (question 10 gives
+# them in full): `talks.may_be_cancelled`, head office may cancel the role any week,
+# whatever either side does; `talks.start_slips`, each week of talks moves your start a
+# week later; or `talks.answer_date`, all three employers want your answer by one date.
+# Write `walk_any_time_for(talks)`: question 8's `walk_any_time` for these talks. The
+# check tries your own talks and the first two facts; section 7 leaves an answer date
+# open, so there either value passes.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "walk-any-time-for-answer", "schema_version": 3}
+def walk_any_time_for(talks):
+    """Question 8's walk_any_time for these talks: True or False."""
+    ### BEGIN SOLUTION
+    # cancellation: a breakdown payoff (Nash); a slipping start: you may leave whenever you
+    # turn down a proposal, an outside option
+    return bool(talks.start_slips)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 0.5, "grade_id": "walk-any-time-for-test", "schema_version": 3}
+"""Check that walk_any_time_for picks the model that fits each version of the talks."""
+check.walk_any_time_for(walk_any_time_for)
+### BEGIN HIDDEN TESTS
+check.walk_any_time_for(walk_any_time_for, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
