@@ -135,3 +135,15 @@ def test_u1_section_6_points_to_module_00_for_its_sources_instead_of_repeating_t
 def source_notebook_text():
     with open("source/00_leverage/leverage.py") as f:
         return f.read()
+
+
+def test_u1_section_6_leaves_the_storys_assumptions_to_the_story():
+    """U1: section 6 restated two of the story's assumptions at length; it now points to
+    the scenario, which still states them."""
+    honest = " ".join(_cell("honest-teaching").split())
+    assert "As your scenario says, Northwind reads your reservation price as the midpoint" in honest
+    assert "As your scenario says, Northwind counts an unpriced commute at nothing" in honest
+    assert "an assumption of this case" not in honest
+    story = " ".join(course.variant("02_batna", "ada").story().split())
+    assert "counts a commute you leave unpriced at nothing" in story
+    assert "because that is what its hires usually accept" in story

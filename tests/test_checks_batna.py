@@ -1543,8 +1543,12 @@ def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_it
     assert "a floor the other side can meet exactly" not in honest
     assert "at a figure no higher than your reservation price" not in summary
     assert "Warn only of what you would do anyway" in summary  # review 69: summary cut
-    assert "a fair stand-in" not in honest and "an assumption of this case" in honest
-    assert "counts a commute you leave unpriced at nothing" in honest
+    assert (
+        "a fair stand-in" not in honest
+        and "As your scenario says, Northwind reads your reservation price as the midpoint of its pay band."
+        in honest
+    )  # r94 U1
+    assert "counts an unpriced commute at nothing" in honest  # review 94 U1: story's words
     assert "accept such moves as bargaining" not in honest
     assert "The sources are module 00's, section 6." in honest  # review 94 U1: a pointer
     assert check.LABELS == ("legitimate", "bluff", "misrepresentation")  # review 80 C3
@@ -1579,9 +1583,9 @@ def test_mentioning_an_alternative_is_judged_against_the_least_they_believe_you_
         assert "estimate of your reservation price" in text, text[:80]
         assert "believes is the least you would accept" not in text, text[:80]
     assert "assumes that Northwind reads your reservation price as that midpoint, because" in story
-    assert "assumption of this case" in cells["honest-teaching"]
-    for text in (story, cells["honest-teaching"]):
-        assert "counts a commute you leave unpriced at nothing" in text
+    assert "As your scenario says, Northwind reads" in cells["honest-teaching"]  # r94 U1
+    assert "counts a commute you leave unpriced at nothing" in story
+    assert "counts an unpriced commute at nothing" in cells["honest-teaching"]  # r94 U1
 
 
 def _rule(
@@ -4978,10 +4982,9 @@ def test_review_72_paltering_band_midpoint_crra_and_rubric_1_are_explained():
     )  # review 94 U1: the note is a pointer
     reason = "because that is what its hires usually accept"
     assert (
-        "Northwind reads your reservation price as the midpoint of its pay band, because "
-        in (honest)
-        and reason in honest
-    )
+        "As your scenario says, Northwind reads your reservation price as the midpoint of its pay band."
+        in honest
+    )  # review 94 U1: the reason is the story's
     assert reason in " ".join(course.variant("02_batna", "ada").story().split())
     assert "constant relative risk aversion" not in _cell("ev-risk")  # review 79 U2
     rubric = _cell("reflection")

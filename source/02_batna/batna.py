@@ -600,14 +600,14 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # both sides can counter). Then it raises that estimate and what they must offer. Keep a
 # weak one private: naming it would show you could be had for less.
 # Keeping it private is not the same as letting the other side open (modules 01 and 04).
-# Northwind reads your reservation price as the midpoint of its pay band, because that is
-# what its hires usually accept: an assumption of this case, not a rule.
+# As your scenario says, Northwind reads your reservation price as the midpoint of its pay
+# band.
 #
 # Tell the alternative's terms in full, chances included: the chances are your own
 # estimates, which nobody can check, so say they are yours ("I put the chance at ...").
 # Leave the commute unpriced: a side that knows your exact reservation price can offer you
-# that and not a unit more. Here Northwind counts a commute you leave unpriced at nothing,
-# so your terms show it your BATNA's value, and takes the chances you state at face value.
+# that and not a unit more. As your scenario says, Northwind counts an unpriced commute at
+# nothing and takes the chances you state at face value.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): legitimate, bluff or misrepresentation?
