@@ -3004,7 +3004,8 @@ def test_section_5_states_module_04s_trade_rule_below_and_on_the_frontier():
         .splitlines()
     )
     assert "Rule 1 keeps it" in module_04  # module 04's own wording may move
-    assert "make every one **conditional** on the deal" in module_04
+    # review 94 U3 (module 04) merged its rules 2.1-2.3 into rule 2's own text
+    assert "make every concession **conditional** on the whole deal" in module_04
     plan = section("plan-teaching")
     assert "a trade of one issue for another bring back" not in plan
     # review 90 (C1, U1, U3): removed on purpose
