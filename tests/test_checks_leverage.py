@@ -1808,7 +1808,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # module 03's name for it, which becomes the disagreement point
         # which kind a BATNA usually is
         # the showcase ask needs +1.75, well clear of +2.05
-        ("shift-teaching", "at $+1.75$ points would have asked", "$+2.00$"),
+        # review 94 U3: the bar now follows from the case's first rung, given in the text
+        ("shift-teaching", "the bar at $+1.75$ points and would have asked", "$+2.00$"),
         # review 69 U4: the cut-offs' caveat is in the closing notes (review 80 C3: the note
         # on other modules' words is gone, module 02 now using these four kinds); review 80
         # C1: it names the ladder as the exercises' finer count
@@ -1840,17 +1841,13 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the answer cell no longer dictates the algorithm
         ("best-plan-answer", "### BEGIN SOLUTION", "list every set of steps"),
         ("q3-text", "For many learners that plan is not the best", None),
-        # what "strong" is used for
-        (
-            "audit-teaching",
-            "Question 2 refuses a balance of 2.5 points or more that your story does not",
-            "no answer turns",
-        ),
+        # what "strong" is used for (review 94 U4: in question 2, not the balance's definition)
+        ("q2-text", "no strong lead (2.5 points or more) the story rules out", "no answer turns"),
         # question 2 refuses only a strong lead the story rules out, and notes the rest
-        # (review 80 U2: says what it notes)
+        # (review 80 U2: says what it notes; review 94 U4: in question 2's folded box)
         (
-            "audit-teaching",
-            "a smaller one that reads the story otherwise passes with a note",
+            "q2-text",
+            "A lead under 2.5 points that reads the story otherwise passes with a note",
             "bands use",
         ),
         # terms are glossed at their first use
@@ -1872,7 +1869,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # a demand tied to what you would really do is a warning, as in modules 02, 03
         (
             "ethics-teaching",
-            "it is usually weaker than calmly naming the same offer",
+            "a warning is usually weaker than calmly naming the same offer",
             "A threat you would carry",
         ),
         ("ethics-teaching", "a *threat* ties a demand to something you would rather not", None),

@@ -41,8 +41,7 @@
 #   `side, source, change = move` takes it apart.
 # - Your scenario is an object with fields. `scenario.weights`, `scenario.yours` and
 #   `scenario.steps` are read-only mappings: you read them like dicts, but cannot change
-#   them. To change ratings, copy them first: `ratings = dict(scenario.yours)`. (The
-#   ratings and weights, your starting audit, arrive in section 4, after your own audit.)
+#   them. To change ratings, copy them first: `ratings = dict(scenario.yours)`.
 # - `max(scores, key=scores.get)` is the key of the dict `scores` whose value is largest.
 # - Dicts keep the order in which keys were added.
 # - `next((x for x in items if x > 2), None)` is the first item of `items` above 2, or
@@ -123,8 +122,7 @@ scenario
 #
 # The order settles facts that look like two things at once, such as the table's
 # printer. A fact goes into the rating of the side it describes: the side that knows, has
-# the option or holds the thing. A weak option still goes into its holder's alternatives,
-# rated low.
+# the option or holds the thing.
 #
 # **Each fact in one place.** The sources are not independent: the other side's power over
 # you *is* your dependence on it (Emerson, "Power-dependence relations", 1962). File each
@@ -353,9 +351,7 @@ scenario.show("reason")
 # $w\,(r_{\mathrm{you}} - r_{\mathrm{them}})$, which say where each side is ahead.
 # The course calls the sides **even** when $|B| < 0.5$ points. From $|B| \ge 2.5$ points,
 # a quarter of the 0–10 rating scale, the course calls the balance *strongly* in one
-# side's favour. Question 2 refuses a balance of 2.5 points or more that your story does
-# not support; a smaller one that reads the story otherwise passes with a note.
-# Both cut-offs are this course's conventions, not findings.
+# side's favour. Both cut-offs are this course's conventions, not findings.
 #
 # Take a case no learner draws: a caterer renewing its yearly contract with a conference
 # centre. The caterer holds a written offer from a second venue; the centre knows better
@@ -401,7 +397,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): your own audit
 #
-# Audit your case (`scenario.case`) from its story and facts. Write
+# Audit your case (`scenario.case`). Write
 # `my_audit()` to return a dict with keys `"yours"`, `"theirs"` and `"weights"`, each a
 # dict from source to number: ratings from 1 to 10, weights adding up to 1. Give the
 # reason for each rating in a comment. Your facts count there: the check does not test
@@ -428,9 +424,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #
 # An audit that matches one the course shows you, or section 4's starting audit with its
 # ratings moved by 1 at most in all, passes with a note, and keeps both marks only if each
-# rating has a reason. A balance of 5 points or more one way also passes with a note for
-# your instructor to read; its marks do not change. Later questions use a starting audit
-# drawn for you.
+# rating has a reason. A lead under 2.5 points that reads the story otherwise passes with
+# a note. A balance of 5 points or more one way also passes, noted for your instructor;
+# marks unchanged. Later questions use a starting audit drawn for you.
 #
 # </details>
 
@@ -795,13 +791,13 @@ check.reach_plan(reach_plan, hidden=True)
 # first item takes the balance to $+2.05$ and the next to its peak, $+3.40$; four items
 # after the peak the sides are even, and the next puts Brannock ahead.
 #
-# The peak is plain only looking back: an owner who had set the bar of a five-year lease
-# at 98% of the full rent at $+1.75$ points would have asked at the first reach, an item
-# before the peak. Asking at first reach is the default that bets on no unseen news, and
-# question 4b grades it. Waiting is a bet on news you cannot see; it needs a reason the
-# owner could see at that moment, such as a deadline of Brannock's due before any of the
-# owner's own: that would have been an argument for waiting, and question 4c asks whether
-# your own case had one.
+# The peak is plain only looking back: the case's ladder starts at 86% of the full rent
+# at $+0.25$ points, so an owner asking for a five-year lease at 98% (six steps up) sets
+# the bar at $+1.75$ points and would have asked at the first reach, an item before the
+# peak. Asking at first reach is the default that bets on no unseen news. Waiting is a
+# bet on news you cannot see; it needs a reason the owner could see at that moment, such
+# as a deadline of Brannock's due before any of the owner's own: that would have been an
+# argument for waiting, and question 4c asks whether your own case had one.
 #
 # One re-audit by hand, on a move not among the case's news: had an owner farther out
 # offered Brannock a warehouse with its own rail siding (Brannock's alternatives +3)
@@ -1254,14 +1250,16 @@ check.own_balances(news_moves)
 #   truly know, which leaves no false impression: a second bidder's written offer for the
 #   used van you are selling, the date you know the buyer must have a van by. True words
 #   chosen to mislead ("another buyer came to see it", when that buyer walked away) are
-#   *paltering*, judged about as harshly as a lie (Rogers, Zeckhauser, Gino, Norton &
-#   Schweitzer, 2017).
-#   - *Warning and threat.* A *warning* is legitimate too: a demand tied to something you
-#     would really do anyway in your own interest, such as selling to the second bidder;
-#     it is usually weaker than calmly naming the same offer, since it corners the other
-#     side. After Schelling (*The Strategy of Conflict*, 1960; *Arms and Influence*,
-#     1966), a *threat* ties a demand to something you would rather not do, to punish a
-#     refusal. A threat or warning you would not carry out is false.
+#   *paltering*: those it misleads judge it about as harshly as a lie, though palterers
+#   see it as more ethical than lying (Rogers, Zeckhauser, Gino, Norton & Schweitzer, 2017).
+#   Since it leaves a false impression, it is not legitimate.
+#   - *Warning and threat.* After Schelling (*The Strategy of Conflict*, 1960; *Arms and
+#     Influence*, 1966), a *threat* ties a demand to something you would rather not do, to
+#     punish a refusal. A *warning* is legitimate too: a demand tied to something you
+#     would really do anyway in your own interest, such as selling to the second bidder.
+#     This course's advice (not Schelling's): a warning is usually weaker than calmly
+#     naming the same offer, since as a demand it corners the other side. A threat or
+#     warning you would not carry out is false.
 # - **A bluff.** An untrue claim about your own reservation price, that is, the worst terms
 #   you would settle for, or about your *valuation* (what something is worth to you): "I
 #   won't let the van go for under 9,000" when you would take 8,200. The rules most US
@@ -1315,11 +1313,9 @@ scenario.show("tactics")
 # source). Each tactic is used at the first meeting, before any of the news in
 # section 5. Unless a tactic says otherwise, what it states is true and what it
 # offers is yours to offer. Judge each by what it does: two tactics can be worded alike
-# and differ only in a figure, and so in kind. For a tactic on one of section 6's lines (a
-# threat or warning you would not carry out, a lie told to get information), either of
-# its two kinds is accepted. A kind may appear twice or not at all. "Legitimate" judges
-# ethics, not wisdom: stating your true reservation price is legitimate, and usually
-# unwise. Each tactic earns half a mark.
+# and differ only in a figure, and so in kind. "Legitimate" judges ethics, not wisdom:
+# stating your true reservation price is legitimate, and usually unwise. Each tactic earns
+# half a mark.
 #
 # **Your own tactics are judged only at grading**, as in question 1. Practise first on
 # `scenario.practice.tactics` with `practice_tactics()`.
@@ -1328,7 +1324,9 @@ scenario.show("tactics")
 # <summary><b>How your answer is checked</b></summary>
 #
 # The check under `tactic_kinds()` confirms only the form; the practice check says why a
-# kind does not fit.
+# kind does not fit. For a tactic on one of section 6's lines (a threat or warning you
+# would not carry out, a lie told to get information), either of its two kinds is
+# accepted. A kind may appear twice or not at all.
 #
 # </details>
 
@@ -1445,8 +1443,6 @@ check.classify_tactics(tactic_kinds, hidden=True)
 #    by about how much and with what chance, whether you can do it in the time you have
 #    and within the lines of section 6, and what it does to the other side's trust in you
 #    if you will deal with them again.
-#
-# A mark counts only when it is about your own negotiation.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1529,9 +1525,5 @@ course.progress()
 #
 # *Section 4.* Axelrod, *The Evolution of Cooperation* (1984); Curhan, Elfenbein and Xu
 # (2006); Curhan, Elfenbein and Eisenkraft (2010).
-#
-# *Section 6, misrepresentation.* A Massachusetts court let a tenant sue a landlord who
-# had invented a rival tenant's offer to push up the rent (*Kabatchnick v. Hanover-Elm
-# Building Corp.*, 1952).
 #
 # </details>
