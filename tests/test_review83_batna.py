@@ -48,7 +48,7 @@ def test_section_6_gives_module_00s_reason_against_a_warning_too():
     "since as a demand it corners the other side (modules 02 to 04)"; module 02 gave only
     that its worked warning hands over your reservation price. It now gives both."""
     leverage = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
-    assert "since it corners the other side" in leverage.replace("# ", "")
+    assert "as a demand it corners the other side" in leverage.replace("# ", "")
     honest = _cell("honest-teaching")
     assert (
         "The warning above is legitimate, yet as a demand it corners Northwind and hands it "
