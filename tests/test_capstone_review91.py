@@ -21,7 +21,7 @@ from course.models.concessions import package_points, pareto_frontier
 from course.scenarios import capstone as scenario
 from tests.sweeps import run as run_check
 from tests.test_capstone_review90b import _cell
-from tests.test_engine_capstone import STEP_BEYOND_SAMPLES, deal_profit, sit_by_the_plan
+from tests.test_engine_capstone import STEP_BEYOND_SAMPLES, step_beyond_pairs
 from tests.test_review81_capstone import _audit
 
 MODULE_04 = Path(__file__).resolve().parents[1] / "source" / "04_concessions" / "concessions.py"
@@ -214,16 +214,7 @@ MORE_SAMPLES = [(800, (181, 188)), (1000, (173, 192)), (1200, (179, 192)), (1400
 @pytest.mark.parametrize("first, deals", MORE_SAMPLES)
 def test_m1_more_samples_of_the_step_beyonds_tit_for_tat_deals(first, deals):
     """As in test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says."""
-    cases = [course.variant("05_capstone", learner=f"r-{i}") for i in range(first, first + 200)]
-    cases = [(case, scenario.beyond_of(case)) for case in cases]
-    cases = [(case, beyond[0]) for case, beyond in cases if beyond is not None]
-    pairs = [
-        (
-            deal_profit(sit_by_the_plan(case, "tit-for-tat", random.Random(i))),
-            deal_profit(sit_by_the_plan(case, "tit-for-tat", random.Random(i), opening=beyond)),
-        )
-        for i, (case, beyond) in enumerate(cases)
-    ]
+    pairs = step_beyond_pairs(first, "tit-for-tat")
     assert (sum(a is not None for a, _ in pairs), sum(b is not None for _, b in pairs)) == deals
 
 

@@ -98,25 +98,13 @@ def test_m1_the_appendix_figures_on_the_step_beyond_are_the_sixteen_samples_own(
     now computed here over sixteen samples of 200 (the scripted learner of
     tests/test_engine_capstone.py, Quell without capacity, the same seed for both
     openings), and the text gives them."""
-    import random
-
-    from course.scenarios.capstone import beyond_of
-    from tests.test_engine_capstone import deal_profit, sit_by_the_plan
+    from tests.test_engine_capstone import step_beyond_cases, step_beyond_pairs
 
     counts, gains, gaps, worst = [], [], [], 0.0
     for first in SAMPLES:
-        cases = [course.variant("05_capstone", learner=f"r-{i}") for i in range(first, first + 200)]
-        cases = [(case, beyond_of(case)) for case in cases]
-        cases = [(case, beyond[0]) for case, beyond in cases if beyond is not None]
-        counts.append(len(cases))
+        counts.append(len(step_beyond_cases(first)))
         for style in ("boulware", "linear", "conceder", "tit-for-tat"):
-            pairs = [
-                (
-                    deal_profit(sit_by_the_plan(case, style, random.Random(i))),
-                    deal_profit(sit_by_the_plan(case, style, random.Random(i), opening=beyond)),
-                )
-                for i, (case, beyond) in enumerate(cases)
-            ]
+            pairs = step_beyond_pairs(first, style)
             both = [(a, b) for a, b in pairs if a is not None and b is not None]
             gains.append(sum(b - a for a, b in both) / len(both))
             worst = max(worst, sum(b < a for a, b in both) / len(both))

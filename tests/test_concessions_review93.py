@@ -12,18 +12,7 @@ from course.checks.concessions import FIRST_SHARE, course_target, reservation_of
 from course.checks.hints import NotYet
 from course.models.concessions import time_dependent_offer
 from tests.sweeps import cell_text
-
-MODULE = "04_concessions"
-ROOT = Path(__file__).parents[1]
-SOURCE = ROOT / "source" / MODULE / "concessions.py"
-
-
-def _flat():
-    return " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
-
-
-def _cell(grade_id):
-    return " ".join(cell_text(MODULE, "concessions", grade_id).split())
+from tests.test_concessions_review89 import MODULE, SOURCE, _cell, _flat
 
 
 def _example_betas():

@@ -4,6 +4,7 @@ the end, and debriefs what its measures found."""
 
 import ast
 import dataclasses
+import functools
 import itertools
 import random
 import re
@@ -2193,6 +2194,30 @@ def deal_profit(table):
     return None if session.agreement is None else session.utility(session.agreement)
 
 
+@functools.cache
+def step_beyond_cases(first):
+    """The cases of the 200 learners ``r-<first>`` on whose plan an opening one frontier
+    step beyond exists, as (scenario, that opening): a sample of the step beyond."""
+    cases = [course.variant("05_capstone", learner=f"r-{i}") for i in range(first, first + 200)]
+    cases = [(case, beyond_of(case)) for case in cases]
+    return tuple((case, beyond[0]) for case, beyond in cases if beyond is not None)
+
+
+@functools.cache
+def step_beyond_pairs(first, style):
+    """For each case of ``step_beyond_cases(first)`` against ``style``: (your profit by the
+    plan, your profit opening one step beyond), ``None`` where no deal was reached. One
+    sitting each, the same seed for both openings, Quell without capacity; drawn once per
+    process, as three tests read the same samples."""
+    return tuple(
+        (
+            deal_profit(sit_by_the_plan(case, style, random.Random(i))),
+            deal_profit(sit_by_the_plan(case, style, random.Random(i), opening=beyond)),
+        )
+        for i, (case, beyond) in enumerate(step_beyond_cases(first))
+    )
+
+
 # The four samples of the step beyond: first learner, cases with a step, and tit-for-tat
 # deals (opening at Marlow's low reservation price, one step beyond), recomputed below.
 STEP_BEYOND_SAMPLES = [
@@ -2233,20 +2258,12 @@ def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says(
     gains 8.15), with less in at most one sitting in fifteen against each style; against
     tit-for-tat it closes more often. The scripted learner keeps section 5's rules: it
     holds after Marlow's first answer and accepts by the rule for accepting."""
-    cases = [course.variant("05_capstone", learner=f"r-{i}") for i in range(first, first + 200)]
-    cases = [(case, beyond_of(case)) for case in cases]
-    cases = [(case, beyond[0]) for case, beyond in cases if beyond is not None]
+    cases = step_beyond_cases(first)
     assert len(cases) == cases_with_a_step
     for case, beyond in cases[:20]:  # the plan from one step beyond is the course's, a step later
         assert [row[1:] for row in plan_of(case, beyond)[1:]] == [row[1:] for row in plan_of(case)]
     for style in ("boulware", "linear", "conceder", "tit-for-tat"):
-        pairs = [
-            (
-                deal_profit(sit_by_the_plan(case, style, random.Random(i))),
-                deal_profit(sit_by_the_plan(case, style, random.Random(i), opening=beyond)),
-            )
-            for i, (case, beyond) in enumerate(cases)
-        ]
+        pairs = step_beyond_pairs(first, style)
         both = [(a, b) for a, b in pairs if a is not None and b is not None]
         gain = sum(b - a for a, b in both) / len(both)
         assert 4 <= gain <= 8.5, (style, gain)

@@ -34,26 +34,35 @@ def test_x1_a_target_below_convention_2_s_floor_fails():
         assert "concedes more than convention 2 allows" in notes
 
 
-def test_x1_every_target_convention_2_allows_still_passes():
-    """Review 94 X1: over the sweep's learners with a haggle, the reference plan, and every
-    opening by convention 1 with targets at both ends of convention 2's band, rounded to the
-    €100 either way (never below `sure`), pass; a target €101 under the floor fails."""
-    tried = 0
+def _haggles():
+    """(sale, beliefs after the opening, every opening the mark accepts) for each swept
+    learner with a haggle situation: convention 1's floor and ceiling, and every possible
+    reservation price at or above the model's price."""
     for learner in SWEEP:
         sale = variant(MODULE, learner)
         if not set(PLANS) & set(sale.situations):
             continue
         after = reference.posterior_after_opening(sale)
-        answer = reference.model_limits(sale, after)
-        for key in set(PLANS) & set(answer):
-            assert reference.plan_passes(answer[key][1], sale, after), learner
-        sure = reference.surest_price(after)
         model = reference.best_move(after, sale.cost)[0]
         openings = {
             reference.opening_floor(sale, after),
             reference.opening_ceiling(sale, after),
             *(r for r, c in after.items() if c > 0 and r >= model),
         }
+        yield sale, after, openings
+
+
+def test_x1_every_target_convention_2_allows_still_passes():
+    """Review 94 X1: over the sweep's learners with a haggle, the reference plan, and every
+    opening by convention 1 with targets at both ends of convention 2's band, rounded to the
+    €100 either way (never below `sure`), pass; a target €101 under the floor fails."""
+    tried = 0
+    for sale, after, openings in _haggles():
+        learner = sale.learner
+        answer = reference.model_limits(sale, after)
+        for key in set(PLANS) & set(answer):
+            assert reference.plan_passes(answer[key][1], sale, after), learner
+        sure = reference.surest_price(after)
         for opening in openings:
             low, high = reference.target_band(opening, sale, after)
             for edge in (low, high):
@@ -81,23 +90,13 @@ def test_x1_every_opening_the_mark_accepts_has_a_target_that_passes():
     assert not reference.plan_passes((sure, sure - 100), sale, after)
     assert "leaves you nothing to concede" not in check._plan_notes([(sure, sure)], sale, after)
     held = 0
-    for learner in SWEEP:
-        sale = variant(MODULE, learner)
-        if not set(PLANS) & set(sale.situations):
-            continue
-        after = reference.posterior_after_opening(sale)
+    for sale, after, openings in _haggles():
         sure = reference.surest_price(after)
-        model = reference.best_move(after, sale.cost)[0]
-        openings = {
-            reference.opening_floor(sale, after),
-            reference.opening_ceiling(sale, after),
-            *(r for r, c in after.items() if c > 0 and r >= model),
-        }
         for opening in openings:
             floor = reference.target_floor(opening, sale, after)
             target = opening if opening <= sure + 0.005 else max(floor, sure)
             held += target == opening
-            assert reference.plan_passes((opening, target), sale, after), (learner, opening)
+            assert reference.plan_passes((opening, target), sale, after), (sale.learner, opening)
     assert held > 0
 
 
