@@ -62,8 +62,8 @@ sale
 # terms. A large part of it is knowledge about that side: what it needs, how soon, what
 # else it could do, and where it is weak.
 #
-# A side's **reservation price** is the point at which it would rather walk away than
-# deal: for a buyer, the most it would pay; for a seller, the least it would accept. Any
+# A side's **reservation price** is the worst terms it would still accept (module 00): for
+# a buyer, the most it would pay; for a seller, the least it would accept. Any
 # price between the two sides' reservation prices leaves both better off than no deal.
 # Where in that range the price lands depends a great deal on what each side knows.
 #
@@ -386,7 +386,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4b-text", "schema_version": 3}
 # ### Question 4b (1 mark): your answer to Wren
 #
-# Wren asks you for one final price and takes or leaves it. Write `wren_price(sale,
+# Wren asks you for one final price and takes or leaves it; like every buyer in this
+# module's model, it accepts any price up to its reservation price, that price included
+# (section 3 lists this assumption and questions it). Write `wren_price(sale,
 # reservation)` to return the price you name to Wren, or `None` to walk away,
 # given Wren's reservation price `reservation` (the check passes in the right one, so a
 # slip in Question 4 costs nothing here) and your cost `sale.wren_cost`. The check also
