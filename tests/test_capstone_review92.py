@@ -109,7 +109,8 @@ def test_c2_the_box_says_about_one_step_in_four_was_matched_in_the_trials():
         "Question 8 answers any move of Marlow's with a whole step, though Marlow matched "
         "about one in four in the course's trials." in box
     )
-    assert "With a person, keep module 04's paced tit-for-tat (question 7)" in box  # review 93 C1
+    # review 93 C1; review 95 C1: paced tit-for-tat is module 04's question 3
+    assert "With a person, keep module 04's paced tit-for-tat (its question 3;" in box
     assert "**paced tit-for-tat**" in MODULE_04.read_text()  # module 04's name for it
     steps = matched = 0
     for i, case in enumerate(_cases(100, "rv92-c2")):

@@ -1605,9 +1605,12 @@ def concession_plan(answer, hidden=False):
     for case, opening, floor in cases:
         result = call_learner(answer, case, dict(opening), floor)
         judge_plan(case, result, opening, floor)
+    # review 95 X1: it said "one smallest step at a time" to a plan of module 04's shape too
     passed(
-        "concession_plan walks down the frontier one smallest step at a time. The check gave "
-        "it the course's opening and reservation price, so an earlier slip did not count here."
+        "concession_plan keeps every step on the Pareto frontier and gives Marlow more each "
+        "time, on every case the check tried (section 5's smallest steps, or module 04's "
+        "shape). The check gave it the course's opening and reservation price, so an earlier "
+        "slip did not count here."
     )
 
 

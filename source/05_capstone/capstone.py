@@ -667,7 +667,8 @@ check.what_to_say(what_to_say, hidden=True)
 # > up, delivery back out) while giving Marlow more points: a **trade-back step**, which
 # > is no retraction (section 6). Question 8 answers any move of Marlow's with a whole
 # > step, though Marlow matched about one in four in the course's trials. With
-# > a person, keep module 04's paced tit-for-tat (question 7), and test a "can't give
+# > a person, keep module 04's paced tit-for-tat (its question 3; question 7 here accepts
+# > a plan of that shape), and test a "can't give
 # > more" (ask what would let them move, or hold once), since it is often a bluff.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
