@@ -1898,7 +1898,7 @@ def test_the_switch_hint_names_no_price_while_the_price_part_fails(learner):
         said = str(failure.value)
         if s.learner == learner:  # review 61, U4: the own case gets the same words, no prices
             assert said.startswith("switch is not right for your own scenario")
-            assert "put the price paid on signing right first" in said
+            assert "with the price paid on signing from the part above, weigh" in said
             with pytest.raises(NotYet) as right_price:
                 check.judge_signing_switch(s, (signing_price(s), wrong))
             assert str(right_price.value) == said

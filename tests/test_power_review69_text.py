@@ -91,7 +91,13 @@ def test_penrose_and_the_name_deal_me_out_are_credited():
     Luxembourg paper stays cited by title, journal and address: its author could not be
     checked, see test_models_power.)"""
     three = _flat(_section(PROSE, "## 3. Power in groups", "Write a vote as"))
-    assert "first proposed by Penrose, *Journal of the Royal Statistical Society*, 1946)" in three
+    # review 95 E1: Penrose's 1946 measure is the unnormalised one
+    assert "first proposed by Penrose" not in three
+    assert (
+        "Penrose, *Journal of the Royal Statistical Society*, 1946, had proposed the "
+        "unnormalised version, a member's swings divided by the number of coalitions of the "
+        "others)" in three
+    )
     text = _flat(PROSE)
     first = text.index("deal-me-out")
     assert text[first:].startswith(

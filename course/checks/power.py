@@ -336,7 +336,9 @@ OWN_CASE_HINTS = {
     "signing_terms": "with short rounds the ratio of the two sides' rates of loss sets "
     "Kestrel's share at the table, and Borealis's offer counts only where it beats that share "
     "(section 5)",
-    "signing_switch": "put the price paid on signing right first, then weigh what the "
+    # review 95 X1: "put the price ... right first" read as a fault just after the price
+    # part was marked right; the same words for a right or a wrong price leak nothing
+    "signing_switch": "with the price paid on signing from the part above, weigh what the "
     "money's coming sooner is worth against what the change takes off today's predicted "
     "price (section 5)",
     "granite_reply": "work out Kestrel's share at the table in the responder's seat, then set "

@@ -433,8 +433,9 @@ check.licence_floor(licence_floor, hidden=True)
 # - **Shapley–Shubik index** (Shapley & Shubik, *American Political Science Review*,
 #   1954): line the members up in every possible order and count how often a member is
 #   the one whose vote first reaches the quota. It is the Shapley value of the vote.
-# - **Banzhaf index** (Banzhaf, *Rutgers Law Review*, 1965; first proposed by Penrose,
-#   *Journal of the Royal Statistical Society*, 1946): count the *swings*, losing
+# - **Banzhaf index** (Banzhaf, *Rutgers Law Review*, 1965; Penrose, *Journal of the Royal
+#   Statistical Society*, 1946, had proposed the unnormalised version, a member's swings
+#   divided by the number of coalitions of the others): count the *swings*, losing
 #   coalitions that a member's vote turns into winning ones, and divide each member's
 #   count by the total, so the indices add up to 1.
 #
