@@ -66,3 +66,18 @@ def test_u4_the_balance_definition_holds_no_checker_rule():
     box = q2.split("<details>")[1]
     assert "A lead under 2.5 points that reads the story otherwise passes with a note." in box
     assert "no strong lead (2.5 points or more) the story rules out" in q2.split("<details>")[0]
+
+
+def test_review95_x1_the_weakness_rule_says_it_runs_one_way_and_why():
+    """Review 95 X1: the side note accepted two readings of a weakness of theirs revealed to
+    you, and a learner who applied it to the mirror (they learn a weakness of yours: your
+    row down) was marked wrong with no word in the text. The course keeps the one-way rule,
+    since you rate your own rows knowing your own weaknesses, and now says so."""
+    from tests.sweeps import cell_text
+
+    text = " ".join(cell_text("00_leverage", "leverage", "sources-teaching").split())
+    text = text.replace("# ", "")
+    assert (
+        "Not the mirror: when they learn a weakness of yours, only their information moves, "
+        "since your own ratings already counted what you knew about yourself." in text
+    )

@@ -147,6 +147,8 @@ scenario
 # **Their weakness.** Knowing it is your information; the weakness itself lowers their row.
 # Question 1 files a fact as stated (what you know), so it accepts only your information;
 # question 4a asks which one rating a newly revealed weakness moves, so it accepts either.
+# Not the mirror: when they learn a weakness of yours, only their information moves, since
+# your own ratings already counted what you knew about yourself.
 #
 # **Trust and monopoly.** Module 03 adds that trust also makes your other sources believable
 # (Fisher, 1983, counts the relationship as a source of its own). "You own the only cold
