@@ -105,7 +105,17 @@ def test_u3_the_nash_line_lies_below_the_outside_option_line_up_to_a_batna_of_40
     your BATNA of 40, and nothing said why. One sentence now does; its numbers are the
     models' (pie 100, their BATNA 40)."""
     said = _cell("quiz-text")
-    assert "Up to your BATNA of 40 the Nash line is lower" in said
+    # review 95 U2: 40 is their BATNA, and the lines cross again at 60
+    assert "While your BATNA is below theirs, 40, the Nash line is lower" in said
+    assert "From 40 to 60 the Nash line is higher" in said
+    assert "at 60 the lines meet, and past 60 there is no zone at all" in said
+    for yours in range(0, 60):
+        nash, option = nash_split(100, yours, 40)[0], outside_option_split(100, yours, 40)[0]
+        assert (nash < option) if yours < 40 else (nash >= option), yours
+        if yours > 40:
+            assert nash > option and nash == 50 + (yours - 40) / 2, yours
+    assert nash_split(100, 60, 40)[0] == outside_option_split(100, 60, 40)[0] == 60
+    assert nash_split(100, 61, 40) is None and outside_option_split(100, 61, 40) is None
     assert "their 40 takes half of itself, 20, from your even split" in said
     assert "below their share at the table, 50, and takes nothing" in said
     assert "nash_share_vs_batna(pie=100, their_batna=40)" in cell_text(

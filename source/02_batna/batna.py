@@ -820,9 +820,11 @@ print("outside option:", outside_option_split(100, 20, 40), outside_option_split
 nash_share_vs_batna(pie=100, their_batna=40)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "quiz-text", "schema_version": 3}
-# Up to your BATNA of 40 the Nash line is lower: as a breakdown payoff, their 40 takes
-# half of itself, 20, from your even split, but as an outside option it is below their
-# share at the table, 50, and takes nothing.
+# While your BATNA is below theirs, 40, the Nash line is lower: as a breakdown payoff,
+# their 40 takes half of itself, 20, from your even split, but as an outside option it is
+# below their share at the table, 50, and takes nothing. From 40 to 60 the Nash line is
+# higher, since each unit of your BATNA still adds half a unit; at 60 the lines meet, and
+# past 60 there is no zone at all.
 #
 # ### Exercise: which model fits?
 #
