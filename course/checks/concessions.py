@@ -984,8 +984,10 @@ def tit_for_tat(answer, hidden=False):
             if not _in_band(value, band, mine[-1]) or value < target - TOLERANCE:
                 _fail(where, *_tit_for_tat_mistake(s, mine, theirs, target, value, band))
     passed(
-        "tit_for_tat answers a concession with a share you chose of your allowance "
-        "(Orchard's concession capped by your own last step), from half of it to all, "
+        # review 95 X1: it named two of the allowance's caps, a narrower rule than checked
+        "tit_for_tat answers a concession with a share you chose of your allowance (the "
+        "least of Orchard's concession, your own last step or, before your first, three "
+        "fifths of the room, and the room left to your target), from half of it to all, "
         "holds when Orchard holds, steps back or only takes back its own retraction, and "
         "never passes your target."
     )
