@@ -1477,9 +1477,9 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     # review 88 X1: the row states the hard bounds
     assert (
         # review 94 X1: and convention 2's floor
-        # integration of review 94 X1: or equal to an opening at `sure` (holds_at_sure)
-        '| `"final-offer"` | a plan: an opening by convention 1, a target below it (or equal at '
-        "`sure`), at or above convention 2's floor less €100 |" in words
+        # integration of review 94 X1: an opening at `sure` leaves no target above the floor
+        '| `"final-offer"` | a plan: an opening by convention 1 and above `sure`, a target '
+        "below it, at or above convention 2's floor less €100 |" in words
     )
     assert "sells to no more buyers than the next one, for less" not in words
     assert "this is the rule module 04 teaches" in words  # review 88 C1  # review 67 U3: a preview

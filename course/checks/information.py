@@ -1986,9 +1986,7 @@ def _plan_notes(plans, sale, after):
     ``reference.target_floor``). Never which situation."""
     cent = 0.005
     notes = {
-        "not-below": any(
-            t >= o - cent and not reference.holds_at_sure((o, t), after) for o, t in plans
-        ),
+        "not-below": any(t >= o - cent for o, t in plans),
         "low": any(t < reference.target_floor(o, sale, after) - cent for o, t in plans),
     }
     words = {

@@ -2278,21 +2278,9 @@ def plan_passes(plan, sale, after):
     floor = max(sale.cost, sale.opening_offer)
     return plans_by_the_course_rule(plan, sale, after) or (
         opening_passes(opening, sale, after)
-        and (floor + cent < target < opening - cent or holds_at_sure(plan, after))
+        and floor + cent < target < opening - cent
         and target >= target_floor(opening, sale, after) - cent
     )
-
-
-@answer_key
-def holds_at_sure(plan, after):
-    """Whether ``plan`` opens at or below `sure` (``surest_price``) and names its opening as
-    its target. Such an opening is one every buyer still possible accepts, so nothing below
-    it need be conceded, and a target below it would break "never below `sure`": without
-    this, an opening the mark accepts (a possible reservation price at the model's price,
-    where that is `sure`) had no target that passed (integration of review 94 X1)."""
-    opening, target = plan
-    cent = 0.005
-    return abs(target - opening) < cent and opening <= surest_price(after) + cent
 
 
 @own_case_key
