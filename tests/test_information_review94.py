@@ -95,6 +95,8 @@ def test_x1_an_opening_at_sure_leaves_no_target_and_the_table_says_to_open_above
     )
     for sale, after, openings in _haggles():
         sure = reference.surest_price(after)
+        # every learner with a haggle has an accepted opening above `sure` to plan from
+        assert reference.opening_ceiling(sale, after) > sure + 0.005, sale.learner
         for opening in openings:
             if opening > sure + 0.005:
                 target = max(reference.target_floor(opening, sale, after), sure)
