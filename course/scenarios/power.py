@@ -8,6 +8,7 @@ nothing to decide, a number implausible for the story) is thrown away and drawn 
 ``drawn`` reports what was thrown away, for the sweep benchmark.
 """
 
+import dataclasses
 import functools
 import math
 import random
@@ -1010,16 +1011,25 @@ def _power_after_sale(members, quota, owner, votes):
     votes, each exact and as a float: what ``power_after_purchase`` gives, from one count of
     swings for both indices instead of two (``_vote_offers`` needs it for every possible
     sale of every candidate draw, most of the time a draw took)."""
-    from course.models.power import _swings
-
     weights = [held - votes if name == owner else held for name, held in members]
     weights[-1] += votes
-    swings = _swings(quota, weights)
-    total = sum(sum(swings[w]) for w in weights)
-    n = len(weights)
-    mine = swings[weights[-1]]
-    banzhaf = Fraction(sum(mine), total)
-    orders = sum(math.factorial(k) * math.factorial(n - k - 1) * c for k, c in enumerate(mine))
+    return _indices_of_last(quota, tuple(sorted(weights)), weights[-1])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _indices_of_last(quota, board, mine):
+    """``_power_after_sale``'s four numbers for a member of weight ``mine`` on ``board`` (the
+    weights as a sorted tuple, a multiset): they depend on nothing else, and the generator
+    asks for the same board and weight again and again (a pure function, remembered)."""
+    from course.models.power import _swings
+
+    swings = _swings(quota, board)
+    total = sum(sum(swings[w]) for w in board)
+    n = len(board)
+    banzhaf = Fraction(sum(swings[mine]), total)
+    orders = sum(
+        math.factorial(k) * math.factorial(n - k - 1) * c for k, c in enumerate(swings[mine])
+    )
     shapley_shubik = Fraction(orders, math.factorial(n))
     return banzhaf, shapley_shubik, float(banzhaf), float(shapley_shubik)
 
@@ -1060,12 +1070,15 @@ def _vote_offers(learner, members, quota):
         for name, held in members[:-1]
         for votes in range(1, held)
     ]
+    # whether each option's Banzhaf index is 0, known once per option rather than for every
+    # pair (comparing a Fraction with 0 was most of the pairs' time)
+    powerless = {id(option): option[2] == 0 for option in options}
     kinds = {"neither": [], "fewer": [], "more": []}
     for a in options:
         for b in options:
             if a[0] >= b[0] or a[1] == b[1]:
                 continue
-            if a[2] == b[2] == 0:
+            if powerless[id(a)] and powerless[id(b)]:
                 kinds["neither"].append((a, b))
                 continue
             win, lose = (a, b) if _exceeds(a, b, 2) else (b, a)
@@ -1656,8 +1669,29 @@ def _power_facts(rng):
     )
 
 
-def _candidate(rng, learner):
-    """One draw of every number, before the invariants are checked."""
+class _OffersPending(Exception):
+    """Raised by ``_PENDING_OFFERS`` when something reads question 3's offers."""
+
+
+class _PendingOffers(tuple):
+    """Question 3's offers of a candidate not drawn yet (``_candidate(..., offers=False)``):
+    any use of them raises ``_OffersPending``, so an invariant that reads them says so
+    rather than judging the candidate on a stand-in."""
+
+    def _pending(self, *args, **kwargs):
+        raise _OffersPending
+
+    __iter__ = __len__ = __bool__ = __getitem__ = __contains__ = _pending
+    __eq__ = __ne__ = __hash__ = __repr__ = __reduce_ex__ = _pending
+
+
+_PENDING_OFFERS = _PendingOffers()
+
+
+def _candidate(rng, learner, offers=True):
+    """One draw of every number, before the invariants are checked. Without ``offers``,
+    question 3's offers are ``_PENDING_OFFERS`` (they come from a generator of their own,
+    not ``rng``, so drawing them later leaves every other number as it is)."""
     atlas = float(pick(rng, 60_000, 120_000, 5_000))
     ratio = _choice(rng, (0.30, 0.35, 0.40, 0.55, 0.70, 0.45, 0.80, 0.42, 0.90))
     borealis = float(round(atlas * ratio, -3))
@@ -1699,7 +1733,7 @@ def _candidate(rng, learner):
         signing_ratio=signing[0],
         signing_gain=signing[1],
         granite_guess=_granite_guess(learner, outside, contract),
-        vote_offers=_vote_offers(learner, members, quota),
+        vote_offers=_vote_offers(learner, members, quota) if offers else _PENDING_OFFERS,
         atlas_figure=_atlas_figure(learner, atlas, borealis),
     )
     return scenario
@@ -1721,6 +1755,42 @@ def drawn(rng, learner):
     raise NoFairDraw("03_power", learner)
 
 
+def _broken_before_offers(candidate):
+    """Whether ``candidate`` (offers pending) breaks an invariant that does not read
+    question 3's offers: then it breaks one whatever its offers, and drawing them (most of
+    a candidate's time: every sale of votes of every owner, and every pair of sales) is
+    spared. ``False`` when that is not known."""
+    try:
+        found = facts(candidate)
+    except _OffersPending:
+        return False
+    for broken in _INVARIANTS.values():
+        try:
+            if broken(candidate, found):
+                return True
+        except _OffersPending:
+            continue
+    return False
+
+
+@course_at_work
+def _first_fair(rng, learner):
+    """``drawn``'s scenario, without its record of what it threw away: a candidate that
+    breaks an invariant before its offers are drawn is thrown away as ``drawn`` throws it
+    away (its offers would not have saved it), so the same candidates are drawn from
+    ``rng`` and the same one is kept."""
+    for _ in range(MAX_DRAWS):
+        candidate = _candidate(rng, learner, offers=False)
+        if _broken_before_offers(candidate):
+            continue
+        candidate = dataclasses.replace(
+            candidate, vote_offers=_vote_offers(learner, candidate.members, candidate.quota)
+        )
+        if not flaws(candidate):
+            return candidate
+    raise NoFairDraw("03_power", learner)
+
+
 def kestrel_power(rng, learner):
     """Draw a learner's scenario, redrawing until it keeps every invariant."""
-    return drawn(rng, learner)[0]
+    return _first_fair(rng, learner)
