@@ -99,7 +99,8 @@ def pareto_frontier(outcomes):
 def _frontier(points):
     """``pareto_frontier`` of pairs of floats already checked."""
     frontier = []
-    for a, b in sorted(set(points), key=lambda p: (-p[0], -p[1])):
+    # most for a first, then most for b: the pairs' own order, reversed (no two are equal)
+    for a, b in sorted(set(points), reverse=True):
         if not frontier or b > frontier[-1][1]:
             frontier.append((a, b))
     return frontier[::-1]
@@ -206,6 +207,7 @@ class TradeTable:
             }
             for issue, levels in self.levels.items()
         }
+        self._step_items = list(self._steps.items())  # what ``_rule_step`` walks
 
     @cached_property
     def _rows(self):
@@ -345,13 +347,52 @@ class TradeTable:
         (the first of equally good ones), until it picks none (or after ``most`` moves)."""
         path = [dict(start)]
         for _ in range(most):
-            here = path[-1]
-            options = self.options(here, gives=True)
-            best = preferred_trade(options, self.shortfall(here, their_minimum))
+            best = self._rule_step(path[-1], their_minimum)
             if best is None:
                 break
-            path.append(best["package"])
+            give, given, get, got = best
+            after = {**path[-1], give: given}
+            if get is not None:
+                after[get] = got
+            path.append(after)
         return path
+
+    def _rule_step(self, here, their_minimum):
+        """The move ``preferred_trade`` picks among ``options(here, gives=True)``, as
+        ``(give, level given, get, level got)`` (``get`` and its level ``None`` for a single
+        give), or ``None`` when it picks none: the same choice from the same sums, first
+        of equals kept as ``max`` keeps it, without building a dict for every option (the
+        scenario generator walks the rule from a dozen drafts in every draw)."""
+        key = self._key(here)  # as ``shortfall`` gives it, from the points at hand:
+        needed = True if their_minimum is None else max(0.0, their_minimum - self._by_key[key][1])
+        steps = self._step_items
+        # concessions count only while the other side still needs points (``preferred_trade``)
+        conceding = needed is True or (needed is not False and needed > 0)
+        closing = not isinstance(needed, bool)
+        free = free_rank = concession = concession_rank = None
+        for give, give_steps in steps:  # the moves in ``options``' order, first of equals kept
+            give_step = give_steps[here[give]].get(+1)
+            if give_step is None:
+                continue
+            given, you_give, them_give = give_step
+            moves = [(you_give, them_give, None, None)]  # the single give, then the trades
+            for get, get_steps in steps:
+                if get == give:
+                    continue
+                get_step = get_steps[here[get]].get(-1)
+                if get_step is not None:
+                    got, you_get, them_get = get_step
+                    moves.append((you_give + you_get, them_give + them_get, get, got))
+            for you, them, get, got in moves:
+                if you >= 0 and them >= 0 and you + them > 0:  # free (``trade_tier``)
+                    rank = (2, you + them, you)
+                    if free is None or rank > free_rank:
+                        free, free_rank = (give, given, get, got), rank
+                elif conceding and you < 0 < them:  # a concession, ranked by ``trade_rank``
+                    rank = (1, you, them) if closing and them >= needed else (0, them / -you, you)
+                    if concession is None or rank > concession_rank:
+                        concession, concession_rank = (give, given, get, got), rank
+        return free if free is not None else concession
 
     def steps_to_frontier(self, start, most, their_minimum=None):
         """The fewest trades or single gives, each right by ``judge_trade``, that lead from

@@ -324,7 +324,7 @@ def draw(rng, learner):
     theirs = _scores(rng, _weights(rng, names), reverse=True)
     table = TradeTable(yours, theirs)
     middle = {issue: levels[1] for issue, levels in ISSUES.items()}
-    if not _meso_rows(table, middle):
+    if next(_meso_found(table, middle), None) is None:  # is there any (the first will do)
         return None
     framework = _framework(rng, table)
     if framework is None:
@@ -464,6 +464,13 @@ def _meso_rows(table, middle, least=None, land=None):
     """The triples of ``meso_triples``; without ``least`` (Orchard's fewest points for an
     offer) and ``land`` (your points at the landing point), the generator's first, looser
     filter."""
+    return list(_meso_found(table, middle, least, land))
+
+
+@answer_key
+def _meso_found(table, middle, least=None, land=None):
+    """``_meso_rows``' triples, one at a time (the generator only asks whether there is
+    one)."""
     floor = table.points(middle)[0]
     names = list(table.levels)
     efficient = table._efficient
@@ -486,14 +493,12 @@ def _meso_rows(table, middle, least=None, land=None):
         ),
         key=lambda row: row[1],
     )
-    found = []
     for i, first in enumerate(ambitious):
         near = [row for row in ambitious[i + 1 :] if row[1] - first[1] <= MESO_TOLERANCE]
         for second, third in combinations(near, 2):
             rows = (first, second, third)
             if len({_conceded(table, row[0]) for row in rows}) == 3:
-                found.append(rows)
-    return found
+                yield rows
 
 
 @answer_key

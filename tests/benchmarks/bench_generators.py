@@ -1,0 +1,107 @@
+"""Benchmark: the module 03 and module 04 scenario generators, each against the way it drew
+before, measured in this same run on the same learners (the draws are the same: checked).
+
+- Module 03 (``kestrel_power``): a candidate that breaks an invariant which does not read
+  question 3's offers is thrown away before its offers are drawn (``_first_fair``); the
+  baseline is ``drawn``, which draws every candidate's offers (as ``kestrel_power`` did).
+- Module 04 (``kite_contract``): the course's rule walked without a dict per option
+  (``TradeTable._rule_step``), and the first, looser filter of question 5's sets stopping
+  at the first set; the baseline is the same generator with ``TradeTable.rule_path`` and
+  that filter as they were (``options`` and ``preferred_trade`` at every step, every set
+  listed).
+
+Run: .venv/bin/python tests/benchmarks/bench_generators.py [--learners N] [--repeat N]
+"""
+
+import argparse
+import statistics
+import time
+from unittest import mock
+
+from course.variants import rng_for
+
+
+def median_seconds(action, repeat):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def power(learners, repeat):
+    from course.scenarios.power import drawn, kestrel_power
+
+    module = "03_power"
+
+    def before():
+        return [drawn(rng_for(module, learner), learner)[0] for learner in learners]
+
+    def now():
+        return [kestrel_power(rng_for(module, learner), learner) for learner in learners]
+
+    assert [repr(s) for s in before()] == [repr(s) for s in now()], "module 03: draws differ"
+    old, new = median_seconds(before, repeat), median_seconds(now, repeat)
+    n = len(learners)
+    print(
+        f"{module}: {n:,} learners, {new / n * 1e3:.2f} ms a learner against "
+        f"{old / n * 1e3:.2f} ms drawing every candidate's offers (ratio {old / new:.1f}x)"
+    )
+
+
+def _old_rule_path(self, start, their_minimum=None, most=20):
+    from course.models.concessions import preferred_trade
+
+    path = [dict(start)]
+    for _ in range(most):
+        here = path[-1]
+        best = preferred_trade(self.options(here, gives=True), self.shortfall(here, their_minimum))
+        if best is None:
+            break
+        path.append(best["package"])
+    return path
+
+
+def concessions(learners, repeat):
+    from course.models.concessions import TradeTable
+    from course.scenarios import concessions as scenario
+
+    module = "04_concessions"
+
+    def now():
+        return [scenario.kite_contract(rng_for(module, learner), learner) for learner in learners]
+
+    found = scenario._meso_found
+
+    def before():
+        def listed(table, middle, least=None, land=None):  # every set listed, as before
+            return iter(list(found(table, middle, least, land)))
+
+        with (
+            mock.patch.object(TradeTable, "rule_path", _old_rule_path),
+            mock.patch.object(scenario, "_meso_found", listed),
+        ):
+            return now()
+
+    assert [repr(s) for s in before()] == [repr(s) for s in now()], "module 04: draws differ"
+    old, new = median_seconds(before, repeat), median_seconds(now, repeat)
+    n = len(learners)
+    print(
+        f"{module}: {n:,} learners, {new / n * 1e3:.2f} ms a learner against "
+        f"{old / n * 1e3:.2f} ms as before (ratio {old / new:.2f}x)"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    learners = [f"bench-{n}" for n in range(args.learners)]
+    power(learners, args.repeat)
+    concessions(learners, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
