@@ -1723,7 +1723,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("sources-teaching", "in the trade press", "former manager"),
         # the arithmetic's step of 2 fails for alternatives here
         # review 69 U4: the reading of the sole-source advice is in the closing notes
-        ("summary", "a step on alternatives is far slower", "Only the weights"),
+        # review 95 U4: its reason moved to an aside under the widget's prompt
+        ("audit-widget-text", "a step on alternatives is far slower", "closing notes say why"),
         # jargon glossed
         ("build-teaching", "each side gains by cheating in one round", None),
         # materiality is what a reasonable person would weigh
@@ -1844,11 +1845,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # what "strong" is used for (review 94 U4: in question 2, not the balance's definition)
         ("q2-text", "no strong lead (2.5 points or more) the story rules out", "no answer turns"),
         # question 2 refuses only a strong lead the story rules out, and notes the rest
-        # (review 80 U2: says what it notes; review 94 U4: in question 2's folded box)
+        # (review 80 U2: says what it notes; review 94 U4: in question 2's folded box;
+        # review 95 U2: the rules for notes are the instructor's, in the README)
         (
             "q2-text",
+            "no strong lead (2.5 points or more) the story rules out",
             "A lead under 2.5 points that reads the story otherwise passes with a note",
-            "bands use",
         ),
         # terms are glossed at their first use
         # review 61 U2: the intro names marks only, and leaves points to section 3 (review 72
@@ -1920,13 +1922,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ),
         # a copy of a shown audit, or the starting audit within a point, is noted for the
         # instructor, not refused (review 68 X4: honest readings were scored 0)
+        # (review 95 U2: the rule is the instructor's, in the README; the note the learner
+        # sees gives it)
         (
             "q2-text",
-            # review 74 U2: the same claim, said once
-            # review 80 C2: ratings do not come in points
-            "An audit that matches one the course shows you, or section 4's starting audit "
+            "Later questions use a starting audit drawn for you.",
             "with its ratings moved by 1 at most in all, passes with a note",
-            "even if you reached it yourself",
         ),
         # question 2's check: what it accepts, and what it quotes for an audit it refuses
         ("q2-text", "told each statement or bound it contradicts", "(its feedback"),
@@ -4314,7 +4315,11 @@ def test_review_69_x2_question_2_says_when_its_reasons_are_marked():
     # review 74 U2: said once, plainly, without "the reasons count only when"
     # review 93 X1: the instructor reads them ("may" no longer), said beside the request
     assert "your instructor reads the reasons. The check accepts" in q2
-    assert "keeps both marks only if each rating has a reason" in q2
+    # review 95 U2: the rule for a flagged audit is the instructor's (README) and is in the
+    # note a flagged learner sees
+    guide = " ".join(_readme_section("Module 00: what its labels protect").split())
+    assert "keeps its 2 marks if the comments in `my_audit` give a reason for each rating" in guide
+    assert "keeps both marks if they do" in check.COPY_RULE
 
 
 def test_review_69_u2_u5_question_3c_and_the_summary_say_what_holds():
@@ -4512,7 +4517,8 @@ def test_a_flagged_copy_of_a_shown_audit_has_a_stated_rule():
     none (question 2's text: both marks only with a reason for each rating). Fails on the
     old text and note."""
     q2 = " ".join(_cell("q2-text").replace("#", " ").split())
-    assert "passes with a note, and keeps both marks only if each rating has a reason." in q2
+    # review 95 U2: question 2 asks for the reasons; the rule itself is the instructor's
+    assert "Give the reason for each rating in a comment." in q2
     guide = " ".join(_readme_section("Module 00: what its labels protect").split())
     assert "keeps its 2 marks if the comments in `my_audit` give a reason for each rating" in guide
     assert "1 if some are missing, 0 if there are none; set the score by hand" in guide

@@ -136,7 +136,8 @@ def test_u6_the_widget_s_pointer_to_the_closing_notes_says_what_they_explain():
     differ in the sole-source case, which the closing notes do. Fails on the old text."""
     text = _markdown("audit-widget-text")
     assert "notes read the" not in text
-    assert "the closing notes say why, in the sole-source case, that source and Fisher" in text
+    # review 95 U4: the pointer is gone; the reason is an aside under the prompt
+    assert "closing notes" not in text and "a step on alternatives is far slower" in text
     assert "Fisher and Ury's advice against a stronger side" in _markdown("summary")
 
 

@@ -171,7 +171,12 @@ def test_u2_to_u5_and_c4_say_what_the_check_and_the_rule_do():
     # review 94 U4: the rule moved from the balance's definition to question 2 and its box
     q2 = _markdown("q2-text")
     assert "no strong lead (2.5 points or more) the story rules out" in q2
-    assert "A lead under 2.5 points that reads the story otherwise passes with a note." in q2
+    # review 95 U2: the rule for a note is the instructor's, in the README
+    assert "A lead under 2.5 points that reads the story otherwise passes with a note." not in q2
+    from tests.conftest import ROOT
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "a lead under 2.5 points that reads the story otherwise passes with a note" in readme
     sources = _markdown("sources-teaching")
     assert "is why you can wait" not in sources
     # review 81 E1 (round 82): time may be on your side, not "waiting is likely to pay"

@@ -53,7 +53,11 @@ def test_x1_question_2_says_what_is_checked_and_who_reads_the_reasons():
     assert "contradicts nothing your story and facts state" not in text
     assert "contradicts none of your story's lines" in text
     assert "your instructor reads" in text
-    assert f"{check.EXTREME_BALANCE} points or more one way" in text
+    # review 95 U2: the rule for that note is the instructor's, in the README
+    from pathlib import Path
+
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text().split())
+    assert f"a balance of {check.EXTREME_BALANCE} points or more one way passes" in readme
 
 
 def test_u2_the_pair_s_weights_are_summed_first_then_split():

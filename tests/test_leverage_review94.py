@@ -63,8 +63,8 @@ def test_u4_the_balance_definition_holds_no_checker_rule():
     assert "Question 2 refuses" not in teaching and "passes with a note" not in teaching
     assert "conventions, not findings" in teaching
     q2 = _cell("q2-text")
-    box = q2.split("<details>")[1]
-    assert "A lead under 2.5 points that reads the story otherwise passes with a note." in box
+    # review 95 U2: the rule for that note moved from the box to the README, for the instructor
+    assert "A lead under 2.5 points that reads the story otherwise passes with a note." not in q2
     assert "no strong lead (2.5 points or more) the story rules out" in q2.split("<details>")[0]
 
 

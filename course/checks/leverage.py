@@ -608,9 +608,10 @@ def _extreme_note(balance):
 
 
 #: What the instructor does with an audit that ``_copy_note`` flags (review 73 X5: the note
-#: asked for the reasons but gave no rule); question 2's text states the same rule.
+#: asked for the reasons but gave no rule); the README's section on module 00 states the
+#: same rule for the instructor (review 95 U2 moved it there from question 2's text).
 COPY_RULE = (
-    "As question 2 says, the audit keeps both marks if they do, 1 if some reasons are "
+    "By the course's rule, the audit keeps both marks if they do, 1 if some reasons are "
     "missing, 0 if there are none (the instructor sets the score by hand)."
 )
 

@@ -422,13 +422,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #
 # A refused audit is told each statement or bound it contradicts; where one compares both
 # sides ("your power and theirs do not compare as your story has them"), the hint quotes
-# the story's line; it does not say which side your ratings should favour.
-#
-# An audit that matches one the course shows you, or section 4's starting audit with its
-# ratings moved by 1 at most in all, passes with a note, and keeps both marks only if each
-# rating has a reason. A lead under 2.5 points that reads the story otherwise passes with
-# a note. A balance of 5 points or more one way also passes, noted for your instructor;
-# marks unchanged. Later questions use a starting audit drawn for you.
+# the story's line; it does not say which side your ratings should favour. Later questions
+# use a starting audit drawn for you.
 #
 # </details>
 
@@ -469,11 +464,13 @@ check.my_audit(my_audit)
 # Pick a case and set the ratings and weights (weight sliders give 0 to 20 units, shown
 # as shares of 1). The advice names the source on which the other
 # side is furthest ahead, with the levers that answer it (Emerson's, for alternatives and
-# power), and the source of yours the audit's arithmetic would raise most (the closing
-# notes say why, in the sole-source case, that source and Fisher and Ury's advice differ).
+# power), and the source of yours the audit's arithmetic would raise most.
 #
 # Then press **next news**, choose the rating each item moves and which way, and press
 # **check my reading** to see it applied. No question grades its news.
+#
+# *Aside:* the advice's arithmetic assumes a step of 2 on any source. In the sole-source
+# case a step on alternatives is far slower: about eighteen months to qualify another maker.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget", "schema_version": 3}
 from course.widgets.audit import LeverageAudit
@@ -1518,9 +1515,7 @@ course.progress()
 # *Section 3's exercise.* In the sole-source case, where your pumps are approved only with
 # Ostra's valve, Ostra is furthest ahead on power. The
 # arithmetic favours raising your power, the source with the largest weight; Fisher and
-# Ury's advice against a stronger side, to develop your BATNA, points to alternatives. The
-# arithmetic assumes a step of 2 on any source; here a step on alternatives is far slower
-# (about eighteen months to qualify another maker).
+# Ury's advice against a stronger side, to develop your BATNA, points to alternatives.
 #
 # *Section 3, outside options.* The deal-me-out model is Shaked and Sutton's (1984),
 # named by Binmore, Shaked and Sutton (1989).
