@@ -551,8 +551,8 @@ def test_section_3s_example_of_a_passing_weighting_passes():
     text = " ".join(_cell("audit-teaching").replace("#", " ").split())
     # review 80 U1: the rule in one sentence, without the ferry example; a weighting that
     # keeps to it passes
-    # review 93 U2: the sum first, then the split, in two sentences
-    assert "first decide how much that dependence counts against information" in text
+    # review 93 U2: the sum first, then the split, in two sentences (review 95 U1: reworded)
+    assert "decide first how much that dependence counts in all" in text
     # review 87 U1: section 3 points to question 2, where information's bound is stated once
     assert "Question 2 bounds information's weight." in text
     assert "0.85" not in " ".join(_cell("sources-teaching").split())
@@ -895,7 +895,9 @@ def test_section_2_keeps_the_sorting_rule_and_puts_its_refinements_in_a_side_not
     # review 77 U1: Moore's finding, an aside, went on to the closing notes
     assert "Moore" not in text and "Moore" in " ".join(_cell("summary").split())
     assert "weight" not in opened.split("**Each fact in one place.**")[0]
-    assert "Then split that sum between the two" in " ".join(_cell("audit-teaching").split())
+    assert "Then share that total between alternatives and power" in " ".join(
+        _cell("audit-teaching").split()
+    )
 
 
 def test_section_5_does_not_answer_question_4c_for_the_deadline_case():
@@ -1716,7 +1718,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # review 86 U2: two weights, not one
         (
             "audit-teaching",
-            "the weights of alternatives and of power, which count for both",
+            # review 95 U1: the sum said plainly; "for both sides" moved to the definition
+            "the weight of alternatives plus the weight of power",
             "share one weight",
         ),
         # a former manager may be bound to confidentiality
@@ -1817,7 +1820,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # review 90 U1: the caveat moved from the closing notes to the ladder it qualifies
         ("shift-teaching", "the exercises count finer to stay exact", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
-        ("audit-teaching", "Then split that sum between the two", "not a cure"),
+        ("audit-teaching", "Then share that total between alternatives and power", "not a cure"),
         # review 72 U1: the example of the feedback is cut; the intro still counts marks
         ("intro", "What a question earns is counted in **marks**.", "points earned"),
         # neither the widget nor section 5 reads any learner's graded news: the widget
@@ -1889,7 +1892,11 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("fact-reason", "Rubric (1 mark)", "Rubric (1 point)"),
         # the sentence on which source weighs most, and the fact that loosens it
         # section 3 no longer says what moves the pay in a job search
-        ("audit-teaching", "Then split that sum between the two", "move the pay most"),
+        (
+            "audit-teaching",
+            "Then share that total between alternatives and power",
+            "move the pay most",
+        ),
         # the one rule a fact lifts is named, with its case
         (
             "q2-text",
@@ -4110,7 +4117,7 @@ def test_question_2_s_notes_cite_section_3_and_ask_for_the_reason_in_my_audit():
     about another negotiation of the learner's own. They now cite section 3 and ask for the
     reason in a comment in ``my_audit``."""
     notebook = " ".join(cell_text("00_leverage", "leverage", "audit-teaching").split())
-    assert "Then split that sum between the two" in notebook
+    assert "Then share that total between alternatives and power" in notebook
     heavy = {"information": 0.1, "alternatives": 0.45, "power": 0.45}
     own = replace(course.variant("00_leverage", "one-heavy"), case="deadline")
     off = {

@@ -212,7 +212,8 @@ def test_u1_the_weight_convention_is_one_sentence_and_the_module_is_shorter():
     assert len(rule.split()) <= 55, len(rule.split())  # 84 before
     # review 85 E1: the pair shares one weight, and question 2's note cites its sum
     # review 86 U2, 92 U2; review 93 U2: the sum is decided first, in its own sentence
-    assert "of power, which count for both sides alike. Then split that sum" in rule
+    # review 95 U1: the total, then what is left, then the share
+    assert "plus the weight of power. What is left goes to information. Then share" in rule
     assert "Question 2 bounds information's weight." in rule  # review 87 U1
     assert "It is a rough convention." not in audit and "keeps to it" not in audit
     path = ROOT / "release" / "00_leverage" / "leverage.ipynb"

@@ -93,8 +93,8 @@ def test_u1_u2_the_pair_has_two_weights_and_the_floor_is_advice():
 
     audit = _markdown("audit-teaching")
     assert "share one weight" not in audit and "information keeps at least" not in audit
-    # review 92 U2 reworded; review 93 U2: the sum first, then the split
-    assert "first decide how much that dependence counts against information" in audit
+    # review 92 U2 reworded; review 93 U2: the sum first, then the split (review 95 U1)
+    assert "decide first how much that dependence counts in all" in audit
     # review 87 U1: the advice is stated once, in question 2's bounds
     assert f"information weighs at least {1 - PAIR_MOST:.2f} (down to" in _markdown("q2-text")
 

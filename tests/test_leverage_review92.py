@@ -24,7 +24,9 @@ def test_u2_the_pair_s_weights_belong_to_sources_shared_by_both_sides():
     a source and counts for both sides."""
     text = _cell("audit-teaching")
     assert "their two weights" not in text
-    assert "the weights of alternatives and of power, which count for both sides alike" in text
+    # review 95 U1: "which count for both sides alike" read as the rows'; said at the definition
+    assert "the weight of alternatives plus the weight of power" in text
+    assert "A **weight** for each source, the same for both sides:" in text
 
 
 def test_u3_the_other_side_s_deadline_grows_your_edge_as_it_nears():

@@ -66,8 +66,9 @@ def test_u2_the_pair_s_weights_are_summed_first_then_split():
     now decided first, in its own sentence, and then split."""
     text = _cell("audit-teaching")
     assert "decide that sum, then split it" not in text
-    assert "first decide how much that dependence counts against information" in text
-    assert text.index("counts against information") < text.index("Then split that sum")
+    # review 95 U1: reworded, same order
+    assert "decide first how much that dependence counts in all" in text
+    assert text.index("counts in all") < text.index("Then share that total")
 
 
 def test_u2_a_ladder_step_is_named_in_percentage_points_and_months():

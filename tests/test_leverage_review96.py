@@ -5,7 +5,7 @@ from pathlib import Path
 
 from course.checks import leverage as check
 from course.models.audit import ADVICE_STEP, STRONG_FROM
-from course.scenarios.leverage import CASES
+from course.scenarios.leverage import CASES, PAIR_MOST
 from course.widgets.audit import advice
 from tests.sweeps import cell_text
 
@@ -20,6 +20,43 @@ def _cell(grade_id):
 def _readme_section(title):
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     return " ".join(text.split(f"#### {title}\n")[1].split("\n#")[0].split())
+
+
+def test_u1_the_weights_paragraph_is_one_procedure_total_then_rest_then_share():
+    """Review 95 U1: "the sum of the weights of alternatives and of power, which count for both
+    sides alike. Then split that sum between the two" read as if the rows counted for both
+    sides, and "the two" had no clear antecedent. The paragraph now gives one procedure:
+    the total for alternatives plus power first, what is left to information, then the
+    share of the total; that each weight holds for both sides is said where weights are
+    defined. The check agrees: only the total counts against information's bound, and any
+    share of it between alternatives and power is judged alike."""
+    text = _cell("audit-teaching")
+    assert "which count for both sides alike" not in text
+    assert "Then split that sum between the two" not in text
+    assert "A **weight** for each source, the same for both sides:" in text
+    steps = (
+        "decide first how much that dependence counts in all: the weight of alternatives "
+        "plus the weight of power.",
+        "What is left goes to information.",
+        "Then share that total between alternatives and power.",
+    )
+    where = [text.index(step) for step in steps]
+    assert where == sorted(where)
+    # the check: information's bound depends on the total alone, never on how it is shared
+    pair_rules = [r for c in CASES.values() for r in c._rules if r.kind == "pair_cap"]
+    assert pair_rules and all(r.value == PAIR_MOST for r in pair_rules)
+    for rule in pair_rules:
+        for total in (0.6, 0.7, 0.8, PAIR_MOST, 0.9):
+            verdicts = set()
+            for share in (0.25, 0.5, 0.75):
+                alternatives = round(total * share, 6)
+                weights = {
+                    "information": round(1 - total, 6),
+                    "alternatives": alternatives,
+                    "power": round(total - alternatives, 6),
+                }
+                verdicts.add(rule.holds({}, {}, weights))
+            assert verdicts == {total <= PAIR_MOST + 1e-9}, total
 
 
 def test_u2_question_2_gives_the_learner_the_bounds_and_the_instructor_the_note_rules():
@@ -55,6 +92,22 @@ def test_u2_question_2_gives_the_learner_the_bounds_and_the_instructor_the_note_
     assert f"a balance of {check.EXTREME_BALANCE} points or more one way passes" in guide
     assert "As question 2 says" not in check.COPY_RULE
     assert check.COPY_RULE.startswith("By the course's rule, the audit keeps both marks")
+
+
+def test_u3_a_threat_you_mean_is_placed_plainly_legitimate_but_often_unwise():
+    """Review 95 U3: "A *warning* is legitimate too" placed threats among legitimate leverage
+    without saying so. The text now states the course's position, with Fisher (1983), named
+    in full earlier in the notebook, before the warning; module 03 says the same."""
+    ethics = _cell("ethics-teaching")
+    legit = ethics.split("**Legitimate leverage.**")[1].split("**A bluff.**")[0]
+    position = legit.index(
+        "A threat you mean to carry out is legitimate by this course's lines, though often unwise"
+    )
+    assert "Fisher (1983)" in legit[position:]
+    assert position < legit.index("A *warning* is legitimate too")
+    assert 'Fisher, "Negotiating Power", 1983' in _cell("what-teaching")
+    power = " ".join(cell_text("03_power", "power", "using-teaching").split())
+    assert "A threat you have bound yourself to carry out is true, so not a bluff" in power
 
 
 def test_u4_the_reason_for_the_sole_source_advice_sits_under_the_widget_prompt():

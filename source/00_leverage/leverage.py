@@ -334,13 +334,13 @@ scenario.show("reason")
 #
 # - A **rating** for each source and each side, from 0 (none at all) to 10 (overwhelming).
 #   The stories here give each side some of every source: audits rate 1 to 10.
-# - A **weight** for each source: how much that source counts *in this case*. The three
-#   weights add up to 1.
+# - A **weight** for each source, the same for both sides: how much that source counts
+#   *in this case*. The three weights add up to 1.
 #
 # When two rows rate one dependence from its two sides (section 2: the ferry's power, the
-# haulier's alternatives), first decide how much that dependence counts against
-# information: the sum of the weights of alternatives and of power, which count for both
-# sides alike. Then split that sum between the two. Question 2 bounds information's weight.
+# haulier's alternatives), decide first how much that dependence counts in all: the weight
+# of alternatives plus the weight of power. What is left goes to information. Then share
+# that total between alternatives and power. Question 2 bounds information's weight.
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in **points** from 0
 # to 10:
@@ -1254,8 +1254,11 @@ check.own_balances(news_moves)
 #   Since it leaves a false impression, it is not legitimate.
 #   - *Warning and threat.* After Schelling (*The Strategy of Conflict*, 1960; *Arms and
 #     Influence*, 1966), a *threat* ties a demand to something you would rather not do, to
-#     punish a refusal. A *warning* is legitimate too: a demand tied to something you
-#     would really do anyway in your own interest, such as selling to the second bidder.
+#     punish a refusal. A threat you mean to carry out is legitimate by this course's
+#     lines, though often unwise: Fisher (1983) argues that threats, above all early ones,
+#     weaken the side that makes them. A *warning* is legitimate too: a demand tied to
+#     something you would really do anyway in your own interest, such as selling to the
+#     second bidder.
 #     This course's advice (not Schelling's): a warning is usually weaker than calmly
 #     naming the same offer, since as a demand it corners the other side. A threat or
 #     warning you would not carry out is false.
