@@ -127,8 +127,9 @@ def test_u1_section_5_states_the_bar_for_a_beaten_estimate_in_the_sentence():
     decide = _cell("decide-teaching")
     assert "(with no zone on your estimate" not in decide
     assert (  # review 89 U1: one bar; review 93 U1: the no-zone rows of a table
-        "| below your reservation price with two remote days: no zone | at or above it | as the "
-        "first row: your estimate was too low |"
+        "| below your reservation price with two remote days: no zone | at or above it | "
+        "*acceptable* with the remote days; without them, **ask for remote days**: your "
+        "estimate was too low |"  # review 96 U5 (b): the responses, not "as the first row"
     ) in decide
 
 
@@ -149,8 +150,8 @@ def test_c2_section_4_names_module_01s_one_exception_to_the_targets_top():
     zopa = _cell("zopa-teaching")
     assert (  # review 93 U3: defined where it is named
         "So a stronger fact never lowers your target. Module 01's one exception: a price the "
-        "other side is sure to pay (module 01's `sure`: the lowest reservation price you still "
-        "think it may have) may set your target past the top."
+        "other side is sure to pay (the lowest reservation price you still think it may have) "
+        "may set your target past the top."  # review 96 U5 (a): no variable name
     ) in zopa
 
 

@@ -96,6 +96,10 @@ def test_c1_every_statement_of_the_cap_carries_section_4s_exception(grade_id):
     # review 93 U3: said (and defined) once, in section 4; the others point back to it
     assert "Module 01's one exception: a price the other side is sure to pay (" in zopa
     text = _cell(grade_id)
+    if grade_id == "reflection-text":  # review 96 U1: it points to the band, states no cap
+        assert "a target inside section 4's band, placed by its table" in text
+        assert "three quarters" not in text
+        return
     assert "three quarters of the way" in text
     assert "wherever you open, apart from section 4's one exception" in text.replace(
         "the learner opens", "you open"
@@ -133,8 +137,7 @@ def test_u1b_section_6_explains_each_label_once_and_keeps_what_the_bullets_added
         "A figure above that price is a bluff",
         "so this course accepts either label for it",
         "a demand you would not carry out is riskier",
-        "your next one counts for less",
-    ):
+    ):  # review 96 U1: "your next one counts for less", an aside, is cut
         assert honest.count(kept) == 1, kept
 
 

@@ -109,12 +109,12 @@ def test_section_6_quotes_module_00s_legitimate_as_leaving_no_false_impression()
     from course.scenarios.batna import statements_of
 
     honest = _flat("honest-teaching")
+    # review 96 U1: the quotation is section 6's rule 1, which holds the table's old test
+    assert "in module 00's terms" in honest
     assert (
-        "In module 00's terms, a true statement that leaves no false impression is "
-        "**legitimate**, with or without a demand;" in honest
+        "A true statement that leaves no false impression in your favour that Northwind would "
+        "rely on: **legitimate**, with or without a demand." in honest
     )
-    # review 92 U1; review 93 U2: one test, the impression in your favour
-    assert "a statement of fact: it leaves no false impression in your favour" in honest
     assert "plants no false fact" not in honest
     for statement in statements_of(course.variant("02_batna", "ada")) + check._practice_said():
         assert "plants no false fact" not in statement._why, statement

@@ -41,10 +41,16 @@ def _legitimate_row():
 
 def test_u1_the_tables_legitimate_test_judges_claims_as_worded_and_facts_by_impression():
     row = _legitimate_row()
-    assert "a claim or demand: true as worded; a statement of fact: it leaves no false" in row
+    # review 96 U1: the test column became section 6's rules: claims and demands by what
+    # they say (the "Judge" sentence), facts by the impression (rule 1)
+    honest = " ".join(_cell("honest-teaching").split())
+    assert (
+        "Judge a claim about the least you would accept, a demand included, by what it says"
+        in honest
+    )
     # review 93 U2: the clause was an exception beside the test; the test now holds it
-    assert BELOW[0].upper() + BELOW[1:] not in row
-    assert "no false impression in your favour that Northwind would rely on" in row
+    assert BELOW[0].upper() + BELOW[1:] not in honest
+    assert "no false impression in your favour that Northwind would rely on" in honest
     assert "it leaves no false impression; if it demands something" not in row
 
 

@@ -155,9 +155,10 @@ def test_u2_section_6s_legitimate_row_states_one_test_the_labels_follow(learner)
     impression in your favour that Northwind would rely on. The labels follow it: every
     true statement of an offer's amount is legitimate, the lower ones (which mislead only
     against you) included."""
-    row = next(line for line in _honest().splitlines() if line.startswith("| legitimate"))
+    # review 96 U1: the table's test column became section 6's three rules; rule 1 holds it
+    row = " ".join(_honest().replace("#", " ").split())
     assert "can mislead only against you" not in row
-    assert "a statement of fact: it leaves no false impression in your favour that Northwind" in row
+    assert "A true statement that leaves no false impression in your favour that Northwind" in row
     offers = course.variant("02_batna", learner)
     cases = ((offers, statements_of(offers)), (check.practice_case(), check._practice_said()))
     for case, said in cases:
@@ -191,12 +192,15 @@ def test_u3_module_01s_exception_is_defined_once_and_pointed_back_to():
     assert source.count("sure to pay") == 1
     zopa = " ".join(cell_text("02_batna", "batna", "zopa-teaching").split())
     assert (
-        "a price the other side is sure to pay (module 01's `sure`: the lowest reservation "
-        "price you still think it may have) may set your target past the top." in zopa
+        "a price the other side is sure to pay (the lowest reservation price you still think "
+        "it may have) may set your target past the top." in zopa  # review 96 U5 (a)
     )
-    for grade_id in ("reflection-text", "reflection", "summary"):
+    for grade_id in ("reflection", "summary"):
         text = " ".join(cell_text("02_batna", "batna", grade_id).split())
         assert "apart from section 4's one exception" in text, grade_id
+    # review 96 U1: the prompt points to section 4's band, exception and all
+    prompt = " ".join(cell_text("02_batna", "batna", "reflection-text").split())
+    assert "a target inside section 4's band, placed by its table" in prompt
     # the definition is module 01's answer key: every reservation price still possible lies
     # at or above `sure`, so the other side is sure to pay it
     from course.scenarios.information import posterior_after_opening, surest_price

@@ -96,7 +96,8 @@ def test_u2_one_attitude_to_risk_reads_one_way():
     ways."""
     risk = _cell("ev-risk")
     assert "even one that" not in risk
-    assert "Price every gamble with the same attitude to risk (one way of pricing risk)." in risk
+    # review 96 U4: "(one way of pricing risk)" read as if other ways were fine; it is gone
+    assert "Price every gamble with the same attitude to risk. That attitude" in risk
     assert "That attitude may still make you avoid some risks and seek others" in risk
 
 
@@ -152,7 +153,8 @@ def test_u1_section_6_leaves_the_storys_assumptions_to_the_story():
     the scenario, which still states them."""
     honest = " ".join(_cell("honest-teaching").split())
     assert "As your scenario says, Northwind reads your reservation price as the midpoint" in honest
-    assert "As your scenario says, Northwind counts an unpriced commute at nothing" in honest
+    # review 96 U3: one "As your scenario says" now covers the band's midpoint and the commute
+    assert "of its pay band. It counts an unpriced commute at nothing" in honest
     assert "an assumption of this case" not in honest
     story = " ".join(course.variant("02_batna", "ada").story().split())
     assert "counts a commute you leave unpriced at nothing" in story

@@ -1222,7 +1222,7 @@ def test_a_statement_hint_explains_the_test_without_naming_the_label(answers, le
         if statement._label == "legitimate":
             assert earned == 0.375
             continue
-        assert earned == 0 and "ask section 6's questions of it in turn" in message
+        assert earned == 0 and "apply section 6's three rules to it in turn" in message  # r96
         for label in ("legitimate", "bluff", "misrepresentation", "ultimatum"):
             assert label not in message.split(":", 1)[1], message
 
@@ -1909,12 +1909,10 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
     # review 90 U1: the two bullets are cut; the band's sentence and section 3 say both
     assert "Wherever you open, the target lies at least half" in section
     assert "your first offer lies beyond the target" in _cell("reservation-teaching")
-    # the reflection invites a lease or a purchase, so its target is worded for either side
-    assert "from the even split of the zone to three quarters of the way from" in " ".join(
-        reflection.split()
-    )
-    assert "to three quarters of the way from your reservation price to your estimate" in (
-        reflection
+    # review 96 U1: the reflection's prompt points to section 4's band instead of restating it
+    assert (
+        "4. a target inside section 4's band, placed by its table, naming the fact behind it if there is one"
+        in " ".join(reflection.split())
     )
     answer = " ".join(_cell("reflection").split())
     low, high, middle = (
@@ -2338,8 +2336,11 @@ def test_section_5_says_how_its_target_meets_module_04s():
     assert "your first offer lies beyond the target" in _cell("reservation-teaching")
     # review 90 U1: the band is stated once; section 3 places the opening beyond the target
     assert "Wherever you open, the target lies at least half" in _cell("zopa-teaching")
-    for grade_id in ("reflection-text", "reflection"):
-        assert "three quarters of the way" in _cell(grade_id), grade_id
+    assert "three quarters of the way" in _cell("reflection")
+    assert (
+        "4. a target inside section 4's band, placed by its table, naming the fact behind it if there is one"
+        in " ".join(_cell("reflection-text").split())
+    )  # review 96 U1: points to it
 
 
 def test_the_opening_may_go_somewhat_beyond_the_estimate_as_in_module_04():
@@ -2737,9 +2738,8 @@ def test_the_intro_sends_question_9_back_to_section_3_and_a_side_note_folds_away
     honest = cell_text("02_batna", "batna", "honest-teaching")
     assert "The sources are module 00's, section 6." in honest  # review 94 U1: no side note
     assert "Why even a true warning" not in honest
-    assert honest.index("The sources are module 00's") < honest.index(
-        "To label a statement, ask: is it true"
-    )
+    # review 96 U1: the pointer closes section 6, after the rules that replaced the questions
+    assert honest.rstrip().endswith("The sources are module 00's, section 6.")
 
 
 # --- the story's timing, an alternative left open, citations, hints of questions 3 and 9
@@ -3324,7 +3324,11 @@ def test_a_fact_that_carries_the_opening_beyond_the_estimate_keeps_the_band_s_to
     assert "So a stronger fact never lowers your target." in section
     assert "When a fact you can name carries your opening beyond the estimate" not in section
     assert "if a fact you name carries your opening beyond" not in reflection
-    assert "wherever you open" in reflection and "wherever the learner opens" in rubric
+    assert "wherever the learner opens" in rubric  # review 96 U1: the prompt points to section 4
+    assert (
+        "4. a target inside section 4's band, placed by its table, naming the fact behind it if there is one"
+        in " ".join(reflection.split())
+    )
     assert "when the learner names a fact that carries their opening beyond" not in rubric
     for text in (reflection, rubric):
         assert "short of" not in text
@@ -3516,12 +3520,14 @@ def test_the_reservation_price_and_the_reflection_rubric_are_worded_for_either_s
     assert "the least you would take if you are paid, the most you would pay if you pay" in (
         reflection
     )
+    # review 96 U1: the prompt's point 4 points to section 4's band; the rubric keeps the gloss
+    assert "the most the other side could pay" not in reflection
     for text in (reflection, rubric):
-        assert (  # review 77 U2: "reservation price", one name for the limit
-            "the other side's reservation price (the most it would pay, or the least it would "
-            "take)" in text
-        )
         assert "above the middle of the zone" not in text
+    assert (  # review 77 U2: "reservation price", one name for the limit
+        "the other side's reservation price (the most it would pay, or the least it would "
+        "take)" in rubric
+    )
     assert "on the learner's side of the even split of the zone" in rubric
 
 
@@ -3540,8 +3546,12 @@ def test_the_target_band_is_stated_in_section_4_and_the_reflection_agrees():
         _cell("decide-teaching").split()
     )  # review 91 X1, 92 X1: question 5 decides the package itself; section 5 names the zone
     for grade_id in ("reflection-text", "reflection"):
-        assert "three quarters of the way from" in _cell(grade_id)
         assert "nine tenths" not in _cell(grade_id)
+    assert "three quarters of the way from" in _cell("reflection")
+    assert (
+        "4. a target inside section 4's band, placed by its table, naming the fact behind it if there is one"
+        in " ".join(_cell("reflection-text").split())
+    )  # review 96 U1: section 4's band
     assert "three quarters of the way" not in _cell("q5-text")  # review 58 U4: section 4 only
     assert "tenth" not in section
 
@@ -4046,7 +4056,8 @@ def test_section_6_states_the_demand_rule_once_and_stays_short():
     which the course also accepts as a misrepresentation) and the section stays under 1,500."""
     honest = _cell("honest-teaching")
     assert len(honest.split()) < 1_500, len(honest.split())
-    assert "A figure above that price is a bluff; module 00 puts such a false" in honest
+    # review 96 U1: module 00's line in a parenthesis
+    assert "A figure above that price is a bluff (module 00 puts such a false" in honest
     assert "module 05 says the same of an ultimatum" not in honest
 
 
@@ -4067,7 +4078,10 @@ def test_the_reflections_model_answer_and_rubric_follow_question_5s_rule():
     assert "72,000" not in answer and "76,000" not in answer
     assert f"three quarters of the way up is {most:,.0f}" in answer  # session 75: 77,000
     # review 81 C2: the prompt points to section 4's table, whose facts are these two
-    assert "a target by section 4's table, naming the fact behind it if there is one" in prompt
+    assert (
+        "4. a target inside section 4's band, placed by its table, naming the fact behind it if there is one"
+        in prompt
+    )  # review 96 U1: inside section 4's band
     assert "| the fact you can show (a pay survey, a rival's price) | your target |" in (
         cell_text("02_batna", "batna", "zopa-teaching")
     )

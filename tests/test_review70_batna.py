@@ -35,13 +35,13 @@ def test_question_7s_labels_keep_honesty_apart_from_demanding():
     text = _cell("honest-teaching")
     assert "| honest |" not in text
     # review 81 C1: a true statement that plants a false fact is not legitimate
-    assert (
-        "a true statement that leaves no false impression is **legitimate**, with or without a"
-        in text
+    assert (  # review 96 U1: section 6's rule 1
+        "A true statement that leaves no false impression in your favour that Northwind would "
+        "rely on: **legitimate**, with or without a" in " ".join(text.replace("#", " ").split())
     )
     assert "| legitimate | true |" in text and "| warning |" not in text
     assert "| bluff | false |" in text and "| misrepresentation | false |" in text
-    assert "To label a statement, ask: is it true?" in text
+    assert "1. A true statement" in text  # review 96 U1: rules, truth first, not questions
     # Schelling's threat is named apart from the warning, and none of the statements is one
     assert "A *threat* ties a demand to a cost you would rather not impose" in text
     q7 = _cell("q7-text")

@@ -169,4 +169,6 @@ def test_section_6_states_each_labels_test_once():
     assert honest.count("I cannot accept less than 100,000") == 1
     assert "A demand is true if you would carry out its consequence below its figure" not in honest
     # review 80 C3: a true statement is legitimate, demand or not, so only truth is asked
-    assert "To label a statement, ask: is it true? Is a false" in honest
+    # review 96 U1: three one-line rules replace the labelling questions
+    assert "1. A true statement" in honest and "2. A false claim" in honest
+    assert "3. A false statement of fact" in honest

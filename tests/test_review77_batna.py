@@ -98,8 +98,9 @@ def test_question_6_walks_away_only_when_no_package_reaches_the_reservation_pric
     decide = _cell("decide-teaching")
     assert (  # review 79 U4: the row in one plain clause; review 81 U4: which price
         # review 86 X1: no row order; review 93 U1: a table again, its rows exclusive
-        "| below your reservation price with two remote days: no zone | at or above it | as the "
-        "first row: your estimate was too low | | the same | below it too | **walk away**: no "
+        "| below your reservation price with two remote days: no zone | at or above it | "
+        "*acceptable* with the remote days; without them, **ask for remote days**: your "  # r96
+        "estimate was too low | | the same | below it too | **walk away**: no "
         "package works for both |" in decide
     )
 

@@ -58,7 +58,8 @@ def test_a_true_fact_labelled_false_is_told_section_6s_test_not_every_figure_tru
     for statement in check._practice_said():
         assert "every figure in it is true" not in statement._why, statement
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
-    assert "| true | a claim or demand: true as worded; a statement of fact: it leaves no" in (
+    # review 96 U1: the table's test column became section 6's three rules
+    assert "A true statement that leaves no false impression in your favour" in (
         honest
     )  # r80 C3; review 92 U1: a fact's test, beside a claim's
 

@@ -106,9 +106,10 @@ def test_module_02_labels_statements_in_module_00s_words(learner):
 
     assert check.LABELS == ("legitimate", "bluff", "misrepresentation")
     honest = _cell("honest-teaching")
+    assert "in module 00's terms" in honest  # review 96 U1: section 6's rule 1
     assert (
-        "In module 00's terms, a true statement that leaves no false impression is **legitimate**"
-        in honest
+        "A true statement that leaves no false impression in your favour that Northwind "
+        "would rely on: **legitimate**" in honest
     )
     assert "(its fourth kind, an illegitimate source, does not arise here)" in honest
     assert "A legitimate demand is a **warning**" in honest  # review 90 U1: no bullets
@@ -211,8 +212,8 @@ def test_section_1_uses_attitude_to_risk_in_one_sense():
     risk = _cell("ev-risk")
     assert "One attitude need not be averse" not in risk
     assert (
-        "Price every gamble with the same attitude to risk (one way of pricing risk)." in risk
-    )  # r86, r94 U2
+        "Price every gamble with the same attitude to risk. That attitude" in risk
+    )  # r86, r94 U2; review 96 U4 dropped "(one way of pricing risk)"
     assert (
         "That attitude may still make you avoid some risks and seek others: one person may" in risk
     )

@@ -23,9 +23,10 @@ def test_a_true_statement_is_legitimate_only_when_it_plants_no_false_fact(learne
     repeated it (an old label, the word 'honest'), now carry section 6's test."""
     honest = _cell("honest-teaching")
     assert "a true statement is **legitimate**" not in honest
+    assert "in module 00's terms" in honest  # review 96 U1: the test is section 6's rule 1
     assert (
-        "In module 00's terms, a true statement that leaves no false impression is **legitimate**, "
-        "with or without a demand;"
+        "A true statement that leaves no false impression in your favour that Northwind "
+        "would rely on: **legitimate**, with or without a demand."
     ) in honest
     ada = statements_of(course.variant("02_batna", "ada"))
     demand = next(s for s in ada if s._kind == "warning" and s._label == check.LEGITIMATE)
@@ -46,7 +47,11 @@ def test_the_reflections_target_needs_a_fact_only_where_section_4s_table_asks_fo
     prompt, rubric = _cell("reflection-text"), _cell("reflection")
     for text in (prompt, rubric):
         assert "the fact that justifies it" not in text
-    assert "4. a target by section 4's table, naming the fact behind it if there is one" in prompt
+    # review 96 U1: the prompt points to section 4's band and table instead of restating them
+    assert (
+        "4. a target inside section 4's band, placed by its table, naming the fact behind it if there is one"
+        in prompt
+    )
     assert (
         "placed by section 4's table, with the fact named if one places it (none is needed at "
         "the even split)"
@@ -77,7 +82,7 @@ def test_section_1s_attitude_sentence_has_no_dangling_it():
     risk = _cell("ev-risk")
     assert "It need not be averse" not in risk
     assert (
-        "Price every gamble with the same attitude to risk (one way of pricing risk). That "
+        "Price every gamble with the same attitude to risk. That "  # review 96 U4
         "attitude may still make you avoid some risks and seek others: one person may buy "
         "insurance and a "
         "lottery ticket (Friedman and Savage 1948)."  # review 82 U5, 83 U2, 86 U3 reworded it

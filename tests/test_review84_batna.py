@@ -63,7 +63,7 @@ def test_section_1_says_one_attitude_to_risk_can_avoid_some_risks_and_seek_other
     risk = _cell("ev-risk")
     assert "; you may avoid some risks" not in risk
     assert (  # review 86 U3: one sentence, so it cannot read as a second rule
-        "the same attitude to risk (one way of pricing risk). That attitude may still make you avoid some risks and seek others: one "
+        "the same attitude to risk. That attitude may still make you avoid some risks and seek others: one "
         "person may buy insurance and a lottery ticket (Friedman and Savage 1948)."
     ) in risk
 

@@ -39,7 +39,8 @@ def test_section_6_states_the_labelling_test_once_below_its_bullets():
     # the bluff sentence, this test, misrepresentation (review 90 U1: now the table's row,
     # the bullet that repeated it being cut)
     # review 92 U1: the table's legitimate row names a statement of fact's test too
-    assert honest.count("statement of fact") == 4
+    # review 96 U1: the table's test column became section 6's three rules (rule 3 says it)
+    assert honest.count("statement of fact") == 3
     assert _release_markdown_words() < 7_464
 
 
@@ -75,7 +76,7 @@ def test_one_attitude_to_risk_is_one_sentence_not_a_rule_and_its_apparent_except
     risk = _cell("ev-risk")
     assert "One attitude can avoid" not in risk
     assert (
-        "Price every gamble with the same attitude to risk (one way of pricing risk). That "
+        "Price every gamble with the same attitude to risk. That "  # review 96 U4
         "attitude may still make you avoid some risks and seek others"
     ) in risk
 

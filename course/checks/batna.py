@@ -1515,7 +1515,7 @@ def judge_statement(statement, answers):
         nudge = _nudge(given, statement._label, statement._kind)
         general = (  # shown at grading with a full stop after it, so it ends in none
             f"statement {statement.letter} is not {given!r}: {nudge} (to label a statement, "
-            "ask section 6's questions of it in turn)"
+            "apply section 6's three rules to it in turn)"
         )
         raise NotYet(said, general=general)
     return f"statement {statement.letter}, {statement._label!r}: {statement._why}."

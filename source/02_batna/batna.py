@@ -96,9 +96,9 @@ expected_value(sure_offer), expected_value(startup_gamble)
 #
 # Valued at 88,000, the gamble loses to the sure 90,000. So compare alternatives by what
 # each is worth *to you*: its expected value if you are risk-neutral, your certainty
-# equivalent if you are not. Price every gamble with the same attitude to risk (one way of
-# pricing risk). That attitude may still make you avoid some risks and seek others: one
-# person may buy insurance and a lottery ticket (Friedman and Savage 1948).
+# equivalent if you are not. Price every gamble with the same attitude to risk. That
+# attitude may still make you avoid some risks and seek others: one person may buy
+# insurance and a lottery ticket (Friedman and Savage 1948).
 #
 # **What the graded questions assume.** Question 3's second part gives you a sure amount
 # for each of your two gambles; elsewhere, use expected values.
@@ -361,8 +361,8 @@ BatnaBuilder()
 # | one at or past the band's top, even one that carries your opening beyond the estimate | the band's top: three quarters of the way up |
 #
 # So a stronger fact never lowers your target. Module 01's one exception: a price the other
-# side is sure to pay (module 01's `sure`: the lowest reservation price you still think it
-# may have) may set your target past the top. In your scenario no fact carries an
+# side is sure to pay (the lowest reservation price you still think it may have) may set
+# your target past the top. In your scenario no fact carries an
 # opening past what the agency's contractor costs, so you open at that estimate.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
@@ -467,7 +467,7 @@ check.target_salary(target_salary, hidden=True)
 # |---|---|---|
 # | at or above your reservation price with two remote days: a zone (your case) | at or above the even split with remote days | *acceptable* with the remote days; without them, **ask for remote days** |
 # | the same | below the even split with remote days | **counter**, and say why: it is below your BATNA, below your reservation price for its package, or short of the even split with remote days |
-# | below your reservation price with two remote days: no zone | at or above it | as the first row: your estimate was too low |
+# | below your reservation price with two remote days: no zone | at or above it | *acceptable* with the remote days; without them, **ask for remote days**: your estimate was too low |
 # | the same | below it too | **walk away**: no package works for both |
 #
 # Every counter asks for two remote days too. Walking away means naming your reservation
@@ -559,55 +559,56 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "honest-teaching", "schema_version": 3}
 # ## 6. Using your alternatives honestly
 #
-# An alternative helps you only if the other side believes in it. In module 00's terms, a
-# true statement that leaves no false impression is **legitimate**, with or without a
-# demand; a false one is a bluff or a misrepresentation (its fourth kind, an illegitimate
-# source, does not arise here). The examples: Harbor Bank has offered you 89,000, and the
-# commute costs you 8,000 a year, so your reservation price for the job as offered is
-# 97,000.
+# An alternative helps you only if the other side believes in it. Label what you say by
+# three rules, in module 00's terms (its fourth kind, an illegitimate source, does not
+# arise here):
 #
-# | label | true? | its test | example |
-# |---|---|---|---|
-# | legitimate | true | a claim or demand: true as worded; a statement of fact: it leaves no false impression in your favour that Northwind would rely on | "Harbor Bank has offered me 89,000." A demand: "For the job as offered, with no remote days: if you offer less than 97,000, I will take Harbor Bank's offer." |
-# | bluff | false | about the least you would accept: a false reservation price, or a demand you would not carry out | "I cannot accept less than 100,000." |
-# | misrepresentation | false | A false statement of fact the other side will rely on: an offer that does not exist or is inflated (in a demand too), a possible bonus presented as sure; it can be fraud | "Harbor Bank has offered me 95,000." |
+# 1. A true statement that leaves no false impression in your favour that Northwind would
+#    rely on: **legitimate**, with or without a demand.
+# 2. A false claim about your reservation price: a **bluff**.
+# 3. A false statement of fact the other side will rely on: a **misrepresentation**.
 #
-# A legitimate demand is a **warning**: it tells the other side something you would do
-# anyway if it says no. A *threat* ties a demand to a cost you would rather not impose;
-# none of your statements is one. A demand is true when it names your real BATNA at a
-# figure at most your reservation price for the package it names (two remote days lower
-# it). A figure above that price is a bluff; module 00 puts such a false intention on the
-# line between a bluff and a misrepresentation, so this course accepts either label for
-# it. Bargaining custom does not ordinarily take a claim about the least you would accept
-# as a statement of fact, so it tolerates that bluff; a demand you would not carry out is
-# riskier. Once you give way below a "cannot", your next one counts for less.
+# Harbor Bank has offered you 89,000 and the commute costs you 8,000 a year, so your
+# reservation price for the job as offered is 97,000:
 #
-# Declining to name your reservation price is legitimate too. The warning above is
-# legitimate, yet as a demand it corners Northwind and hands it your reservation price; a
-# warning at a lower figure invites an offer just above that figure, which you would refuse.
-#
-# The sources are module 00's, section 6.
-#
-# To label a statement, ask: is it true? Is a false one about your reservation price or a
-# fact?
+# | label | true? | examples |
+# |---|---|---|
+# | legitimate | true | "Harbor Bank has offered me 89,000." A demand: "For the job as offered, with no remote days: if you offer less than 97,000, I will take Harbor Bank's offer." |
+# | bluff | false | a false reservation price, or a demand you would not carry out: "I cannot accept less than 100,000." |
+# | misrepresentation | false | an offer that does not exist or is inflated (in a demand too), a possible bonus presented as sure; it can be fraud: "Harbor Bank has offered me 95,000." |
 #
 # Judge a claim about the least you would accept, a demand included, by what it says: with
 # a reservation price of 97,000, "90,000 would not be enough for me" is true. Judge a
 # statement of fact by what it makes Northwind believe.
 #
+# A legitimate demand is a **warning**: it tells the other side something you would do
+# anyway if it says no. A *threat* ties a demand to a cost you would rather not impose. A
+# demand is true when it names your real BATNA. Its figure must also be at most your
+# reservation price for the package it names (two remote days lower it). A figure above
+# that price is a bluff (module 00 puts such a false intention on the line between a bluff
+# and a misrepresentation, so this course accepts either label for it). Bargaining custom
+# does not ordinarily take a claim about the least you would accept as a statement of fact,
+# so it tolerates that bluff; a demand you would not carry out is riskier.
+#
+# Declining to name your reservation price is legitimate too. The warning above is
+# legitimate, yet as a demand it corners Northwind and hands it your reservation price; a
+# warning at a lower figure invites an offer just above that figure, which you would refuse.
+#
 # **When to mention an alternative at all.** Mention it when what it shows beats the other
 # side's estimate of your reservation price (module 03 refines this bar for talks where
 # both sides can counter). Then it raises that estimate and what they must offer. Keep a
-# weak one private: naming it would show you could be had for less.
-# Keeping it private is not the same as letting the other side open (modules 01 and 04).
-# As your scenario says, Northwind reads your reservation price as the midpoint of its pay
-# band.
+# weak one private: naming it would show you could be had for less. Keeping it private is
+# not the same as letting the other side open (modules 01 and 04).
 #
-# Tell the alternative's terms in full, chances included: the chances are your own
-# estimates, which nobody can check, so say they are yours ("I put the chance at ...").
-# Leave the commute unpriced: a side that knows your exact reservation price can offer you
-# that and not a unit more. As your scenario says, Northwind counts an unpriced commute at
-# nothing and takes the chances you state at face value.
+# Tell its terms in full, and say the chances are your own estimates, which nobody can
+# check. Leave the commute unpriced: a side that knows your exact reservation price can
+# offer you that and not a unit more. As your scenario says, Northwind reads your
+# reservation price as the midpoint of its pay band. It counts an unpriced commute at
+# nothing and takes the chances you state at face value. Since you leave the commute
+# unpriced, what your BATNA shows is its value by expected values: mention it when that
+# value beats the band's midpoint.
+#
+# The sources are module 00's, section 6.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): legitimate, bluff or misrepresentation?
@@ -616,8 +617,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # (`offers.statements` holds them as `(letter, text)` pairs). Write
 # `label_statements(offers)` returning a dict with two kinds of entry:
 #
-# 1. each letter with its label: `"legitimate"`, `"bluff"` or `"misrepresentation"`. Ask
-#    section 6's questions of each statement, against the facts of your scenario and your
+# 1. each letter with its label: `"legitimate"`, `"bluff"` or `"misrepresentation"`. Apply
+#    section 6's rules to each statement, against the facts of your scenario and your
 #    reservation price from expected values (question 3, first part) for the package the
 #    statement names: with two remote days, take half the commute off. Where two labels
 #    fairly fit a statement, both count.
@@ -1099,11 +1100,8 @@ check.own_batna_needed(own_batna_needed)
 # 3. how much the step would move your reservation price (the worst terms you would accept:
 #    the least you would take if you are paid, the most you would pay if you pay), with the
 #    arithmetic, and whether you will know its outcome before you must decide;
-# 4. a target by section 4's table, naming the fact behind it if there is one, inside
-#    section 4's band: from the even split of the zone to three quarters of the way from
-#    your reservation price to your estimate of the other side's reservation price (the
-#    most it would pay, or the least it would take), wherever you open, apart from section
-#    4's one exception.
+# 4. a target inside section 4's band, placed by its table, naming the fact behind it if
+#    there is one.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
