@@ -747,8 +747,10 @@ def test_your_estimate_is_said_once_to_be_the_mean_of_your_beliefs():
     # review 69 X1: the opening rule takes the higher of the estimate and the model's price
     assert (
         # review 88 C1: module 04's rule plus a floor; review 91 U1: then the mark's rule
+        # review 95 C2 (round 96): module 04's whole rule
         "1. **Your opening**: this is the rule module 04 teaches (open at your estimate of the "
-        "buyer's reservation price) plus a floor, the model's price" in words
+        "buyer's reservation price, or beyond it as far as a fact you can name takes you) plus "
+        "a floor, the model's price" in words
     )
 
 

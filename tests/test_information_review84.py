@@ -29,7 +29,10 @@ def test_a_fact_you_can_name_is_one_you_could_show_osprey():
     assert "only as far as a fact you can name to Osprey takes you" not in six
     # review 88 X1: the band is advice; the target aims halfway for want of a fact
     assert "Your situations give no fact to aim past halfway" in six
-    assert six.count("fact you can name") == 0  # review 91 U1
+    # review 91 U1; review 95 C2 (round 96): once, inside module 04's rule as convention 1
+    # quotes it (a fact you can show Osprey), never for the mark's bound
+    assert six.count("fact you can name") == 1
+    assert "or beyond it as far as a fact you can name takes you) plus a floor" in six
     for key in (*HAGGLES, "practice-come-back"):
         # review 85 C1: a fact you can name is only what takes an opening past the floor
         why = _reasons(key)

@@ -118,9 +118,10 @@ def test_convention_1_states_the_bound_the_mark_applies():
     _, box = _box(cell_words("q6-text"))
     assert "only as far as a fact you can name" not in box
     assert (
-        "The mark accepts openings from the higher of the two (or the estimate rounded down to "
-        "the €100) up to the highest reservation price still possible, and any reservation "
-        "price still possible at or above the model's price." in box
+        # review 95 U1 (round 96): the €100 allowance is the check's, no longer the text's
+        "The mark accepts openings from the higher of the two up to the highest reservation "
+        "price still possible, and any reservation price still possible at or above the "
+        "model's price." in box
     )
     assert "one step above" not in box
     for learner in ("rv91c", *LEARNERS):

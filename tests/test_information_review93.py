@@ -91,11 +91,13 @@ def test_x1_u1_convention_1_is_the_advice_then_the_mark_with_its_cap():
     assert "one step above" not in six and "(a step: the gap" not in six
     assert "module 05 opens so" not in six
     assert (
+        # review 95 C2, U1 (round 96): module 04's whole rule; the €100 allowance is silent
         "1. **Your opening**: this is the rule module 04 teaches (open at your estimate of the "
-        "buyer's reservation price) plus a floor, the model's price, because no haggle ends "
-        "above your opening. The mark accepts openings from the higher of the two (or the "
-        "estimate rounded down to the €100) up to the highest reservation price still "
-        "possible, and any reservation price still possible at or above the model's price."
+        "buyer's reservation price, or beyond it as far as a fact you can name takes you) plus "
+        "a floor, the model's price, because no haggle ends above your opening. The mark "
+        "accepts openings from the higher of the two up to the highest reservation price "
+        "still possible, and any reservation price still possible at or above the model's "
+        "price."
     ) in six
 
 

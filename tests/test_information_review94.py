@@ -107,7 +107,7 @@ def test_x1_the_table_states_the_target_s_floor():
     six = _six()
     assert (
         "an opening by convention 1 and above `sure`, a target below it, at or above "
-        "convention 2's floor less €100 |"
+        "convention 2's floor |"  # review 95 U1 (round 96): the €100 is the check's alone
     ) in six
     assert "never below `sure`. Your situations give no fact to aim past halfway." in six
 

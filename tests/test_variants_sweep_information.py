@@ -1479,7 +1479,8 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
         # review 94 X1: and convention 2's floor
         # integration of review 94 X1: an opening at `sure` leaves no target above the floor
         '| `"final-offer"` | a plan: an opening by convention 1 and above `sure`, a target '
-        "below it, at or above convention 2's floor less €100 |" in words
+        # review 95 U1 (round 96): the €100 allowance is applied by the check, not stated
+        "below it, at or above convention 2's floor |" in words
     )
     assert "sells to no more buyers than the next one, for less" not in words
     assert "this is the rule module 04 teaches" in words  # review 88 C1  # review 67 U3: a preview
@@ -1487,8 +1488,10 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
         # review 80 U2: "your opening", "Osprey's opening": one word, two owners named
         # review 88 C1: module 04's rule plus a floor
         # review 91 U1: the stricter rule before the mark's is gone
+        # review 95 C2 (round 96): module 04's whole rule, its bound the mark's
         "1. **Your opening**: this is the rule module 04 teaches (open at your estimate of the "
-        "buyer's reservation price) plus a floor, the model's price" in words
+        "buyer's reservation price, or beyond it as far as a fact you can name takes you) plus "
+        "a floor, the model's price" in words
     )
     by_key = {item.key: item for item in scenario._SITUATIONS}
     for sale in sales[:600]:

@@ -88,7 +88,7 @@ sale
 #
 # Then something happens: Osprey makes an offer $x$. Some values of $r$ explain that
 # offer well and others poorly. How well each one explains it is the **likelihood**,
-# $P(x \mid r)$. Bayes' rule (Bayes, 1763; Laplace found it independently in 1774)
+# $P(x \mid r)$. Bayes' rule (Bayes, 1763)
 # combines the two into your **posterior** belief:
 #
 # $$P(r \mid x) = \frac{P(x \mid r)\, P(r)}{\sum_{r'} P(x \mid r')\, P(r')} .$$
@@ -101,7 +101,6 @@ sale
 # The **expected reservation price** is the average under your beliefs,
 # $E[r] = \sum_r r \, P(r)$. It is what this course calls your **estimate** of the buyer's
 # reservation price: the mean of your current beliefs, not the highest price they allow.
-# As section 3 shows, it is not the price to ask.
 #
 # A worked example: you think $r$ is 60, 70 or 80 with chances 0.5, 0.3 and 0.2. The
 # offer you see is one that buyers with those reservation prices make with chances 0.1,
@@ -151,8 +150,8 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # `sale.reservations`, `sale.opening_low` ($a$), `sale.opening_high` ($b$) and
 # `sale.opening_offer` ($x$). Return a dict that maps each possible reservation price to
 # the density of Osprey's opening under it, using the formula above. Since only ratios
-# matter, the same positive multiple of the density for every price passes too (working
-# in thousands of euros, say). Question 2 builds on it.
+# matter, the same positive multiple of the density for every price passes too. Question 2
+# builds on it.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-likelihood-answer", "schema_version": 3}
@@ -237,8 +236,7 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # of them: instead, lower each possible price above the cap to the cap, carrying its
 # chance with it.
 #
-# Question 3 reads news that reveals; Question 5 prices with it, and re-prices after news
-# that changes. Reading the opening and then the news multiplies their likelihoods, which
+# Reading the opening and then the news multiplies their likelihoods, which
 # treats them as *independent* given Osprey's reservation price: fair for a launch date
 # and a habit of opening, not for two reports from one source (one fact counted twice).
 #
@@ -331,11 +329,11 @@ check.news_likelihood(news_likelihood, hidden=True)
 # - 42 again, a buyer holding firm. The expected reservation price falls a little: a hold
 #   hints that the buyer is near its reservation price, but a buyer far from it also holds
 #   now and then;
-# - 44, a small step: under this model far stronger evidence than a hold. Each step is
-#   expected to cover a fifth to three fifths of the gap left, so a step of 2 fits only a
-#   reservation price near the offer (here 50); higher prices explain it only through the
-#   5% chance of a step of any size. The expected reservation price falls from about 61 to
-#   about 50: a buyer who shrinks its steps on purpose can mislead you that much;
+# - 44, a small step: under this model far stronger evidence than a hold. A step of 2 fits
+#   only a reservation price near the offer (here 50); higher prices explain it only
+#   through the 5% chance of a step of any size. The expected reservation price falls from
+#   about 61 to about 50: a buyer who shrinks its steps on purpose can mislead you that
+#   much;
 # - 90, above every price you still believe in: read why it is refused.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "belief-updater", "schema_version": 3}
@@ -636,8 +634,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # For `staged-opening`: a buyer who shades opens lower than its habit, never higher. Of
 # what section 2's band model ($b$ = `sale.opening_high`) reads from Osprey's opening
 # (`sale.opening_offer`), keep only what a shaded opening still proves, price against your
-# prior (`sale.prior_beliefs()`) with that, and name the result to the cent: if it is the
-# model's price, the shading cost you nothing and the model's price stands.
+# prior (`sale.prior_beliefs()`) with that, and name the result: if it is the model's
+# price, the shading cost you nothing and the model's price stands.
 #
 # One mark for the assumptions, one for the prices.
 #
@@ -647,7 +645,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | a plan: an opening by convention 1 and above `sure`, a target below it, at or above convention 2's floor less €100 |
+# | `"final-offer"` | a plan: an opening by convention 1 and above `sure`, a target below it, at or above convention 2's floor |
 # | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price |
 # | `"accepts-any"` | a *fair price*: above your cost and Osprey's opening, below the model's price, and leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain (that reservation price minus your cost) |
 # | `"honest-opening"` | the re-priced price, to the cent |
@@ -656,10 +654,10 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # course's advice):
 #
 # 1. **Your opening**: this is the rule module 04 teaches (open at your estimate of the
-#    buyer's reservation price) plus a floor, the model's price, because no haggle ends
-#    above your opening. The mark accepts openings from the higher of the two (or the
-#    estimate rounded down to the €100) up to the highest reservation price still possible,
-#    and any reservation price still possible at or above the model's price.
+#    buyer's reservation price, or beyond it as far as a fact you can name takes you) plus
+#    a floor, the model's price, because no haggle ends above your opening. The mark accepts
+#    openings from the higher of the two up to the highest reservation price still
+#    possible, and any reservation price still possible at or above the model's price.
 # 2. **Target**: the band module 02 teaches, halfway to three quarters of the way from your
 #    cost to your estimate, or `sure` where that is higher; never below `sure`. Your
 #    situations give no fact to aim past halfway.

@@ -1,0 +1,98 @@
+"""Review 95 of module 01 (information), fixed in round 96: Question 6's convention 1 quotes
+module 04's opening rule whole (C2); the learner's text no longer carries the check's €100
+allowances, which the check still applies (U1, in part). Each test fails on the text before
+this round."""
+
+from course.checks.information import reference
+from course.variants import variant
+from tests.sweeps import cell_text
+
+MODULE = "01_information"
+SWEEP = tuple(f"sweep-{n}" for n in range(0, 2000, 5))
+PLANS = ("counter-offer", "board-rounds")
+CENT = 0.005
+
+
+def _words(module, name, grade_id):
+    return " ".join(cell_text(module, name, grade_id).replace("#", " ").split())
+
+
+def _box():
+    six = _words(MODULE, "information", "q6-text")
+    return six[six.index("How your prices are checked") :]
+
+
+def test_c2_convention_1_quotes_module_04s_rule_and_the_mark_agrees_with_it():
+    """C2: convention 1 gave module 04's rule as "open at your estimate of the buyer's
+    reservation price", while module 04 and module 02 let the opening go beyond the estimate
+    as far as a fact you can name takes you, and the mark accepts openings up to the highest
+    reservation price still possible, beyond the estimate. It now gives the whole rule, and
+    the mark's bound stays a hard bound (review 84 C1: that bound is the model's, not a fact
+    you can name). Over the sweep, that price is at or above the estimate (above it for
+    some), the mark accepts every opening from the higher of the estimate and the model's
+    price up to it, and nothing a cent beyond it."""
+    box = _box()
+    assert (
+        "this is the rule module 04 teaches (open at your estimate of the buyer's reservation "
+        "price, or beyond it as far as a fact you can name takes you) plus a floor, the "
+        "model's price" in box
+    )
+    assert (
+        "The mark accepts openings from the higher of the two up to the highest reservation "
+        "price still possible, and any reservation price still possible at or above the "
+        "model's price." in box
+    )
+    four = _words("04_concessions", "concessions", "opening-teaching")
+    assert (
+        "open at your estimate of the other side's reservation price or somewhat beyond it" in four
+    )
+    assert "grounded in a fact you can name" in four
+    two = _words("02_batna", "batna", "zopa-teaching")
+    assert "as far as a fact you can name takes you" in two
+    beyond = 0
+    for learner in SWEEP:
+        sale = variant(MODULE, learner)
+        if not set(PLANS) & set(sale.situations):
+            continue
+        after = reference.posterior_after_opening(sale)
+        model = reference.best_move(after, sale.cost)[0]
+        estimate = reference.expected_reservation(after)
+        top = max(r for r, chance in after.items() if chance > 0)
+        assert reference.opening_ceiling(sale, after) == top, learner
+        assert top >= estimate - CENT, learner
+        low = max(estimate, model)
+        for opening in (low, (low + top) / 2, top):
+            assert reference.opening_passes(opening, sale, after), (learner, opening)
+        assert not reference.opening_passes(top + 0.01, sale, after), learner
+        beyond += top > estimate + CENT
+    assert beyond > 0
+
+
+def test_u1_the_text_drops_the_100_euro_allowances_the_check_still_applies():
+    """U1: the table and convention 1 told the learner of a €100 allowance on the target and
+    on the opening (the estimate rounded down to the €100). The check applies both silently
+    now, so no answer that passed loses its mark: over the sweep's haggles, an opening €100
+    under the estimate (where that is not below the model's price) and a target €100 under
+    convention 2's floor (where that is not below `sure`) still pass."""
+    six = _words(MODULE, "information", "q6-text")
+    assert "€100" not in six and "rounded down" not in six
+    assert "at or above convention 2's floor |" in six
+    tried = 0
+    for learner in SWEEP:
+        sale = variant(MODULE, learner)
+        if not set(PLANS) & set(sale.situations):
+            continue
+        after = reference.posterior_after_opening(sale)
+        model = reference.best_move(after, sale.cost)[0]
+        estimate = reference.expected_reservation(after)
+        sure = reference.surest_price(after)
+        opening = estimate - 100
+        if opening < model or opening <= sure + CENT:
+            continue
+        assert reference.opening_passes(opening, sale, after), learner
+        low, _ = reference.target_band(opening, sale, after)
+        target = max(low - 100, sure)
+        if target < opening - CENT:
+            assert reference.plan_passes((opening, target), sale, after), learner
+            tried += 1
+    assert tried > 0
