@@ -96,3 +96,28 @@ def test_u1_the_text_drops_the_100_euro_allowances_the_check_still_applies():
             assert reference.plan_passes((opening, target), sale, after), learner
             tried += 1
     assert tried > 0
+
+
+def test_u1_convention_3_says_why_the_mark_asks_only_a_fifth():
+    """Review 95 U1: convention 3 advised a quarter or more while the mark passed a fifth,
+    the share the check's own hint said small-stakes ultimatum offers under are refused
+    about half the time, and the text never said why the mark sits there; the hint also
+    pointed to ultimatum games "convention 3 cites", though convention 3 cited none. It now
+    says the fifth is where small-stakes refusals run about half (section 3 gives the
+    source), that refusals are rarer at a sale's stakes (section 3's Andersen et al.), and
+    that a share between a fifth and a quarter is a judgement call; the hint points to
+    section 3."""
+    from course.checks import information as check
+
+    box = _box()
+    assert "The mark asks only a fifth" in box
+    assert "refusals are rarer at a sale's stakes" in box
+    assert "a share between a fifth and a quarter is a judgement call, not a slip" in box
+    three = _words(MODULE, "information", "price-teaching")
+    assert "offers under about a fifth are refused about half the time" in three
+    assert "Andersen" in three and "weeks of wages" in three
+    import inspect
+
+    code = inspect.getsource(check)
+    assert "convention 3 cites" not in code
+    assert "small-stakes ultimatum games section 3 cites" in code

@@ -2153,7 +2153,7 @@ def _price_notes(prices, sale, after, staged=()):
         "the one reason to name such a price.",
         "thin": "A price at or just under a reservation price still possible leaves the buyer "
         "there less than a fifth of the gain (that reservation price minus your cost): in the "
-        "ultimatum games convention 3 cites, such offers are refused about half the time. "
+        "small-stakes ultimatum games section 3 cites, such offers are refused about half the time. "
         "Check the buyer at the lowest reservation price still possible at or above your "
         "price, not only the one you started from.",
     }

@@ -661,8 +661,10 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # 2. **Target**: the band module 02 teaches, halfway to three quarters of the way from your
 #    cost to your estimate, or `sure` where that is higher; never below `sure`. Your
 #    situations give no fact to aim past halfway.
-# 3. **Fair price**: refusals grow rarer the larger the share, so leave a quarter or more,
-#    better a third. With cost 40, 62.50 leaves a buyer at 70 a quarter: 7.50 of 70 − 40.
+# 3. **Fair price**: leave a quarter or more, better a third. The mark asks only a fifth,
+#    the share under which small-stakes ultimatum offers are refused about half the time
+#    (section 3); refusals are rarer at a sale's stakes, so a share between a fifth and a
+#    quarter is a judgement call, not a slip. With cost 40, 62.50 leaves a buyer at 70 a quarter: 7.50 of 70 − 40.
 #    A fair price just above Osprey's opening is no slip: that opening itself left the buyer
 #    at the lowest possible price at least that share.
 #
