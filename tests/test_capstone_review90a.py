@@ -136,11 +136,15 @@ def test_c1_question_7_and_the_note_say_so():
     q7 = _cell("q7-text")
     assert "A plan of module 04's shape passes too" in q7
     plan = _cell("plan-teaching")
-    assert plan.count("> **Where this table departs from module 04.**") == 1
+    # review 96 U1: the box moved to the appendix, beside the table manual
+    assert "**Where this table departs from module 04.**" not in plan
+    assert _cell("about-the-bot").count("**Where this table departs from module 04.**") == 1
     assert "This rule is tuned to this bot" not in plan
     caveats = re.findall(r"this bot|with a person|human table", SOURCE.read_text(), re.I)
     # review 93 C1: question 7 and the takeaway say it where the learner decides
-    assert len(caveats) <= 8, caveats  # 18 before review 90
+    # review 96 U1: 9, the same caveats; the box's "With a person" was split across two
+    # lines before (so not counted) and is on one line in the appendix now
+    assert len(caveats) <= 9, caveats  # 18 before review 90
 
 
 # --- U1: value created is the frontier verdict; the gains sit with value claimed ----------------

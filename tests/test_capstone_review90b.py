@@ -129,7 +129,8 @@ def test_m1_the_letter_is_weighed_by_whether_the_plan_reaches_the_package_in_tim
     answer = _cell("reflection")
     assert "no failed talks" not in answer
     assert f"my reservation price would have been {floor:g}" in answer
-    assert f"(63 points, 81 net), but that is step {step} of my plan" in answer
+    # review 96 U2: "81 net" (profit less the audit) was a quantity the module never names
+    assert f"(63 points, profit {plan[step][1]:g}), but that is step {step} of my plan" in answer
     assert f"step {step} of my plan and about four fit" in answer
     assert f"{chance:.2f} × {shortfall:g} ≈ {chance * shortfall:.1f}" in answer
     assert f"{chance * shortfall:.1f}" == "6.2"

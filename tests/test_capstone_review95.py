@@ -13,7 +13,7 @@ def test_c1_paced_tit_for_tat_is_module_04s_question_3():
     """The box said "keep module 04's paced tit-for-tat (question 7)": paced tit-for-tat is
     module 04's question 3, and this module's question 7 is the plan the box warns suits
     this bot only."""
-    box = _cell("plan-teaching").replace(" > ", " ")
+    box = " ".join(_cell("about-the-bot").split())  # review 96 U1: the box moved there
     assert "paced tit-for-tat (question 7)" not in box
     assert "paced tit-for-tat (its question 3; question 7 here accepts a plan of that shape)" in box
 

@@ -810,8 +810,10 @@ def test_the_reciprocity_line_claims_no_cost_the_replay_did_not_show():
     )
     assert "costing you" not in line
     assert "2 did not improve Marlow's next reply" in line and "gave up 25 of your profit" in line
-    assert "Each concession is set against a replay in which you repeated your" in (
-        section("debrief-teaching")  # review 79 U1: the caveat's detail was cut
+    # review 79 U1: the caveat's detail was cut; review 96 U1: the reply ratio's definition
+    # moved into this bullet
+    assert "beyond a replay in which you repeated your previous offer" in " ".join(
+        section("debrief-teaching").split()
     )
 
 
@@ -941,7 +943,8 @@ def test_the_words_for_profit_and_for_additive_scoring_are_exact():
     example is called what it shows (the sum misstates profit), not preferential
     independence."""
     plan = section("plan-teaching")
-    assert "per point you lose" not in plan and "per k€ the step cost you" in plan
+    assert "per point you lose" not in plan
+    assert "per k€ the step cost you" in section("debrief-teaching")  # review 96 U1: moved
     opening = section("opening-teaching")
     assert "preferential independence" not in opening
     assert "Price and volume interact" in opening  # review 80 U1: said shorter
@@ -1231,7 +1234,10 @@ def test_the_text_on_dependence_held_issues_acceptances_and_the_deadline_fits_th
         assert "more than the steps" not in text
     assert "an issue it never moves is a" in section("about-the-bot")  # review 79 U1
     plan = section("plan-teaching")
-    assert "accepted what it would not have accepted had you held" in plan
+    # review 96 U1: the reply ratio, with this case, is defined in section 7 now
+    assert "as does a deal it would not have made had you held" in " ".join(
+        section("debrief-teaching").split()
+    )
     assert "(or when it accepted)" not in plan
     information = section("information-teaching")
     believed = information.split("**Believed**")[1].split("**Unknown**")[0]
@@ -2871,7 +2877,9 @@ def test_the_model_answer_weighs_the_letter_by_the_chances_on_its_own_case():
     # is step 8, past the four steps that fit, so signed talks with Quell still fail and the
     # letter costs 0.38 x 16.25, not 0.38 x 0.25 (tests/test_capstone_review90b.py)
     net = profit - case.audit_cost
-    assert f"(63 points, {net:g} net)" in rubric and f"{worth - net:g}" == "0.25"
+    assert f"{worth - net:g}" == "0.25"
+    # review 96 U2: "81 net" was a quantity the module never names; the profit is stated
+    assert f"({points:g} points, profit {profit:g})" in rubric
     assert f"{posterior:.2f} × {shortfall:g} ≈ {posterior * shortfall:.1f}" in rubric
     assert (
         "the shortfall weighed by the chance that talks with the letter still end without a "
@@ -3273,7 +3281,9 @@ def test_section_5_gives_its_rule_as_a_three_row_table_and_folds_grit_and_the_re
     assert "# | its opening | hold, or your next step |" in cell
     assert "# Otherwise hold" in cell
     # review 90 U3: the fold that repeated the rule is gone; its two facts stand in the open
-    assert "GRIT's steps" in cell and "**reply ratio**" in cell
+    assert "GRIT's steps" in cell
+    # review 96 U1: the reply ratio is defined in section 7, which uses it
+    assert "**reply ratio**" in section("debrief-teaching")
     assert "The last row borrows from Osgood's GRIT (1962" in cell  # review 85 E1
     assert "The rule has one exception." not in cell
 
@@ -3313,14 +3323,15 @@ def test_section_5_names_the_rule_that_replaces_module_04s_equal_value_test():
     assert "each traded for something" in " ".join(section("q7-text").split())  # review 93 C1
     # review 59, E1: the debrief's number is the reply ratio, not module 04's trade ratio
     assert "The debrief sets each of your steps against the test" not in plan
-    # review 75 U4: 'the replay' came before section 7 defines it
+    # review 75 U4: 'the replay' came before section 7 defines it; review 96 U1: the reply
+    # ratio is defined in section 7 itself, where the debrief uses it
+    debrief_text = " ".join(section("debrief-teaching").split())
     assert (
         "A step's **reply ratio** is what Marlow's next reply gave back, beyond a replay "
-        "in which you held (section 7), per k€"
-    ) in plan
-    debrief_text = " ".join(section("debrief-teaching").split())
+        "in which you repeated your previous offer, per k€"
+    ) in debrief_text
     assert "module 04's trade test" not in debrief_text
-    assert "reply ratio, section 5" in debrief_text
+    assert "**reply ratio**" not in plan
     # review 90 (C1, U1, U3): removed on purpose
     assert "three of Marlow's four styles give back only part of what you concede" not in plan
     # most steps of a learner who keeps the plan get back less than they cost (a step

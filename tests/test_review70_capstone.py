@@ -150,6 +150,6 @@ def test_section_5_is_cut_and_its_fold_did_not_grow():
         "the one nearest the middle of that state's zone, at or above it",  # review 78 U5
         "accept an offer of Marlow's when it is worth at least the next package of your plan",
         "so it is its first move: your next step in answer to it is reciprocity",  # review 91 C1
-        "**reply ratio**",
     ):
         assert fact in plan, fact
+    assert "**reply ratio**" in _section("debrief-teaching")  # review 96 U1: moved there

@@ -325,7 +325,8 @@ def test_the_even_split_and_the_replay_are_glossed_at_first_use():
     # review 82 U3: the gloss gave the rule; review 85 U5: plainly, with section 5's pointer
     assert "neither moves your **target**, the result you aim for (section 5 sets it" in text
     first = text.index("replay")
-    assert text[first - 2 :].startswith("a replay in which you held (section 7)")
+    # review 96 U1: first used where section 7 defines the reply ratio
+    assert text[first - 2 :].startswith("a replay in which you repeated your previous offer")
     assert "the result you aim for (section 5's target)" in _section("opening-teaching")
 
 

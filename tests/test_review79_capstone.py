@@ -180,8 +180,9 @@ def test_the_appendix_gives_a_share_both_samples_bear_out():
 
 def test_the_reply_ratio_is_defined_once():
     """U1: the reply ratio was defined in section 5's fold and again in section 7's
-    reciprocity bullet; section 7 now points to section 5."""
-    assert "per k€ the step cost you" in _section("plan-teaching")
+    reciprocity bullet; section 7 now points to section 5. (Review 96 U1: the one
+    definition moved to section 7's bullet, where the debrief uses it.)"""
+    assert "per k€ the step cost you" not in _section("plan-teaching")
     debrief_text = _section("debrief-teaching")
     assert "per k€ the concession cost you" not in debrief_text
-    assert "(the step's reply ratio, section 5)" in debrief_text  # review 79 U1
+    assert debrief_text.count("per k€ the step cost you") == 1

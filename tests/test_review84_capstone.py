@@ -267,7 +267,7 @@ def test_u5_the_stall_remark_is_quoted_and_said_plainly():
 def test_u6_the_reply_ratio_says_in_words_what_1_or_more_means():
     """U6: the reply ratio's '(1 or more: Marlow matched it)' was shorthand. It now says a
     ratio of 1 or more means Marlow matched the step. Fails on the old text."""
-    plan = _cell("plan-teaching")
+    plan = _cell("debrief-teaching")  # review 96 U1: defined in section 7 now
     assert "(1 or more: Marlow matched it)" not in plan
     # review 94 U2: the ratio's scale is named
     assert (

@@ -618,10 +618,11 @@ check.what_to_say(what_to_say, hidden=True)
 # its **final offer** in round 5, 6 or 7; you answer it once; a **retraction** is an offer
 # worse for Marlow than your last (defined and priced in section 6).
 #
-# **When to step.** Concede only in answer to a move of theirs, never into silence;
-# here its opening is one (box). Count Marlow's offers, not its words: when it
-# says "You have not moved since your last offer", it means yours; its own offer may still
-# have moved.
+# **When to step.** Concede only in answer to a move of theirs, never into silence, so
+# that each step gets something back. Marlow's opening always gives up ground, so it is
+# its first move: your next step in answer to it is reciprocity. Count Marlow's offers,
+# not its words: when it says "You have not moved since your last offer", it means yours;
+# its own offer may still have moved.
 #
 # | Marlow's reply | your move |
 # |---|---|
@@ -636,11 +637,6 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # Otherwise hold: any other step into silence gives ground for nothing, and a step, once
 # made, stands, as GRIT's steps do.
-#
-# A step's **reply ratio** is what Marlow's next reply gave back, beyond a replay in which
-# you held (section 7), per k€ the step cost you; a ratio of 1 or more means Marlow
-# matched the step on your scale, not its own. A step also got something back if Marlow accepted what it would not
-# have accepted had you held.
 #
 # **How many steps fit.** Marlow may make its final offer in round 5: count on four steps.
 # If your plan has more, it may not finish: at Marlow's final offer the rule for accepting
@@ -657,19 +653,51 @@ check.what_to_say(what_to_say, hidden=True)
 # has one; walk away politely when none is left (question 8 also accepts walking away; if
 # Marlow leaves, the talks ran out of time, section 6).
 #
-# > **Where this table departs from module 04.** Marlow's opening always gives up ground
-# > (about two fifths of the way to its reservation price at a first meeting),
-# > so it is its first move: your next step in answer to it is reciprocity. A person's
-# > opening at ideal terms gives up nothing: hold. Marlow counts only its total
-# > points, so two more rules are looser. Question 7's plan runs past both
-# > targets to your reservation price, since you cannot tell before the talks which
-# > state holds, and its steps may grow (5 k€, then 10) or take a term back (volume back
-# > up, delivery back out) while giving Marlow more points: a **trade-back step**, which
-# > is no retraction (section 6). Question 8 answers any move of Marlow's with a whole
-# > step, though Marlow matched about one in four in the course's trials. With
-# > a person, keep module 04's paced tit-for-tat (its question 3; question 7 here accepts
-# > a plan of that shape), and test a "can't give
-# > more" (ask what would let them move, or hold once), since it is often a bluff.
+# Marlow counts only its total points, so some of these rules are looser than module
+# 04's: the appendix says which.
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table-teaching", "schema_version": 3}
+# ## 6. At the table
+#
+# You open; Marlow answers every offer with an offer and a few words, for at most 8
+# rounds: send a package, accept Marlow's offer, or walk away. Marlow's reservation price
+# depends on whether Quell has capacity, drawn when you sit down with the chance the rush
+# request gave it, and hidden until the end.
+#
+# **Deadline and acceptance.** Marlow has its own deadline, which you do not know: it
+# makes its final offer in round 5, 6 or 7, never later. It accepts a package worth at
+# least its reservation price if the package meets its aim for the round (the points it
+# wants then, falling from its opening offer's points towards its reservation price at
+# its style's pace), or if it is at least as good for it
+# as its own next offer (so handing its final offer back is a deal): it never turns a
+# package down to offer you one worth less to it.
+#
+# **Trust.** Marlow remembers you through its **trust** in you, which starts at 0.5 and
+# moves after each negotiation by how it ended, and by −0.1 for every offer it refused
+# out of hand and every retraction (an offer worse for it than your previous one by more
+# than a hundredth of the way from its reservation price to its best), whatever the
+# ending:
+#
+# | how the negotiation ended | change in trust |
+# |---|---|
+# | a deal | +0.25 |
+# | you walked away politely | 0 |
+# | the talks ran out of time (Marlow reached its own deadline and left) | −0.05 |
+# | Marlow left because its patience ran out | −0.1 |
+# | you walked out, slamming the door | −0.35 |
+# | each offer refused out of hand, or retraction, on top | −0.1 |
+#
+# It loses patience with every offer it must refuse out of hand; retractions and stalls
+# strain it only while your offer is still worse for it than walking away, and it warns
+# you before it leaves. The more it trusts you, the more of its room (its best package
+# less its reservation price) it gives in its first answer, and the more patient it is.
+# Marlow remembers you across the table's "new negotiation" button; running the table's
+# cell again seats a Marlow that has never met you. **Quell is drawn afresh at every
+# sitting.**
+#
+# The table reads your answers to questions 2, 3, 5 and 7, and the debrief sets the
+# outcome against them (showing your true reservation price and Quell's chance only
+# once questions 2 and 3 pass) and names Marlow's style.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): your plan
@@ -774,49 +802,6 @@ check.table_moves(table_moves)
 check.table_moves(table_moves, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table-teaching", "schema_version": 3}
-# ## 6. At the table
-#
-# You open; Marlow answers every offer with an offer and a few words, for at most 8
-# rounds: send a package, accept Marlow's offer, or walk away. Marlow's reservation price
-# depends on whether Quell has capacity, drawn when you sit down with the chance the rush
-# request gave it, and hidden until the end.
-#
-# **Deadline and acceptance.** Marlow has its own deadline, which you do not know: it
-# makes its final offer in round 5, 6 or 7, never later. It accepts a package worth at
-# least its reservation price if the package meets its aim for the round (the points it
-# wants then, falling from its opening offer's points towards its reservation price at
-# its style's pace), or if it is at least as good for it
-# as its own next offer (so handing its final offer back is a deal): it never turns a
-# package down to offer you one worth less to it.
-#
-# **Trust.** Marlow remembers you through its **trust** in you, which starts at 0.5 and
-# moves after each negotiation by how it ended, and by −0.1 for every offer it refused
-# out of hand and every retraction (an offer worse for it than your previous one by more
-# than a hundredth of the way from its reservation price to its best), whatever the
-# ending:
-#
-# | how the negotiation ended | change in trust |
-# |---|---|
-# | a deal | +0.25 |
-# | you walked away politely | 0 |
-# | the talks ran out of time (Marlow reached its own deadline and left) | −0.05 |
-# | Marlow left because its patience ran out | −0.1 |
-# | you walked out, slamming the door | −0.35 |
-# | each offer refused out of hand, or retraction, on top | −0.1 |
-#
-# It loses patience with every offer it must refuse out of hand; retractions and stalls
-# strain it only while your offer is still worse for it than walking away, and it warns
-# you before it leaves. The more it trusts you, the more of its room (its best package
-# less its reservation price) it gives in its first answer, and the more patient it is.
-# Marlow remembers you across the table's "new negotiation" button; running the table's
-# cell again seats a Marlow that has never met you. **Quell is drawn afresh at every
-# sitting.**
-#
-# The table reads your answers to questions 2, 3, 5 and 7, and the debrief sets the
-# outcome against them (showing your true reservation price and Quell's chance only
-# once questions 2 and 3 pass) and names Marlow's style.
-
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table", "schema_version": 3}
 from course.widgets.capstone import NegotiationTable
 
@@ -843,9 +828,11 @@ NegotiationTable(
 #   stands beside it: with your best 170, your gain is 0.5.
 # - **Value created.** Whether the deal is on the Pareto frontier; if not, how many
 #   packages were at least as good for both sides and better for one.
-# - **Reciprocity.** Each concession is set against a replay in which you repeated your
-#   previous offer (the step's reply ratio, section 5); concessions made while Marlow had
-#   not moved are counted apart, except a step after its "can't give more" and the GRIT
+# - **Reciprocity.** A step's **reply ratio** is what Marlow's next reply gave back,
+#   beyond a replay in which you repeated your previous offer, per k€ the step cost you;
+#   a ratio of 1 or more means Marlow matched the step on your scale, not its own, as does
+#   a deal it would not have made had you held. Concessions made while Marlow had not
+#   moved are counted apart, except a step after its "can't give more" and the GRIT
 #   step (section 5). A step answering Marlow's opening answers its first move.
 # - **What was achievable.** The best package for you that Marlow would have agreed to
 #   on the path these talks took.
@@ -930,7 +917,7 @@ NegotiationTable(
 # move called for my next step, yet I held, having got nothing back; it accepted 140 in
 # round 6, 49.75 above my reservation price. I kept Brenn (81.25 on average) over the
 # letter's sure 65. Signed, my reservation price would have been 74, enough for a package
-# Marlow accepts even with Quell (63 points, 81 net), but that is step 8 of my plan and
+# Marlow accepts even with Quell (63 points, profit 90), but that is step 8 of my plan and
 # about four fit: signed talks with Quell would still have failed, so the letter would
 # have cost 0.38 × 16.25 ≈ 6.2.
 #
@@ -974,8 +961,8 @@ NegotiationTable(
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - With a person, concede down the frontier in steps that shrink towards your target,
-#   each traded for something, and take no term back; question 7's growing and
-#   trade-back steps suit this bot only.
+#   each traded for something, and take no term back; question 7's steps that grow or take
+#   a term back suit this bot only.
 # - Step only when the other side moves, says it can give no more (at this table the words
 #   are true; test a person's first), or, once per deadlock, to break it, announced as an
 #   invitation (GRIT). Give about what it gave.
@@ -998,6 +985,18 @@ NegotiationTable(
 # - *Left out.* Your research is exact; what you say is not modelled, only your offers;
 #   Marlow's deadline is random, so the case's weeks and dependence do not act at the
 #   table.
+#
+# **Where this table departs from module 04.** Marlow's opening gives up about two fifths
+# of the way to its reservation price at a first meeting, so section 5 allows a step in
+# answer to it; a person's opening at ideal terms gives up nothing: hold. Two more rules
+# are looser. Question 7's plan runs past both targets to your reservation price, and its
+# steps may grow (5 k€, then 10) or take a term back (volume back up, delivery back out)
+# while giving Marlow more points: a **trade-back step**, which is no retraction
+# (section 6). Question 8 answers any move of Marlow's with a whole step, though Marlow
+# matched about one in four in the course's trials. With a person, keep module 04's
+# paced tit-for-tat (its question 3; question 7 here accepts a plan of that shape), and
+# test a "can't give more" (ask what would let them move, or hold once), since it is
+# often a bluff.
 #
 # **Trials.** The scripted learner `sit_by_the_plan` plays them; the tests of each figure
 # are in `tests/test_engine_capstone.py`.
