@@ -4104,7 +4104,8 @@ def test_the_summary_states_paced_tit_for_tat_as_rule_2_does(learner, capsys):
     text = _flat()
     assert "by a share of theirs you choose (at least half)" not in text
     # review 91 U1: rule 2's bound is named the allowance, in the summary and the message too
-    assert "from half to all of your allowance (the least of their concession, your" in text
+    # review 95 U1 (round 96): the summary states it as a principle; rule 2 lists its numbers
+    assert "from half to all of your allowance: give back at most what they gave" in text
     answers = solution_namespace(MODULE, "concessions")
     check.tit_for_tat(answers["tit_for_tat"])
     out = capsys.readouterr().out

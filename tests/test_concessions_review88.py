@@ -52,8 +52,12 @@ def test_c1_section_2_3_and_the_summary_give_one_rule_for_a_steps_size():
     assert "your plan's next step" in rule_2  # review 89 U2: the caps as a list
     summary = text[text.index("What to take away") :]
     # review 91 U1: the summary names rule 2's allowance
-    # review 92 U2: all four of rule 2's numbers, and the first-step cap
-    assert "all of your allowance (the least of their concession, your plan's next step" in summary
+    # review 92 U2 listed all four of rule 2's numbers there; review 95 U1 (round 96) asked
+    # for the principle instead, the four numbers staying in rule 2 (above)
+    assert (
+        "from half to all of your allowance: give back at most what they gave, never more "
+        "than your own last step or the room left to your target" in summary
+    )
 
 
 def test_c1_question_2_and_6_read_the_plan_as_a_cap():

@@ -147,24 +147,24 @@ scenario
 # is `None`, or the price another studio has quoted Orchard, in writing, for the same year
 # of work (take the two studios' work as equal).
 #
-# - **Grounded:** the price is no more than the highest figure among the statements you
-#   make, and each is a true fact, said as a fact, worth telling Orchard. A figure other
-#   than the story's for what it reports (`s.facts`; Birch's is `s.alternative_price`) is
-#   not true; a sentence that says what you will do to Orchard is a threat; a true market
-#   price below your opening (the survey's, Linden's, a retailer's) argues against it;
-#   Birch's offer follows the next rule.
-# - **Your alternative, only when it helps:** keep Birch's offer private when it is worse
-#   than what Orchard believes your other work pays (`s.their_guess`: what *Orchard*
-#   thinks of *you*). When it is better, telling it raises the least Orchard thinks you
-#   would take, but names a number well below your opening: weigh the two. The check
-#   accepts either choice then.
+# - **Grounded:** each statement you make is a true fact, said as a fact, worth telling
+#   Orchard; your price is at most your *fact*, the highest figure among them. A figure
+#   other than the story's for what it reports (`s.facts`) is not true; a sentence that
+#   says what you will do to Orchard is a threat; a true market price below your opening
+#   (the survey's, Linden's, a retailer's) argues against it. Birch's offer follows the
+#   next rule.
+#   1. **Your alternative, only when it helps:** keep Birch's offer
+#      (`s.alternative_price`) private when it is worse than what Orchard believes your
+#      other work pays (`s.their_guess`: what *Orchard* thinks of *you*). When it is
+#      better, telling it raises the least Orchard thinks you would take, but names a
+#      number well below your opening: weigh the two. The check accepts either choice
+#      then.
+#   2. **Ambitious, and moved by news:** open from your estimate of Orchard's reservation
+#      price, `s.their_estimate` (what *you* think of *Orchard*), up to your fact. A quote
+#      below your fact caps Orchard's reservation price: open no higher than the quote and
+#      at most 3 thousand under it, a small edge that gives Orchard a reason to choose you
+#      over an equal rival.
 # - **Not pulled by an anchor:** Orchard's opening changes none of your facts.
-#
-# **Ambitious, and moved by news:** open from your estimate of Orchard's reservation
-# price, `s.their_estimate` (what *you* think of *Orchard*), up to your *fact*, the
-# highest figure among the true statements you make. A quote below your fact caps
-# Orchard's reservation price: open no higher than the quote and at most 3 thousand under
-# it, a small edge that gives Orchard a reason to choose you over an equal rival.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -1217,10 +1217,9 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # - Mention an alternative only when it beats what they believe of it, as a fact. A bluff
 #   about your reservation price is tolerated; an invented or inflated offer is
 #   misrepresentation.
-# - Plan shrinking steps to a target above your reservation price, and concede only in
-#   answer to a concession: from half to all of your allowance (the least of their
-#   concession, your plan's next step, your own last step or, before your first, three
-#   fifths of the room to your target, and the room left to your target); hold when they
+# - Plan shrinking steps to a target above your reservation price. Concede only in answer
+#   to a concession, from half to all of your allowance: give back at most what they gave,
+#   never more than your own last step or the room left to your target; hold when they
 #   hold or step back.
 # - Choose where to land first: the frontier package best for you that they will still
 #   sign. Make free moves while one exists; once none does, what comes back for a give is
