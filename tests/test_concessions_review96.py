@@ -1,16 +1,56 @@
-"""Review 95 of module 04 (concessions), fixed in round 96: the summary states the
-allowance as a principle and question 1 puts its Birch rule and quote rule as two numbered
-sub-rules (U1). Each test fails on the text before this round."""
+"""Review 95 of module 04 (concessions), fixed in round 96: the next-year table's "a deal
+always helps" now comes with its reason (U2); the summary states the allowance as a
+principle and question 1 puts its Birch rule and quote rule as two numbered sub-rules
+(U1). Each test fails on the text before this round."""
 
 import itertools
 
 import pytest
 
 from course.checks import concessions as check
+from course.checks.concessions import reservation_of
+from course.engine.bots import TRUST_CHANGE, TRUST_START, Encounter, Memory
+from course.engine.practice import ARENA_STYLES, next_time
 from tests.test_concessions_review89 import _cell
 
 MODULE = "04_concessions"
 LEARNERS = ("rv96a", "rv96b", "learner-7")
+
+
+# --- U2: why a deal always helps in the next-year table ----------------------------------
+
+
+def test_u2_the_reason_comes_where_a_deal_always_helps_first_appears():
+    """Review 95 U2: "In this table a deal always helps" came before the aside that says the
+    bots' trust moves with how talks end, not with price. The reason now comes first, after
+    the sentence that says the table rests on the arena bots."""
+    cell = _cell("meet-again-teaching")
+    claim = cell.index("In this table a deal always helps")
+    assert cell.index("under the arena bots' assumptions") < claim
+    reason = "The bots' trust rises with any deal, whatever its price."
+    assert reason in cell and cell.index(reason) < claim
+
+
+def test_u2_a_deal_raises_the_bots_trust_whatever_its_price():
+    """The reason is true of the bots: what they remember of a talk holds no price, a deal
+    adds trust, and in each learner's simulated table the buyer trusts you more after the
+    deal than at the start or after a polite walk-away, for every style."""
+    assert "The bots' trust rises with any deal, whatever its price." in _cell(
+        "meet-again-teaching"
+    )
+    assert "price" not in {name.lower() for name in Encounter.__dataclass_fields__}
+    assert TRUST_CHANGE["deal"] > 0
+    memory = Memory()
+    memory.remember(Encounter("deal"))
+    assert memory.trust > TRUST_START
+    for learner in LEARNERS:
+        s = check._variant(learner)
+        mine, estimate = round(reservation_of(s)), round(s.their_estimate)
+        opening = round(check.grounded_opening(s)[0])
+        for style in ARENA_STYLES:
+            found = next_time(mine, estimate, style, opening=opening, high=200, estimate=estimate)
+            assert found["deal"]["trust"] > TRUST_START, (learner, style)
+            assert found["deal"]["trust"] > found["polite walk-away"]["trust"], (learner, style)
 
 
 # --- U1: the summary's principle; question 1's sub-rules ---------------------------------

@@ -1092,13 +1092,13 @@ except NotImplementedError:
 # talks, compared with what your alternative does to them. Your alternative to a deal is
 # the polite walk-away, the way this course leaves (section 5): it leaves you with Birch's
 # job this year, as a walk-out would, without burning the bridge. The table below gives
-# the way the difference moves the least you would accept; question 7 asks how far. In
-# this table a deal always helps; in real talks a low price can become next year's
-# starting point.
+# the way the difference moves the least you would accept; question 7 asks how far.
 #
 # The cell below estimates, under the arena bots' assumptions, next year's gain over next
 # year's reservation price (the same figure as this year's; thousands, averaged over the
-# four styles of buyer, 0 without a deal) after each way of ending this year.
+# four styles of buyer, 0 without a deal) after each way of ending this year. The bots'
+# trust rises with any deal, whatever its price. In this table a deal always helps; in
+# real talks a low price can become next year's starting point.
 #
 # <details><summary>Aside: how the table is simulated</summary>
 #
