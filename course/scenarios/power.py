@@ -1673,10 +1673,13 @@ class _OffersPending(Exception):
     """Raised by ``_PENDING_OFFERS`` when something reads question 3's offers."""
 
 
-class _PendingOffers(tuple):
+class _PendingOffers:
     """Question 3's offers of a candidate not drawn yet (``_candidate(..., offers=False)``):
     any use of them raises ``_OffersPending``, so an invariant that reads them says so
-    rather than judging the candidate on a stand-in."""
+    rather than judging the candidate on a stand-in. Not a tuple and without attributes, so
+    a walk over the package's objects (``tests/package_walk.py``) passes it by."""
+
+    __slots__ = ()
 
     def _pending(self, *args, **kwargs):
         raise _OffersPending

@@ -664,9 +664,9 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # 3. **Fair price**: leave a quarter or more, better a third. The mark asks only a fifth,
 #    the share under which small-stakes ultimatum offers are refused about half the time
 #    (section 3); refusals are rarer at a sale's stakes, so a share between a fifth and a
-#    quarter is a judgement call, not a slip. With cost 40, 62.50 leaves a buyer at 70 a quarter: 7.50 of 70 − 40.
-#    A fair price just above Osprey's opening is no slip: that opening itself left the buyer
-#    at the lowest possible price at least that share.
+#    quarter is a judgement call, not a slip. With cost 40, 62.50 leaves a buyer at 70 a
+#    quarter: 7.50 of 70 − 40. A fair price just above Osprey's opening is no slip: that
+#    opening itself left the buyer at the lowest possible price at least that share.
 #
 # </details>
 
