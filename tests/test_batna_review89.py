@@ -87,7 +87,7 @@ def test_u3_the_intro_times_a_core_and_an_optional_extension(learner):
     )
     sittings = re.search(
         r"you: ([\d½]+) hours for .*?, ([\d½]+) hours for .*?, and ([\d½]+) to ([\d½]+) hours "
-        r"for section 7 with questions 8 and 9 and the reflection",
+        r"for section 7 with questions 8, 8b and 9\s+and the reflection",
         intro,
     )
     first, middle, least, most = (_hours(x) for x in sittings.groups())

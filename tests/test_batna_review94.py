@@ -117,7 +117,7 @@ def test_u3_the_nash_line_lies_below_the_outside_option_line_up_to_a_batna_of_40
             assert nash > option and nash == 50 + (yours - 40) / 2, yours
     assert nash_split(100, 60, 40)[0] == outside_option_split(100, 60, 40)[0] == 60
     assert nash_split(100, 61, 40) is None and outside_option_split(100, 61, 40) is None
-    assert "their 40 takes half of itself, 20, from your even split" in said
+    assert "their 40 takes half of itself, 20, from your half of the pie" in said
     assert "below their share at the table, 50, and takes nothing" in said
     assert "nash_share_vs_batna(pie=100, their_batna=40)" in cell_text(
         "02_batna", "batna", "nash-example"

@@ -163,7 +163,9 @@ def test_u1_section_6_gives_three_one_line_rules_and_module_00s_line_in_a_parent
     for rule in (
         "1. A true statement that leaves no false impression in your favour that Northwind "
         "would rely on: **legitimate**, with or without a demand.",
-        "2. A false claim about your reservation price: a **bluff**.",
+        # review 97: the rule also names the demand the table calls a bluff
+        "2. A false claim about your reservation price, or a demand you would not carry out: "
+        "a **bluff**.",
         "3. A false statement of fact the other side will rely on: a **misrepresentation**.",
     ):
         assert rule in honest, rule
@@ -191,5 +193,6 @@ def test_u1_the_reflections_point_4_points_to_section_4s_band():
 
 def test_u1_the_module_is_shorter():
     """Review 95 U1: about 8,400 words of teaching. Round 96's cuts (section 6, the
-    reflection's point 4) bring the module's markdown from 7,749 words to at most 7,656."""
-    assert _markdown_words() <= 7_656
+    reflection's point 4) bring the module's markdown from 7,749 words to at most 7,656;
+    round 97's corrections (review 96 C1, U1 and section 6's bluff rule) add 17."""
+    assert _markdown_words() <= 7_673

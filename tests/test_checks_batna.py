@@ -2407,7 +2407,7 @@ def test_the_intro_times_each_sitting_and_they_add_up():
     parts = re.search(
         r"you: ([\d½]+) hours for sections 1 to 4 with questions 1 to 5, ([\d½]+) hours for "
         r"sections 5 and 6 with questions 6, 6b and 7, and ([\d½]+) to ([\d½]+) hours for section 7 "
-        r"with questions 8 and 9 and the reflection",
+        r"with questions 8, 8b and 9\s+and the reflection",
         intro,
     )
     first, middle, low, high = (_hours(x) for x in parts.groups())

@@ -200,7 +200,8 @@ def test_reservation_price_has_one_name_where_section_6_and_its_hints_speak():
     assert "a limit you do not hold" not in honest and "about your limit" not in honest
     assert "a false reservation price, or a demand you would not carry out" in honest
     # review 96 U1: the labelling questions became three rules; the bluff's names the price
-    assert "A false claim about your reservation price: a **bluff**." in honest
+    # review 97: and a demand you would not carry out, as the table says
+    assert "A false claim about your reservation price, or a demand you would not" in honest
     for n in range(60):
         for s in statements_of(course.variant("02_batna", f"u3-{n}")):
             assert "your limit" not in s._why, s._why

@@ -45,7 +45,7 @@ def test_the_remote_days_news_says_you_switch_to_that_jobs_reservation_price():
     assert NEWS[index][1] == "revise it"  # what is scored is unchanged
     right, said = judge_news(index, "revise it")
     assert right
-    assert "strictly, you now use the reservation price for the job with two remote days" in said
+    assert "the reservation price for the job with two remote days" in said  # review 97 rewording
     assert "V + c/2" in said and "package" not in said
 
 

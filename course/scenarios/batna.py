@@ -1183,17 +1183,14 @@ NEWS = (
         "Northwind agrees to two remote days a week.",
         "revise it",
         "a fact about what this deal costs you: half the commute goes, so the least salary "
-        "worth accepting falls; strictly, you now use the reservation price for the job with "
-        "two remote days, V + c/2, as questions 5 and 6 do",
+        "worth accepting falls: you now use the reservation price for the job with two remote days "
+        "(section 5 works it out as V + c/2; questions 5 and 6 use it)",
     ),
     (
         "Northwind's HR tells you that offers above the midpoint of the role's pay band are "
         "rare, and that most hires start below it.",
         "hold it",
-        "it tells you about Northwind's pay structure (section 6 takes the band's midpoint as "
-        "Northwind's estimate of your reservation price, to decide whether to mention "
-        "your BATNA), and "
-        "'rare' is said to lower your sights; it changes none of your alternatives and nothing "
+        "it tells you about Northwind's pay structure, and 'rare' is said to lower your sights; it changes none of your alternatives and nothing "
         "the job costs you",
     ),
 )

@@ -32,8 +32,8 @@
 #
 # The core takes about 5 to 5½ hours, best in three sittings, longer if Python is new to
 # you: 2 hours for sections 1 to 4 with questions 1 to 5, 2 hours for sections 5 and 6
-# with questions 6, 6b and 7, and 1 to 1½ hours for section 7 with questions 8 and 9 and
-# the reflection. An optional extension (about 1½ hours, no marks) adds section 7's
+# with questions 6, 6b and 7, and 1 to 1½ hours for section 7 with questions 8, 8b and 9
+# and the reflection. An optional extension (about 1½ hours, no marks) adds section 7's
 # three-benchmark box, question 9's "left open" case, and question 10 with its practice.
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer.
@@ -565,7 +565,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # 1. A true statement that leaves no false impression in your favour that Northwind would
 #    rely on: **legitimate**, with or without a demand.
-# 2. A false claim about your reservation price: a **bluff**.
+# 2. A false claim about your reservation price, or a demand you would not carry out: a
+#    **bluff**.
 # 3. A false statement of fact the other side will rely on: a **misrepresentation**.
 #
 # Harbor Bank has offered you 89,000 and the commute costs you 8,000 a year, so your
@@ -822,10 +823,10 @@ nash_share_vs_batna(pie=100, their_batna=40)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "quiz-text", "schema_version": 3}
 # While your BATNA is below theirs, 40, the Nash line is lower: as a breakdown payoff,
-# their 40 takes half of itself, 20, from your even split, but as an outside option it is
-# below their share at the table, 50, and takes nothing. From 40 to 60 the Nash line is
-# higher, since each unit of your BATNA still adds half a unit; at 60 the lines meet, and
-# past 60 there is no zone at all.
+# their 40 takes half of itself, 20, from your half of the pie, but as an outside option
+# it is below their share at the table, 50, and takes nothing. From 40 to 60 the Nash line
+# is higher, since each unit of your BATNA still adds half a unit; at 60 the lines meet,
+# and past 60 there is no zone at all.
 #
 # ### Exercise: which model fits?
 #
@@ -851,7 +852,7 @@ ModelQuiz()
 # - With `walk_any_time=False`, the BATNAs are breakdown payoffs: use the Nash split.
 # - With `walk_any_time=True`, you can leave for your alternative whenever you turn down
 #   the other side's proposal: use the outside-option result for very short
-#   delays ($\delta \to 1$), where the even split is exactly half the pie.
+#   delays ($\delta \to 1$), where your share at the table is exactly half the pie.
 #
 # In both models, return `None` when no deal can give you `target`, because the other side
 # would rather walk away than accept less than its BATNA. The check uses other sides'
@@ -884,13 +885,14 @@ check.batna_needed(batna_needed, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8b-text", "schema_version": 3}
 # ### Question 8b (½ mark): which model fits your talks?
 #
-# `offers.talks` is a variant of your story in which one fact holds (question 10 gives
-# them in full): `talks.may_be_cancelled`, head office may cancel the role any week,
+# `offers.talks` is a variant of your story in which one fact holds:
+# `talks.may_be_cancelled`, head office may cancel the role any week,
 # whatever either side does; `talks.start_slips`, each week of talks moves your start a
 # week later; or `talks.answer_date`, all three employers want your answer by one date.
 # Write `walk_any_time_for(talks)`: question 8's `walk_any_time` for these talks. The
-# check tries your own talks and the first two facts; section 7 leaves an answer date
-# open, so there either value passes.
+# check tries your own talks and the first two facts. An answer date fits neither of
+# question 8's models (in section 7's box the last offer decides), so there either value
+# passes.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "walk-any-time-for-answer", "schema_version": 3}

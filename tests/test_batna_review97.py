@@ -1,0 +1,64 @@
+"""Review 96 of module 02, fixed in round 97: what the fresh reader found, and what the notebook
+says now. Each test fails on the text before the fix."""
+
+from course.models.batna import nash_split, outside_option_split
+from course.scenarios.batna import NEWS, judge_news
+from tests.sweeps import cell_text
+
+
+def _cell(grade_id):
+    """The cell's text as one line of words, without markdown's hashes."""
+    return " ".join(cell_text("02_batna", "batna", grade_id).replace("#", " ").split())
+
+
+def test_c1_even_split_keeps_section_4s_meaning():
+    """Review 96 C1: section 4 defines the even split as the price halfway between the two
+    reservation prices; with BATNAs of 0 and 40 and a pie of 100 that is 30 for you, the Nash
+    share. Two passages used "even split" for half the pie: "their 40 takes half of itself,
+    20, from your even split" and "where the even split is exactly half the pie". Both now
+    say half the pie, and the numbers they state hold."""
+    quiz, eight = _cell("quiz-text"), _cell("q8-text")
+    assert "from your even split" not in quiz
+    assert "their 40 takes half of itself, 20, from your half of the pie" in quiz
+    assert nash_split(100, 0, 40)[0] == 100 / 2 - 40 / 2
+    assert outside_option_split(100, 0, 40)[0] == 100 / 2
+    assert "the even split is exactly half the pie" not in eight
+    assert "where your share at the table is exactly half the pie" in eight
+
+
+def test_u1_question_8b_describes_section_7_and_the_intro_lists_it():
+    """Review 96 U1: question 8b said section 7 "leaves an answer date open", but section 7's
+    box gives it a benchmark of its own (the last offer decides); it pointed to the optional
+    question 10 for facts it states itself; the intro's schedule left 8b out."""
+    eightb, box, intro = _cell("q8b-text"), _cell("nash-teaching"), _cell("intro")
+    assert "question 10 gives them in full" not in eightb
+    assert "leaves an answer date open" not in eightb
+    assert "An answer date fits neither of question 8's models" in eightb
+    assert "the last offer decides" in eightb
+    assert "A common answer date" in box and "makes the last offer" in box
+    assert "with questions 8, 8b and 9 and the reflection" in intro
+
+
+def test_u2_the_news_quiz_feedback_no_longer_leans_on_later_sections():
+    """Review 96 U2: the remote-days item's feedback said "strictly, you now use the
+    reservation price for the job with two remote days", and the pay-band item's feedback
+    cited section 6's midpoint rule, both ahead of where the quiz sits (section 3). The
+    scored answers are unchanged."""
+    said = {text: judge_news(i, answer)[1] for i, (text, answer, _) in enumerate(NEWS)}
+    remote = next(s for t, s in said.items() if "two remote days" in t)
+    band = next(s for t, s in said.items() if "pay band" in t)
+    assert "strictly" not in remote and "(section 5 works it out as V + c/2" in remote
+    assert "section 6" not in band and "midpoint" not in band
+    assert all(judge_news(i, answer)[0] for i, (_, answer, _) in enumerate(NEWS))
+
+
+def test_section_6s_bluff_rule_covers_what_its_table_calls_a_bluff():
+    """Found at integration of round 96: section 6's three rules called a bluff only "a
+    false claim about your reservation price", while the table under them, and question 7's
+    labels, also count a demand you would not carry out as a bluff."""
+    six = _cell("honest-teaching")
+    assert (
+        "2. A false claim about your reservation price, or a demand you would not carry out: "
+        "a **bluff**." in six
+    )
+    assert "a false reservation price, or a demand you would not carry out" in six
