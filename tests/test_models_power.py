@@ -1528,7 +1528,7 @@ def test_section_7_does_not_offer_the_shapley_value_as_a_reason():
     assert "the yardstick Atlas used to work out its own proposal" not in seven
     plainly = " ".join(_section(PROSE, "**Say true things, plainly.**", "**Mention").split())
     # review 83, U1 (round 84): section 7 no longer restates section 5's figures; it points
-    assert "as question 4 does (section 5 says which figures those are)" in plainly
+    assert "as question 4's best reply does (section 5 says which figures those are)" in plainly
     assert "falls short of it" not in plainly
 
 
@@ -2283,7 +2283,7 @@ def test_question_4s_reasons_are_judged_by_what_comes_before_it():
     lower = "Naming a figure below the highest one on the table points the other side down to it"
     assert prose.index(lower) < prose.index("### Question 4")
     assert "A standard below the figure on the table" not in prose
-    assert "as question 4 does" in prose
+    assert "as question 4's best reply does" in prose
     assert "no ground for a higher price" not in prose
 
 
@@ -2434,7 +2434,10 @@ def test_reservation_price_means_one_thing_and_the_patience_threshold_has_its_ow
     for words in ("least you would accept", "least Kestrel would accept", "least it would"):
         assert words not in PROSE, words
     s = course.variant("03_power", "threshold-0")
-    assert "would estimate Kestrel's share at the table (section 7)" in " ".join(s.story().split())
+    assert (
+        "would estimate Kestrel's share at the table (section 5; Granite's estimate of it, section 7)"
+        in " ".join(s.story().split())
+    )
     hints = []
     for said in HARROW_MOVES:
         try:

@@ -17,7 +17,7 @@ def test_section_7_states_both_replies_question_4_accepts():
     seven = _flat(_section(PROSE, "**Say true things, plainly.**", "**Mention an alternative"))
     # review 83, U1 (round 84): section 7 states no rule of its own now, so none that
     # could leave out a reply question 4 accepts; it points to section 5
-    assert "as question 4 does (section 5 says which figures those are)." in seven
+    assert "as question 4's best reply does (section 5 says which figures those are)." in seven
     assert "falls short of it" not in seven
 
 

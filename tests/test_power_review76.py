@@ -67,7 +67,10 @@ def test_u1_one_name_for_the_other_sides_estimate_of_your_share_at_the_table():
     s = course.variant("03_power", "rev76-u1")
     story = _flat(s.story())
     # review 77, U2: the coined name went; the estimate is said plainly
-    assert "would estimate Kestrel's share at the table (section 7)" in story
+    assert (
+        "would estimate Kestrel's share at the table (section 5; Granite's estimate of it, section 7)"
+        in story
+    )
     assert "threshold" not in story
     for said in HARROW_MOVES:
         try:

@@ -139,6 +139,6 @@ def test_u1_what_a_side_can_stand_on_is_said_once_before_question_4():
     assert prose.count(heading) == 1
     assert prose.index(heading) < four
     plainly = _flat(_section(PROSE, "**Say true things, plainly.**", "**Mention"))
-    assert "as question 4 does (section 5 says which figures those are)" in plainly
+    assert "as question 4's best reply does (section 5 says which figures those are)" in plainly
     for gone in ("falls short of it", "taking it is just as sound", "points it lower"):
         assert gone not in plainly, gone

@@ -83,7 +83,9 @@ def test_u3_atlas_has_a_motive_for_a_figure_above_its_yardstick_in_every_draw():
     """U3: for about half the learners Atlas, a buyer, names a figure above the yardstick it
     proposed, with no reason given. One clause now gives its motive; it is in every draw,
     above and below alike, so it tells the learner nothing of which side the figure is."""
-    motive = "Atlas, hoping to buy from Kestrel again, does not mind erring on Kestrel's side."
+    # review 96 C1 (round 97): the figure falls below the value for about four learners in
+    # ten, so the motive no longer says Atlas errs on Kestrel's side
+    motive = "Atlas hopes to buy from Kestrel again, but it is still a buyer: check the figure."
     sides = set()
     for s in _draws():
         story = _flat(s.story())

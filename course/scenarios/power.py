@@ -563,8 +563,8 @@ class KestrelPower(Scenario):
             "calls it fair, but has not put a figure on it.\n"
             "- *Atlas's figure* (`s.atlas_figure`): later, Atlas names a figure of its own, "
             f"{money(self.atlas_figure)}, and calls it Kestrel's Shapley value; "
-            "it is a multiple of 5,000 within 10,000 of that value, above or below. Atlas, "
-            "hoping to buy from Kestrel again, does not mind erring on Kestrel's side.\n\n"
+            "it is a multiple of 5,000 within 10,000 of that value, above or below. Atlas "
+            "hopes to buy from Kestrel again, but it is still a buyer: check the figure.\n\n"
             # review 94, U2: what only justifies the equal rates of loss, and question 6's
             # what-if, wait in collapsed notes
             "<details><summary>Why equal rates of loss?</summary>\n\n"
@@ -649,7 +649,7 @@ class KestrelPower(Scenario):
             "but will not tell Granite of it this time. Granite will "
             "not have seen that offer and, unsure how "
             "patient Kestrel is, would estimate Kestrel's share at the table "
-            "(section 7) at "
+            "(section 5; Granite's estimate of it, section 7) at "
             f"{money(self.granite_guess)}.\n\n"
             "What Granite knows of Harrow's offer, moment by moment:\n\n"
             "| when | what Granite knows of Harrow's offer | question |\n|---|---|---|\n"

@@ -1033,11 +1033,12 @@ check.best_lever(best_lever, hidden=True)
 # Quieter uses of power:
 #
 # - **Say true things, plainly.** Put the highest figure you can stand on forward as the
-#   standard a price must meet, as question 4 does (section 5 says which figures those
-#   are). It tells Atlas nothing it does not know, and Atlas can check it. Kestrel may
-#   hold Atlas to its yardstick only because Atlas proposed it: people resist going back
-#   on a standard they set (Shell, *Bargaining for Advantage*, 1999: normative leverage).
-#   Borealis's offer counts for another reason: it is Kestrel's alternative.
+#   standard a price must meet, as question 4's best reply does (section 5 says which
+#   figures those are). It tells Atlas nothing it does not know, and Atlas can check it.
+#   Kestrel may hold Atlas to its yardstick only because Atlas proposed it: people resist
+#   going back on a standard they set (Shell, *Bargaining for Advantage*, 1999:
+#   normative leverage). Borealis's offer counts for another reason: it is Kestrel's
+#   alternative.
 # - **Mention an alternative when it raises what they must offer.** It does when it beats
 #   what they expect to give you. Module 02's rule compared the alternative with their
 #   estimate of your reservation price: that fits talks where the other side can make a

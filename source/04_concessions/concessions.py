@@ -220,10 +220,10 @@ check.opening(opening, hidden=True)
 #   the ground early, in shrinking steps.
 #
 # The other side sees your steps, not $\beta$, and reads them: shrinking steps say you
-# are nearing your reservation price, steps that hold or grow say there is more to come
-# (Lewicki, Saunders and Barry, on patterns of concessions). Shrinking steps towards a
-# target above your reservation price claim "nearly done" early: a bluff about your own
-# position, which the conventions tolerate.
+# are nearing your reservation price, steps that keep their size or grow say there is
+# more to come (Lewicki, Saunders and Barry, on patterns of concessions). Shrinking steps
+# towards a target above your reservation price claim "nearly done" early: a bluff about
+# your own position, which the conventions tolerate.
 #
 # **Where the model stops.** Faratin's time-dependent tactics know their deadline and
 # follow the schedule whatever the other side does (their behaviour-dependent tactics,
