@@ -551,6 +551,13 @@ def judge_audit(s, result):
         for rule in rules_for(s)
         if rule.kind != "pair_cap" and not rule.holds(yours, theirs, weights)
     ]
+    # review 96 X2: when two floors under one weight fail (the supplier's 0.2 under
+    # information and every source's 0.1), only the higher one binds, and only it is told
+    binding = {}
+    for rule in broken:
+        if rule.kind == "weight_floor" and rule.value > binding.get(rule.source, -1):
+            binding[rule.source] = rule.value
+    broken = [r for r in broken if r.kind != "weight_floor" or r.value == binding[r.source]]
     if broken:
         # the "some" rules share one line that names no side or source: naming each let two
         # probe audits list every (side, source) a drawn fact covers, question 1's answers
