@@ -207,7 +207,8 @@ def test_u2_section_4_says_once_that_need_and_bold_are_both_bars():
     # review 77 U2: section 4 now defines both fields, once; review 78 U2: question 3c does,
     # where they are used, and section 4 defines only the bar
     said = "`scenario.bar` is the bar of the ask"  # review 79 U2, review 83 U1
-    assert said in _markdown("q3c-text")
+    # review 96 U4: where it is used, question 4b (3c uses only the prepared ask's bar)
+    assert said in _markdown("q4b-text")
     from tests.notebooks import source_notebook
 
     text = " ".join(

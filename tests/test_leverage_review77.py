@@ -99,8 +99,10 @@ def test_u3_the_ladder_is_taught_before_question_3c_uses_it():
     # review 78 U2: question 3c taught it, before its task; review 88 U3: 3c's task and check
     # need only that a larger ask has a higher bar, which 3c keeps, and the ladder's rate is
     # back in section 5's rule, before question 4c (whose bar it anchors) asks for a bar
-    assert "(a larger ask has a higher bar)" in _markdown("q3c-text")
-    assert text.index("(a larger ask has a higher bar)") < text.index("Write `reach_plan(")
+    # review 96 U4: question 3c uses only the prepared ask's bar, so the talks' bar and how
+    # the two asks compare moved to question 4b, which uses them; section 5 keeps the ladder
+    assert "(a larger ask has a higher bar)" not in _markdown("q3c-text")
+    assert "`scenario.bar`" in _markdown("q4b-text")
     ladder = text.index("each step up the **ladder** of asks")
     assert text.index("**The rule.**") < ladder < text.index("### Question 4c")
     shift = _markdown("shift-teaching")

@@ -119,9 +119,10 @@ def test_section_4_defines_only_the_bar_and_question_3c_the_two_asks_and_ladder(
     assert "some learners have none (`None`)" in q3c
     # review 79 U2: the ladder sentence is shorter, with no nested parenthesis
     # review 89 U2: no pointer forward to question 4b
-    assert "`scenario.bar` is the bar of the ask made during the talks" in q3c
-    # review 88 U3: the ladder is section 5's; 3c keeps that a larger ask has a higher bar
-    assert "(a larger ask has a higher bar)" in q3c and "**ladder**" not in q3c
+    # review 96 U4: the talks' bar moved to question 4b, which uses it
+    assert "`scenario.bar` is the bar of the ask made during the talks" in cells["q4b-text"]
+    # review 88 U3: the ladder is section 5's
+    assert "`scenario.bar`" not in q3c and "**ladder**" not in q3c
 
 
 def _cells():

@@ -70,7 +70,9 @@ def test_u2_question_3c_says_plainly_which_ask_section_5_tests():
     # review 83 U1 names the two bars instead (tests/test_variants_sweep_leverage.py)
     # review 86 U3: plainly (tests/test_leverage_review86.py)
     # review 89 U2: without pointing forward to question 4b
-    assert "`scenario.bar` is the bar of the ask made during the talks" in q3c
+    # review 96 U4: in question 4b, which uses it, no longer in 3c
+    assert "`scenario.bar` is the bar of the ask made during the talks" in _markdown("q4b-text")
+    assert "`scenario.bar`" not in q3c
 
 
 def test_x1_only_a_know_how_item_is_told_that_knowing_how_is_not_knowing_that():

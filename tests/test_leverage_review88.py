@@ -91,7 +91,8 @@ def test_c1_question_4c_says_its_balances_follow_question_4a_s_simplification():
         in _markdown("q4-text")
     )
     # review 91 U1: the rule is stated once, in section 2's side note
-    assert "the weakness itself lowers their row." in _markdown("sources-teaching")
+    # review 96 U2: as one of the two facts a weakness you learn is
+    assert "the weakness itself, which lowers their row" in _markdown("sources-teaching")
     (rail,) = [n for n in _NEWS if "new rail contracts start in two months" in n.text]
     assert (rail._side, rail._source) == ("you", "information") and rail._change > 0
 
@@ -179,7 +180,9 @@ def test_u3_the_ladder_is_taught_in_section_5_s_rule_and_question_3c_keeps_one_l
     from itertools import pairwise
 
     q3c = _markdown("q3c-text")
-    assert "the same ask or a smaller one (a larger ask has a higher bar)." in q3c
+    # review 96 U4: the talks' bar and its ask moved to question 4b, which uses them
+    assert "the same ask or a smaller one" not in q3c
+    assert "question 3c's ask or a smaller one." in _markdown("q4b-text")
     assert "**ladder**" not in q3c and "quarter of a point" not in q3c
     shift = _markdown("shift-teaching")
     rule = shift.split("**The rule.**")[1]

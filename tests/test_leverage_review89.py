@@ -172,9 +172,11 @@ def test_u2_question_3c_neither_points_to_question_4b_nor_uses_the_undefined_lad
     q3c = _markdown("q3c-text") + " " + _markdown("q3c-task")
     assert "question 4b" not in q3c
     assert "ladder" not in q3c
+    # review 96 U4: the talks' bar is question 4b's, said there
+    assert "`scenario.bar`" not in q3c
     assert (
-        "`scenario.bar` is the bar of the ask made during the talks: the same ask or a "
-        "smaller one" in q3c
+        "`scenario.bar` is the bar of the ask made during the talks: "
+        "question 3c's ask or a smaller one." in _markdown("q4b-text")
     )
 
 

@@ -13,8 +13,14 @@ from tests.test_leverage_review88 import _reading
 MODULE = "00_leverage"
 
 #: The one rule for a weakness of theirs that you know of. Review 91 U1: it is stated once,
-#: with its reason, in section 2's side note, and questions 1 and 4a point there.
-RULE = "**Their weakness.** Knowing it is your information; the weakness itself lowers their row."
+#: with its reason, in section 2's side note, and questions 1 and 4a point there. Review 96
+#: U2: it now says that a weakness you learn is two facts, one per row (the earlier pin,
+#: "Knowing it is your information; the weakness itself lowers their row", is superseded).
+RULE = (
+    "**Their weakness.** A weakness of theirs you learn is two facts: the weakness itself, "
+    "which lowers their row but which you could not rate before you knew it, and your "
+    "knowing it, your information."
+)
 
 
 def _markdown(grade_id):

@@ -53,8 +53,9 @@ def test_u1_the_weakness_rule_is_stated_once_with_its_reason_and_the_take_away_i
     places = ("sources-teaching", "q1-text", "q4-text", "summary")
     assert not any(rule in _markdown(g) for g in places)
     side_note = _markdown("sources-teaching").split("<details>")[1]
-    assert "Question 1 files a fact as stated (what you know), so it accepts only" in side_note
-    assert "question 4a asks which one rating a newly revealed weakness moves" in side_note
+    # review 96 U2: said with the two facts a learned weakness is (tests/test_leverage_review97)
+    assert "Question 1 files what you know;" in side_note
+    assert "question 4a asks which one rating the news moves: either counts, once." in side_note
     for grade_id in ("q1-text", "q4-text"):
         assert "(section 2's side note)" in _markdown(grade_id), grade_id
     first = _markdown("summary").split("- ")[1]

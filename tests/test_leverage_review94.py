@@ -26,7 +26,8 @@ def test_e1_paltering_is_judged_harshly_by_those_it_misleads_not_by_palterers():
     assert "those it misleads judge it about as harshly as a lie" in legit
     assert "palterers see it as more ethical than lying" in legit
     assert "judged about as harshly as a lie" not in legit
-    assert "Since it leaves a false impression, it is not legitimate." in legit
+    # review 96 U3: the line stays, with the label the other kinds give it
+    assert "Label it a misrepresentation: its false impression concerns a fact" in legit
 
 
 def test_u2_the_warning_advice_is_the_courses_and_follows_schellings_definitions():
@@ -78,6 +79,6 @@ def test_review95_x1_the_weakness_rule_says_it_runs_one_way_and_why():
     text = " ".join(cell_text("00_leverage", "leverage", "sources-teaching").split())
     text = text.replace("# ", "")
     assert (
-        "Not the mirror: when they learn a weakness of yours, only their information moves, "
-        "since your own ratings already counted what you knew about yourself." in text
+        "Not the mirror: when they learn a weakness of yours, only their information moves; "
+        "your ratings already counted it." in text  # review 96 U2: shorter
     )

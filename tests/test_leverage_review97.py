@@ -1,6 +1,8 @@
 """Review 96 of module 00 (fix round 97): what the fresh reader found, and what the text and
 checks do now. Each test fails on the text or code before the fix."""
 
+from pathlib import Path
+
 import pytest
 
 import course
@@ -9,6 +11,7 @@ from course.checks.hints import NotYet
 from course.scenarios.leverage import WEIGHT_FLOOR, rules_for
 
 MODULE = "00_leverage"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _supplier():
@@ -49,3 +52,113 @@ def test_x2_two_failed_floors_under_one_weight_give_one_bound_the_binding_one():
     said = str(refusal.value)
     assert said.count("information should weigh at least") == 1, said
     assert f"power should weigh at least {WEIGHT_FLOOR:g}" in said
+
+
+def _cell(grade_id, module=MODULE, name="leverage"):
+    from tests.sweeps import cell_text
+
+    return " ".join(cell_text(module, name, grade_id).replace("# ", " ").split())
+
+
+def test_u2_a_learned_weakness_is_two_facts_and_the_checks_count_either_once():
+    """Review 96 U2: section 2 says "file each fact once", yet its side note filed a weakness
+    of theirs in your information and let question 4a move their row: one fact, two rows.
+    The side note now says a weakness you learn is two facts, the weakness (their row, which
+    you could not rate before you knew it) and your knowing it (your information); question 1
+    files what you know, question 4a asks for one rating and counts either. The checks do
+    just that."""
+    from course.scenarios.leverage import _FACTS, _NEWS, _PRACTICE_NEWS, fact_key, news_readings
+
+    note = _cell("sources-teaching").split("**Their weakness.**")[1].split("**Trust")[0]
+    assert "A weakness of theirs you learn is two facts: the weakness itself," in note
+    assert "which you could not rate before you knew it, and your knowing it, your information" in (
+        note
+    )
+    assert "Question 1 files what you know;" in note
+    assert "moves: either counts, once." in note
+    assert "Knowing it is your information; the weakness itself lowers their row." not in note
+    # question 1: a fact that says you know a weakness of theirs is your information only
+    weak = {
+        f.text
+        for f in _FACTS
+        if (f._source, f._side, f._lookalike) == ("information", "you", "alternatives")
+    }
+    # question 4a: news revealing a weakness of theirs has exactly the two readings, one move each
+    revealing = [n for n in _NEWS + _PRACTICE_NEWS if n._weakens]
+    assert revealing and all(
+        (n._side, n._source, n._sign) == ("you", "information", 1) for n in revealing
+    )
+    seen_fact = seen_news = 0
+    for i in range(120):
+        s = course.variant(MODULE, f"sweep-{i}")
+        key = fact_key(s)
+        for letter, text in s.facts.items():
+            if text in weak:
+                seen_fact += 1
+                assert key[letter] == ("information", "you")
+        readings = news_readings(s)
+        for label, (text, size) in s.news.items():
+            item = next((n for n in revealing if (n.case, n.text) == (s.case, text)), None)
+            if item is None:
+                continue
+            seen_news += 1
+            assert readings[label] == (
+                ("you", "information", size),
+                ("them", item._weakens, -size),
+            )
+            right = {lab: r[0] for lab, r in readings.items()}
+            for reading in readings[label]:
+                said = check.judge_news_item(s, label, right | {label: reading})
+                assert said == check.judge_news_item(s, label, right), (label, said)
+    assert seen_fact and seen_news
+
+
+def test_u3_paltering_is_labelled_a_misrepresentation_as_modules_01_and_02_read_it():
+    """Review 96 U3: section 6 said paltering is not legitimate but not which of its other
+    three kinds it is. It now labels it a misrepresentation, since the false impression is of
+    a fact the other side relies on: module 02 judges a statement of fact by what it makes
+    the other side believe and labels a false impression of fact a misrepresentation, and
+    module 01's legitimate kind excludes a false impression, citing module 00 for paltering."""
+    legit = _cell("ethics-teaching").split("**Legitimate leverage.**")[1].split("**A bluff.**")[0]
+    assert "*paltering*" in legit
+    assert (
+        "Label it a misrepresentation: its false impression concerns a fact the other side "
+        "relies on." in legit
+    )
+    assert "Since it leaves a false impression, it is not legitimate." not in legit
+    assert check.KIND_TEST["legitimate"].endswith("it leaves no false impression")
+    honest = _cell("honest-teaching", "02_batna", "batna")
+    assert "Judge a statement of fact by what it makes Northwind believe." in honest
+    assert "a possible bonus presented as sure" in honest
+    module_01 = (ROOT / "source" / "01_information" / "information.py").read_text()
+    module_01 = " ".join(line.removeprefix("#").strip() for line in module_01.splitlines())
+    assert (
+        "no false impression is left (true words chosen to mislead are *paltering*, module 00)"
+        in module_01
+    )
+
+
+def test_u4_the_talks_bar_is_explained_in_question_4b_which_uses_it_not_in_3c():
+    """Review 96 U4: question 3c's text explained ``scenario.bar``, the bar of the ask made
+    during the talks, though 3c uses only the prepared ask's bar (``prepared_ask[0]``) or the
+    learner's own. The sentence is in question 4b now, and what it says holds for every
+    drawn learner: the talks' ask is question 3c's or a smaller one on the case's ladder."""
+    from course.scenarios.leverage import CASES
+
+    q3c = _cell("q3c-text") + " " + _cell("q3c-task")
+    assert "`scenario.bar`" not in q3c
+    q4b = _cell("q4b-text")
+    said = (
+        "`scenario.bar` is the bar of the ask made during the talks: "
+        "question 3c's ask or a smaller one."
+    )
+    assert said in q4b and q4b.index(said) < q4b.index("Return `(turning_point, ask_at)`")
+    ways = set()
+    for i in range(300):
+        s = course.variant(MODULE, f"sweep-{i}")
+        if s.prepared_ask is None:
+            continue
+        ladder = list(CASES[s.case].asks)
+        assert ladder.index((s.bar, s.ask)) <= ladder.index(s.prepared_ask), s.learner
+        ways.add((s.bar, s.ask) == s.prepared_ask)
+    assert ways == {True, False}

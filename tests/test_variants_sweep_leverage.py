@@ -1217,7 +1217,10 @@ def test_question_3c_s_two_bars_are_as_it_says_for_every_learner(drawn):
     # review 86 U3: said plainly
     assert "some learners have none (`None`)" in q3c
     # review 89 U2: no pointer forward to question 4b
-    assert "the bar of the ask made during the talks: the same ask or a smaller one" in q3c
+    # review 96 U4: said in question 4b, which uses the talks' bar, no longer in 3c
+    q4b = " ".join(cell_text(MODULE, "leverage", "q4b-text").split())
+    assert "the bar of the ask made during the talks: question 3c's ask" in q4b
+    assert "`scenario.bar`" not in q3c
     assert "smaller fallback" not in q3c and "your only ask" not in q3c
     ways = collections.Counter()
     for s in drawn:

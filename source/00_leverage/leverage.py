@@ -144,11 +144,11 @@ scenario
 # information. Time may be on your side
 # when a deadline presses only the other side; section 5 says why not to count on it.
 #
-# **Their weakness.** Knowing it is your information; the weakness itself lowers their row.
-# Question 1 files a fact as stated (what you know), so it accepts only your information;
-# question 4a asks which one rating a newly revealed weakness moves, so it accepts either.
-# Not the mirror: when they learn a weakness of yours, only their information moves, since
-# your own ratings already counted what you knew about yourself.
+# **Their weakness.** A weakness of theirs you learn is two facts: the weakness itself, which
+# lowers their row but which you could not rate before you knew it, and your knowing it,
+# your information. Question 1 files what you know; question 4a asks which one rating the
+# news moves: either counts, once. Not the mirror: when they learn a weakness of yours,
+# only their information moves; your ratings already counted it.
 #
 # **Trust and monopoly.** Module 03 adds that trust also makes your other sources believable
 # (Fisher, 1983, counts the relationship as a source of its own). "You own the only cold
@@ -679,8 +679,7 @@ scenario.show("judgement")
 # ### Question 3c (1 mark): a plan for a bar
 #
 # `scenario.prepared_ask` (shown below) is the (bar, ask) you plan before the talks; some
-# learners have none (`None`). `scenario.bar` is the bar of the ask made during the talks:
-# the same ask or a smaller one (a larger ask has a higher bar).
+# learners have none (`None`).
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
 scenario.show("prepared-ask")
@@ -1138,7 +1137,8 @@ check.news_moves(news_moves, hidden=True)
 # Write `reaudit(case, moves)`. It takes a scenario like yours, with its starting audit
 # (`case.yours`, `case.theirs`, `case.weights`; none of your plan's steps counts here),
 # and `moves`, a dict like the one `news_moves()` returns, in the order the news arrives.
-# Apply the moves one at a time, each as `shifted` does.
+# Apply the moves one at a time, each as `shifted` does. `scenario.bar` is the bar of the ask
+# made during the talks: question 3c's ask or a smaller one.
 # Return `(turning_point, ask_at)`, a mark each:
 #
 # - `turning_point`: the first label after which the side ahead (`"you"`,
@@ -1251,7 +1251,8 @@ check.own_balances(news_moves)
 #   chosen to mislead ("another buyer came to see it", when that buyer walked away) are
 #   *paltering*: those it misleads judge it about as harshly as a lie, though palterers
 #   see it as more ethical than lying (Rogers, Zeckhauser, Gino, Norton & Schweitzer, 2017).
-#   Since it leaves a false impression, it is not legitimate.
+#   Label it a misrepresentation: its false impression concerns a fact the other side
+#   relies on.
 #   - *Warning and threat.* After Schelling (*The Strategy of Conflict*, 1960; *Arms and
 #     Influence*, 1966), a *threat* ties a demand to something you would rather not do, to
 #     punish a refusal. A threat you mean to carry out is legitimate by this course's
