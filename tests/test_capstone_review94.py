@@ -221,7 +221,8 @@ def test_u2_tit_for_tats_give_back_is_on_its_scale_and_the_reply_ratio_on_yours(
         "gave it (in your k€, more or less)" in plan_text
     )
     # review 96 U1: the reply ratio is defined in section 7, where the debrief uses it
-    assert "a ratio of 1 or more means Marlow matched the step on your scale, not its own" in (
+    # review 96 U3: its own sentence now
+    assert "A ratio of 1 or more means Marlow matched the step on your scale, not its own" in (
         _cell("debrief-teaching")
     )
     assert STYLES["tit-for-tat"][1]["reciprocity"] == 1.0

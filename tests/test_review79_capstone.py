@@ -41,7 +41,8 @@ def test_a_step_answering_marlows_opening_is_reciprocity_in_text_and_debrief():
     assert "It is the only step you make while Marlow neither moves nor speaks." not in plan
     text = _section("debrief-teaching")
     assert "or had made only its first answer" not in text
-    assert "A step answering Marlow's opening answers its first move." in text
+    # review 96 U3: joined to the exceptions' sentence
+    assert "; a step answering Marlow's opening answers its first move." in text
     reciprocity = debrief.__globals__["_reciprocity"]
     step = {"round": 2, "into_silence": True, "after_opening": True, "answered": True}
     line = reciprocity([{**step, "cost": 5}])

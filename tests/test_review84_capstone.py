@@ -270,10 +270,9 @@ def test_u6_the_reply_ratio_says_in_words_what_1_or_more_means():
     plan = _cell("debrief-teaching")  # review 96 U1: defined in section 7 now
     assert "(1 or more: Marlow matched it)" not in plan
     # review 94 U2: the ratio's scale is named
-    assert (
-        "per k€ the step cost you; a ratio of 1 or more means Marlow matched the step on "
-        "your scale" in plan
-    )
+    # review 96 U3: the definition and what counts as matched are two sentences now
+    assert "per k€ the step cost you:" in plan
+    assert "A ratio of 1 or more means Marlow matched the step on your scale" in plan
 
 
 def test_u1_questions_4_and_6_leave_the_checks_mechanics_to_the_checks_messages(monkeypatch):

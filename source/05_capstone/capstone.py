@@ -26,8 +26,9 @@
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to programming,
 # best in three sittings: two for the preparation, then a third for the table. The eight
-# answers are graded automatically; the reflection is graded by your instructor. Cells that say `YOUR CODE HERE` are yours; the
-# cell after each one checks your answer and says what to fix.
+# answers are graded automatically; the reflection is graded by your instructor. Cells
+# that say `YOUR CODE HERE` are yours; the cell after each one checks your answer and says
+# what to fix (for question 6, only its form: its practice gives feedback).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your case
@@ -468,8 +469,8 @@ check.opening_offer(opening_offer, hidden=True)
 #   Fisher and Ury's advice is to reveal an alternative that is better than the other
 #   side supposes and to keep a poor one quiet. Marlow knows nothing of Brenn or Kessel
 #   and may assume you would otherwise sell on the spot market, which your real
-#   alternative beats: telling Marlow, plainly, raises the least it believes you would
-#   accept (module 04). Turned into an ultimatum ("accept our terms by Friday, or …"),
+#   alternative beats: telling Marlow raises the least it believes you would accept
+#   (module 04). Turned into an ultimatum ("accept our terms by Friday, or …"),
 #   the same fact is a threat: it ties terms you would improve on to giving the capacity
 #   away, and is a bluff as well, since your plan concedes below them.
 # - **Answer interests, not only positions.** Fisher and Ury separate what a side asks
@@ -483,7 +484,7 @@ check.opening_offer(opening_offer, hidden=True)
 #   ("Is Business Bluffing Ethical?", 1968) went further and excused some false facts too,
 #   which this course does not. A made-up order from another customer is another: a false
 #   fact Marlow would rely on, which most reject (Lewicki, Saunders and Barry,
-#   *Negotiation*) and which can undo a contract (module 00, section 6).
+#   *Negotiation*) and which can undo a contract (module 03, section 7).
 # - **Another customer's business is theirs.** You may say that a customer could take
 #   your capacity, which is your own fact; that customer's plans, orders or prices, told
 #   to you in confidence, are not yours to pass on. A signed, binding letter of intent is
@@ -602,8 +603,10 @@ check.what_to_say(what_to_say, hidden=True)
 # state: of the packages of your plan Marlow could accept in that state, the one nearest
 # the middle of that state's zone, at or above it (module 02's rule when no fact you can
 # show, such as a rival's price, carries you higher; this case has none). With whole
-# packages, it may lie above module 02's top (three quarters of the way up) or be the
-# opening itself. The plan runs past both targets; you decide at the table when to stop.
+# packages, none of your plan's may fall inside module 02's band; then one bound must
+# give, here the top (three quarters of the way up): the target may lie above it, or be
+# the opening itself, leaving less room, or none, to concede before it. The plan runs
+# past both targets; you decide at the table when to stop.
 # The table shows both targets: keep in mind the one for the state Marlow's answers point
 # to.
 #
@@ -749,10 +752,10 @@ check.concession_plan(concession_plan, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
 # ### Question 8 (2 marks): your moves, reply by reply
 #
-# At the table Marlow's replies come one at a time, and after each you decide: **hold**
-# (send your last package again), make the **next step** of your plan, **accept** its
-# offer, or **walk away** politely. Here is a short log of them, drawn for you: give your
-# move after each, by section 5's rule.
+# Marlow's replies come singly; after each you decide: **hold** (send your last package
+# again), make the **next step** of your plan, **accept** its offer, or **walk away**
+# politely. Here is a short log of them, drawn for you: give your move after each, by
+# section 5's rule.
 #
 # Write `table_moves(s, plan, reservation, log)`. The check gives the course's plan (a
 # list of packages from your opening down) and reservation price; `log` is Marlow's
@@ -829,11 +832,12 @@ NegotiationTable(
 # - **Value created.** Whether the deal is on the Pareto frontier; if not, how many
 #   packages were at least as good for both sides and better for one.
 # - **Reciprocity.** A step's **reply ratio** is what Marlow's next reply gave back,
-#   beyond a replay in which you repeated your previous offer, per k€ the step cost you;
-#   a ratio of 1 or more means Marlow matched the step on your scale, not its own, as does
-#   a deal it would not have made had you held. Concessions made while Marlow had not
-#   moved are counted apart, except a step after its "can't give more" and the GRIT
-#   step (section 5). A step answering Marlow's opening answers its first move.
+#   beyond a replay in which you repeated your previous offer, per k€ the step cost you:
+#   6 k€ back for a 10 k€ step gives 0.6. A ratio of 1 or more means Marlow matched the
+#   step on your scale, not its own, as does a deal it would not have made had you held.
+#   Concessions made while Marlow had not moved are counted apart, except a step after its
+#   "can't give more" and the GRIT step (section 5); a step answering Marlow's opening
+#   answers its first move.
 # - **What was achievable.** The best package for you that Marlow would have agreed to
 #   on the path these talks took.
 
