@@ -216,16 +216,36 @@ FLOOR = 0.05
 
 class OfferNotExplained(ValueError):
     """No reservation price the beliefs still allow explains an offer under the model:
-    offer number ``round`` (the opening is 1), the ``offer``, and ``why`` in words."""
+    offer number ``round`` (the opening is 1), the ``offer``, ``why`` in words, and
+    ``unweighted``: the possible reservation prices the prior gives no weight to that would
+    explain every offer so far (empty when none would, whatever the prior)."""
 
-    def __init__(self, round_, offer, why):
+    def __init__(self, round_, offer, why, unweighted=()):
         self.round, self.offer, self.why = round_, offer, why
+        self.unweighted = tuple(unweighted)
+        if self.unweighted:
+            # review 96 X1: the prior is named only when weight on one of its own values
+            # would have explained the offers (Cromwell's rule)
+            cause = (
+                "Either this buyer is not behaving as the model assumes, or your prior gives "
+                "no weight to the reservation prices that would explain it (Cromwell's rule): "
+                f"here {listed(self.unweighted)}."
+            )
+        else:  # a step back, or an offer above every price in the model
+            cause = (
+                "No reservation price in this model explains it, whatever its weight: this "
+                "buyer is not behaving as the model assumes."
+            )
         super().__init__(
             f"none of your possible reservation prices explains offer {round_} ({offer:g}) "
-            f"under the model's rules: {why}. Either this buyer is not behaving as the model "
-            "assumes, or your prior gives no weight to the reservation prices that would "
-            "explain it (Cromwell's rule). Your beliefs are unchanged."
+            f"under the model's rules: {why}. {cause} Your beliefs are unchanged."
         )
+
+
+def listed(values, last="and"):
+    """Numbers in words: "50", "50 and 60", "50, 60 and 70" (``last`` joins the last two)."""
+    names = [f"{value:g}" for value in values]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {last} {names[-1]}"
 
 
 def offer_likelihoods(reservations, offer, previous=0.0, band=(0.5, 0.9), hold=0.0, floor=0.0):
@@ -317,6 +337,7 @@ def posterior_after_offers(prior, offers, opening=(0.5, 0.9), concession=(0.2, 0
     if not isinstance(offers, list | tuple):
         raise TypeError(f"offers must be a list of amounts, got {type(offers).__name__}")
     beliefs, previous, history = prior, 0.0, []
+    explained = dict.fromkeys(prior, True)  # which values explain every offer so far
     for round_, offer in enumerate(offers, start=1):
         offer = number(offer, "the offer")
         if round_ == 1:
@@ -325,11 +346,13 @@ def posterior_after_offers(prior, offers, opening=(0.5, 0.9), concession=(0.2, 0
             likelihood = offer_likelihoods(
                 list(prior), offer, previous, concession, hold=HOLD, floor=FLOOR
             )
+        explained = {value: fits and likelihood[value] > 0 for value, fits in explained.items()}
         try:
             beliefs = bayes_update(beliefs, likelihood)
         except ValueError:
             why = _why(round_, offer, previous, beliefs, opening)
-            raise OfferNotExplained(round_, offer, why) from None
+            unweighted = [value for value, fits in explained.items() if fits and prior[value] == 0]
+            raise OfferNotExplained(round_, offer, why, sorted(unweighted)) from None
         history.append(beliefs)
         previous = offer
     return history

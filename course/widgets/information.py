@@ -9,6 +9,7 @@ from course.models.information import (
     compare_worth,
     expected_reservation,
     information_summary,
+    listed,
     posterior_after_offers,
 )
 from course.pictures import amount, value_bars
@@ -160,10 +161,16 @@ class BeliefUpdater(w.VBox):
                 "<b>Expected reservation price:</b> none: the prior and the offers disagree."
             )
             self.chart.value = ""
+            # review 96 X1: name the prices whose weight would explain the offers, if any
+            cure = (
+                f"Give weight to {listed(error.unweighted, 'or')}, which would explain the offers, "
+                "or start over."
+                if error.unweighted
+                else "No weights would explain these offers: start over."
+            )
             self.status.value = message(
                 f"With these weights, no reservation price you give weight to explains offer "
-                f"{error.round} ({amount(error.offer)}): {error.why}. Give weight to other "
-                "reservation prices, or start over.",
+                f"{error.round} ({amount(error.offer)}): {error.why}. {cure}",
                 ok=False,
             )
             return
