@@ -747,9 +747,9 @@ def test_your_estimate_is_said_once_to_be_the_mean_of_your_beliefs():
     # review 69 X1: the opening rule takes the higher of the estimate and the model's price
     assert (
         # review 88 C1: module 04's rule plus a floor; review 91 U1: then the mark's rule
-        # review 95 C2 (round 96): module 04's whole rule
-        "1. **Your opening**: this is the rule module 04 teaches (open at your estimate of the "
-        "buyer's reservation price, or beyond it as far as a fact you can name takes you) plus "
+        # review 95 C2 (round 96): module 04's whole rule; review 96 U2 (round 97): previews of modules 04 and 02
+        "1. **Your opening**: a preview of the rule module 04 teaches (open at your estimate of "
+        "the buyer's reservation price, or beyond it as far as a fact you can name takes you) plus "
         "a floor, the model's price" in words
     )
 
@@ -2659,8 +2659,11 @@ def test_a_target_lies_below_the_opening_as_modules_02_and_04_say():
     # review 77 U3: the band is stated once, in question 6's convention 2 (in this sale your
     # reservation price is your cost, section 3); section 5 points to it
     text = cell_words("q6-text")
-    # review 88 X1: the band is advice
-    assert "**Target**: the band module 02 teaches, halfway to three quarters of the way" in text
+    # review 88 X1: the band is advice; review 96 U2 (round 97): previews of modules 04 and 02
+    assert (
+        "**Target**: a preview of the band module 02 teaches, halfway to three quarters of the way"
+        in text
+    )
     assert "(Question 6 defines it; its convention 2 gives this course's band)" in cell_words(
         "anchor-teaching"
     )  # review 79 U3
@@ -3132,7 +3135,10 @@ def test_the_staged_cases_the_text_names_load_the_way_it_says():
     assert "tilt-case" not in q5
     # review 88 U1: the text names the four, `check.staged_cases()` is no longer mentioned;
     # review 93 U1: only the check's feedback names them now (the practice case stays)
-    assert "`worked-case-0`" in q6 and "`cut-case`" not in q6 and "`tilt-case`" not in q6
+    # review 96 U1 (round 97): one sentence names them again, with `check.staged_cases()`,
+    # since a learner first met them in a failure
+    assert "`worked-case-0`" in q6 and "`cut-case`" in q6 and "`tilt-case`" in q6
+    assert "(`check.staged_cases()`)" in q6
     cases = check.staged_cases()
     assert set(cases) == {"worked-case-0", "worked-case-1", "cut-case", "tilt-case"}
     tilt = cases["tilt-case"]

@@ -34,7 +34,11 @@ def test_question_6_states_its_marking_conventions_as_a_numbered_list():
     # review 88 X1: the conventions are advice; the table states the hard bounds the mark
     # keeps, and no number inside them is refused for missing a convention
     assert "These are hard bounds; inside them the number is your judgement." in six
-    assert "this is the rule module 04 teaches" in six and "the band module 02 teaches" in six
+    # review 96 U2 (round 97): previews of modules 04 and 02
+    assert (
+        "a preview of the rule module 04 teaches" in six
+        and "a preview of the band module 02 teaches" in six
+    )
     assert "A number outside them earns no mark, however well argued." not in six
     # review 88 X1; review 89 U1: headed "Conventions", the word the table uses
     assert six.index("Conventions (the course's advice):") < starts[0]

@@ -117,7 +117,9 @@ def test_question_6_writes_its_hard_bounds_and_module_04_s_rule_down():
     the table states the hard bounds; the quarter and the band are advice; the sub-clauses
     and "A number outside them earns no mark, however well argued" are gone."""
     words = cell_words("q6-text")
-    assert "this is the rule module 04 teaches" in words
+    assert (
+        "a preview of the rule module 04 teaches" in words
+    )  # review 96 U2 (round 97): previews of modules 04 and 02
     assert "plus a floor, the model's price, because no haggle ends above your opening" in words
     assert "any reservation price still possible at or above the model's price" in words
     # review 93 U1: the module 05 aside is gone; the accepted range stays stated

@@ -33,7 +33,9 @@ def test_c2_convention_1_quotes_module_04s_rule_and_the_mark_agrees_with_it():
     price up to it, and nothing a cent beyond it."""
     box = _box()
     assert (
-        "this is the rule module 04 teaches (open at your estimate of the buyer's reservation "
+        # review 96 U2 (round 97): a preview of the rule module 04 teaches
+        "a preview of the rule module 04 teaches (open at your estimate of the buyer's "
+        "reservation "
         "price, or beyond it as far as a fact you can name takes you) plus a floor, the "
         "model's price" in box
     )

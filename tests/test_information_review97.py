@@ -130,3 +130,66 @@ def test_x1_a_prior_changed_after_the_offers_names_the_prices_to_weigh():
     offers = list(updater.offers)
     assert [v for v in EXAMPLE_PRIOR if _explains(v, offers)] == [70.0, 80.0]
     assert "Give weight to 70 or 80, which would explain the offers, or start over." in said
+
+
+def _six():
+    from tests.sweeps import cell_text
+
+    return " ".join(cell_text("01_information", "information", "q6-text").split())
+
+
+def test_u1_question_6_names_every_case_its_practice_check_tries(monkeypatch):
+    """U1: q6-text said the check judges the practice situations on `worked-case-0`, but
+    the visible check also runs `model_limits` on `check.fair_case()` (for
+    `practice-whole-gain`) and, for `staged-opening`, on the cases of
+    `check.staged_cases()`; a learner first met them in a failure. One sentence now names
+    them: each case the visible check passes to the function is one the text names."""
+    from course.checks import information as check
+    from tests.test_checks_information import as_learner, solution
+
+    own = as_learner(monkeypatch, "rv97-u1")
+    right, seen = solution("model_limits"), []
+
+    def recording(sale, after):
+        seen.append(sale)
+        return right(sale, after)
+
+    check.model_limits(recording)
+    named = {
+        "only the form of your own (graded later)": own,
+        "practice situations on `worked-case-0`": check.practice_case(),
+        "`check.fair_case()`": check.fair_case(),
+        **{f"`{name}`": sale for name, sale in check.staged_cases().items()},
+    }
+    assert all(any(sale == case for case in named.values()) for sale in seen)
+    assert all(any(sale == case for sale in seen) for case in named.values())
+    assert check.fair_case().situations == ("practice-whole-gain",)
+    assert all("staged-opening" in sale.situations for sale in check.staged_cases().values())
+    six = _six()
+    assert all(name in six for name in named)
+    assert (
+        "The check also tries your `practice-whole-gain` price on `check.fair_case()`, and "
+        "your `staged-opening` price on `worked-case-0`, `worked-case-1`, `cut-case` and "
+        "`tilt-case` (`check.staged_cases()`)." in six
+    )
+
+
+def test_u2_conventions_1_and_2_are_previews_of_modules_04_and_02():
+    """U2: convention 1 called its rule "the rule module 04 teaches" and convention 2 "the
+    band module 02 teaches", as if recalled; both modules come after this one, so each is
+    now called a preview. The hard bounds (the table) are unchanged."""
+    from course.course_map import MODULES
+
+    six = _six()
+    assert (
+        "1. **Your opening**: a preview of the rule module 04 teaches (open at your estimate" in six
+    )
+    assert (
+        "2. **Target**: a preview of the band module 02 teaches, halfway to three quarters" in six
+    )
+    assert "this is the rule module 04 teaches" not in six
+    assert "**Target**: the band module 02 teaches" not in six
+    order = [str(getattr(module, "folder", module)) for module in MODULES]
+    here = next(i for i, name in enumerate(order) if "01_information" in name)
+    for later in ("02_batna", "04_concessions"):
+        assert next(i for i, name in enumerate(order) if later in name) > here

@@ -696,7 +696,8 @@ def test_question_6_no_longer_says_its_check_takes_a_side_against_the_theory_it_
         "Sonnenschein",
     )
     # review 67 U2, U3: a numbered convention; review 88 C1: module 04's rule plus a floor
-    says("1. **Your opening**: this is the rule module 04 teaches")
+    # review 96 U2 (round 97): previews of modules 04 and 02
+    says("1. **Your opening**: a preview of the rule module 04 teaches")
 
 
 def test_question_7s_sure_answers_are_an_assumption_the_next_section_drops():
@@ -754,9 +755,10 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     # review 81 U1: the theorem's side note (and its conditions) is cut
     says_not("a target is grounded in a fact you can name")
     # review 59 C3, review 66 C4 (Question 6's whole band); session 75; review 77 C1 (once)
-    # review 88 X1: the band is advice, stated once
+    # review 88 X1: the band is advice, stated once; review 96 U2 (round 97): previews of modules 04 and 02
     says(
-        "2. **Target**: the band module 02 teaches, halfway to three quarters of the way from your cost"
+        "2. **Target**: a preview of the band module 02 teaches, halfway to three quarters of the way from "
+        "your cost"
     )
     says_not("halfway from your reservation price to your opening")
     says_not("limit or valuation", "hiding your real walk-away point")

@@ -1483,14 +1483,16 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
         "below it, at or above convention 2's floor |" in words
     )
     assert "sells to no more buyers than the next one, for less" not in words
-    assert "this is the rule module 04 teaches" in words  # review 88 C1  # review 67 U3: a preview
+    # review 88 C1; review 67 U3: a preview; review 96 U2 (round 97): previews of modules 04 and 02
+    assert "a preview of the rule module 04 teaches" in words
     assert (
         # review 80 U2: "your opening", "Osprey's opening": one word, two owners named
         # review 88 C1: module 04's rule plus a floor
         # review 91 U1: the stricter rule before the mark's is gone
         # review 95 C2 (round 96): module 04's whole rule, its bound the mark's
-        "1. **Your opening**: this is the rule module 04 teaches (open at your estimate of the "
-        "buyer's reservation price, or beyond it as far as a fact you can name takes you) plus "
+        # review 96 U2 (round 97): previews of modules 04 and 02
+        "1. **Your opening**: a preview of the rule module 04 teaches (open at your estimate of "
+        "the buyer's reservation price, or beyond it as far as a fact you can name takes you) plus "
         "a floor, the model's price" in words
     )
     by_key = {item.key: item for item in scenario._SITUATIONS}
@@ -1620,7 +1622,8 @@ def test_question_6_names_the_worked_cases_its_staged_price_is_tried_on():
     check's feedback on a wrong staged price names them all."""
     words = notebook_words("q6-text")
     assert "a guess above the model's price does not pass" not in words
-    assert "`cut-case`" not in words and "`tilt-case`" not in words
+    # review 96 U1 (round 97): one sentence names them again, as the feedback does
+    assert "`cut-case`" in words and "`tilt-case`" in words
     source = " ".join(inspect.getsource(check.model_limits).split())
     assert "Your function is tried on the worked cases {', '.join(STAGED_CASES)}, " in source
     assert 'f"{CUT_CASE} and {TILT_CASE} too: "' in source
@@ -1647,9 +1650,10 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
     words = notebook_words("q6-text")
     assert "what you would settle for, not what you open with" not in words
     assert (
-        "2. **Target**: the band module 02 teaches, halfway to three quarters of the way from "
-        "your cost to your estimate"
+        "2. **Target**: a preview of the band module 02 teaches, halfway to three quarters of the way "
+        "from your cost to your estimate"
     ) in words  # review 59 C3, review s61 C2, review 66 U3, review 67 U2, session 75, 88 X1
+    # review 96 U2 (round 97): a preview of the band module 02 teaches
     # review 88 X1: the band is advice; `sure` its higher end; no fact to aim past halfway
     assert "or `sure` where that is higher" in words
     assert "Your situations give no fact to aim past halfway" in words

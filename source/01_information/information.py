@@ -614,8 +614,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #
 # Your situations (`sale.situations`) are `staged-opening` and three others drawn for you;
 # an assumption may fail in one of them, or in none. Read each alone.
-# The check judges these practice situations on `worked-case-0` (passed in as `sale`), and
-# only the form of your own (graded later):
+# The check judges these practice situations on `worked-case-0`, and only the form of your
+# own (graded later):
 #
 # - `practice-come-back`: Osprey's buyer answers every price it dislikes with "come back
 #   with something better", and the builders who did closed with it in the second or third
@@ -630,6 +630,10 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #   price and takes or leaves it, and its past suppliers say it signed prices that left it
 #   next to nothing; your workshop has cash for months. A colleague says to ask €5,000 less
 #   than the model's price, "to be safe".
+#
+# The check also tries your `practice-whole-gain` price on `check.fair_case()`, and your
+# `staged-opening` price on `worked-case-0`, `worked-case-1`, `cut-case` and `tilt-case`
+# (`check.staged_cases()`).
 #
 # For `staged-opening`: a buyer who shades opens lower than its habit, never higher. Of
 # what section 2's band model ($b$ = `sale.opening_high`) reads from Osprey's opening
@@ -653,14 +657,14 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # These are hard bounds; inside them the number is your judgement. Conventions (the
 # course's advice):
 #
-# 1. **Your opening**: this is the rule module 04 teaches (open at your estimate of the
-#    buyer's reservation price, or beyond it as far as a fact you can name takes you) plus
-#    a floor, the model's price, because no haggle ends above your opening. The mark accepts
-#    openings from the higher of the two up to the highest reservation price still
+# 1. **Your opening**: a preview of the rule module 04 teaches (open at your estimate of
+#    the buyer's reservation price, or beyond it as far as a fact you can name takes you)
+#    plus a floor, the model's price, because no haggle ends above your opening. The mark
+#    accepts openings from the higher of the two up to the highest reservation price still
 #    possible, and any reservation price still possible at or above the model's price.
-# 2. **Target**: the band module 02 teaches, halfway to three quarters of the way from your
-#    cost to your estimate, or `sure` where that is higher; never below `sure`. Your
-#    situations give no fact to aim past halfway.
+# 2. **Target**: a preview of the band module 02 teaches, halfway to three quarters of the
+#    way from your cost to your estimate, or `sure` where that is higher; never below
+#    `sure`. Your situations give no fact to aim past halfway.
 # 3. **Fair price**: leave a quarter or more, better a third. The mark asks only a fifth,
 #    the share under which small-stakes ultimatum offers are refused about half the time
 #    (section 3); refusals are rarer at a sale's stakes, so a share between a fifth and a
