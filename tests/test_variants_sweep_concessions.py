@@ -752,7 +752,7 @@ def next_trade_two_passes(s, current):
 def next_trade_other_tie_breaks(s, current):
     """The rule's measures, with its conventional ties broken the other way: of the free
     moves that create the most, the one that leaves you least; of the best rates, the
-    costliest. (Of the cheapest closing moves, the one that gives Orchard more is no tie.)"""
+    costliest. (Of the cheapest closing moves it keeps the one that gives Orchard more.)"""
     found = _move_list(s, current)
     free = [
         (you + them, -you, after) for you, them, after in found if min(you, them) >= 0 < you + them

@@ -1278,8 +1278,8 @@ def _cheapest_learner():
 def _tied_learner():
     """A public self-check learner with a package from which two closing moves cost you
     the same and give Orchard different points: the visible and the hidden check try it
-    when none of their scenarios has one, so that the rule's last tie-break is always
-    tried, and tried before grading."""
+    when none of their scenarios has one, so that either of those moves is always tried
+    (both pass: review 96 C2), and tried before grading."""
     with hidden_cases_as(None):
         return hidden_learner_where(
             MODULE,
@@ -1555,7 +1555,8 @@ def _judge_choice(s, where, result, chosen, best, needed):
     rank, top = trade_rank(chosen, needed), trade_rank(best, needed)
     if same_rank(rank, top) or rank[0] == top[0] == 2:
         # any free move while one exists (review 78 X3: which one is the learner's call);
-        # of the rest, any of the tied best, and a closing move that gives less is not tied
+        # of the rest, any of the tied best, as is either of two closing moves that cost
+        # you the same (review 96 C2)
         return
     better = "another move"  # the hint names what to look for, not the package itself
     if top[0] > rank[0] and top[0] == 2:
@@ -1578,14 +1579,6 @@ def _judge_choice(s, where, result, chosen, best, needed):
             )
         )
         general = "another concession closes the deal; this one leaves Orchard short"
-    elif top[0] == 1 and same_rank(rank, top[:2] + rank[2:]):
-        hint = (
-            f"Orchard still needs {needed:g} points. Yours gives them for {-chosen['you']:g} "
-            f"of your points, but {better} costs you the same and gives Orchard "
-            f"{best['them']:g} points, your move only {chosen['them']:g}: of two moves that cost you the "
-            "same, the one that gives them more is better for them and no worse for you"
-        )
-        general = "another closing move costs you the same and gives Orchard more"
     elif top[0] == 1:
         hint = (
             f"Orchard still needs {needed:g} points. Yours gives them for {-chosen['you']:g} "

@@ -12,12 +12,12 @@ points for both sides together. Where none is left, and only while the other sid
 needs points to agree (below its minimum, when known), concede: of the moves that bring
 them up to their minimum, the one that costs you least; when no single move does, the one
 that gives them the most points per point you give up (the exchange rate). Otherwise stop.
-Of two closing moves that cost you the same, the one that gives them more is better for
-them and no worse for you, so it is the rule's choice. ``preferred_trade`` breaks the other
-ties by a convention of the course (the most for you, then the cheaper). ``judge_trade``
-calls every free move right (which one is the negotiator's call) and every tied concession
-right, except that of two closing moves that cost you the same, only the one that gives
-them more is right.
+``preferred_trade`` breaks ties by a convention of the course (of two closing moves that
+cost you the same, the one that gives them more; otherwise the most for you, then the
+cheaper). ``judge_trade`` calls every free move right (which one is the negotiator's call)
+and every tied concession right, including either of two closing moves that cost you the
+same: giving more insures against a misjudged minimum, giving less keeps to the rule's
+stop (review 96 C2).
 """
 
 import math
@@ -473,13 +473,11 @@ def _same(x, y):
 
 def same_rank(a, b):
     """Whether two ``trade_rank`` tuples are equally good by the rule: the same tier and
-    first measure (joint points, your cost, or the exchange rate), and for two closing
-    moves the same points for the other side too (of two that cost you the same, the one
-    that gives them more is better for them and no worse for you). The other tie-breaks
-    are the course's own convention and decide nothing: any of those tied best is right."""
-    if a[0] != b[0] or not _same(a[1], b[1]):
-        return False
-    return a[0] != 1 or _same(a[2], b[2])
+    first measure (joint points, your cost, or the exchange rate). The tie-breaks after it
+    are the course's own convention and decide nothing: any of those tied best is right,
+    including either of two closing moves that cost you the same (review 96 C2: giving
+    more insures against a misjudged minimum, giving less keeps to the rule's stop)."""
+    return a[0] == b[0] and _same(a[1], b[1])
 
 
 @answer_key
@@ -519,9 +517,9 @@ def judge_trade(option, options, needed=True):
     that creates the most points for both sides together); a concession only when no trade from the package is free, the other side
     still ``needed`` more points to agree, and it is the cheapest of the concessions that
     give all that is needed (or, when none does, no concession gives more per point you
-    give up); a trade of tier ``None`` never. Of two closing moves that cost you the same,
-    only the one that gives them more is right (``same_rank``); the other tie-breaks (more
-    for you, cheaper) pick ``preferred_trade`` but do not make a tied move wrong.
+    give up); a trade of tier ``None`` never. The tie-breaks (of two closing moves that
+    cost you the same, the one that gives them more; more for you; cheaper) pick
+    ``preferred_trade`` but do not make a tied move wrong (``same_rank``).
     ``needed`` as in ``preferred_trade``."""
     tier = trade_tier(option)
     if tier is None:

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from course.checks.calls import answer_key
 from course.models.concessions import (
     TradeTable,
+    preferred_trade,
     right_trades,
     same_rank,
     trade_rank,
@@ -594,9 +595,22 @@ def _rates_clear(table, package, their_minimum):
     return len(rates) < 2 or rates[0] == rates[1] or rates[0] - rates[1] >= RATE_MARGIN
 
 
+def _draw_ties(options, needed):
+    """The moves ``_rule_ends`` lets a tie go to: those ``right_trades`` allows, except
+    that of two closing moves that cost you the same only the one that gives Orchard more
+    counts. Review 96 C2 made either of those right in question 4 and the planner; the
+    draw keeps its older invariant so that no learner's numbers change."""
+    return [
+        o
+        for o in right_trades(options, needed)
+        if trade_rank(o, needed)[0] != 1
+        or o["them"] >= preferred_trade(options, needed)["them"] - 1e-9
+    ]
+
+
 def _rule_ends(table, start, their_minimum, most=20):
     """Every package where the course's rule stops from ``start`` when each tie among its
-    moves (any move ``right_trades`` allows) may go either way, as a set of keys."""
+    moves (any move ``_draw_ties`` allows) may go either way, as a set of keys."""
     ends, seen = set(), set()
 
     def walk(package, left):
@@ -604,7 +618,7 @@ def _rule_ends(table, start, their_minimum, most=20):
         if (key, left) in seen:
             return
         seen.add((key, left))
-        moves = right_trades(
+        moves = _draw_ties(
             table.options(package, gives=True), table.shortfall(package, their_minimum)
         )
         if not moves or not left:

@@ -529,8 +529,9 @@ NegotiationArena()
 #    framework together, while it still beats your BATNA. If no deal is signed, every
 #    concession falls away.
 #    1. If one move gives them all the points they still need (a **closing move**), make
-#       the one of those that costs you least. If two cost you the same, make the one
-#       that gives them more.
+#       the one of those that costs you least. If two cost you the same, either is
+#       right: giving more insures against a misjudged minimum, giving less keeps to
+#       rule 3.
 #    2. If no single move closes the deal, give where the exchange rate is highest, on
 #       that condition.
 #
