@@ -5,10 +5,14 @@ teaches a retraction (X1); the arena aside gives the three bands of reservation 
 opening of 24 leaves (U1); the next-year numbers are shown as a table (U3). Each test
 fails on the text or code before this round."""
 
+import random
+import re
+
 import pytest
 
 import course
 from course.checks import concessions as check
+from course.engine.practice import ARENA_STYLES, Buyer, spans
 from course.models.concessions import (
     TradeTable,
     judge_trade,
@@ -16,8 +20,9 @@ from course.models.concessions import (
     preferred_trade,
     trade_rank,
 )
-from course.scenarios.concessions import tied_closing_start
-from tests.test_checks_concessions import _flat, breaks_ties_the_other_way
+from course.scenarios.concessions import birch_is_strong, tied_closing_start
+from tests.test_checks_concessions import _flat, _mirrored, breaks_ties_the_other_way, miss
+from tests.test_concessions_review89 import _cell
 
 SWEPT = (*(f"rv97-{i}" for i in range(24)), "alice", "bob", "carol", "learner-0")
 
@@ -63,8 +68,8 @@ def test_c2_rule_2_1_says_either_passes_and_why():
     text = _flat()
     assert "If two cost you the same, make the one that gives them more" not in text
     assert (
-        "If two cost you the same, either is right: giving more insures against a misjudged "
-        "minimum, giving less keeps to rule 3." in text
+        "If two cost you the same, either is right: more insures against a misjudged minimum, "
+        "less keeps to rule 3." in text
     )
 
 
@@ -121,3 +126,115 @@ def test_c2_over_swept_learners_every_move_right_before_is_right_now_and_only_ti
                     added += 1
                     assert trade_rank(o, needed)[0] == 1 and o["you"] == best["you"]
     assert added > 0
+
+
+# --- C1: module 03's bar for mentioning an alternative ------------------------------------
+
+
+def test_c1_section_1_names_module_03_s_bar_and_the_takeaway_follows():
+    """Review 96 C1: section 1 gave only module 02's bar (what they believe of your
+    alternative). It now says that bar fits a final offer, and that where both sides
+    counter, as in Kite's talks, module 03's applies; the takeaway says the same."""
+    text = _flat()
+    assert "not with your own reservation price: module 02's bar, made for a final offer." in text
+    assert (
+        "Where both sides counter, as here, module 03's applies: beat the price they expect "
+        "at the table." in text
+    )
+    assert "Mention an alternative only when it beats what they believe of it" not in text
+    assert (
+        "Mention an alternative, as a fact, only when it beats the price they expect at the "
+        "table." in text
+    )
+    assert "in each round you make an offer and Orchard answers with one of its own" in (
+        check._variant("alice").story()
+    )
+
+
+def test_c1_birch_never_clears_module_03_s_bar_over_the_sweep():
+    """The text's claim: Birch's offer lies below halfway between Orchard's guess of your
+    other work and your estimate of Orchard's reservation price (where equally patient
+    sides meet, module 03), in every swept learner, including those where it beats
+    Orchard's guess (module 02's bar), and the model answer keeps it private."""
+    assert (
+        "Birch never clears it: it lies below halfway between Orchard's guess and (by your "
+        "estimate) its reservation price, where equally patient sides meet." in _flat()
+    )
+    strong = 0
+    for n in range(300):
+        s = check._variant(f"rv97-c1-{n}")
+        assert s.alternative_price < (s.their_guess + s.their_estimate) / 2, s.learner
+        strong += birch_is_strong(s)
+    assert strong > 50  # module 02's bar is cleared often; module 03's never
+    for learner in ("alice", "carol"):
+        s = check._variant(learner)
+        _, said = check.grounded_opening(s)
+        birch = next(k for k, st in s.statements.items() if st.about == "birch")
+        assert birch not in said
+
+
+# --- X1: the retraction hint names section 3 ---------------------------------------------
+
+
+def test_x1_the_hint_for_raising_the_ask_points_to_the_section_on_retractions():
+    """Review 96 X1: the hint for raising your ask after Orchard steps back said a
+    retraction is taught in section 2; section 3 teaches it."""
+
+    def mirrors(s, mine, theirs, target):
+        return mine[-1] - _mirrored(mine, theirs)  # Faratin's mirror, capped
+
+    with course.variants.learner_as("carol"):
+        hint = miss(check.tit_for_tat, mirrors)
+    assert "reads as a retraction of your own (section 3)" in hint, hint
+    teaching = _cell("reciprocity-teaching")
+    assert teaching.startswith("## 3. ") and "a **retraction**" in teaching
+    assert "retraction" not in _cell("tactics-teaching")
+
+
+# --- U1: the three bands behind an opening of 24 -----------------------------------------
+
+
+def test_u1_the_arena_aside_gives_the_engine_s_three_bands_one_per_share():
+    """Review 96 U1: the aside put an opening of 24 between 60 and 83, while the engine
+    (``Buyer.limits_behind``) and the debrief give three bands, one per opening share. The
+    text's bands, each style's, are the engine's."""
+    text = _flat()
+    said = re.search(
+        r"opening of (\d+) puts that price in one of three bands, one per share: "
+        r"(\d+) to (\d+) \(Boulware\), (\d+) to (\d+) \(linear, tit-for-tat\) or "
+        r"(\d+) to (\d+) \(Conceder\)",
+        text,
+    )
+    assert said, "the three bands are not stated"
+    opening, *ends = (int(x) for x in said.groups())
+    buyer = Buyer(rng=random.Random(0))
+    buyer.session(40, first="bot")  # a first meeting
+    bands = {style: spans(buyer.limits_behind(opening, (style,))) for style in ARENA_STYLES}
+    assert bands["boulware"] == [(ends[0], ends[1])]
+    assert bands["linear"] == bands["tit-for-tat"] == [(ends[2], ends[3])]
+    assert bands["conceder"] == [(ends[4], ends[5])]
+    assert "between 60 (24 / 0.4) and 83" not in text
+    top = re.search(r"Open at the top, (\d+): still below the insult line", text)
+    assert top and int(top.group(1)) == max(buyer.limits_behind(opening))
+
+
+# --- U3: the next-year numbers as a table ------------------------------------------------
+
+
+def test_u3_the_next_year_cell_shows_a_table_and_q7_still_gets_the_dict():
+    """Review 96 U3: the cell showed a bare dict while the text calls it a table. It now
+    shows a table, one row per ending, with next year's gain and its difference from the
+    polite walk-away's; ``next_year`` stays the dict question 7 receives."""
+    code = _cell("next-year")
+    assert "check.next_year_table(next_year)" in code
+    assert not code.rstrip().endswith("\nnext_year")
+    s = check._variant("alice")
+    following = check.next_year(s)
+    assert isinstance(following, dict)
+    table = check.next_year_table(following)
+    assert list(table.index) == list(following)
+    gains = table["next year's gain (thousands)"]
+    assert gains.to_dict() == pytest.approx(following)
+    difference = table["minus the polite walk-away's"]
+    assert difference["deal"] == pytest.approx(following["deal"] - following[check.ALTERNATIVE])
+    assert difference[check.ALTERNATIVE] == 0

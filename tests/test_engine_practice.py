@@ -357,7 +357,8 @@ def test_the_arena_text_gives_the_shares_at_which_a_new_buyer_opens():
     said = {"boulware": 0.30, "linear": 0.35, "tit-for-tat": 0.35, "conceder": 0.40}
     assert "opens at about 30 per cent of its reservation price (Boulware), 35 (linear, " in flat
     # review 91 M1: openings are rounded down, so the top is 83, not 24 / 0.3
-    assert "between 60 (24 / 0.4) and 83 (0.3 × 83 = 24.9, rounded down)" in flat
+    # review 96 U1: three bands, whose ends (60 and 83) review 91's test reads from the engine
+    assert "puts that price in one of three bands, one per share:" in flat
     assert {style: STYLES[style][1]["kappa"] for style in ARENA_STYLES} == said
     for style in ARENA_STYLES:
         for limit in range(LIMITS[0], LIMITS[1] + 1):

@@ -1047,7 +1047,7 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
                 bounded(mine[-1] - step),
                 f"Orchard stepped back by {-step:g}, and you raised your ask by as much. "
                 "Hold instead: asking more than you last offered reads as a retraction of "
-                "your own (section 2), and rewards nothing",
+                "your own (section 3), and rewards nothing",
                 "it raises the ask when Orchard steps back; hold instead",
             ),
         ]
@@ -2195,6 +2195,23 @@ def next_year(s):
     ``NEXT_YEAR_SPREAD`` of Kite's estimate of Orchard's; prices run to 200. What trust
     each ending leaves is the course bots' assumption, not a measured fact."""
     return dict(_next_year(s.learner))
+
+
+def next_year_table(following):
+    """``following`` (``next_year``'s dict) as a table: one row per way this year ends,
+    next year's gain over next year's reservation price and its difference from the
+    polite walk-away's (thousands), so that the table the text reads is on screen."""
+    import pandas as pd
+
+    without = following[ALTERNATIVE]
+    table = pd.DataFrame(
+        {
+            "next year's gain (thousands)": list(following.values()),
+            "minus the polite walk-away's": [gain - without for gain in following.values()],
+        },
+        index=pd.Index(list(following), name="this year ends in"),
+    )
+    return table.round(2)
 
 
 @functools.lru_cache(maxsize=64)

@@ -120,12 +120,15 @@ scenario
 # 2015) treat as deception and which can amount to fraud.
 #
 # **An alternative helps only when it is stronger than they think, and only as a fact.**
-# Telling them your BATNA (your best alternative to this deal) works on what they
-# believe of it, and of the least you would take: a better one than they thought raises
-# that least; a worse one lowers it. So compare it with what *they* believe, not with
-# your own reservation price, and keep a weaker one private. Even a stronger one names a
-# number below your opening that they can hold on to. State it as a fact and let them
-# draw the conclusion:
+# Telling them your BATNA (your best alternative to this deal) moves what they believe
+# is the least you would take: up when it beats what they thought, down when not. So
+# compare it with what *they* believe, not with your own reservation price: module 02's
+# bar, made for a final offer. Where both sides counter, as here, module 03's applies:
+# beat the price they expect at the table. Birch never clears it: it lies below halfway
+# between Orchard's guess and (by your estimate) its reservation price, where equally
+# patient sides meet. Keep a weaker one private; even a stronger one names a number below
+# your opening that they can hold on to. State it as a fact and let them draw the
+# conclusion:
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
@@ -180,8 +183,8 @@ def opening(s, anchor, quote=None):
     price = s.statements[key].figure
     if quote is not None:  # news about Orchard's alternatives: it won't pay more than that
         price = min(price, quote)
-    # Birch stays private, even when it beats what Orchard believes: it lies more than a
-    # fifth below my estimate of Orchard's reservation price, so named it is a low number
+    # Birch stays private, even when it beats what Orchard believes: it lies below the
+    # price Orchard expects at the table (module 03's bar), so named it is a low number
     # Orchard can hold on to (telling it passes too)
     return price, [key]
     ### END SOLUTION
@@ -455,9 +458,9 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #   buyers open: one you have not met opens at about 30 per cent of its reservation price
 #   (Boulware), 35 (linear, tit-for-tat) or 40 (Conceder); one you meet again opens at a
 #   larger share the more it trusts you. So a first meeting's opening of 24 puts that
-#   price between 60 (24 / 0.4) and 83 (0.3 × 83 = 24.9, rounded down). Take that range
-#   as your estimate and open at its top, 83: still below the insult line of every buyer
-#   in the range (90 for one of 60).
+#   price in one of three bands, one per share: 80 to 83 (Boulware), 69 to 71 (linear,
+#   tit-for-tat) or 60 to 62 (Conceder). Open at the top, 83: still below the insult
+#   line of every buyer in the bands (90 for one of 60).
 #
 # </details>
 
@@ -530,8 +533,7 @@ NegotiationArena()
 #    concession falls away.
 #    1. If one move gives them all the points they still need (a **closing move**), make
 #       the one of those that costs you least. If two cost you the same, either is
-#       right: giving more insures against a misjudged minimum, giving less keeps to
-#       rule 3.
+#       right: more insures against a misjudged minimum, less keeps to rule 3.
 #    2. If no single move closes the deal, give where the exchange rate is highest, on
 #       that condition.
 #
@@ -1096,8 +1098,8 @@ except NotImplementedError:
 # the way the difference moves the least you would accept; question 7 asks how far.
 #
 # The cell below estimates, under the arena bots' assumptions, next year's gain over next
-# year's reservation price (the same figure as this year's; thousands, averaged over the
-# four styles of buyer, 0 without a deal) after each way of ending this year. The bots'
+# year's reservation price (the same figure as this year's, averaged over the four
+# styles of buyer, 0 without a deal) after each way of ending this year. The bots'
 # trust rises with any deal, whatever its price. In this table a deal always helps; in
 # real talks a low price can become next year's starting point.
 #
@@ -1120,14 +1122,14 @@ except NotImplementedError:
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "next-year", "schema_version": 3}
 next_year = check.next_year(scenario)
-next_year
+check.next_year_table(next_year)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "relationship-text", "schema_version": 3}
 # ### Question 7 (1 mark): the relationship inside your reservation price
 #
-# You will negotiate with Orchard again next year. `next_year` maps each way this year's
-# talks could end (`"deal"`, `"polite walk-away"`, `"walk-out"`) to what you can expect to
-# gain next year after it, over next year's reservation price, as in the table above.
+# `next_year` maps each way this year's talks could end (`"deal"`, `"polite walk-away"`,
+# `"walk-out"`) to what you can expect to gain next year after it, over next year's
+# reservation price, as in the table above.
 # Write `relationship_reservation(s, next_year)`: your reservation price for this year's
 # talks (`s.alternative_price` plus `s.extra_cost` without the relationship) with what a
 # deal does to next year inside it. Your alternative to a deal is the polite walk-away.
@@ -1215,9 +1217,9 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # - Open at your estimate of their reservation price or somewhat beyond, as far as a true
 #   fact takes you. Answer their anchor from their alternatives and your target, giving
 #   their number no pull beyond what it tells you; a real rival quote is news.
-# - Mention an alternative only when it beats what they believe of it, as a fact. A bluff
-#   about your reservation price is tolerated; an invented or inflated offer is
-#   misrepresentation.
+# - Mention an alternative, as a fact, only when it beats the price they expect at the
+#   table. A bluff about your reservation price is tolerated; an invented or inflated
+#   offer is misrepresentation.
 # - Plan shrinking steps to a target above your reservation price. Concede only in answer
 #   to a concession, from half to all of your allowance: give back at most what they gave,
 #   never more than your own last step or the room left to your target; hold when they
