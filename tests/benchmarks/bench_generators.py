@@ -14,20 +14,11 @@ Run: .venv/bin/python tests/benchmarks/bench_generators.py [--learners N] [--rep
 """
 
 import argparse
-import statistics
-import time
 from unittest import mock
 
+from timing import median_seconds  # tests/benchmarks/timing.py: run as a script
+
 from course.variants import rng_for
-
-
-def median_seconds(action, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def power(learners, repeat):

@@ -12,29 +12,19 @@ Run: .venv/bin/python tests/benchmarks/bench_notebooks.py [--repeat N] [MODULE .
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from timing import median_seconds  # tests/benchmarks/timing.py: run as a script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Seconds a module's notebook may take, top to bottom, on this machine (issue 7).
 TARGET = 15.0
-
-
-def median_seconds(action, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def run_python(code):

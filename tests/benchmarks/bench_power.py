@@ -12,19 +12,10 @@ Run: .venv/bin/python tests/benchmarks/bench_power.py [--repeat N]
 
 import argparse
 import random
-import statistics
-import time
+
+from timing import median_seconds  # tests/benchmarks/timing.py: run as a script
 
 from course.models.power import banzhaf_index, brute_force_indices, shapley_shubik_index
-
-
-def median_seconds(action, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def both_indices(quota, weights):
