@@ -37,3 +37,17 @@ def test_x2_section_7_credits_the_highest_figure_to_question_4s_best_reply():
     prose = _flat(PROSE)
     assert "as question 4 does" not in prose
     assert "as question 4's best reply does (section 5 says which figures those are)" in prose
+
+
+def test_review97_u2_the_course_s_threshold_is_not_credited_to_fisher_and_ury():
+    """Review 97 U2: section 7 called "make a strong alternative known, keep a weak one
+    private" Fisher and Ury's rule just after measuring "strong" against the other side's
+    estimate of your share at the table, a threshold the course derives in section 5 from
+    deal-me-out (Fisher and Ury compare your BATNA with what the other side thinks it is).
+    The advice stays theirs; the measure is named the course's."""
+    prose = _flat(PROSE)
+    assert "That rule is Fisher and Ury's" in prose
+    assert (
+        "Measuring \"strong\" by section 5's share at the table, as above, is this course's "
+        "refinement." in prose
+    )

@@ -1056,7 +1056,8 @@ check.best_lever(best_lever, hidden=True)
 #   Galinsky, 2015). So make a strong alternative known, keep a weak one private. That
 #   rule is Fisher and Ury's (*Getting to Yes*, 1981, "What If They Are More Powerful?
 #   Develop Your BATNA"; also Thompson, *The Mind and Heart of the Negotiator*, 2nd ed.,
-#   2001): no study we know of tests disclosing a weak alternative directly.
+#   2001): no study we know of tests disclosing a weak alternative directly. Measuring
+#   "strong" by section 5's share at the table, as above, is this course's refinement.
 # - **Make a strong alternative believable, and say it calmly.** Granite has not seen
 #   Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
 #   telephone is worth having confirmed in writing first. Never threaten to take an option
