@@ -100,8 +100,10 @@ def test_u3_a_threat_you_mean_is_placed_plainly_legitimate_but_often_unwise():
     in full earlier in the notebook, before the warning; module 03 says the same."""
     ethics = _cell("ethics-teaching")
     legit = ethics.split("**Legitimate leverage.**")[1].split("**A bluff.**")[0]
+    # review 97 E1 (round 98): only a threat of something you are free to do
     position = legit.index(
-        "A threat you mean to carry out is legitimate by this course's lines, though often unwise"
+        "A threat you mean to carry out, of something you are free to do (walk away, sell "
+        "elsewhere), is no lie, though often unwise"
     )
     assert "Fisher (1983)" in legit[position:]
     assert position < legit.index("A *warning* is legitimate too")

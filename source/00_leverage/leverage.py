@@ -1255,9 +1255,12 @@ check.own_balances(news_moves)
 #   relies on.
 #   - *Warning and threat.* After Schelling (*The Strategy of Conflict*, 1960; *Arms and
 #     Influence*, 1966), a *threat* ties a demand to something you would rather not do, to
-#     punish a refusal. A threat you mean to carry out is legitimate by this course's
-#     lines, though often unwise: Fisher (1983) argues that threats, above all early ones,
-#     weaken the side that makes them. A *warning* is legitimate too: a demand tied to
+#     punish a refusal. A threat you mean to carry out, of something you are free to do
+#     (walk away, sell elsewhere), is no lie, though often unwise: Fisher (1983) argues
+#     that threats, above all early ones, weaken the side that makes them. A threat of a
+#     crime, a tort, a prosecution or a breach of contract is illegitimate pressure, and so
+#     is one of harm that would not benefit you, used to force unfair terms (duress:
+#     *Restatement (Second) of Contracts*, §176). A *warning* is legitimate too: a demand tied to
 #     something you would really do anyway in your own interest, such as selling to the
 #     second bidder.
 #     This course's advice (not Schelling's): a warning is usually weaker than calmly
