@@ -139,33 +139,35 @@ def test_c1_section_1_names_module_03_s_bar_and_the_takeaway_follows():
     assert "not with your own reservation price: module 02's bar, made for a final offer." in text
     assert (
         "Where both sides counter, as here, module 03's applies: beat the price they expect "
-        "at the table." in text
+        "at the table, which counts no alternative." in text
     )
     assert "Mention an alternative only when it beats what they believe of it" not in text
+    # review 97 C1 (round 98): one rule in the text, the table, question 1 and the summary
     assert (
-        "Mention an alternative, as a fact, only when it beats the price they expect at the "
-        "table." in text
+        "Mention an alternative, as a fact, only when it beats what they believe of it; where "
+        "both sides counter, module 03 sets the bar at the price they expect at the table." in text
     )
     assert "in each round you make an offer and Orchard answers with one of its own" in (
         check._variant("alice").story()
     )
 
 
-def test_c1_birch_never_clears_module_03_s_bar_over_the_sweep():
-    """The text's claim: Birch's offer lies below halfway between Orchard's guess of your
-    other work and your estimate of Orchard's reservation price (where equally patient
-    sides meet, module 03), in every swept learner, including those where it beats
-    Orchard's guess (module 02's bar), and the model answer keeps it private."""
+def test_c1_birch_is_weighed_by_one_rule_and_either_choice_passes_where_it_beats_the_belief():
+    """Round 97 said Birch "never clears" module 03's bar because it lies below halfway
+    between Orchard's guess and its reservation price "where equally patient sides meet";
+    review 97 E1: that split treats the alternative as the low end, while module 03's share
+    at the table counts no alternative, and the case does not give that price. The text now
+    states module 03's bar in its own words, says the case does not give it, and that
+    question 1 accepts either choice where Birch beats what Orchard believes (module 02's
+    bar), which happens often; the model answer keeps it private."""
+    text = _flat()
+    assert "where equally patient sides meet" not in text and "never clears" not in text
     assert (
-        "Birch never clears it: it lies below halfway between Orchard's guess and (by your "
-        "estimate) its reservation price, where equally patient sides meet." in _flat()
+        "Your case does not give you that price, so question 1 accepts either choice when "
+        "Birch beats what Orchard believes" in text
     )
-    strong = 0
-    for n in range(300):
-        s = check._variant(f"rv97-c1-{n}")
-        assert s.alternative_price < (s.their_guess + s.their_estimate) / 2, s.learner
-        strong += birch_is_strong(s)
-    assert strong > 50  # module 02's bar is cleared often; module 03's never
+    strong = sum(birch_is_strong(check._variant(f"rv97-c1-{n}")) for n in range(300))
+    assert strong > 50  # module 02's bar is cleared often
     for learner in ("alice", "carol"):
         s = check._variant(learner)
         _, said = check.grounded_opening(s)

@@ -124,11 +124,11 @@ scenario
 # is the least you would take: up when it beats what they thought, down when not. So
 # compare it with what *they* believe, not with your own reservation price: module 02's
 # bar, made for a final offer. Where both sides counter, as here, module 03's applies:
-# beat the price they expect at the table. Birch never clears it: it lies below halfway
-# between Orchard's guess and (by your estimate) its reservation price, where equally
-# patient sides meet. Keep a weaker one private; even a stronger one names a number below
-# your opening that they can hold on to. State it as a fact and let them draw the
-# conclusion:
+# beat the price they expect at the table, which counts no alternative. Your case does
+# not give you that price, so question 1 accepts either choice when Birch beats what
+# Orchard believes: telling raises that belief, but names a number below your opening
+# that Orchard can hold on to. Keep a weaker one private. State it as a fact and let them
+# draw the conclusion:
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
@@ -183,9 +183,9 @@ def opening(s, anchor, quote=None):
     price = s.statements[key].figure
     if quote is not None:  # news about Orchard's alternatives: it won't pay more than that
         price = min(price, quote)
-    # Birch stays private, even when it beats what Orchard believes: it lies below the
-    # price Orchard expects at the table (module 03's bar), so named it is a low number
-    # Orchard can hold on to (telling it passes too)
+    # Birch stays private, even when it beats what Orchard believes: module 03's bar, the
+    # price Orchard expects at the table, is not known here, and named, Birch is a low
+    # number Orchard can hold on to (telling it passes too)
     return price, [key]
     ### END SOLUTION
 
@@ -1217,8 +1217,9 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # - Open at your estimate of their reservation price or somewhat beyond, as far as a true
 #   fact takes you. Answer their anchor from their alternatives and your target, giving
 #   their number no pull beyond what it tells you; a real rival quote is news.
-# - Mention an alternative, as a fact, only when it beats the price they expect at the
-#   table. A bluff about your reservation price is tolerated; an invented or inflated
+# - Mention an alternative, as a fact, only when it beats what they believe of it; where
+#   both sides counter, module 03 sets the bar at the price they expect at the table. A
+#   bluff about your reservation price is tolerated; an invented or inflated
 #   offer is misrepresentation.
 # - Plan shrinking steps to a target above your reservation price. Concede only in answer
 #   to a concession, from half to all of your allowance: give back at most what they gave,
