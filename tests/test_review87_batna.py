@@ -34,19 +34,20 @@ def test_the_intro_says_judge_an_offer_acceptable_as_section_5_and_question_6_do
     assert "acceptable" in _cell("q6-text")
 
 
-def test_the_remote_days_news_says_you_switch_to_that_jobs_reservation_price():
-    """C2: "Northwind agrees to two remote days" is scored "revise it", yet sections 4 and 5
-    give each set of terms its own reservation price: nothing moved the old one. The
-    feedback now adds that strictly you now use the reservation price for the job with two
-    remote days, V + c/2 (without the word "package", which section 4 defines later)."""
+def test_the_remote_days_news_is_replaced_by_news_about_what_the_job_costs():
+    """C2: "Northwind agrees to two remote days" was scored "revise it", yet sections 4 and 5
+    give each set of terms its own reservation price: nothing moved the old one. Round 88
+    added that you switch to the job-with-remote-days price; review 97 X1 found "hold it"
+    still defensible (the package changed, priced in advance), so the item is replaced by
+    news that changes what the job itself costs you: a dearer commute, "revise it"."""
     from course.scenarios.batna import NEWS, judge_news
 
-    index = next(i for i, (text, _, _) in enumerate(NEWS) if "two remote days" in text)
-    assert NEWS[index][1] == "revise it"  # what is scored is unchanged
+    assert not any("two remote days" in text for text, _, _ in NEWS)
+    index = next(i for i, (text, _, _) in enumerate(NEWS) if "further from your home" in text)
     right, said = judge_news(index, "revise it")
-    assert right
-    assert "the reservation price for the job with two remote days" in said  # review 97 rewording
-    assert "V + c/2" in said and "package" not in said
+    assert right and "a dearer commute raises the least salary worth accepting" in said
+    assert not judge_news(index, "hold it")[0]
+    assert "package" not in said
 
 
 def test_round_87_fixes_are_paid_for_by_cuts():

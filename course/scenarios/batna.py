@@ -1180,11 +1180,14 @@ NEWS = (
         "commute cost, and the least salary worth accepting falls with it",
     ),
     (
-        "Northwind agrees to two remote days a week.",
+        # review 97 X1: "Northwind agrees to two remote days" changed which package is on the
+        # table, whose reservation price sections 4 and 5 work out in advance, so "hold it"
+        # was defensible; this news changes what the job itself costs you
+        "Northwind tells you that next spring its team moves to an office further from your "
+        "home: the commute would cost you about 3,000 a year more.",
         "revise it",
-        "a fact about what this deal costs you: half the commute goes, so the least salary "
-        "worth accepting falls: you now use the reservation price for the job with two remote days "
-        "(section 5 works it out as V + c/2; questions 5 and 6 use it)",
+        "a fact about what this deal costs you: a dearer commute raises the least salary "
+        "worth accepting",
     ),
     (
         "Northwind's HR tells you that offers above the midpoint of the role's pay band are "
