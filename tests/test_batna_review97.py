@@ -62,3 +62,12 @@ def test_section_6s_bluff_rule_covers_what_its_table_calls_a_bluff():
         "a **bluff**." in six
     )
     assert "a false reservation price, or a demand you would not carry out" in six
+
+
+def test_review97_u2_the_practice_asks_for_target_or_more_as_question_8_does():
+    """Review 97 U2: the practice after question 10 asked for the BATNA at which the model
+    "predicts `target`"; where you make the last offer before an answer date the model
+    predicts the agency's cost whatever your BATNA, so no BATNA predicts the target exactly,
+    yet the key returns 0. It now says "`target` or more", as question 8 does."""
+    text = _cell("own-batna-needed-text")
+    assert "predicts `target` or more for the package with two remote days" in text

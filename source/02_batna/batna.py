@@ -1058,8 +1058,8 @@ check.batna_rise(batna_rise)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "own-batna-needed-text", "schema_version": 3}
 # #### Practice after question 10: your own talks (no marks)
 #
-# Write `own_batna_needed(offers, talks, target)`: the least value of your BATNA, 0 or
-# more, at which the model that fits `talks` (question 10) predicts `target` for the
+# Write `own_batna_needed(offers, talks, target)`: the least BATNA value, 0 or more, at
+# which the model that fits `talks` (question 10) predicts `target` or more for the
 # package with two remote days, whose reservation price is your BATNA's value plus half
 # the commute (`offers.commute_cost`). For the Nash split, call your `batna_needed` with
 # the pie $W$ less half the commute, Northwind's breakdown payoff 0, and the target less
