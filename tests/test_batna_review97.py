@@ -71,3 +71,17 @@ def test_review97_u2_the_practice_asks_for_target_or_more_as_question_8_does():
     yet the key returns 0. It now says "`target` or more", as question 8 does."""
     text = _cell("own-batna-needed-text")
     assert "predicts `target` or more for the package with two remote days" in text
+
+
+def test_review97_x2_the_explorer_says_how_near_the_even_split_a_typed_price_is():
+    """Review 97 X2: with the seller at 84,250 and the buyer at 101,000 the even split is
+    92,625, on the slider's grid (step 5); a typed 92,627 was called "the even split, as
+    near as the slider's step allows". The explorer now says how far it is, and calls only
+    the split itself the even split."""
+    from course.widgets.batna import ZopaExplorer
+
+    explorer = ZopaExplorer(84_250, 101_000, 92_627, low=60_000, high=140_000, step=5)
+    assert "as near as the slider's step allows" not in explorer.verdict.value
+    assert "This deal is 2 from the even split, 92,625." in explorer.verdict.value
+    explorer.price.value = 92_625
+    assert "This deal is the even split." in explorer.verdict.value

@@ -396,8 +396,11 @@ def _inside_note(outcome, step):
         return " At this end of the zone the seller gains nothing over walking away."
     if outcome["buyer_gain"] == 0:
         return " At this end of the zone the buyer gains nothing over walking away."
-    if abs(outcome["seller_gain"] - outcome["buyer_gain"]) <= step:  # |price - middle| <= step/2
-        return " This deal is the even split, as near as the slider's step allows."
+    gap = abs(outcome["seller_gain"] - outcome["buyer_gain"]) / 2  # |price - even split|
+    if gap < 1e-9:
+        return " This deal is the even split."
+    if gap <= step / 2:  # review 97 X2: say how near, not that the step allows no nearer
+        return f" This deal is {amount(gap)} from the even split, {amount(outcome['even_split'])}."
     return ""
 
 
