@@ -771,7 +771,8 @@ check.reach_plan(reach_plan, hidden=True)
 # **The rule.** An ask here moves one term of a figure already on the table (an offer, a
 # price, your full rent) once talks are under way. Opening offers, grounded in your
 # leverage, are module 04's. Set the ask's bar beforehand (it can be below zero, for a
-# modest ask), and make the ask the first time your balance reaches it. The bar is your
+# modest ask), and make the ask the first time your balance reaches it (its *first
+# reach*). The bar is your
 # decision rule, not a forecast that the other side will agree. Set a bar higher where
 # being turned down costs you more, and lower where you could ask again later.
 #
@@ -789,10 +790,15 @@ check.reach_plan(reach_plan, hidden=True)
 # first item takes the balance to $+2.05$ and the next to its peak, $+3.40$; four items
 # after the peak the sides are even, and the next puts Brannock ahead.
 #
-# The peak is plain only looking back: the case's ladder starts at 86% of the full rent
-# at $+0.25$ points, so an owner asking for a five-year lease at 98% (six steps up) sets
-# the bar at $+1.75$ points and would have asked at the first reach, an item before the
-# peak. Asking at first reach is the default that bets on no unseen news. Waiting is a
+# The peak is plain only looking back. The deadline case's ladder, a five-year lease at:
+#
+# | share of the full rent | 86% | 88% | 90% | 92% | 94% | 96% | 98% | 100% |
+# |---|---|---|---|---|---|---|---|---|
+# | bar (points) | +0.25 | +0.50 | +0.75 | +1.00 | +1.25 | +1.50 | +1.75 | +2.00 |
+#
+# and then the full rent with one to six months paid ahead, up to $+3.50$. An owner asking
+# at 98% sets the bar at $+1.75$ points and would have asked at the first reach, an item
+# before the peak. Asking at first reach is the default that bets on no unseen news. Waiting is a
 # bet on news you cannot see; it needs a reason the owner could see at that moment, such
 # as a deadline of Brannock's due before any of the owner's own: that would have been an
 # argument for waiting, and question 4c asks whether your own case had one.
