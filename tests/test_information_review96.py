@@ -22,6 +22,23 @@ def _box():
     return six[six.index("How your prices are checked") :]
 
 
+def _haggles():
+    """(learner, sale, beliefs after the opening, the model's price, the estimate) for each
+    swept learner with a haggle situation."""
+    for learner in SWEEP:
+        sale = variant(MODULE, learner)
+        if not set(PLANS) & set(sale.situations):
+            continue
+        after = reference.posterior_after_opening(sale)
+        yield (
+            learner,
+            sale,
+            after,
+            reference.best_move(after, sale.cost)[0],
+            reference.expected_reservation(after),
+        )
+
+
 def test_c2_convention_1_quotes_module_04s_rule_and_the_mark_agrees_with_it():
     """C2: convention 1 gave module 04's rule as "open at your estimate of the buyer's
     reservation price", while module 04 and module 02 let the opening go beyond the estimate
@@ -52,13 +69,7 @@ def test_c2_convention_1_quotes_module_04s_rule_and_the_mark_agrees_with_it():
     two = _words("02_batna", "batna", "zopa-teaching")
     assert "as far as a fact you can name takes you" in two
     beyond = 0
-    for learner in SWEEP:
-        sale = variant(MODULE, learner)
-        if not set(PLANS) & set(sale.situations):
-            continue
-        after = reference.posterior_after_opening(sale)
-        model = reference.best_move(after, sale.cost)[0]
-        estimate = reference.expected_reservation(after)
+    for learner, sale, after, model, estimate in _haggles():
         top = max(r for r, chance in after.items() if chance > 0)
         assert reference.opening_ceiling(sale, after) == top, learner
         assert top >= estimate - CENT, learner
@@ -80,13 +91,7 @@ def test_u1_the_text_drops_the_100_euro_allowances_the_check_still_applies():
     assert "€100" not in six and "rounded down" not in six
     assert "at or above convention 2's floor |" in six
     tried = 0
-    for learner in SWEEP:
-        sale = variant(MODULE, learner)
-        if not set(PLANS) & set(sale.situations):
-            continue
-        after = reference.posterior_after_opening(sale)
-        model = reference.best_move(after, sale.cost)[0]
-        estimate = reference.expected_reservation(after)
+    for learner, sale, after, model, estimate in _haggles():
         sure = reference.surest_price(after)
         opening = estimate - 100
         if opening < model or opening <= sure + CENT:
