@@ -270,7 +270,15 @@ class TradeTable:
 
     @cached_property
     def _efficient(self):
-        return {key for key, point in self._by_key.items() if point in self.frontier}
+        return {key for key, _, _ in self._efficient_rows}
+
+    @cached_property
+    def _efficient_rows(self):
+        """The rows of ``_rows`` on the Pareto frontier, in ``_rows``' order: what the
+        scenario generator searches for question 5's sets, three times a draw, instead of
+        all the packages."""
+        frontier = self.frontier
+        return [row for row in self._rows if (row[1], row[2]) in frontier]
 
     def efficient(self, package):
         """Whether ``package`` is on the Pareto frontier."""

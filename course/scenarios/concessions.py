@@ -289,13 +289,13 @@ def _framework(rng, table):
     when no package tried does that."""
     names, efficient = list(table.levels), table._efficient
     floor = table.points({issue: levels[1] for issue, levels in table.levels.items()})[0]
-    packages = [
-        dict(zip(names, key, strict=True))
-        for key, you, them in table._rows
-        if you > max(them, floor) and key not in efficient
+    # the candidates' keys are shuffled (the shuffle draws the same numbers for any list of
+    # that length) and only the twelve tried become packages
+    keys = [
+        key for key, you, them in table._rows if you > max(them, floor) and key not in efficient
     ]
-    rng.shuffle(packages)
-    for draft in packages[:12]:
+    rng.shuffle(keys)
+    for draft in (dict(zip(names, key, strict=True)) for key in keys[:12]):
         traded = table.rule_path(draft, their_minimum=-1)  # never needed: free trades only
         if len(traded) < 3 or not table.efficient(traded[-1]):
             continue
@@ -474,14 +474,12 @@ def _meso_found(table, middle, least=None, land=None):
     one)."""
     floor = table.points(middle)[0]
     names = list(table.levels)
-    efficient = table._efficient
     ambitious = sorted(
         (
             (dict(zip(names, key, strict=True)), you, them)
-            for key, (you, them) in table._by_key.items()
+            for key, you, them in table._efficient_rows  # the efficient packages, in order
             if you > floor
             and (land is None or you >= land)
-            and key in efficient
             and (
                 least is None
                 or (

@@ -9,6 +9,11 @@ before, measured in this same run on the same learners (the draws are the same: 
   at the first set; the baseline is the same generator with ``TradeTable.rule_path`` and
   that filter as they were (``options`` and ``preferred_trade`` at every step, every set
   listed).
+- Module 04 again (``concessions_table``): question 5's sets searched among the frontier's
+  packages only (``TradeTable._efficient_rows``, made once a table) and the framework's
+  candidate drafts shuffled as keys, only the dozen tried made into packages; the baseline
+  is the generator with ``_meso_found`` walking every package and ``_framework`` making a
+  package of every candidate, as they were before.
 
 Run: .venv/bin/python tests/benchmarks/bench_generators.py [--learners N] [--repeat N]
 """
@@ -84,6 +89,89 @@ def concessions(learners, repeat):
     )
 
 
+def _old_meso_found(table, middle, least=None, land=None):
+    """``_meso_found`` as it was: every package walked, the efficient ones kept."""
+    from itertools import combinations
+
+    from course.scenarios.concessions import MESO_TOLERANCE, _conceded
+
+    floor = table.points(middle)[0]
+    names = list(table.levels)
+    efficient = table._efficient
+    ambitious = sorted(
+        (
+            (dict(zip(names, key, strict=True)), you, them)
+            for key, (you, them) in table._by_key.items()
+            if you > floor
+            and (land is None or you >= land)
+            and key in efficient
+            and (
+                least is None
+                or (
+                    them >= least
+                    and any(
+                        k != levels[0] for k, levels in zip(key, table.levels.values(), strict=True)
+                    )
+                )
+            )
+        ),
+        key=lambda row: row[1],
+    )
+    for i, first in enumerate(ambitious):
+        near = [row for row in ambitious[i + 1 :] if row[1] - first[1] <= MESO_TOLERANCE]
+        for second, third in combinations(near, 2):
+            rows = (first, second, third)
+            if len({_conceded(table, row[0]) for row in rows}) == 3:
+                yield rows
+
+
+def _old_framework(rng, table):
+    """``_framework`` as it was: every candidate draft made into a package, then shuffled."""
+    from course.scenarios.concessions import PLANNER_LEAST, PLANNER_ROWS, pick
+
+    names, efficient = list(table.levels), table._efficient
+    floor = table.points({issue: levels[1] for issue, levels in table.levels.items()})[0]
+    packages = [
+        dict(zip(names, key, strict=True))
+        for key, you, them in table._rows
+        if you > max(them, floor) and key not in efficient
+    ]
+    rng.shuffle(packages)
+    for draft in packages[:12]:
+        traded = table.rule_path(draft, their_minimum=-1)
+        if len(traded) < 3 or not table.efficient(traded[-1]):
+            continue
+        minimum = int(table.points(traded[-1])[1]) + int(pick(rng, 4, 15, 1))
+        path = table.rule_path(draft, their_minimum=minimum)
+        if PLANNER_LEAST <= len(path) - 1 <= PLANNER_ROWS and table.landed(path[-1], minimum):
+            return draft, minimum
+    return None
+
+
+def concessions_table(learners, repeat):
+    from course.scenarios import concessions as scenario
+
+    module = "04_concessions"
+
+    def now():
+        return [scenario.kite_contract(rng_for(module, learner), learner) for learner in learners]
+
+    def before():
+        with (
+            mock.patch.object(scenario, "_meso_found", _old_meso_found),
+            mock.patch.object(scenario, "_framework", _old_framework),
+        ):
+            return now()
+
+    assert [repr(s) for s in before()] == [repr(s) for s in now()], "module 04: draws differ"
+    old, new = median_seconds(before, repeat), median_seconds(now, repeat)
+    n = len(learners)
+    print(
+        f"{module}: {n:,} learners, {new / n * 1e3:.2f} ms a learner with the frontier's rows "
+        f"against {old / n * 1e3:.2f} ms walking every package (ratio {old / new:.2f}x)"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=200)
@@ -92,6 +180,7 @@ def main():
     learners = [f"bench-{n}" for n in range(args.learners)]
     power(learners, args.repeat)
     concessions(learners, args.repeat)
+    concessions_table(learners, args.repeat)
 
 
 if __name__ == "__main__":
