@@ -1773,7 +1773,8 @@ def test_the_cores_floor_is_said_to_need_no_assumption_about_the_rivals_haggling
     assert "The core assumes the rival really would pay" not in PROSE
     # review 58, U1: a collapsed note on a rival whose offer is not firm; review 80, U1
     # (round 81): one sentence
-    text = " ".join(_section(PROSE, "If the rival's offer is not firm", "Read as a price").split())
+    # review 97, U1 (round 98): the sentence moves to section 5's closing note
+    text = " ".join(_section(PROSE, "If the rival's offer is not firm", "*Firm offers.*").split())
     assert "Below $v_2$, the seller and the rival would both gain" in " ".join(PROSE.split())
     assert "a sale to it would itself be bargained" in text
     # review 86, U2: "its" could be the rival's; the sentence names the seller
@@ -2462,8 +2463,9 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     # review 69, U2: the price is the money Kestrel expects, whether it takes Atlas's figure
     # or names one, so a counter at Borealis's figure and the walk-out bring the same
     assert "the figure Kestrel takes or stands on" in four  # review 80, C1
-    # review 78, X1 (round 79): section 5 says it, of any buyer and rival
-    five = " ".join(_section(PROSE, "The licence of section 2", "In the library").split())
+    # review 78, X1 (round 79): section 5 says it, of any buyer and rival; review 97, U1
+    # (round 98): in the rule that ends section 5, just before question 4
+    five = " ".join(_section(PROSE, "The licence of section 2", "### Question 4").split())
     assert "real talks name the rival's figure to the buyer instead" in five
     # review 61, C2; review 75, U6; review 87, C1: no "say so calmly" in question 7
     assert "walk out to Harrow's work" in seven

@@ -15,7 +15,9 @@ def _four():
 
 
 def _licence_paragraphs():
-    return _section(PROSE, "The licence of section 2 is the first kind", "In the library,")
+    # review 97, U1 (round 98): the rule on what a side can stand on now ends section 5,
+    # set apart just before question 4's heading
+    return _section(PROSE, "The licence of section 2 is the first kind", "### Question 4")
 
 
 def test_x1_question_4_asks_the_reply_and_section_5_teaches_what_a_side_can_stand_on():

@@ -116,7 +116,8 @@ def test_c1_question_7_reconciles_take_harrow_with_naming_the_rivals_figure():
     yet question 7 marks "take Harrow" without saying how the two fit. Question 7 now says
     the same money comes, in real talks, from naming Harrow's figure and leaving only if
     Granite will not meet it; the game has no such move, and the graded label stays."""
-    five = " ".join(_cell("outside-teaching"))
+    # review 97, U1 (round 98): said in the rule set apart just before question 4
+    five = " ".join(_cell("licence-reply-text"))
     assert "real talks name the rival's figure to the buyer instead" in five
     seven = " ".join(_cell("granite-reply-text"))
     assert (

@@ -58,7 +58,7 @@ def test_u1_the_sentence_on_figures_a_side_can_stand_on_has_its_subject():
     the side standing on the figure were the one checking it. The sentence now names the
     other side as the one that can check, and says in its own sentence what standing on a
     figure means."""
-    five = _cell("outside-teaching")
+    five = _cell("licence-reply-text")  # review 97, U1 (round 98): the rule before question 4
     assert "or can check," not in five
     assert (
         "or on one the other side can check, such as a rival's written offer. To stand on a "

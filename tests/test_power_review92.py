@@ -99,11 +99,13 @@ def test_u1_the_predicted_price_is_where_the_talks_end_not_a_floor():
 
     five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
     assert "refuses every unit more" not in five
-    assert (  # review 93, U1: what the price is, then why asking more costs, in that order
-        "It is where the model says the talks end, not the most a side may ask for. Here, "
-        "asking for more with nothing behind it only costs a round and comes back to that "
+    # review 93, U1: what the price is, then why asking more costs, in that order; review 97,
+    # U1 (round 98): the two sentences now open and follow the rule set apart before question 4
+    said = five.index("It is where the model says the talks end, not the most a side may ask for.")
+    assert said < five.index(
+        "Here, asking for more with nothing behind it only costs a round and comes back to that "
         "price; taking less gives money away."
-    ) in five
+    )
     for dp, dr in [(0.99, 0.99), (0.9, 0.97), (0.92, 0.96)]:
         offered = bargaining_split(dp, dr)[1]
         asked_later = bargaining_split(dr, dp)[0]  # its own proposal a round later

@@ -29,10 +29,11 @@
 # It takes 8 to 10 hours for most learners, best in three sittings: sections 1 to 3 (three
 # to four hours), sections 4 and 5 (three to four hours), then sections 6 to 8 (about two
 # hours).
-# Section 5 holds four of the nine questions.
+# Section 5 holds four of the nine questions. Folded notes marked *Optional* can be
+# skipped.
 #
-# Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
-# after them check your answer and tell you what to fix. Some texts come from lists the
+# Run the cells from top to bottom. Write your code where a cell says `YOUR CODE HERE`;
+# the cell after it checks it and says what to fix. Some texts come from lists the
 # class shares; your numbers are yours alone. A check tries your function on your own
 # scenario and on a few public ones of other learners (their ids start with
 # `self-check`), so that a rule that fits only your numbers shows up before grading;
@@ -41,8 +42,8 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
 #
-# The next cell draws your scenario. The first time, it asks for your course id: type the
-# id your instructor gave you and press Enter; this computer then remembers it.
+# The next cell draws your scenario. The first time, type the course id your instructor
+# gave you and press Enter; this computer then remembers it.
 #
 # Your scenario is the variable `scenario`; the functions you write take it as their
 # argument `s` (`s.atlas_value` is `scenario.atlas_value`). Each part of the story names,
@@ -74,15 +75,14 @@ scenario
 # to **coerce**; **expert** knowledge; and **referent** power, the pull of someone others
 # admire. Their reward and coercive power both rest on control of what the other side
 # values. This course groups those two with scarcity under one base: **control of
-# something the other side needs**, such as a part only you make, a licence or a vote.
-# That grouping is the course's.
+# something the other side needs**. That grouping is the course's.
 #
 # Emerson ("Power-Dependence Relations", *American Sociological Review*, 1962) turned the
-# idea round: your power over someone *is* their dependence on you. They depend on you
-# more the more they value what you control, and less the more other ways they have to get
-# it. So power belongs to a relationship, not to a person, and it runs both ways: you
-# depend on them too. This power-dependence view was one foundation of resource-dependence
-# theory (Pfeffer & Salancik, *The External Control of Organizations*, 1978).
+# idea round: your power over someone *is* their dependence on you, which grows the more
+# they value what you control and shrinks the more other ways they have to get it. So
+# power belongs to a relationship, not to a person, and runs both ways. This
+# power-dependence view was one foundation of resource-dependence theory (Pfeffer &
+# Salancik, *The External Control of Organizations*, 1978).
 #
 # That gives each side two levers: make what it controls matter more to the other side,
 # or leave it fewer ways around it (its alternatives, module 02).
@@ -93,15 +93,14 @@ scenario
 #   the manager who must sign a contract or the chair who sets a board's agenda (French
 #   and Raven's *legitimate* power, renamed: the course keeps "legitimate" for section
 #   7's ethics);
-# - **expert**: others rely on what someone knows and they cannot work out themselves;
+# - **expert**: others rely on what someone knows and they do not;
 # - **referent**: others admire or identify with someone, and want their approval;
 # - **resource**: someone controls a thing others must get, such as a part, a licence, a
 #   machine or a stock. A **monopoly** is its strongest form: nobody else has the thing.
 #
-# One fact can show two bases. The manager who must sign a contract holds authority, since
-# the say comes with her role; the contract she can give is also a resource the other side
-# needs. A chair's say over what reaches a vote hands over no such thing: that is
-# authority alone.
+# One fact can show two bases. The manager who must sign a contract holds authority (the
+# say comes with her role) and a resource (the contract the other side needs). A chair's
+# say over what reaches a vote hands over no such thing: that is authority alone.
 #
 # This course calls expert and referent power together **personal influence**
 # (negotiation texts often use "influence" alone more widely, for any way of changing
@@ -115,9 +114,8 @@ scenario
 # said, which a called bluff spends (section 7).
 #
 # Every base is a dependence: whoever needs the signature, the knowledge, the approval or
-# the thing depends on whoever can give it. A thing can be owned, sold or held back; the
-# say that comes with a role belongs to whoever holds the role, and passes to the next
-# holder.
+# the thing depends on whoever can give it. A thing can be sold or held back; the say that
+# comes with a role belongs to whoever holds the role, and passes to the next holder.
 
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "power-sources-text", "schema_version": 3}
@@ -127,15 +125,13 @@ scenario
 # and of your own answers only their form.*
 #
 # Your scenario lists four facts about who needs whom, A to D (`scenario.power_facts`,
-# story part 7). For each, name the base of power at work, one of
-# `"authority"`, `"expert"`, `"referent"` or `"resource"`, and who depends on whom:
-# `"them on Kestrel"` when the other party depends on Kestrel, `"Kestrel on them"` when
-# Kestrel depends on the other party. Where a role-holder can give or withhold a thing
-# that changes hands (a contract, the use of a berth), either base is accepted. Write
-# `power_sources()`, returning a dict from letter to a pair, for example
-# `return {"A": ("expert", "them on Kestrel"), ...}`.
-# Each fact with both parts right earns half a mark; if all four pairs are the same, none
-# earns anything.
+# story part 7). For each, name the base of power at work, one of `"authority"`,
+# `"expert"`, `"referent"` or `"resource"`, and who depends on whom, `"them on Kestrel"`
+# or `"Kestrel on them"`. Where a role-holder can give or withhold a thing that changes
+# hands (a contract, the use of a berth), either base is accepted. Write
+# `power_sources()`, returning a dict from letter to a pair, for example `return {"A":
+# ("expert", "them on Kestrel"), ...}`. Each fact with both parts right earns half a mark;
+# if all four pairs are the same, none earns anything.
 #
 # Practise first on four facts that are the same for every learner (they earn no marks):
 # put your answers for them in the same dict, under the numbers 1 to 4
@@ -197,24 +193,20 @@ check.power_sources(power_sources, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shapley-teaching", "schema_version": 3}
 # ## 2. Scarcity as power: a fair split, and what competition leaves
 #
-# Suppose several players can earn money only by working together, and you know what
-# every group of them, a **coalition**, could earn on its own. Two questions then have
-# different answers:
-#
-# - what division would be *fair*, given what each player contributes?
-# - what division can *survive competition*, so that no group wants to break away and deal
-#   on its own?
+# Suppose several players earn money only by working together, and you know what each
+# group of them, a **coalition**, could earn on its own. Which division is *fair*, given
+# what each contributes, and which *survives competition*, with no group wanting to break
+# away? The answers differ.
 #
 # **The Shapley value, a benchmark of fairness.** Shapley ("A Value for n-Person Games",
-# 1953) asked for a division with four properties (as textbooks state them today; his own
-# "carrier" axiom joins the first and third): it shares out exactly what all players
-# together earn; two players who add the same to every coalition get the same; a player
-# who adds nothing to any coalition gets nothing; and when two games are added together,
-# coalition by coalition, each player gets the sum of what the two games would give them.
-# He proved that exactly one division has all four. It also has a story: the players
-# arrive one at a time in a random order, and each is paid what their arrival adds to the
-# group already there. A player's **Shapley value** is that addition averaged over every
-# possible order:
+#  1953) asked for a division with four properties (as textbooks state them today; his own
+#  "carrier" axiom joins the first and third): it shares out exactly what all players
+#  together earn; two players who add the same to every coalition get the same; a player
+#  who adds nothing to any coalition gets nothing; and for two games added coalition by
+#  coalition, each player gets the sum of its two payments. Exactly one division has all
+#  four. In a story: the players arrive one at a time in a random order, and each is paid
+#  what their arrival adds to the group already there. A player's **Shapley value** is
+#  that addition averaged over every possible order:
 #
 # $$\varphi_i = \frac{1}{n!}\sum_{\text{orders}}
 # \big( v(\text{those before } i \text{, and } i) - v(\text{those before } i) \big).$$
@@ -223,13 +215,13 @@ check.power_sources(power_sources, hidden=True)
 # where it can mislead.
 #
 # The classic example is the **glove game**. One player holds a left glove, two players
-# hold a right glove each, and only a pair is worth anything (say 1). Any coalition with
-# the left glove and at least one right glove earns 1. The Shapley value gives the
+# hold a right glove each, and only a pair is worth anything: any coalition with
+# the left glove and a right glove earns 1. The Shapley value gives the
 # left-glove holder 2/3 and each right-glove holder 1/6: the scarce left glove gets most.
 #
-# In the library, a game is a dict from coalition to value, and a coalition is a
-# `frozenset` of names: Python's set that cannot be changed once made, which is what lets
-# it be a dict's key. The empty coalition can be left out; every other one must be there.
+# In the library, a game is a dict from coalition to value, a coalition being a
+# `frozenset` of names (a set that cannot change, so it can be a dict key); every
+# coalition but the empty one must be there.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "glove-example", "schema_version": 3}
 players = ["Left", "Right 1", "Right 2"]
@@ -250,14 +242,11 @@ for name, value in glove_shapley.items():
 # out. The right gloves undercut each other until they get nothing, so the core holds a
 # single division: 1 for Left, 0 for each right glove.
 #
-# `blocking_coalition(players, game, division)` returns a pair, the coalition with the
-# most to gain by breaking away and how much it would gain, or `None` when nobody would:
-# the division is in the core.
+# `blocking_coalition(players, game, division)` returns the coalition with most to gain by
+# breaking away and its gain, or `None` when the division is in the core.
 #
-# Some games have no division in their core: the core is empty. Let any two of three
-# players earn 1 together, and all three together earn 1 too. However 1 is divided, some
-# two of them get at most 2/3 between them and would gain by dealing as a pair, so every
-# division, the Shapley division of 1/3 each included, has a coalition that breaks away.
+# Some games have no division in their core: the core is empty. The explorer's task 4,
+# below, builds one.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "core-example", "schema_version": 3}
 group, gain = blocking_coalition(players, glove_game, glove_shapley)
@@ -268,16 +257,19 @@ print("Left takes all: in the core?", stable)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "market-teaching", "schema_version": 3}
 # Neither number is *the* answer; they answer different questions. Where the right-glove
-# holders compete (they cannot agree among themselves, or the left glove goes to whoever
-# bids most), the core says where competition pushes the price. Where the players see
+# holders compete, the core says where competition pushes the price. Where the players see
 # themselves as partners, or a mediator must divide a joint gain, the Shapley value is a
 # common reference for a fair split. Treat it as a benchmark, never as a price you are
 # owed.
 #
-# Real bargainers often stop short of the core. Murnighan and Roth (*Management Science*,
-# 1977) had groups of three, one strong player and two weak ones, play a game of this
-# kind: the strong player got clearly less than the core, came closer to it where the weak
-# players competed harder, and over all conditions got close to the Shapley value.
+# <details><summary>Optional: real bargainers and the core</summary>
+#
+# Murnighan and Roth (*Management Science*, 1977) had groups of three, one strong player
+# and two weak ones, play a game of this kind: the strong player got clearly less than the
+# core, came closer to it where the weak players competed harder, and over all conditions
+# got close to the Shapley value.
+#
+# </details>
 #
 # **A licence and two buyers.** One seller has an item that a keen buyer values at $v_1$
 # and a rival buyer at $v_2 < v_1$; the seller has no use for it. Any coalition of the
@@ -296,25 +288,21 @@ print("Left takes all: in the core?", stable)
 # is a limit, not a target. A higher $v_1$ can raise the price (half a unit per unit when
 # the rival is weak, section 5).
 #
-# If the rival's offer is not firm and a sale to it would itself be bargained, the
-# seller's reservation price sits below the core's lowest price.
-#
-# Read as a price, the Shapley value misleads here. It pays the rival $v_2/6$ though the
-# rival never buys, and when the rival's value is close enough to the keen buyer's it
-# gives the seller less than its reservation price. Where inside the core the price lands
-# depends on how the seller and the keen buyer bargain. Section 5 will show that it is
-# $\max(v_1/2,\ v_2)$, and, in this story, never the split-the-difference figure
-# $(v_1 + v_2)/2$: the keen buyer must pay at least what the rival would, and when the
-# rival would pay less than half the keen buyer's value, two sides who lose the same by
-# waiting split that value evenly.
+# Read as a price, the Shapley value misleads here. It pays the rival $v_2/6$, and when
+# the rival's value is close enough to the keen buyer's it gives the seller less than its
+# reservation price. Where inside the core the price lands depends on how the seller and
+# the keen buyer bargain. Section 5 will show that it is $\max(v_1/2,\ v_2)$, and, in this
+# story, never the split-the-difference figure $(v_1 + v_2)/2$: the keen buyer must pay at
+# least what the rival would, and when the rival would pay less than half the keen buyer's
+# value, two sides who lose the same by waiting split that value evenly.
 #
 # With $v_1 = 105{,}000$ and $v_2 = 70{,}000$: the Shapley value gives the seller 64,167
 # and the rival 11,667; the core runs from 70,000 to 105,000; section 5's rule predicts
 # 70,000, since the rival's 70,000 beats half of 105,000; splitting the difference would
 # give 87,500.
 #
-# The cell below checks the Shapley division against the core: the seller and the keen
-# buyer break away from it, short by exactly the 11,667 it pays a rival who never buys.
+# In the cell below, the seller and the keen buyer break away from the Shapley division,
+# short by exactly the 11,667 it pays a rival who never buys.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "market-example", "schema_version": 3}
 sellers_market = {}
@@ -350,8 +338,8 @@ print("A price of 70,000: in the core?", stable)
 #
 # 1. {Left, Right 1} (or {Left, Right 2}): together they earn 1 but get 5/6, so they gain
 #    1/6 by leaving the other right glove out.
-# 2. Left 1/2, Right 1 0, Right 2 1/2, and it is in the core: Right 2 no longer has a
-#    rival, so Left and Right 2 are in the same position and split the pair's value.
+# 2. Left 1/2, Right 1 0, Right 2 1/2, and it is in the core: Right 2 has no rival now,
+#    so the two split the pair's value.
 # 3. 1/2 each.
 # 4. 1/3 each, and not in the core: a pair earns 1 but gets 2/3, so it gains 1/3 by
 #    breaking away. The explorer judges only the Shapley division; no other division is in
@@ -425,10 +413,8 @@ check.licence_floor(licence_floor, hidden=True)
 # ## 3. Power in groups: votes are not power
 #
 # Boards, councils and shareholder meetings often decide by **weighted vote**: each
-# member has some votes, and a proposal passes when its supporters reach a quota. A
-# member's share of the votes is not its share of the power.
-#
-# Two measures count what matters, whether a member's vote can change the result:
+# member has some votes, and a proposal passes when its supporters reach a quota. Two
+# measures count what matters, whether a member's vote can change the result:
 #
 # - **Shapley–Shubik index** (Shapley & Shubik, *American Political Science Review*,
 #   1954): line the members up in every possible order and count how often a member is
@@ -442,7 +428,7 @@ check.licence_floor(licence_floor, hidden=True)
 # Write a vote as $[q;\, w_1, w_2, \dots]$, the quota then the weights. In
 # $[4;\, 3, 2, 1]$ the member with 3 votes cannot pass anything alone, but either partner
 # is enough; each small member needs the 3. One small member has twice the other's votes,
-# yet both have exactly the same power.
+# yet the same power.
 #
 # In the Council of Ministers of the European Economic Community of 1958, France, Germany
 # and Italy had 4 votes each, Belgium and the Netherlands 2, Luxembourg 1, and a decision
@@ -491,7 +477,7 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 #    into a winning one.
 # 2. 1/10 (10.0%). Shapley–Shubik counts the orders in which Luxembourg casts the deciding
 #    vote, Banzhaf the coalitions its vote swings; the orders give a swing in a coalition
-#    of some sizes more weight than in others, while Banzhaf counts every swing alike.
+#    of some sizes more weight, while Banzhaf counts every swing alike.
 # 3. 1/9 again: at a quota of 11, the others' even totals of 10 now fall one vote short,
 #    and Luxembourg's single vote completes them.
 #
@@ -545,8 +531,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # can).
 #
 # Rubinstein ("Perfect Equilibrium in a Bargaining Model", *Econometrica*, 1982) studied
-# two sides splitting a pie of 1 by taking turns: one proposes, the other accepts, or
-# rejects and proposes next round.
+# two sides splitting a pie of 1 by taking turns: one proposes, the other accepts or
+# proposes next round.
 # With discount factors $\delta_1$ for the side that proposes first and $\delta_2$ for the
 # other, the game has exactly one **subgame-perfect equilibrium**: a plan for each side
 # that is its best reply at every point of the game. In it, the first proposer's offer is
@@ -554,8 +540,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 #
 # $$x_1 = \frac{1 - \delta_2}{1 - \delta_1 \delta_2}, \qquad x_2 = 1 - x_1 .$$
 #
-# The proposer offers the responder exactly what rejecting would be worth to them: their
-# own proposal a round later, discounted by a round. Two things follow:
+# The proposer offers exactly what rejecting is worth to the responder: its own proposal a
+# round later, discounted by a round. Two things follow:
 #
 # - **patience pays**: your share rises with your own $\delta$ and falls with the other
 #   side's;
@@ -577,15 +563,17 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 #
 # **Short rounds.** The first mover's edge (0.53 against 0.47 when both have
 # $\delta = 0.9$) comes from a round's being a month: where a counter-offer can follow
-# within a day, $\delta$ per round is close to 1 and the edge almost vanishes. The edge of
-# patience does not vanish with it. Measure each side's patience per unit of time (per
+# within a day, $\delta$ per round is close to 1 and the edge almost vanishes; the edge of
+# patience does not. Measure each side's patience per unit of time (per
 # month, say), not per round, and write its **rate of loss** as $r = -\ln \delta$, where
 # $\ln$ is the natural logarithm; for $\delta$ near 1, $r$ is about $1 - \delta$, the
 # share lost per unit of time.
 # As rounds shrink, the split tends to $r_2/(r_1+r_2)$ for the first side (Binmore,
 # Rubinstein & Wolinsky 1986). So with short rounds the ratio of the two sides' costs of
 # delay sets the split: a side whose $\delta$ is 0.90 a month, facing one at 0.97 a month,
-# gets about 22%, and the split is even only when both lose at the same rate.
+# gets about 22%.
+#
+# <details><summary>Optional: real players, and a cost that is a fixed sum</summary>
 #
 # **People do not play the equilibrium.** In Ochs and Roth's experiments (*American
 # Economic Review*, 1989), first offers sat nearer an even split than predicted,
@@ -598,6 +586,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # a fixed sum each round. A month's delay loses Kestrel a month of its own margin and
 # interest on the rest (part 4). Where the side that loses more each round loses a fixed
 # bill, the discount-factor model is too kind to it.
+#
+# </details>
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "patience-example", "schema_version": 3}
 for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
@@ -623,7 +613,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #    percentage point of the deal's worth).
 # 2. $r_1 = -\ln 0.95 \approx 0.051$ and $r_2 = -\ln 0.97 \approx 0.030$, so
 #    $r_2/(r_1+r_2) \approx 0.373$: the ratio of the two rates of loss decides almost all
-#    of it. The side that loses faster gets well under half whoever moves first.
+#    of it.
 #
 # </details>
 
@@ -670,31 +660,22 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # In question 6's what-if, paid on signing, a day's delay also costs Kestrel overdraft
 # interest, so its share at the table falls below a half.
 #
-# **The predicted price is a forecast, not a limit on an ask.** It is where the model says
-# the talks end, not the most a side may ask for. Here, asking for more with nothing
-# behind it only costs a round and comes back to that price; taking less gives money away.
-# A side can stand on a figure the other side proposed, since few will call their own
-# standard unfair (Shell's normative leverage, section 7), or on one the other side can
-# check, such as a rival's written offer. To stand on a figure is to hold the other side
-# to it and settle for no less.
-# Naming a figure below the highest one on the table points the other side down to it.
-# Where the buyer proposes less than the rival's offer, the model says to sell to the
-# rival; real talks name the rival's figure to the buyer instead: the same money, with the
-# door left open.
-#
 # In the library, `bargaining_split(delta_proposer, delta_responder, outside_option=0)`
-# returns the pair `(proposer's share, responder's share)` of a pie of 1, the responder
-# being able to walk away to `outside_option`.
+# returns `(proposer's share, responder's share)` of a pie of 1, the responder able to
+# walk away to `outside_option`.
 #
 # <details><summary>Closing note: the evidence, and where these rules stop</summary>
 #
 # - *Evidence.* Binmore, Shaked and Sutton ("An Outside Option Experiment", *Quarterly
 #   Journal of Economics*, 1989), who used the term deal-me-out, had people bargain with
-#   an option they could take only by leaving: deal-me-out described their agreements
-#   better than the Nash split on the option.
+#   an option taken only by leaving: deal-me-out fitted their agreements better than the
+#   Nash split.
 # - *Both forces at once.* Where breakdown and delay both push, each unit adds less than
 #   half a unit, and the split lands between the share at the table and the Nash split on
 #   the breakdown payoffs (Binmore, Rubinstein & Wolinsky 1986).
+# - *A rival to bargain with.* If the rival's offer is not firm and a sale to it would
+#   itself be bargained, the seller's reservation price sits below the core's lowest
+#   price.
 # - *Firm offers.* Were Borealis's offer bargained too, the predicted price would stand,
 #   but no longer as the only equilibrium: any price from $v_1/2$ to $v_1$ can be one
 #   (Abreu & Manea,
@@ -717,6 +698,26 @@ proposer, responder = bargaining_split(0.95, 0.9)
 print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, responder {responder:.3f}")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-reply-text", "schema_version": 3}
+# ---
+#
+# **The predicted price is a forecast, not a limit on an ask.** It is where the model says
+# the talks end, not the most a side may ask for. The rule for question 4:
+#
+# 1. **Stand on the highest figure the other side proposed or can check.** A side can
+#    stand on a figure the other side proposed, since few will call their own standard
+#    unfair (Shell's normative leverage, section 7), or on one the other side can check,
+#    such as a rival's written offer. To stand on a figure is to hold the other side to it
+#    and settle for no less.
+# 2. **Ask no more with nothing behind it, and take no less.** Here, asking for more with
+#    nothing behind it only costs a round and comes back to that price; taking less gives
+#    money away.
+# 3. **Name no figure below it.** Naming a figure below the highest one on the table
+#    points the other side down to it. Where the buyer proposes less than the rival's
+#    offer, the model says to sell to the rival; real talks name the rival's figure to the
+#    buyer instead: the same money, with the door left open.
+#
+# ---
+#
 # ### Question 4 (1 mark): your reply to Atlas
 #
 # Back to question 2's licence, in today's market of three. Atlas's yardstick (question 2)
@@ -799,8 +800,8 @@ check.licence_reply(licence_reply, hidden=True)
 # letters for each kind, so your function may go by `v.letter`.
 #
 # Practise first on two versions that are the same for every learner. Kestrel is selling a
-# used lathe to Pell, which would pay up to 40,000 for it; the lathe is worth nothing to
-# Kestrel, Pell has nothing else to turn to, and all else is as in your own versions:
+# used lathe to Pell, which would pay up to 40,000 for it; all else is as in your own
+# versions:
 #
 # 1. A rival workshop will buy the lathe for 12,000 on any day Kestrel likes. To sell to
 #    it, Kestrel must turn down a proposal from Pell and leave the talks; nothing else can
@@ -1065,16 +1066,16 @@ check.best_lever(best_lever, hidden=True)
 #   over an alternative you would really take ("match Harrow's offer by Friday, or we take
 #   it") is a warning, and legitimate, but still the weaker move: it adds only a
 #   deadline, which corners the other side more than it informs it.
-# - **Show what you solve for them.** Atlas does not want a licence; it wants products
-#   that last longer. Its *position* is a price; its *interest*, what it wants behind the
-#   position, is durability (Fisher and Ury, *Getting to Yes*, 1981: focus on interests,
-#   not positions). Showing what the licence does for Atlas's products gives Atlas a
-#   reason to agree other than fear. That appeal is to Atlas's interest; it moves a price
-#   only where the buyer has not yet counted that value.
-# - **Remember that dependence runs both ways, and that deals repeat.** Kestrel will meet
-#   Granite again. Axelrod (*The Evolution of Cooperation*, 1984) found that in repeated
-#   dealings the strategies that start by cooperating, answer in kind and forgive do well:
-#   how you use power today is what the other side will expect of you next time.
+# - **Show what you solve for them.** Atlas wants products that last longer, not a
+#   licence. Its *position* is a price; its *interest*, what it wants behind the position,
+#   is durability (Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not
+#   positions). Showing it gives Atlas a reason to agree other than fear. That appeal is
+#   to Atlas's interest; it moves a price only where the buyer has not yet counted that
+#   value.
+# - **Remember that dependence runs both ways, and that deals repeat.** Axelrod (*The
+#   Evolution of Cooperation*, 1984) found that in repeated dealings the strategies that
+#   start by cooperating, answer in kind and forgive do well: Kestrel will meet Granite
+#   again, and Granite will expect what it saw this time.
 #
 # ### Legitimate and illegitimate power
 #
@@ -1094,8 +1095,7 @@ check.best_lever(best_lever, hidden=True)
 # - **A bluff is not a lie about a fact.** "We cannot go below 80,000", said by a seller
 #   whose reservation price is lower, is a bluff; "another buyer has offered 80,000", when
 #   none has, misrepresents a material fact, and can undo the contract or amount to fraud.
-#   The line is not sharp: a stated intention you do not hold can itself be a false fact
-#   (module 00, section 6).
+#   The line is not sharp, as threats show (module 00, section 6).
 #
 # <details><summary>Where the line comes from</summary>
 #
@@ -1235,29 +1235,25 @@ check.harrow_move(harrow_move, hidden=True)
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric, half a mark each, for a point made about the learner's own case: (1) both
-# directions of dependence, with what each side controls (its base of power), the interest
-# behind each side's position, and its alternatives; (2) who can wait longer, with a
-# reason, and how each alternative is reached and so how it counts by section 5's two
-# rules; (3) one change and a use of it that is neither a threat, nor a misrepresentation,
-# nor an illegitimate source, with what is said (framed by the other side's interests)
-# and what is kept back; (4) an ending without a deal that leaves the door open, and what
-# it does to the next negotiation with the same counterpart (deals repeat: Axelrod).
+# Rubric, half a mark each, for each of the prompt's four points made about the learner's
+# own case: (1) dependence both ways, with bases, interests and alternatives; (2) who can
+# wait longer and why, and how it counts by section 5's two rules; (3) a use that is
+# neither a threat, nor a misrepresentation, nor an illegitimate source, with what is said
+# and what is kept back; (4) an ending without a deal that leaves the door open, and its
+# effect on the next negotiation (deals repeat: Axelrod).
 #
 # A full-marks answer: "Our team depends on the one vendor whose software runs our
-# billing (we need its updates, a resource only it controls; moving away would take a
-# year); the vendor depends on our renewal, about a tenth of its revenue, but it has other
-# clients. What we want is reliable billing, not this vendor as such; what it wants is a
-# reference customer in our sector. It can wait longer: our renewal is due in two months
-# and theirs is just one account. Our only alternative today, building it ourselves, is
-# one we would reach only by walking away, and it is worth far less than our share of a
-# renewal at a fair price, so it does not bind, and we keep it to ourselves. A pilot with
-# a second vendor would give us an alternative that could bind; I would mention it when we
-# discuss the renewal, as a fact and without a deadline, and only once the pilot is real,
-# and offer to act as a reference in return for better terms. If we cannot agree, I would
-# say that we value what they built, name the price that would bring us back, and leave on
-# good terms: we will need their data export, and the market is small enough that we will
-# meet again."
+# billing (its updates are a resource only it controls; moving away would take a year);
+# the vendor depends on our renewal, a tenth of its revenue, but has other clients. We
+# want reliable billing, not this vendor as such; it wants a reference customer in our
+# sector. It can wait longer: our renewal is due in two months, and we are one account.
+# Our only alternative, building it ourselves, we would reach only by walking away, and it
+# is worth far less than our share of a fair renewal, so it does not bind, and we keep it
+# to ourselves. A pilot with a second vendor could give us one that binds; once the pilot
+# is real I would mention it as a fact, without a deadline, and offer to act as a
+# reference for better terms. If we cannot agree, I would say that we value what they
+# built, name the price that would bring us back, and leave on good terms: we will need
+# their data export, and the market is small enough that we will meet again."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
@@ -1265,16 +1261,14 @@ check.harrow_move(harrow_move, hidden=True)
 #
 # - Power is the other side's dependence on you: how much they need what you control, and
 #   how few other ways they have to get it. It runs both ways, and it rests on authority,
-#   personal influence (expertise, admiration) or control of a resource, a monopoly being
-#   the strongest.
+#   personal influence (expertise, admiration) or control of a resource.
 # - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
 #   says what competition leaves: a rival buyer's firm offer sets your reservation price
 #   at what it would pay, unit for unit, even if it never buys.
 # - Votes are not power: count who can swing a decision (Shapley–Shubik, Banzhaf).
-# - Patience is leverage, and so is moving first: in Rubinstein's game your share rises
-#   with your own patience and falls with theirs. As rounds get shorter the first
-#   mover's edge shrinks, but patience's does not: the ratio of the two sides' costs of
-#   delay sets the split.
+# - Patience is leverage, and so is moving first; as rounds get shorter the first mover's
+#   edge shrinks, but patience's does not: the ratio of the two sides' costs of delay sets
+#   the split.
 # - Ask how you would reach your BATNA. One you must walk out to take (an outside
 #   option) counts only when it beats your share at the table, and then sets your share
 #   when they propose;
