@@ -735,11 +735,43 @@ def closing_start(table, their_minimum, differs=True):
     return None
 
 
+#: ``tied_closing_start``'s answers by the table's scorings and Orchard's minimum: question
+#: 4's check looks for a learner with a tied closing move (``_tied_learner``) each time it
+#: runs, trying the same self-check learners' tables again, and each search walks every
+#: package's moves. Cleared when full.
+_TIED_FOUND = {}
+_TIED_KEPT = 512
+
+
+def _scorings(table):
+    """What ``table``'s answers depend on: both sides' points, level by level."""
+    return tuple(
+        (issue, tuple(side[issue].items()))
+        for side in (table.yours, table.theirs)
+        for issue in side
+    )
+
+
 def tied_closing_start(table, their_minimum):
     """A package like ``closing_start``'s from which two or more single concessions give
     Orchard all it still needs at the same, lowest cost to you, but give it different
     points, so that question 4's last tie-break (then the one that gives Orchard more)
-    decides; the one with the most joint points (then the most for Kite), or ``None``."""
+    decides; the one with the most joint points (then the most for Kite), or ``None``.
+    Remembered by the tables' points (a copy of the package each time)."""
+    try:
+        key = (_scorings(table), their_minimum)
+        hash(key)
+    except (AttributeError, TypeError):  # not a table's points: work it out, as before
+        return _tied_closing_start(table, their_minimum)
+    if key not in _TIED_FOUND:
+        if len(_TIED_FOUND) >= _TIED_KEPT:
+            _TIED_FOUND.clear()
+        _TIED_FOUND[key] = _tied_closing_start(table, their_minimum)
+    found = _TIED_FOUND[key]
+    return None if found is None else dict(found)
+
+
+def _tied_closing_start(table, their_minimum):
     for package, helpful, shortfall in _concession_starts(table, their_minimum):
         closing = [o for o in helpful if o["them"] >= shortfall]
         if not closing:
