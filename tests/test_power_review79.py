@@ -33,9 +33,12 @@ def test_x1_question_4_asks_the_reply_and_section_5_teaches_what_a_side_can_stan
     # review 93, U1: the heading now says what the price is (a forecast, not a limit)
     assert "The predicted price is a forecast, not a limit on an ask." in licence
     assert "taking less gives money away" in licence
-    assert "A side can stand on a figure the other side proposed" in licence
-    # review 90, U1: the figure the other side can check gets its subject
-    assert "or on one the other side can check, such as a rival's written offer" in licence
+    # review 90, U1: the figure the other side can check gets its subject; review 97, U1
+    # (round 98): both kinds of figure in the rule's first line
+    assert (
+        "**Stand on the highest figure the other side proposed or can check**, such as a "
+        "rival's written offer"
+    ) in licence
 
 
 def test_x2_a_reply_that_points_lower_is_measured_against_the_highest_figure_on_the_table():

@@ -42,8 +42,8 @@ def test_u4_u6_no_forward_definition_and_no_absolute_claim_about_standards():
     assert "to use power without threats (section 7), and only power that is yours" in text
     five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
     assert "nobody can call its own standard unfair" not in five
-    assert (
-        "since few will call their own standard unfair (Shell's normative leverage, section 7)"
+    assert (  # review 97, U1 (round 98): now the reason in the rule's first line
+        "few will call their own standard unfair (Shell's normative leverage, section 7)"
     ) in five
     assert "normative leverage" in _flat(_section(PROSE, "## 7. Using power", "### Legitimate"))
 

@@ -87,7 +87,7 @@ scenario
 # That gives each side two levers: make what it controls matter more to the other side,
 # or leave it fewer ways around it (its alternatives, module 02).
 #
-# This course names four bases, in words it uses from here on:
+# This course names four bases:
 #
 # - **authority**: a role or office that both sides accept gives someone the say, such as
 #   the manager who must sign a contract or the chair who sets a board's agenda (French
@@ -95,8 +95,8 @@ scenario
 #   7's ethics);
 # - **expert**: others rely on what someone knows and they do not;
 # - **referent**: others admire or identify with someone, and want their approval;
-# - **resource**: someone controls a thing others must get, such as a part, a licence, a
-#   machine or a stock. A **monopoly** is its strongest form: nobody else has the thing.
+# - **resource**: someone controls a thing others must get, such as a part, a licence or a
+#   machine. A **monopoly** is its strongest form: nobody else has the thing.
 #
 # One fact can show two bases. The manager who must sign a contract holds authority (the
 # say comes with her role) and a resource (the contract the other side needs). A chair's
@@ -322,8 +322,7 @@ print("A price of 70,000: in the core?", stable)
 # ### Exercise: the power explorer
 #
 # The first tab takes what each coalition earns and shows each player's Shapley value and
-# whether that division is in the core; the second, a weighted vote, is for section 3.
-# Try these before you open the answers:
+# whether that division is in the core; the second is for section 3. Try these first:
 #
 # 1. The tab opens on the glove game. Which coalition would break away from the Shapley
 #    division, and what would it gain?
@@ -703,11 +702,10 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # **The predicted price is a forecast, not a limit on an ask.** It is where the model says
 # the talks end, not the most a side may ask for. The rule for question 4:
 #
-# 1. **Stand on the highest figure the other side proposed or can check.** A side can
-#    stand on a figure the other side proposed, since few will call their own standard
-#    unfair (Shell's normative leverage, section 7), or on one the other side can check,
-#    such as a rival's written offer. To stand on a figure is to hold the other side to it
-#    and settle for no less.
+# 1. **Stand on the highest figure the other side proposed or can check**, such as a
+#    rival's written offer; one it proposed holds, since few will call their own standard
+#    unfair (Shell's normative leverage, section 7). To stand on a figure is to hold the
+#    other side to it and settle for no less.
 # 2. **Ask no more with nothing behind it, and take no less.** Here, asking for more with
 #    nothing behind it only costs a round and comes back to that price; taking less gives
 #    money away.
@@ -1231,7 +1229,7 @@ check.harrow_move(harrow_move, hidden=True)
 #    would say as you leave, and what that ending would do to your next dealings with the
 #    same people.
 #
-# Concrete beats general: each point earns its half only when it is about your case.
+# Each point earns its half only when it is about your case.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
