@@ -148,11 +148,15 @@ def test_c2_section_4_names_module_01s_one_exception_to_the_targets_top():
     taken first, aims at least at a price every buyer still believed in pays, even past the
     top. Section 4 now names that one exception beside its table (module 01 is unchanged)."""
     zopa = _cell("zopa-teaching")
-    assert (  # review 93 U3: defined where it is named
-        "So a stronger fact never lowers your target. Module 01's one exception: a price the "
-        "other side is sure to pay (the lowest reservation price you still think it may have) "
-        "may set your target past the top."  # review 96 U5 (a): no variable name
-    ) in zopa
+    assert (
+        # review 93 U3: defined where it is named
+        (
+            "Module 01's one exception: a price the other side is sure to pay (the "
+            "lowest reservation price you still think it may have) may set your "
+            "target past the top."
+        )  # review 96 U5 (a): no variable name
+        in zopa
+    )
 
 
 def test_u2_the_ethics_sentence_and_the_warning_hint_say_which_price_is_which():

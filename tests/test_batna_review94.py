@@ -109,7 +109,7 @@ def test_u3_the_nash_line_lies_below_the_outside_option_line_up_to_a_batna_of_40
     # review 95 U2: 40 is their BATNA, and the lines cross again at 60
     assert "While your BATNA is below theirs, 40, the Nash line is lower" in said
     assert "From 40 to 60 the Nash line is higher" in said
-    assert "at 60 the lines meet, and past 60 there is no zone at all" in said
+    assert "at 60 the lines meet, and past 60 there is no zone" in said
     for yours in range(0, 60):
         nash, option = nash_split(100, yours, 40)[0], outside_option_split(100, yours, 40)[0]
         assert (nash < option) if yours < 40 else (nash >= option), yours

@@ -85,3 +85,40 @@ def test_review97_x2_the_explorer_says_how_near_the_even_split_a_typed_price_is(
     assert "This deal is 2 from the even split, 92,625." in explorer.verdict.value
     explorer.price.value = 92_625
     assert "This deal is the even split." in explorer.verdict.value
+
+
+def test_review97_u1_the_bands_exception_and_the_opening_rule_fold_away_under_the_table():
+    """Review 97 U1: section 4 gave the opening rule and module 01's exception in the running
+    text, though no question of this module needs them. Both now sit in one collapsed note
+    after the target table; the band itself stays in the text."""
+    zopa = _cell("zopa-teaching")
+    note = zopa[zopa.index("<details>") : zopa.index("</details>")]
+    outside = zopa.replace(note, "")
+    for said in ("Module 01's one exception", "The course has one rule for the opening"):
+        assert said in note and said not in outside, said
+    assert zopa.index("| the band's top: three quarters of the way up |") < zopa.index("<details>")
+    assert "Wherever you open, the target lies at least half and at most three quarters" in outside
+
+
+def test_review97_u1_section_6_gathers_its_pointers_in_one_links_line():
+    """Review 97 U1: section 6's "When to mention an alternative at all" pointed to modules
+    03, 01 and 04 in its sentences. The pointers now share one closing "Links:" line, and the
+    paragraph keeps only the rule."""
+    honest = _cell("honest-teaching")
+    when = honest[honest.index("When to mention an alternative at all") : honest.index("Tell its")]
+    assert "module" not in when.lower()
+    links = honest[honest.index("Links:") :]
+    for pointer in ("module 03 refines this bar", "(modules 01 and 04)", "module 00's, section 6"):
+        assert pointer in links, pointer
+
+
+def test_review97_u1_the_summary_keeps_to_the_core_and_the_module_is_shorter():
+    """Review 97 U1: the summary taught the answer-date result that only section 7's optional
+    box teaches; it is gone from the summary (the box keeps it). The module's markdown had
+    7,673 words; the cuts (section 7's box, section 4, the quizzes' texts, question 10, the
+    summary) bring it to at most 7,521."""
+    from tests.test_checks_batna import _markdown_words
+
+    assert "common answer date" not in _cell("summary")
+    assert "If Northwind makes the last offer" in _cell("nash-teaching")
+    assert _markdown_words() <= 7_521

@@ -642,7 +642,7 @@ def test_the_even_split_is_defined_where_it_is_first_used_and_keeps_one_name():
     assert "even split with remote days" not in zopa + _cell("explorer-text")
     assert decide.count("**even split with remote days**") == 1
     # review 67 U1: the condition is stated once, in the cancellation case
-    assert "Nash price" not in nash and "equals it only when $W = A$ exactly" in nash
+    assert "Nash price" not in nash and "equal to it only when $W = A$" in nash
 
 
 def demand_package(text):
@@ -1305,7 +1305,7 @@ def test_a_cancelled_role_leaves_northwind_no_hire_not_the_agency():
     assert "no hire" in why and "outside option" in why
     assert "each side gets its alternative" not in why
     section = " ".join(cell_text("02_batna", "batna", "nash-teaching").split())
-    assert "Northwind no hire at all" in section and "(r + W)/2" in section
+    assert "and Northwind no hire" in section and "(r + W)/2" in section
     assert "the Nash split of the zone would fit" not in section
 
 
@@ -2181,10 +2181,7 @@ def test_section_7s_outside_option_prediction_for_northwind_is_the_reservation_p
     # review 68: the box's closing repeat of the norm was cut to make room for C1's sentence;
     # the box still gives the even split, and the text calls it a norm, not a prediction
     assert f"the even split of the zone is {(bank + commute + agency) // 2:,}" in nash
-    assert (
-        "uses the even split as your own yardstick of an even-handed deal, not as a prediction"
-        in nash
-    )
+    assert "So section 5's even split is your own yardstick, not a prediction." in nash
     assert "at a point set by" not in nash and "numbers you do not know" not in nash
     assert "numbers you do not know" not in decide
     assert "your reservation price if Northwind has it" not in decide  # section 7 says it (U3)
@@ -2228,7 +2225,7 @@ def test_section_7s_outside_option_salary_depends_on_who_proposes():
         better = alternating_offers(worth - commute, bank + 1_000, worth - agency, delta)[0]
         assert round(better - you_propose) == round(delta * 1_000)
     assert "and by $\\delta$ × 1,000 when you do" in nash
-    assert "however patient the two of you are" in nash.split("When Northwind does")[1]
+    assert "however patient you both are" in nash.split("If Northwind does")[1]
     assert "or a little more when you make the offer" not in decide  # section 7 says it (U3)
 
 
@@ -2488,9 +2485,7 @@ def test_section_5_prices_pressing_on_by_the_cost_of_delay_section_7_gives_the_s
     decide = _cell("decide-teaching")
     assert "costs both sides time" not in decide
     assert "Pressing further costs goodwill" not in decide  # session 56, C1
-    assert "Your start date is fixed, so waiting costs neither side anything" in (
-        _cell("nash-teaching")
-    )
+    assert "Your start is fixed, so waiting costs no one anything" in (_cell("nash-teaching"))
 
 
 def test_the_share_at_the_table_is_defined_where_section_7_first_uses_it():
@@ -2930,7 +2925,7 @@ def test_section_7s_head_office_case_has_a_worked_number_and_its_own_letters():
     W)/2, A), and W >= A puts the prediction at or above the zone's even split."""
     assert "$r = V + c/2$" not in _cell("decide-teaching")
     nash = _cell("nash-teaching")
-    assert "$W \\ge A$" in nash and "and $x$ for the salary" in nash
+    assert "$W \\ge A$" in nash and "so the salary $x$" in nash
     numbers = re.search(
         r"\$V\$ = ([\d,]+) and \$c\$ = ([\d,]+), so \$r\$ = ([\d,]+), and let \$A\$ = ([\d,]+): "
         r"the even split of the zone is ([\d,]+)\. If the role may be cancelled and \$W\$ = "
@@ -3349,9 +3344,8 @@ def test_sections_5_and_7_state_when_the_models_predict_the_even_split():
     assert "who has the last word before that date" not in decide
     assert "your BATNA beats half of the pie" not in decide
     assert (
-        "and equals it only when $W = A$ exactly, or if "
-        "breakdown left Northwind with the agency's contractor." in nash
-    )
+        "equal to it only when $W = A$ or if breakdown left Northwind with the agency's contractor."
+    ) in nash
 
 
 def test_material_fact_is_defined_where_section_6_first_uses_it():
@@ -3463,8 +3457,8 @@ def test_section_7_says_a_common_deadline_without_delay_cost_turns_on_the_last_w
         assert "model that fits" not in text and "fits Northwind" not in text
         assert "predicts better here" not in text
     assert (
-        "waiting costs neither side anything" in nash
-        and "The prediction then turns on who has the last word before it (a finite" in nash
+        "waiting costs no one anything" in nash
+        and "The last offer before it decides (a finite" in nash
     )
     assert "it need pay no more than your reservation price" in nash
     assert "you can ask for up to $A$" in nash
@@ -3649,7 +3643,7 @@ def test_the_head_office_case_has_no_answer_date_and_the_mixed_case_follows_modu
     from course.scenarios.batna import SITUATIONS
 
     head_office = _cell("nash-teaching")
-    assert "*Head office may cancel the role any week*, and no one needs your answer by a date" in (
+    assert ("*Head office may cancel the role any week*, and there is no answer date") in (
         " ".join(head_office.split())
     )
     assert "no one else needs your answer by a date" in SITUATIONS[0][0]
@@ -3745,10 +3739,10 @@ def test_review_72_the_model_quiz_states_the_breakdown_result_not_a_rule_for_bot
     quiz = " ".join(_cell("quiz-text").split())
     assert "With both, the Nash split holds" not in quiz
     assert (
-        "When breakdown risk pushes both to agree and a side also has an outside option, the "
-        "Nash split on the breakdown payoffs holds unless that option beats the side's Nash "
-        "share; then the side gets its option. Where delay also pushes, see module 03." in quiz
-    )
+        "Under breakdown risk, a side's outside option counts only if it beats "
+        "the side's Nash share; then the side gets its option. Where delay "
+        "also pushes, see module 03."
+    ) in quiz
 
 
 def test_review_72_the_words_of_section_6_cite_module_00_alone():
@@ -3910,7 +3904,7 @@ def test_the_text_says_how_offers_alternate_and_why_remote_days_halve_the_commut
     assert "a part-week ticket costs half as much" in " ".join(offers.story().split())
     nash = " ".join(_cell("nash-teaching").split())
     assert "even split is the price the Nash split predicts when the conditions" not in nash
-    assert "equals it only when $W = A$ exactly" in nash  # review 67 U1
+    assert "equal to it only when $W = A$" in nash  # review 67 U1
     decide = " ".join(_cell("decide-teaching").split())
     assert "set in section 3" not in decide  # review 78 U3 cut the sentence on the target
     for n in range(40):
@@ -4043,12 +4037,18 @@ def test_no_public_name_or_record_holds_a_graded_answer(learner, who):
 def test_the_summary_names_the_answer_date_case_of_a_better_batna():
     """The summary said a better BATNA pays under the Nash split or once it beats your share
     at the table, leaving out the learner's own story, a common answer date, where section 7
-    predicts a rise one for one when Northwind has the last word and none when you do."""
+    predicts a rise one for one when Northwind has the last word and none when you do.
+    Review 97 U1: that result lives only in section 7's optional box, so the summary no
+    longer teaches it; the box says it."""
     summary = " ".join(_cell("summary").split())
-    assert (  # review 91 U1: it names the optional box that teaches it
-        "By a common answer date (section 7's optional box) it counts in full when the other "
-        "side has the last word, and not at all when you do." in summary
+    assert "By a common answer date" not in summary
+    nash = " ".join(_cell("nash-teaching").split())
+    box = nash[nash.index("<details>") : nash.index("</details>")]
+    assert (
+        "If Northwind makes the last offer, you can only take it or your BATNA, so it need pay "
+        "no more than your reservation price." in box
     )
+    assert "you can ask for up to $A$" in box
 
 
 def test_section_6_states_the_demand_rule_once_and_stays_short():
@@ -4417,7 +4417,7 @@ def test_section_7_states_the_binding_batnas_rise_for_question_10s_deltas():
     nash = _cell("nash-teaching")
     assert "about twice" not in nash
     # review 69 U1: the ratios are no longer spelled out; what the text says still holds
-    assert "more than the Nash split's half unit for the values of $\\delta$ question 10" in nash
+    assert ("more than the Nash split's half unit for question 10's values of $\\delta$") in nash
     ratios = [delta * 1_000 / 500 for delta in DELTAS] + [1_000 / 500]
     assert min(ratios) > 1 and max(ratios) == 2
 
@@ -4610,7 +4610,7 @@ def test_review_62_wordings_the_outside_option_the_open_alternative_and_the_seal
     no feedback before grading."""
     quiz = " ".join(_cell("quiz-text").split())
     assert "capped by the outside option" not in quiz
-    assert "unless that option beats the side's Nash share" in quiz  # review 72 C1
+    assert "only if it beats the side's Nash share" in quiz  # review 72 C1
     assert "then the side gets its option" in quiz
     # review 69 U2: the note moved to question 9's box; the summary points there
     text = " ".join(_cell("q9-text").split())
@@ -4695,7 +4695,7 @@ def test_review_62_section_3s_timings_are_a_table_and_section_7_cites_the_deadli
     # hands the learner the amounts)
     assert "constant relative risk aversion" not in risk
     nash = _cell("nash-teaching")
-    assert "Roth, Murnighan and Schoumaker" in nash and "did not test it" in nash
+    assert "Roth, Murnighan and Schoumaker" in nash and "did not test this" in nash
 
 
 def test_review_63_section_4_teaches_question_5s_rule_and_the_deal_me_out_sources_agree():
@@ -4727,7 +4727,7 @@ def test_review_64_two_citations_say_no_more_than_their_sources():
     assert "Fisher and Ury warn that a fixed *bottom line*" in reservation
     nash = " ".join(_cell("nash-teaching").split())
     assert "but not that lopsided" not in nash
-    assert "their free-form talks had no last proposer, so they did not test it" in nash
+    assert "their free-form talks had no last proposer, so they did not test this" in nash
 
 
 def test_question_7_marks_each_right_label_in_proportion(answers):
@@ -4916,10 +4916,13 @@ def test_section_7_says_which_reservation_price_each_case_uses():
     assert "Keep $V$, $c$ and $r = V + c$ as in section 3" not in nash
     assert "$x - c - V$" not in nash and "You gain $x - r$ over breakdown" in nash
     assert (
-        "write $r$ for your reservation price for the package under discussion: $V + c$ for "
-        "the job as offered, $V + c/2$ with two remote days (question 10 and the practice "
-        "after it)"  # review 74 C3: question 8 has no package
-    ) in nash
+        (
+            "your reservation price $r$ for the package discussed: $V + c$ as "
+            "offered, $V + c/2$ with two remote days (question 10 and the practice "
+            "after it)"
+        )  # review 74 C3: question 8 has no package
+        in nash
+    )
     assert "a pie of $W$ less the commute you bear ($W - c$ for the job as offered)" in nash
     assert "Take the job as offered: $V$ = 89,000 and $c$ = 8,000, so $r$ = 97,000" in nash
 

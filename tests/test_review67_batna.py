@@ -69,9 +69,7 @@ def test_the_intro_names_question_8s_own_talks_rounding_and_the_deadline_case():
     for grade_id in ("q9-text", "q10-text", "own-batna-needed-text"):  # review 82 U4
         assert "whole units suffice" in _cell(grade_id).lower(), grade_id
     assert "splits, and when a better BATNA earns you more" in intro  # review 69: cut
-    assert "Question 10's three variants of your story are these three cases" in _cell(
-        "nash-teaching"
-    )
+    assert "The cases are question 10's three variants" in _cell("nash-teaching")
 
 
 def test_sections_3_and_4_do_not_send_the_reader_round_for_the_target():

@@ -80,9 +80,7 @@ def test_the_even_split_is_your_own_yardstick_not_a_point_both_sides_can_defend(
     assert "both sides can defend" not in decide
     # review 83: the gloss is shorter, paying for section 5's line on a last word
     assert "It is your own yardstick of an even-handed deal (Northwind cannot check it)" in decide
-    assert "section 5 uses the even split as your own yardstick of an even-handed deal" in _cell(
-        "nash-teaching"
-    )
+    assert "section 5's even split is your own yardstick" in _cell("nash-teaching")
     assert "norm of fairness" not in _cell("explorer-text")
 
 

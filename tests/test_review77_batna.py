@@ -162,7 +162,7 @@ def test_northwinds_limit_has_one_name():
     )
     for name in ("could pay", "other side's limit", "most Northwind"):
         assert name not in text, name
-    assert "Write $A$ for the agency's cost, which is Northwind's reservation price ($b$" in (text)
+    assert "the agency's cost $A$, Northwind's reservation price" in (text)
     assert "what is Northwind's reservation price?" in _cell("q5-text")
 
 

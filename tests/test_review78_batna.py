@@ -111,7 +111,9 @@ def test_the_even_split_has_one_gloss():
 
     text = " ".join((Path(__file__).parents[1] / "source/02_batna/batna.py").read_text().split())
     assert "yardstick of fairness" not in text
-    assert text.count("your own yardstick of an even-handed deal") == 2
+    # review 97 U1: section 7 says it in short ("your own yardstick, not a prediction")
+    assert text.count("your own yardstick of an even-handed deal") == 1
+    assert text.count("your own yardstick") == 2
 
 
 def test_question_7_says_in_one_line_that_own_labels_get_no_feedback():

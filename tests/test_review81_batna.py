@@ -34,7 +34,10 @@ def test_section_6_names_the_bar_the_summary_gives_where_both_sides_can_counter(
     # review 83 (module 03's C1): the other bar sits in the rule itself; review 85 U5: as a
     # pointer a learner can read here, the same in section 6 and the summary
     pointer = "(module 03 refines this bar for talks where both sides can counter)"
-    assert pointer in honest
+    # review 97 U1: section 6 gathers its pointers in one closing "Links:" line
+    assert "Links: module 03 refines this bar for talks where both sides can counter." in (
+        " ".join(honest.split())
+    )
     assert pointer in _cell("summary")
 
 
@@ -46,8 +49,8 @@ def test_brw_make_the_disagreement_point_breakdown_payoffs_only_when_breakdown_r
     nash = _cell("nash-teaching")
     assert "showed that the $d_A$ and $d_B$ of the formula are *breakdown payoffs*" not in nash
     assert (
-        "showed that, when the risk of breakdown pushes both to agree, $d_A$ and $d_B$ are "
-        "*breakdown payoffs*"
+        "showed that when the risk of breakdown pushes both to agree, $d_A$ "
+        "and $d_B$ are *breakdown payoffs*"
     ) in nash
     assert (
         "When the cost of delay pushes both to agree, $d_A$ and $d_B$ are what each side earns "
@@ -63,8 +66,7 @@ def test_the_answer_date_result_names_its_source():
     nash = _cell("nash-teaching")
     said = nash[nash.index("*A common answer date*") : nash.index("*Head office may cancel")]
     assert (
-        "turns on who has the last word before it (a finite-horizon alternating-offers game: "
-        "Ståhl 1972)."
+        "The last offer before it decides (a finite-horizon alternating-offers game: Ståhl 1972)."
     ) in said
     assert len(nash.split()) <= 1_227  # review 69's cap on section 7 still holds
 

@@ -313,19 +313,17 @@ BatnaBuilder()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-teaching", "schema_version": 3}
 # ## 4. The other side's alternatives, and the zone of possible agreement
 #
-# Northwind's reservation price comes from its own BATNA, as yours comes from yours. If
-# Northwind can fill the role some other way for a known cost, it should pay you no more
-# than that cost. Assess its alternatives as carefully as your own
-# before any talk (Lax and Sebenius, *The Manager as Negotiator*, 1986): negotiators who
-# thought about them were far less pulled by the other side's first offer (Galinsky and
-# Mussweiler, *Journal of Personality and Social Psychology* 81, 2001).
-# Build the estimate from facts you can check, such as published rates, not from what the
-# other side says it can afford.
+# Northwind's reservation price comes from its own BATNA, as yours does from yours: if it
+# can fill the role some other way for a known cost, it should pay you no more than that.
+# Assess its alternatives as carefully as your own before any talk (Lax and Sebenius,
+# *The Manager as Negotiator*, 1986): negotiators who thought about them were far less
+# pulled by the other side's first offer (Galinsky and Mussweiler, *Journal of Personality
+# and Social Psychology* 81, 2001). Build the estimate from facts you can check, such as
+# published rates, not from what the other side says it can afford.
 #
-# With both reservation prices known, a seller (here: you, selling your work) will not
-# go below its own, $s$, nor a buyer (Northwind) above its own, $b$. The
-# interval between them is the **zone of possible agreement**, or ZOPA (Raiffa 1982 speaks
-# of the zone of agreement; Lax and Sebenius 1986 of the zone of possible agreement):
+# A seller (here: you, selling your work) will not go below its own, $s$, nor a buyer
+# (Northwind) above its own, $b$. Between them lies the **zone of possible agreement**, or
+# ZOPA (Raiffa 1982; Lax and Sebenius 1986):
 #
 # $$\mathrm{ZOPA} = [\,s,\ b\,] \quad \text{when } b \ge s, \qquad \text{no ZOPA when } b < s .$$
 #
@@ -342,17 +340,13 @@ BatnaBuilder()
 # **Where your target belongs.** Take the zone from your reservation price to your
 # estimate of the other side's reservation price. This course calls its middle the
 # **even split**: the price halfway between the two ends, where each side gains the same
-# over its alternative. The course has one rule for the opening (module 04 develops it):
-# open at or somewhat beyond your estimate of the other side's reservation price, as far
-# as a fact you can name takes you. Wherever you open, the target lies at least half and
-# at most three quarters of the way from your reservation price up to your estimate of the
-# other side's reservation price.
-# The top keeps at least a quarter of the zone as room to concede; module 04 shows what
-# aiming higher costs in simulated talks. This band is this course's convention, not a
-# research finding: studies of aspirations support ambitious targets you can justify, not
-# these bounds.
-#
-# Inside the band, aim where a fact you can show puts the price:
+# over its alternative. Wherever you open, the target lies at least half and at most three
+# quarters of the way from your reservation price up to your estimate of the other side's
+# reservation price. The top keeps at least a quarter of the zone as room to concede;
+# module 04 shows what aiming higher costs in simulated talks. This band is this course's
+# convention, not a research finding: studies of aspirations support ambitious targets you
+# can justify, not these bounds. Inside the band, aim where a fact you can show puts the
+# price:
 #
 # | the fact you can show (a pay survey, a rival's price) | your target |
 # |---|---|
@@ -360,10 +354,19 @@ BatnaBuilder()
 # | one inside the band | the fact's figure |
 # | one at or past the band's top, even one that carries your opening beyond the estimate | the band's top: three quarters of the way up |
 #
-# So a stronger fact never lowers your target. Module 01's one exception: a price the other
-# side is sure to pay (the lowest reservation price you still think it may have) may set
-# your target past the top. In your scenario no fact carries an
-# opening past what the agency's contractor costs, so you open at that estimate.
+# So a stronger fact never lowers your target.
+#
+# <details>
+# <summary><b>Your opening, and the band's one exception</b> (optional)</summary>
+#
+# The course has one rule for the opening (module 04 develops it): open at or somewhat
+# beyond your estimate of the other side's reservation price, as far as a fact you can name
+# takes you. In your scenario no fact carries an opening past what the agency's
+# contractor costs, so you open at that estimate. Module 01's one exception: a price the
+# other side is sure to pay (the lowest reservation price you still think it may have) may
+# set your target past the top.
+#
+# </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -596,10 +599,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # warning at a lower figure invites an offer just above that figure, which you would refuse.
 #
 # **When to mention an alternative at all.** Mention it when what it shows beats the other
-# side's estimate of your reservation price (module 03 refines this bar for talks where
-# both sides can counter). Then it raises that estimate and what they must offer. Keep a
-# weak one private: naming it would show you could be had for less. Keeping it private is
-# not the same as letting the other side open (modules 01 and 04).
+# side's estimate of your reservation price. Then it raises that estimate and what they
+# must offer. Keep a weak one private: naming it would show you could be had for less.
 #
 # Tell its terms in full, and say the chances are your own estimates, which nobody can
 # check. Leave the commute unpriced: a side that knows your exact reservation price can
@@ -609,6 +610,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # unpriced, what your BATNA shows is its value by expected values: mention it when that
 # value beats the band's midpoint.
 #
+# Links: module 03 refines this bar for talks where both sides can counter. Keeping it
+# private is not the same as letting the other side open (modules 01 and 04).
 # The sources are module 00's, section 6.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
@@ -729,18 +732,16 @@ check.label_statements(label_statements, hidden=True)
 # With a pie of 100 and BATNAs of 20 and 40, the surplus is 40, and the split is 40 and 60.
 # If the pie is smaller than the two BATNAs together, there is nothing to split. For a
 # price, this is the even split of a zone $[s, b]$ only when the reservation prices are the
-# disagreement point. Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$:
-# every unit your BATNA rises adds half a unit to your share, the half-unit move of the
-# ZOPA explorer.
+# disagreement point. As $x_A = \tfrac{1}{2}(P + d_A - d_B)$, every unit your BATNA rises
+# adds half a unit to your share, the half-unit move of the ZOPA explorer.
 #
 # **Where this holds.** The pie is money, and both sides are risk-neutral. Binmore,
-# Rubinstein and Wolinsky (*RAND Journal of Economics* 17, 1986) showed that, when the
-# risk of breakdown pushes both to agree, $d_A$ and $d_B$ are *breakdown payoffs*: what
-# each side receives if something neither side controls ends the talks. The Nash split
-# with those payoffs is then the prediction, and a stronger BATNA raises your share even
-# if you never use it. When the cost of delay pushes both to agree, $d_A$ and $d_B$ are
-# what each side earns while talking (here 0), and BATNAs act only as outside options
-# (below).
+# Rubinstein and Wolinsky (*RAND Journal of Economics* 17, 1986) showed that when the risk
+# of breakdown pushes both to agree, $d_A$ and $d_B$ are *breakdown payoffs*, what each
+# side receives if something neither side controls ends the talks, and the Nash split on
+# them is the prediction: a stronger BATNA raises your share even if you never use it.
+# When the cost of delay pushes both to agree, $d_A$ and $d_B$ are what each side earns
+# while talking (here 0), and BATNAs act only as outside options (below).
 #
 # **Where it misleads.** When delay pushes both to agree and you can take your alternative
 # whenever you turn down the other side's proposal, your BATNA is an *outside option*. Two
@@ -758,47 +759,42 @@ check.label_statements(label_statements, hidden=True)
 #
 # **Northwind's case.** You may take your BATNA only when you turn down Northwind's offer,
 # and Northwind may call the agency only when it turns down yours: both are outside
-# options, so the salary lands between your reservation price and the agency's cost. Keep
-# $V$ and $c$ as in section 3, and write $r$ for your reservation price for the package
-# under discussion: $V + c$ for the job as offered, $V + c/2$ with two remote days
-# (question 10 and the practice after it). Write $A$ for the agency's cost, which is
-# Northwind's reservation price ($b$ in section 4), $W$ for what your work is worth to it,
-# and $x$ for the salary. Question 10's three variants of your story are these three
-# cases. Each assumes that Northwind knows your reservation price, which your story does
-# not grant (section 6): read them as benchmarks.
+# options, so the salary $x$ lands between the agency's cost $A$, Northwind's reservation
+# price, and your reservation price $r$ for the package discussed: $V + c$ as offered,
+# $V + c/2$ with two remote days (question 10 and the practice after it). Write $W$ for
+# what your work is worth to Northwind. The cases are question 10's three variants. Each
+# assumes that Northwind knows your reservation price, which your story does not grant
+# (section 6): read them as benchmarks.
 #
-# - *A common answer date* (your story as it stands). Your start date is fixed, so waiting
-#   costs neither side anything, and all three employers want your answer by the same date.
-#   The prediction then turns on who has the last word before it (a finite-horizon
-#   alternating-offers game: Ståhl 1972). If Northwind makes the last offer, you can only
-#   take it or your BATNA, so it need pay no more than your reservation price. If you make
-#   it, Northwind can only take it or call the agency, so you can ask for up to $A$. (In
-#   experiments, Roth, Murnighan and Schoumaker, *American Economic Review* 78, 1988, found
-#   deals bunched just before a deadline; their free-form talks had no last proposer, so
-#   they did not test it.)
-# - *Head office may cancel the role any week*, and no one needs your answer by a date.
-#   Breakdown is then outside both sides' control: you get your BATNA, and Northwind no hire
-#   at all, because the role is gone.
-#   You gain $x - r$ over breakdown and Northwind $W - x$; the Nash split makes the two
-#   equal: $x = (r + W)/2$, or $A$ if that is smaller. This holds when the risk of
-#   cancellation pushes much harder than the cost of delay; module 03 treats the mix of the
-#   two. Since Northwind would use the agency if you said no, $W \ge A$, so this is at or
-#   above the even split of the zone, $(r + A)/2$, and equals it only when $W = A$ exactly,
-#   or if breakdown left Northwind with the agency's contractor. That is why section 5 uses
-#   the even split as your own yardstick of an even-handed deal, not as a prediction.
-# - *Each week of talks moves your start a week later*, there is no answer date, and head
-#   office does not threaten the role: the outside-option model. The hire creates a pie of
-#   $W$ less the commute you bear ($W - c$ for the job as offered), and neither side earns
-#   anything while you talk. Once your BATNA beats your share at the table, it binds, and
-#   who proposes first matters. When Northwind does, it must match your BATNA and need not
-#   pay a unit more, however patient the two of you are: the salary is exactly $r$. When you
-#   do, Northwind takes any salary that leaves it what it would get by turning you down and
-#   proposing a week later, $\delta(W - r)$, so you can ask for $r + (1 - \delta)(W - r)$,
-#   up to $A$.
+# - *A common answer date* (your story as it stands). Your start is fixed, so waiting
+#   costs no one anything, and all three employers want your answer by one date. The last
+#   offer before it decides (a finite-horizon alternating-offers game: Ståhl 1972). If
+#   Northwind makes the last offer, you can only take it or your BATNA, so it need pay no
+#   more than your reservation price. If you do, Northwind can only take it or call the
+#   agency, so you can ask for up to $A$. (Roth, Murnighan and Schoumaker, *American
+#   Economic Review* 78, 1988, found deals bunched just before a deadline in experiments;
+#   their free-form talks had no last proposer, so they did not test this.)
+# - *Head office may cancel the role any week*, and there is no answer date. Breakdown is
+#   outside both sides' control: it leaves you your BATNA, and Northwind no hire. You gain
+#   $x - r$ over breakdown and Northwind $W - x$; the Nash split makes them equal:
+#   $x = (r + W)/2$, or $A$ if that is smaller. This holds when the risk of cancellation
+#   pushes much harder than the cost of delay; module 03 treats the mix of the two.
+#   Northwind would use the agency if you said no, so $W \ge A$, and this is at or above
+#   the zone's even split, $(r + A)/2$, equal to it only when $W = A$ or if breakdown left
+#   Northwind with the agency's contractor. So section 5's even split is
+#   your own yardstick, not a prediction.
+# - *Each week of talks moves your start a week later*, there is no answer date, and the
+#   role is safe: the outside-option model. The hire creates a pie of $W$ less the commute
+#   you bear ($W - c$ for the job as offered), and neither side earns anything while you
+#   talk. Once your BATNA beats your share at the table, it binds, and who proposes first
+#   matters. If Northwind does, it must match your BATNA and need not pay a unit more,
+#   however patient you both are: the salary is exactly $r$. If you do, Northwind takes
+#   any salary that leaves it what turning you down and proposing a week later would,
+#   $\delta(W - r)$, so you can ask for $r + (1 - \delta)(W - r)$, up to $A$.
 #
-# While your BATNA binds, every 1,000 it rises raises the predicted salary by 1,000 when
+# While your BATNA binds, each 1,000 it rises raises the predicted salary by 1,000 when
 # Northwind proposes, and by $\delta$ × 1,000 when you do (up to $A$): more than the Nash
-# split's half unit for the values of $\delta$ question 10 uses.
+# split's half unit for question 10's values of $\delta$.
 #
 # **In numbers.** Take the job as offered: $V$ = 89,000 and $c$ = 8,000, so $r$ = 97,000,
 # and let $A$ = 110,000: the even split of the zone is 103,500. If the role may be
@@ -823,19 +819,18 @@ nash_share_vs_batna(pie=100, their_batna=40)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "quiz-text", "schema_version": 3}
 # While your BATNA is below theirs, 40, the Nash line is lower: as a breakdown payoff,
-# their 40 takes half of itself, 20, from your half of the pie, but as an outside option
-# it is below their share at the table, 50, and takes nothing. From 40 to 60 the Nash line
-# is higher, since each unit of your BATNA still adds half a unit; at 60 the lines meet,
-# and past 60 there is no zone at all.
+# their 40 takes half of itself, 20, from your half of the pie; as an outside option it is
+# below their share at the table, 50, and takes nothing. From 40 to 60 the Nash line is
+# higher, as each unit of your BATNA still adds half a unit; at 60 the lines meet, and
+# past 60 there is no zone.
 #
 # ### Exercise: which model fits?
 #
-# For each situation, ask what pushes both sides to agree: the risk that something neither
-# side controls ends the talks (the Nash split, with breakdown payoffs), or the cost of
-# delay while either side can leave for its alternative (the outside option). When
-# breakdown risk pushes both to agree and a side also has an outside option, the Nash split
-# on the breakdown payoffs holds unless that option beats the side's Nash share; then the
-# side gets its option. Where delay also pushes, see module 03. Each choice is final.
+# For each situation, ask what pushes both sides to agree: breakdown risk (the Nash split,
+# on breakdown payoffs) or the cost of delay while either side can leave (the outside
+# option). Under breakdown risk, a side's outside option counts only if it beats the
+# side's Nash share; then the side gets its option. Where delay also pushes, see module
+# 03. Each choice is final.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "model-quiz", "schema_version": 3}
 from course.widgets.batna import ModelQuiz
@@ -1156,9 +1151,8 @@ check.own_batna_needed(own_batna_needed)
 #   section 4's one exception. Inside that band, aim where a fact you can show puts it. The
 #   other side's alternative grounds your opening.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
-#   beats your share at the table (outside options, module 03). By a common answer date
-#   (section 7's optional box) it counts in full when the other side has the last word,
-#   and not at all when you do.
+#   beats your share at the table (outside options, module 03).
+#
 # - Counter an extreme offer calmly, count the commute, and walk away when no terms
 #   reach your reservation price.
 # - Mention an alternative when what it shows beats the other side's estimate of your
