@@ -193,3 +193,101 @@ def test_u2_conventions_1_and_2_are_previews_of_modules_04_and_02():
     here = next(i for i, name in enumerate(order) if "01_information" in name)
     for later in ("02_batna", "04_concessions"):
         assert next(i for i, name in enumerate(order) if later in name) > here
+
+
+# Review 97 of module 01, fixed in round 98 (X1, U1, U2).
+
+PLANS = ("counter-offer", "board-rounds")
+
+
+def _haggles(step=5):
+    """(sale, beliefs after the opening) for each swept learner with a haggle situation."""
+    from course.checks.information import reference
+    from course.variants import variant
+
+    for n in range(0, 2000, step):
+        sale = variant("01_information", f"sweep-{n}")
+        if set(PLANS) & set(sale.situations):
+            yield sale, reference.posterior_after_opening(sale)
+
+
+def test_review97_x1_a_target_past_convention_2_s_top_fails_with_a_true_hint():
+    """Review 97 X1: under grading, rv-a's plan (75,526.69, 75,000), a target 99% of the way
+    from the cost (52,000) to the estimate (73,526.69) with €527 left to concede, earned the
+    mark: only the target's floor was checked. The mark now checks convention 2's top too
+    (three quarters of the way, plus €100 for rounding, or `sure` where that is higher), and
+    the hint says what to fix; rv-a's plan aiming at `sure` (65,000) still passes."""
+    from course.checks import information as check
+    from course.checks.information import reference
+    from course.variants import variant
+
+    sale = variant("01_information", "rv-a")
+    after = reference.posterior_after_opening(sale)
+    estimate = reference.expected_reservation(after)
+    assert sale.cost == 52_000 and round(estimate, 2) == 73_526.69
+    assert reference.surest_price(after) == 65_000
+    top = sale.cost + 0.75 * (estimate - sale.cost)
+    assert reference.target_ceiling(sale, after) == top + 100
+    assert reference.opening_passes(75_526.69, sale, after)
+    for target in (75_000, 70_000, top + 101):
+        plan = (75_526.69, target)
+        assert not reference.plan_passes(plan, sale, after), target
+        assert not reference.situation_fits(
+            next(i for i in reference._SITUATIONS if i.key == "counter-offer"), plan, sale, after
+        )
+        notes = check._plan_notes([plan], sale, after)
+        assert "leaves less room to concede than convention 2 keeps" in notes
+        assert "aim at most that far, or at `sure` where that is higher" in notes
+    for target in (65_000, top, top + 99):
+        plan = (75_526.69, target)
+        assert reference.plan_passes(plan, sale, after), target
+        assert check._plan_notes([plan], sale, after) == ""
+
+
+def test_review97_x1_every_target_the_module_teaches_still_passes_and_none_past_the_top():
+    """Review 97 X1, swept (400 learners, those with a haggle): the reference plan, the
+    sweep's two other formulations, every accepted opening with targets at both ends of
+    convention 2's band rounded to the €100 either way, and `sure` itself where it lies
+    past the band's three-quarter point, all pass; a target €101 past the mark's top (and
+    below the opening) fails, with the hint. Before this round every such target passed."""
+    from course.checks import information as check
+    from course.checks.information import reference
+    from tests.test_variants_sweep_information import limits_by_assumption, limits_by_rule
+
+    tried = beyond = sure_above = 0
+    for sale, after in _haggles():
+        answers = [reference.model_limits(sale, after)]
+        answers += [f(sale, dict(after)) for f in (limits_by_assumption, limits_by_rule)]
+        for answer in answers:
+            for key in set(PLANS) & set(sale.situations):
+                plan = tuple(float(x) for x in answer[key][1])
+                assert reference.plan_passes(plan, sale, after), (sale.learner, plan)
+        sure = reference.surest_price(after)
+        estimate = reference.expected_reservation(after)
+        three_quarters = sale.cost + 0.75 * (estimate - sale.cost)
+        model = reference.best_move(after, sale.cost)[0]
+        openings = {
+            reference.opening_floor(sale, after),
+            reference.opening_ceiling(sale, after),
+            *(r for r, c in after.items() if c > 0 and r >= model),
+        }
+        for opening in openings:
+            if not reference.opening_passes(opening, sale, after):
+                continue
+            low, high = reference.target_band(opening, sale, after)
+            for edge in (low, high):
+                for target in (edge, edge // 100 * 100, -(-edge // 100) * 100):
+                    if sure - 0.005 <= target < opening - 0.005:
+                        tried += 1
+                        assert reference.plan_passes((opening, target), sale, after)
+            if sure > three_quarters and sure < opening - 0.005:
+                sure_above += 1
+                assert reference.plan_passes((opening, sure), sale, after), sale.learner
+            past = reference.target_ceiling(sale, after) + 101
+            if past < opening - 0.005:
+                beyond += 1
+                assert not reference.plan_passes((opening, past), sale, after)
+                assert "leaves less room to concede" in check._plan_notes(
+                    [(opening, past)], sale, after
+                )
+    assert tried > 1000 and beyond > 300 and sure_above > 100, (tried, beyond, sure_above)

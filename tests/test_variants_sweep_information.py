@@ -1480,7 +1480,8 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
         # integration of review 94 X1: an opening at `sure` leaves no target above the floor
         '| `"final-offer"` | a plan: an opening by convention 1 and above `sure`, a target '
         # review 95 U1 (round 96): the €100 allowance is applied by the check, not stated
-        "below it, at or above convention 2's floor |" in words
+        # review 97 X1 (round 98): the mark checks the band's top too
+        "below it, inside convention 2's band |" in words
     )
     assert "sells to no more buyers than the next one, for less" not in words
     # review 88 C1; review 67 U3: a preview; review 96 U2 (round 97): previews of modules 04 and 02

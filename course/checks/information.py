@@ -1981,19 +1981,26 @@ def _limits(result, items):
 
 def _plan_notes(plans, sale, after):
     """What is true of some of the learner's wrong Question 6 plans (opening, target): a
-    target not below its opening, or below convention 2's floor (review 94 X1: halfway
+    target not below its opening, below convention 2's floor (review 94 X1: halfway
     from your cost to your estimate less €100, or `sure` where that is higher:
-    ``reference.target_floor``). Never which situation."""
+    ``reference.target_floor``), or below its opening but above convention 2's top (review
+    97 X1: three quarters of the way plus €100, or `sure` where that is higher:
+    ``reference.target_ceiling``). Never which situation."""
     cent = 0.005
+    ceiling = reference.target_ceiling(sale, after)
     notes = {
         "not-below": any(t >= o - cent for o, t in plans),
         "low": any(t < reference.target_floor(o, sale, after) - cent for o, t in plans),
+        "high": any(ceiling + cent < t < o - cent for o, t in plans),
     }
     words = {
         "not-below": "A target at or above its opening leaves you nothing to concede.",
         "low": "A target below halfway from your cost to your estimate (less €100 for "
         "rounding), or below `sure`, concedes more than convention 2 allows: every buyer you "
         "still believe in would pay `sure`.",
+        "high": "A target above three quarters of the way from your cost to your estimate "
+        "(plus €100 for rounding), and above `sure`, leaves less room to concede than "
+        "convention 2 keeps: aim at most that far, or at `sure` where that is higher.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 

@@ -2266,20 +2266,34 @@ def target_floor(opening, sale, after):
 
 
 @answer_key
+def target_ceiling(sale, after):
+    """The highest target Question 6's mark accepts (review 97 X1): convention 2's top, three
+    quarters of the way from your cost to your estimate (``target_band``), plus
+    ``TARGET_ROUNDING`` for rounding, or `sure` where that is higher (the band's one
+    exception). Before, the top was advice only, and rv-a's (75,526.69, 75,000), a target
+    99% of the way to the estimate with €527 left to concede, earned the mark."""
+    estimate = expected_reservation(after)
+    top = sale.cost + TARGET_SHARE * (estimate - sale.cost) + TARGET_ROUNDING
+    return max(top, surest_price(after))
+
+
+@answer_key
 def plan_passes(plan, sale, after):
     """Whether Question 6's mark accepts ``plan``, a pair (opening, target): an opening that
-    ``opening_passes`` and a target below it, at or above ``target_floor`` (review 94 X1:
-    review 88 X1 marked the target on the cost and Osprey's opening alone, so targets below
-    `sure` and below module 02's band, which convention 2 calls slips, earned the mark;
-    the band's top stays advice). Every plan ``plans_by_the_course_rule`` accepts still
-    passes."""
+    ``opening_passes`` and a target below it, from ``target_floor`` up to ``target_ceiling``
+    (review 94 X1: review 88 X1 marked the target on the cost and Osprey's opening alone, so
+    targets below `sure` and below module 02's band, which convention 2 calls slips, earned
+    the mark; review 97 X1: the band's top, advice until then, is marked too). Every plan
+    ``plans_by_the_course_rule`` accepts still passes."""
     opening, target = plan
     cent = 0.005
     floor = max(sale.cost, sale.opening_offer)
     return plans_by_the_course_rule(plan, sale, after) or (
         opening_passes(opening, sale, after)
         and floor + cent < target < opening - cent
-        and target >= target_floor(opening, sale, after) - cent
+        and target_floor(opening, sale, after) - cent
+        <= target
+        <= target_ceiling(sale, after) + cent
     )
 
 

@@ -649,7 +649,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | a plan: an opening by convention 1 and above `sure`, a target below it, at or above convention 2's floor |
+# | `"final-offer"` | a plan: an opening by convention 1 and above `sure`, a target below it, inside convention 2's band |
 # | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price |
 # | `"accepts-any"` | a *fair price*: above your cost and Osprey's opening, below the model's price, and leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain (that reservation price minus your cost) |
 # | `"honest-opening"` | the re-priced price, to the cent |
