@@ -2666,10 +2666,9 @@ def test_a_target_lies_below_the_opening_as_modules_02_and_04_say():
     # reservation price is your cost, section 3); section 5 points to it
     text = cell_words("q6-text")
     # review 88 X1: the band is advice; review 96 U2 (round 97): previews of modules 04 and 02
-    assert (
-        "**Target**: a preview of the band module 02 teaches, halfway to three quarters of the way"
-        in text
-    )
+    # review 97 U1 (round 98): the band is stated once, in the target line of the plan rule
+    assert "**Target**: a preview of the band module 02 teaches" in text
+    assert "target: below your opening, from halfway to three quarters of the way" in text
     assert "(Question 6 defines it; its convention 2 gives this course's band)" in cell_words(
         "anchor-teaching"
     )  # review 79 U3

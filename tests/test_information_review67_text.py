@@ -37,6 +37,7 @@ def test_question_6_states_its_marking_conventions_as_a_numbered_list():
     # review 96 U2 (round 97): previews of modules 04 and 02
     assert (
         "a preview of the rule module 04 teaches" in six
+        # review 97 U1 (round 98): the band is stated once, in the plan rule's target line
         and "a preview of the band module 02 teaches" in six
     )
     assert "A number outside them earns no mark, however well argued." not in six

@@ -95,10 +95,12 @@ def test_x1_u1_convention_1_is_the_advice_then_the_mark_with_its_cap():
         # review 96 U2 (round 97): previews of modules 04 and 02
         "1. **Your opening**: a preview of the rule module 04 teaches (open at your estimate of "
         "the buyer's reservation price, or beyond it as far as a fact you can name takes you) plus "
-        "a floor, the model's price, because no haggle ends above your opening. The mark "
-        "accepts openings from the higher of the two up to the highest reservation price "
-        "still possible, and any reservation price still possible at or above the model's "
-        "price."
+        "a floor, the model's price, because no haggle ends above your opening. 2."
+    ) in six  # review 97 U1 (round 98): what the mark accepts is stated once, above
+    assert (
+        "opening: from the higher of your estimate and the model's price up to the highest "
+        "reservation price still possible, or any reservation price still possible at or above "
+        "the model's price;"
     ) in six
 
 

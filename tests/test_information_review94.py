@@ -105,12 +105,11 @@ def test_x1_an_opening_at_sure_leaves_no_target_and_the_table_says_to_open_above
 
 def test_x1_the_table_states_the_target_s_floor():
     six = _six()
-    assert (
-        "an opening by convention 1 and above `sure`, a target below it, inside "
-        "convention 2's band |"  # review 95 U1 (round 96): the €100 is the check's alone
-        # review 97 X1 (round 98): the mark checks the band's top too
-    ) in six
-    assert "never below `sure`. Your situations give no fact to aim past halfway." in six
+    # review 97 X1, U1 (round 98): the mark checks the band's top too, and the plan rule is
+    # stated once, where the situations are listed; the row points to it
+    assert "| a plan, as above |" in six
+    assert "or `sure` where that is higher; never below `sure`;" in six
+    assert "Your situations give no fact to aim past halfway." in six
 
 
 def test_x2_the_under_note_gives_fairness_as_the_reason():

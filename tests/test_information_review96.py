@@ -56,10 +56,11 @@ def test_c2_convention_1_quotes_module_04s_rule_and_the_mark_agrees_with_it():
         "price, or beyond it as far as a fact you can name takes you) plus a floor, the "
         "model's price" in box
     )
+    # review 97 U1 (round 98): the mark's range is stated once, where the situations are listed
     assert (
-        "The mark accepts openings from the higher of the two up to the highest reservation "
-        "price still possible, and any reservation price still possible at or above the "
-        "model's price." in box
+        "opening: from the higher of your estimate and the model's price up to the highest "
+        "reservation price still possible, or any reservation price still possible at or above "
+        "the model's price;" in _words(MODULE, "information", "q6-text")
     )
     four = _words("04_concessions", "concessions", "opening-teaching")
     assert (
@@ -89,7 +90,7 @@ def test_u1_the_text_drops_the_100_euro_allowances_the_check_still_applies():
     convention 2's floor (where that is not below `sure`) still pass."""
     six = _words(MODULE, "information", "q6-text")
     assert "€100" not in six and "rounded down" not in six
-    assert "inside convention 2's band |" in six  # review 97 X1 (round 98): and its top
+    assert "a plan, as above |" in six  # review 97 X1, U1 (round 98)
     tried = 0
     for learner, sale, after, model, estimate in _haggles():
         sure = reference.surest_price(after)

@@ -184,8 +184,8 @@ def test_u2_conventions_1_and_2_are_previews_of_modules_04_and_02():
     assert (
         "1. **Your opening**: a preview of the rule module 04 teaches (open at your estimate" in six
     )
-    assert (
-        "2. **Target**: a preview of the band module 02 teaches, halfway to three quarters" in six
+    assert (  # review 97 U1 (round 98): the band is stated once, in the plan rule
+        "2. **Target**: a preview of the band module 02 teaches." in six
     )
     assert "this is the rule module 04 teaches" not in six
     assert "**Target**: the band module 02 teaches" not in six
@@ -291,3 +291,71 @@ def test_review97_x1_every_target_the_module_teaches_still_passes_and_none_past_
                     [(opening, past)], sale, after
                 )
     assert tried > 1000 and beyond > 300 and sure_above > 100, (tried, beyond, sure_above)
+
+
+def test_review97_u1_the_plan_rule_is_stated_once_where_the_situations_are_listed():
+    """Review 97 U1: what a plan needs was spread over the table's row, convention 1's "The
+    mark accepts…" sentence and convention 2, and a reader had to open the check's code to
+    know whether the model's price below the estimate is an opening. It is now two lines
+    under `"final-offer"`, in the check's terms, before the box; the row points to them, and
+    the box no longer restates them. The lines are the check's rule: over the sweep's
+    haggles, the opening line's edges pass (a cent past the top fails) and so do the target
+    line's (its top plus the check's silent €100 for rounding, or `sure`)."""
+    from course.checks.information import reference
+
+    six = _six()
+    shown, box = six.split("<details>")
+    opening = (
+        "- opening: from the higher of your estimate and the model's price up to the highest "
+        "reservation price still possible, or any reservation price still possible at or above "
+        "the model's price;"
+    )
+    target = (
+        "- target: below your opening, from halfway to three quarters of the way from your cost "
+        "to your estimate, or `sure` where that is higher; never below `sure`;"
+    )
+    assert opening in shown and target in shown
+    assert '| `"final-offer"` | a plan, as above |' in box
+    assert "The mark accepts openings" not in six
+    assert six.count("halfway to three quarters") == 1
+    assert six.count("up to the highest reservation price still possible") == 1
+    for sale, after in _haggles(step=10):
+        estimate = reference.expected_reservation(after)
+        model = reference.best_move(after, sale.cost)[0]
+        alive = [r for r, c in after.items() if c > 0]
+        sure = reference.surest_price(after)
+        low, top = max(estimate, model), max(alive)
+        assert reference.opening_passes(low, sale, after)
+        assert reference.opening_passes(top, sale, after)
+        assert not reference.opening_passes(top + 0.01, sale, after)
+        assert all(reference.opening_passes(r, sale, after) for r in alive if r >= model)
+        half = max(sale.cost + 0.5 * (estimate - sale.cost), sure)
+        three_quarters = max(sale.cost + 0.75 * (estimate - sale.cost), sure)
+        for aim in (half, three_quarters):
+            if aim < top - 0.005:
+                assert reference.plan_passes((top, aim), sale, after), sale.learner
+
+
+def test_review97_u2_an_opening_that_rules_out_the_highest_price_lowers_evpi():
+    """Review 97 U2: section 4 said what an opening that rules out the lowest price does to
+    perfect information's worth, and one that raises the price, but not one that rules out
+    the highest price (about a learner in three, who meet it in Question 8). It now says
+    information is worth less there; over the sweep, every such learner's perfect
+    information is worth less after the opening than before."""
+    from course.scenarios import information as scenario
+    from course.variants import variant
+    from tests.sweeps import cell_text
+
+    words = " ".join(cell_text("01_information", "information", "voi-teaching").split())
+    words = words.replace("# ", "")
+    assert "Where it ruled out the highest price, information is worth less." in words
+    seen = 0
+    for n in range(0, 2000, 5):
+        sale = variant("01_information", f"sweep-{n}")
+        after = scenario.posterior_after_opening(sale)
+        if after[max(sale.reservations)] > 0:
+            continue
+        seen += 1
+        before = scenario.perfect_information(sale.prior_beliefs(), sale.cost)
+        assert scenario.perfect_information(after, sale.cost) < before - 1e-9, sale.learner
+    assert seen > 80, seen

@@ -1475,14 +1475,9 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     # review 67 U2: the row points to the numbered conventions, which state the range;
     # review 69 X1: and says the opening is never below the model's price
     # review 88 X1: the row states the hard bounds
-    assert (
-        # review 94 X1: and convention 2's floor
-        # integration of review 94 X1: an opening at `sure` leaves no target above the floor
-        '| `"final-offer"` | a plan: an opening by convention 1 and above `sure`, a target '
-        # review 95 U1 (round 96): the €100 allowance is applied by the check, not stated
-        # review 97 X1 (round 98): the mark checks the band's top too
-        "below it, inside convention 2's band |" in words
-    )
+    # review 97 X1, U1 (round 98): the mark checks the band's top too, and the row points to
+    # the plan rule, stated once where the situations are listed
+    assert '| `"final-offer"` | a plan, as above |' in words
     assert "sells to no more buyers than the next one, for less" not in words
     # review 88 C1; review 67 U3: a preview; review 96 U2 (round 97): previews of modules 04 and 02
     assert "a preview of the rule module 04 teaches" in words
@@ -1651,9 +1646,11 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
     words = notebook_words("q6-text")
     assert "what you would settle for, not what you open with" not in words
     assert (
-        "2. **Target**: a preview of the band module 02 teaches, halfway to three quarters of the way "
-        "from your cost to your estimate"
+        # review 97 U1 (round 98): stated once, in the plan rule's target line
+        "target: below your opening, from halfway to three quarters of the way from your cost "
+        "to your estimate"
     ) in words  # review 59 C3, review s61 C2, review 66 U3, review 67 U2, session 75, 88 X1
+    assert "2. **Target**: a preview of the band module 02 teaches." in words
     # review 96 U2 (round 97): a preview of the band module 02 teaches
     # review 88 X1: the band is advice; `sure` its higher end; no fact to aim past halfway
     assert "or `sure` where that is higher" in words
@@ -2630,8 +2627,9 @@ def test_a_haggle_s_room_is_below_the_opening_where_the_last_word_is_the_top(sal
     # prices, are stated; review 91 U1: the mark's exact bound; review 93 X1: with no step
     assert "(a step: the gap between neighbouring prices in" not in words
     assert (
-        "up to the highest reservation price still possible, and any reservation price still "
-        "possible at or above the model's price." in words
+        # review 97 U1 (round 98): stated once, in the plan rule's opening line
+        "up to the highest reservation price still possible, or any reservation price still "
+        "possible at or above the model's price;" in words
     )
 
 

@@ -65,7 +65,7 @@ sale
 # A side's **reservation price** is the worst terms it would still accept (module 00): for
 # a buyer, the most it would pay; for a seller, the least it would accept. Any
 # price between the two sides' reservation prices leaves both better off than no deal.
-# Where in that range the price lands depends a great deal on what each side knows.
+# Where in that range the price lands depends on what each side knows.
 #
 # A supplier who has just lost two big clients has a lower reservation price: a modest order
 # now beats no order, and a buyer who knows it can ask for better terms. A deadline works
@@ -600,7 +600,12 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # price after Osprey's opening (Question 5's `now`) fails, and name what it calls for:
 #
 # - `"final-offer"`: you can commit to one final price, and a refusal ends the talks; if
-#   not, name a plan `(opening, target)`;
+#   not, name a plan `(opening, target)`:
+#   - opening: from the higher of your estimate and the model's price up to the highest
+#     reservation price still possible, or any reservation price still possible at or above
+#     the model's price;
+#   - target: below your opening, from halfway to three quarters of the way from your cost
+#     to your estimate, or `sure` where that is higher; never below `sure`;
 # - `"accepts-any"`: the buyer accepts any price up to its reservation price; if not, a
 #   *fair price* below the model's price;
 # - `"risk-neutral"`: you care only about the average profit; if not, a *safer price*
@@ -649,7 +654,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | a plan: an opening by convention 1 and above `sure`, a target below it, inside convention 2's band |
+# | `"final-offer"` | a plan, as above |
 # | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price |
 # | `"accepts-any"` | a *fair price*: above your cost and Osprey's opening, below the model's price, and leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain (that reservation price minus your cost) |
 # | `"honest-opening"` | the re-priced price, to the cent |
@@ -659,12 +664,9 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #
 # 1. **Your opening**: a preview of the rule module 04 teaches (open at your estimate of
 #    the buyer's reservation price, or beyond it as far as a fact you can name takes you)
-#    plus a floor, the model's price, because no haggle ends above your opening. The mark
-#    accepts openings from the higher of the two up to the highest reservation price still
-#    possible, and any reservation price still possible at or above the model's price.
-# 2. **Target**: a preview of the band module 02 teaches, halfway to three quarters of the
-#    way from your cost to your estimate, or `sure` where that is higher; never below
-#    `sure`. Your situations give no fact to aim past halfway.
+#    plus a floor, the model's price, because no haggle ends above your opening.
+# 2. **Target**: a preview of the band module 02 teaches. Your situations give no fact
+#    to aim past halfway.
 # 3. **Fair price**: leave a quarter or more, better a third. The mark asks only a fifth,
 #    the share under which small-stakes ultimatum offers are refused about half the time
 #    (section 3); refusals are rarer at a sale's stakes, so a share between a fifth and a
@@ -784,7 +786,7 @@ check.model_limits(model_limits, hidden=True)
 # rules out the lowest price without raising the model's price, Question 8 shows it worth
 # more after Osprey's opening than before. In this course's scenarios, where a band opening
 # raised the price, that price sells for sure and information is worth no more than before.
-# The worked example's
+# Where it ruled out the highest price, information is worth less. The worked example's
 # offer (not a band opening) raises both: after it the model's price becomes 70, earning
 # about
 # 24.23, and perfect information is now worth about 8.46, more than the 7 before. The price
