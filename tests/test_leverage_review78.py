@@ -180,8 +180,9 @@ def test_the_deadline_note_keeps_its_two_rules_and_the_weight_note_its_cut_offs(
     (6,595 before this round). Fails on the old text."""
     cells = _cells()
     note = cells["sources-teaching"].split("three questions)</summary>")[1].split("</details>")[0]
-    # review 91 U1 moved the weakness rule, said four times before, into this note once
-    note = note.split("**Their weakness.**")[0]
+    # review 91 U1 moved the weakness rule, said four times before, into this note once;
+    # review 97 U1 moved it on to question 4a, where it is applied
+    note = note.split("**Trust and monopoly.**")[0]
     time = note.split("**Time.**")[1]
     # review 83 U3 moved the note's other deadline sentence into the Time paragraph (33 words
     # -> 56); the side note as a whole went down (113 -> 111)

@@ -18,8 +18,9 @@ def test_c1_question_4a_says_where_a_revealed_weakness_of_theirs_goes():
     # review 89 C1: question 4a accepts either reading of such news, and says so
     # review 90 C1: in the words every place uses; review 91 U1: question 4a's own words
     assert (
-        "may be read either way: your information up, or the row of theirs it weakens down (section 2's side note)."
-        in question
+        # review 97 U1: stated here, where it is applied, no longer in section 2's side note
+        "may be read either way: your information up, or the row of theirs it weakens down; "
+        "either earns the item." in question
     )
     assert "news simplifies" not in _markdown("shift-teaching")
 

@@ -91,8 +91,9 @@ def test_c1_question_4c_says_its_balances_follow_question_4a_s_simplification():
         in _markdown("q4-text")
     )
     # review 91 U1: the rule is stated once, in section 2's side note
-    # review 96 U2: as one of the two facts a weakness you learn is
-    assert "the weakness itself, which lowers their row" in _markdown("sources-teaching")
+    # review 97 U1: once, in question 4a, where it is applied
+    assert "either earns the item" in _markdown("q4-text")
+    assert "**Their weakness.**" not in _markdown("sources-teaching")
     (rail,) = [n for n in _NEWS if "new rail contracts start in two months" in n.text]
     assert (rail._side, rail._source) == ("you", "information") and rail._change > 0
 

@@ -96,8 +96,9 @@ def test_c1_u4_question_4a_says_so_and_4c_drops_its_caveat():
     assert "as your information only" not in q4
     # review 90 C1: in the words every place uses; review 91 U1: question 4a's own words
     assert (
-        "may be read either way: your information up, or the row of theirs it weakens down (section 2's side note)."
-        in q4
+        # review 97 U1: stated here, where it is applied, no longer in section 2's side note
+        "may be read either way: your information up, or the row of theirs it weakens down; "
+        "either earns the item." in q4
     )
     assert "leave their row unchanged" not in _markdown("q4c-text")
 

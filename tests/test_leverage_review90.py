@@ -16,10 +16,11 @@ MODULE = "00_leverage"
 #: with its reason, in section 2's side note, and questions 1 and 4a point there. Review 96
 #: U2: it now says that a weakness you learn is two facts, one per row (the earlier pin,
 #: "Knowing it is your information; the weakness itself lowers their row", is superseded).
+#: Review 97 U1: question 1 needs only the sorting's first question, so the rule for news
+#: is stated in question 4a, where it is applied, and section 2's side note drops it.
 RULE = (
-    "**Their weakness.** A weakness of theirs you learn is two facts: the weakness itself, "
-    "which lowers their row but which you could not rate before you knew it, and your "
-    "knowing it, your information."
+    "News revealing their weakness may be read either way: your information up, or the row "
+    "of theirs it weakens down; either earns the item."
 )
 
 
@@ -44,9 +45,10 @@ def test_c1_section_2_questions_1_and_4a_and_the_take_away_state_one_rule():
     now state one rule in the same words, and the grading does what it says: question 1
     refuses their row for a fact that reveals a weakness of theirs (question 1b asks why it
     does not belong there), question 4a accepts it for news. Fails on the old text."""
-    assert RULE in _markdown("sources-teaching")
-    for grade_id in ("q1-text", "q4-text"):
-        assert "section 2's side note" in _markdown(grade_id), grade_id
+    assert RULE in _markdown("q4-text")
+    assert "By the first question, knowing a weakness of theirs is your information." in (
+        _markdown("q1-text")
+    )
     assert "rated in its own row" not in _markdown("summary")
     assert "Their weakness is rated once" not in _markdown("sources-teaching")
 

@@ -52,12 +52,9 @@ def test_u1_the_weakness_rule_is_stated_once_with_its_reason_and_the_take_away_i
     rule = "Question 1 accepts only your information, question 4a either"
     places = ("sources-teaching", "q1-text", "q4-text", "summary")
     assert not any(rule in _markdown(g) for g in places)
-    side_note = _markdown("sources-teaching").split("<details>")[1]
-    # review 96 U2: said with the two facts a learned weakness is (tests/test_leverage_review97)
-    assert "Question 1 files what you know;" in side_note
-    assert "question 4a asks which one rating the news moves: either counts, once." in side_note
-    for grade_id in ("q1-text", "q4-text"):
-        assert "(section 2's side note)" in _markdown(grade_id), grade_id
+    # review 97 U1: said once, in question 4a, where it is applied (tests/test_leverage_review97)
+    assert "the row of theirs it weakens down; either earns the item." in _markdown("q4-text")
+    assert "**Their weakness.**" not in _markdown("sources-teaching")
     first = _markdown("summary").split("- ")[1]
     assert first.startswith("What you know about their weakness is worth only what it lets")
     assert "Question" not in first

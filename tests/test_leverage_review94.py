@@ -77,9 +77,10 @@ def test_review95_x1_the_weakness_rule_says_it_runs_one_way_and_why():
     since you rate your own rows knowing your own weaknesses, and now says so."""
     from tests.sweeps import cell_text
 
-    text = " ".join(cell_text("00_leverage", "leverage", "sources-teaching").split())
+    # review 97 U1: said in question 4a, where it is applied, no longer in section 2
+    text = " ".join(cell_text("00_leverage", "leverage", "q4-text").split())
     text = text.replace("# ", "")
     assert (
-        "Not the mirror: when they learn a weakness of yours, only their information moves; "
-        "your ratings already counted it." in text  # review 96 U2: shorter
+        "News that they learn a weakness of yours moves only their information, since your "
+        "ratings already counted that weakness." in text
     )

@@ -69,14 +69,11 @@ def test_u2_a_learned_weakness_is_two_facts_and_the_checks_count_either_once():
     just that."""
     from course.scenarios.leverage import _FACTS, _NEWS, _PRACTICE_NEWS, fact_key, news_readings
 
-    note = _cell("sources-teaching").split("**Their weakness.**")[1].split("**Trust")[0]
-    assert "A weakness of theirs you learn is two facts: the weakness itself," in note
-    assert "which you could not rate before you knew it, and your knowing it, your information" in (
-        note
-    )
-    assert "Question 1 files what you know;" in note
-    assert "moves: either counts, once." in note
-    assert "Knowing it is your information; the weakness itself lowers their row." not in note
+    # review 97 U1 (round 98): the side note's wording is gone; question 1 files what you know
+    # by the first question, and question 4a states its rule where it is applied (the test
+    # test_review97_u1_the_weakness_rule_is_stated_in_question_4a_where_it_is_applied)
+    teaching = _cell("sources-teaching")
+    assert "Knowing it is your information; the weakness itself lowers their row." not in teaching
     # question 1: a fact that says you know a weakness of theirs is your information only
     weak = {
         f.text
@@ -162,3 +159,81 @@ def test_u4_the_talks_bar_is_explained_in_question_4b_which_uses_it_not_in_3c():
         assert ladder.index((s.bar, s.ask)) <= ladder.index(s.prepared_ask), s.learner
         ways.add((s.bar, s.ask) == s.prepared_ask)
     assert ways == {True, False}
+
+
+def test_review97_u1_the_weakness_rule_is_stated_in_question_4a_where_it_is_applied():
+    """Review 97 U1 (fixed in round 98): section 2's side note was headed "question 1 needs
+    only the three questions", yet question 1 pointed into it for a weakness of theirs; its
+    rule (two facts, either reading counts once, not the mirror) is applied only in
+    question 4a; and question 1b's model answer rated the lost sales on Vell's side and the
+    knowing of them on yours, one fact in two places. Question 1 now says the first question
+    settles it, question 4a states the rule in two sentences, the side note drops it, and
+    the model answer files the fact once. The checks and the widget do what 4a says."""
+    from course.models.audit import reading_verdict
+    from course.scenarios.leverage import _FACTS, _NEWS, _PRACTICE_NEWS, fact_key, news_readings
+
+    teaching = _cell("sources-teaching")
+    note = teaching.split("<details>")[1].split("</details>")[0]
+    assert "needs only the three questions" in note
+    assert "weakness" not in note
+    q1 = _cell("q1-text")
+    assert "By the first question, knowing a weakness of theirs is your information." in q1
+    assert "side note" not in q1
+    q4a = _cell("q4-text")
+    assert "side note" not in q4a
+    assert (
+        "News revealing their weakness may be read either way: your information up, or the row "
+        "of theirs it weakens down; either earns the item. News that they learn a weakness of "
+        "yours moves only their information, since your ratings already counted that weakness."
+    ) in q4a
+    rubric = _cell("fact-reason")
+    assert "which I rate on Vell's side" not in rubric
+    assert "It looks like Vell's alternatives" in rubric
+    # question 1b's fact: your information, and its look-alike is the alternatives it names
+    (vell,) = [f for f in _FACTS if f.text.startswith("You know from Vell's filed accounts")]
+    assert (vell._source, vell._side, vell._lookalike) == ("information", "you", "alternatives")
+
+    weakens = [n for n in _NEWS + _PRACTICE_NEWS if n._weakens]
+    mirror = [n for n in _NEWS + _PRACTICE_NEWS if (n._side, n._source) == ("them", "information")]
+    assert weakens and mirror and not any(n._weakens for n in mirror)
+    # the widget: their row down is "Right too" for a revealed weakness, never for the mirror
+    for n in weakens:
+        said = reading_verdict(
+            ("them", n._weakens, False), (n._side, n._source, n._change), n._weakens
+        )
+        assert said.startswith("Right too"), said
+    for n in mirror:
+        for row in ("alternatives", "power"):
+            said = reading_verdict(("you", row, False), (n._side, n._source, n._change), n._weakens)
+            assert said.startswith("Not quite"), said
+    # question 4a: either reading of a revealed weakness earns the item; the mirror does not
+    seen = {"either": 0, "mirror": 0}
+    for i in range(120):
+        s = course.variant(MODULE, f"sweep-{i}")
+        readings = news_readings(s)
+        right = {label: r[0] for label, r in readings.items()}
+        for label, (text, size) in s.news.items():
+            item = next(n for n in _NEWS + _PRACTICE_NEWS if (n.case, n.text) == (s.case, text))
+            verdict = check.judge_news_item(s, label, right)
+            if item._weakens:
+                seen["either"] += 1
+                assert len(readings[label]) == 2
+                for reading in readings[label]:
+                    assert check.judge_news_item(s, label, right | {label: reading}) == verdict
+            elif item in mirror:
+                seen["mirror"] += 1
+                assert readings[label] == (("them", "information", size),)
+                for row in ("alternatives", "power"):
+                    with pytest.raises(NotYet):
+                        check.judge_news_item(s, label, right | {label: ("you", row, -size)})
+        # question 1: a fact that says you know a weakness of theirs is your information
+        key = fact_key(s)
+        for letter, text in s.facts.items():
+            fact = next(f for f in _FACTS if f.text == text)
+            if (fact._source, fact._side, fact._lookalike) == (
+                "information",
+                "you",
+                "alternatives",
+            ):
+                assert key[letter] == ("information", "you")
+    assert seen["either"] and seen["mirror"]

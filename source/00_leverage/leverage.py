@@ -132,8 +132,8 @@ scenario
 # much their weights count together.
 #
 # <details>
-# <summary><b>Rating information; filing a deadline or their weakness</b> (a side note;
-# question 1 needs only the three questions)</summary>
+# <summary><b>Rating information; filing a deadline</b> (a side note; question 1
+# needs only the three questions)</summary>
 #
 # The information row rates the difference knowing makes. What both sides take for
 # granted earns a low rating; what you work out that they do not expect you to know earns
@@ -143,12 +143,6 @@ scenario
 # nears (module 03 reads it as a cost of delay); knowing the other side's deadline is your
 # information. Time may be on your side
 # when a deadline presses only the other side; section 5 says why not to count on it.
-#
-# **Their weakness.** A weakness of theirs you learn is two facts: the weakness itself, which
-# lowers their row but which you could not rate before you knew it, and your knowing it,
-# your information. Question 1 files what you know; question 4a asks which one rating the
-# news moves: either counts, once. Not the mirror: when they learn a weakness of yours,
-# only their information moves; your ratings already counted it.
 #
 # **Trust and monopoly.** Module 03 adds that trust also makes your other sources believable
 # (Fisher, 1983, counts the relationship as a source of its own). "You own the only cold
@@ -163,8 +157,8 @@ scenario
 # `fact_leverage()` to return, for each letter, the fact's source (`"information"`,
 # `"alternatives"` or `"power"`) and the side whose rating it goes into (`"you"` or
 # `"them"`), sorted with the three questions above: for example
-# `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks. Knowing a weakness
-# of theirs is your information (section 2's side note).
+# `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks. By the first question,
+# knowing a weakness of theirs is your information.
 #
 # **Your own facts are judged only when the notebook is graded.** Practise first on the
 # practice case below (`scenario.practice`): write `practice_facts()` the same way for its
@@ -320,11 +314,11 @@ scenario.show("reason")
 # read in the package, and how question 2's flagged audits are graded by hand.
 #
 # A full-marks answer for "You know from Vell's filed accounts that its sales fell by a
-# third this year": "Information, for me: the first question already settles it, because
-# the fact is that I know something. The lost sales themselves are Vell's weaker
-# alternatives, which I rate on Vell's side; my information adds only what knowing them
-# changes in what I do (I can hold out for a better price), and little at that, since the
-# accounts are public and Vell will expect me to have read them."
+# third this year": "Information, for me: the first question settles it, because the fact
+# is that I know something. It looks like Vell's alternatives, since lost sales leave Vell
+# fewer other buyers, but it says what I know, not what Vell could do instead. Knowing it
+# is worth what it changes in what I do (I can hold out for a better price), and little at
+# that, since the accounts are public and Vell will expect me to have read them."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-teaching", "schema_version": 3}
@@ -837,7 +831,8 @@ scenario.show("news")
 # `{"N1": ("you", "information", 2), ...}`. Each item earns a quarter of a mark.
 #
 # News revealing their weakness may be read either way: your information up, or the row
-# of theirs it weakens down (section 2's side note).
+# of theirs it weakens down; either earns the item. News that they learn a weakness of
+# yours moves only their information, since your ratings already counted that weakness.
 #
 # **Your own news is judged only at grading**, as in question 1. Practise first on
 # `scenario.practice.news` with `practice_news()`.
