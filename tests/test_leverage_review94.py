@@ -82,5 +82,5 @@ def test_review95_x1_the_weakness_rule_says_it_runs_one_way_and_why():
     text = text.replace("# ", "")
     assert (
         "News that they learn a weakness of yours moves only their information, since your "
-        "ratings already counted that weakness." in text
+        "ratings already counted it." in text
     )

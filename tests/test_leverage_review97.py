@@ -184,7 +184,7 @@ def test_review97_u1_the_weakness_rule_is_stated_in_question_4a_where_it_is_appl
     assert (
         "News revealing their weakness may be read either way: your information up, or the row "
         "of theirs it weakens down; either earns the item. News that they learn a weakness of "
-        "yours moves only their information, since your ratings already counted that weakness."
+        "yours moves only their information, since your ratings already counted it."
     ) in q4a
     rubric = _cell("fact-reason")
     assert "which I rate on Vell's side" not in rubric
@@ -237,3 +237,24 @@ def test_review97_u1_the_weakness_rule_is_stated_in_question_4a_where_it_is_appl
             ):
                 assert key[letter] == ("information", "you")
     assert seen["either"] and seen["mirror"]
+
+
+def test_review97_cuts_each_point_is_made_once_and_still_made():
+    """Review 97, round 98's cut (the module was 8,311 words): points said twice in the same
+    place lost their repeat, and the one place left still says each. Fails on the old text."""
+    ethics = _cell("ethics-teaching")
+    assert (
+        ethics.count("is none of") == 1 and "**Going back on your word** is none of these" in ethics
+    )
+    assert ethics.count("warning you would not carry out") == 1
+    assert "sits on the line between a bluff and a misrepresentation" in ethics
+    # the BATNA is defined once, in section 1, just before section 2's table
+    assert "is its **BATNA**" in _cell("what-teaching")
+    assert "best such option" not in _cell("sources-teaching")
+    # question 4c's part 2 says once that only what was seen at that moment counts
+    q4c = _cell("q4c-text")
+    assert "once all the news is in" not in q4c and "*at that moment*" in q4c
+    # the reflection's model answer states the outside-option limit once
+    reflection = _cell("reflection")
+    assert reflection.count("only if") == 1
+    assert "move the rent only if they beat what I would get anyway" in reflection

@@ -102,7 +102,7 @@ scenario
 # | source | the question it asks | an example | module |
 # |---|---|---|---|
 # | **information** | what does a side *know*: the other side's needs, deadlines, options or **reservation price** (the worst terms it would still accept), or the market? | you read in the trade press that a printer lost its biggest client last month | `01_information` |
-# | **alternatives** | what could a side *do instead* if these talks fail? Its best such option is its BATNA | a second written job offer | `02_batna` |
+# | **alternatives** | what could a side *do instead* if these talks fail? | a second written job offer | `02_batna` |
 # | **power** | what does a side *hold, control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as rightfully yours (authority), a rare skill, the other side's trust in its word? | the only licence to run a ferry on a route that a haulier's lorries must cross | `03_power` |
 #
 # In this course, **power** is the third source only; the literature often uses the word
@@ -499,8 +499,8 @@ LeverageAudit(without_news_of=scenario)
 #   raises a seller's, lowers a buyer's), whether or not the other side hears of it. It
 #   changes *their* view only if they believe in it.
 # - **Power, relationships included.** Increase what you control that the other side
-#   needs: a rarer skill, a larger order, a decision they want from you. A relationship
-#   counts here too: trust is leverage that outlasts one deal. In Axelrod's contests of a
+#   needs: a rarer skill, a larger order, a decision they want from you. Trust is leverage
+#   that outlasts one deal. In Axelrod's contests of a
 #   repeated game, where each side gains by cheating in one round but both gain more by
 #   cooperating, Tit for Tat (cooperate first, then repay cooperation and cheating in
 #   kind) did best; Axelrod showed in theory
@@ -652,8 +652,8 @@ scenario.show("judgement")
 # Vell thought agreed might win a better schedule once, but it lowers my power rating by 1
 # to 2, and Vell's sales head would check every promise I make next year; I would not do it."
 #
-# For most learners the right move is to drop a step, and part (1) earns its mark
-# just the same when the comparison shows why nothing the full plan left out fits better.
+# Part (1) earns its mark just the same when the comparison shows why nothing the full
+# plan left out fits better.
 # A full-marks part (1) for a real deadline draw (learner id `model-2028`): 9 working days,
 # 6 if the talks are brought forward; starting ratings 5, 3, 6 and weights 0.3, 0.4, 0.3;
 # steps "Ask local agents what rents logistics firms have paid this year"
@@ -679,11 +679,10 @@ scenario.show("judgement")
 scenario.show("prepared-ask")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-task", "schema_version": 3}
-# Write `reach_plan(case, bar)`. Like `best_plan`, it reads `case.budget`,
-# `case.steps`, `case.yours` and `case.weights`, and now `case.theirs`. It returns the
-# list of step names that fit in the budget together and give the **highest chance**
-# that your balance, once the steps that come through are applied, is at least `bar`
-# points. The
+# Write `reach_plan(case, bar)`. Like `best_plan`, it reads `case.budget`, `case.steps`,
+# `case.yours` and `case.weights`, and now `case.theirs`. It returns the list of step
+# names that fit in the budget together and give the **highest chance** that your
+# balance, once the steps that come through are applied, is at least `bar` points. The
 # steps come through or not independently: a plan of two steps has four outcomes (both,
 # only the first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for
 # "only the first", and a plan of three steps has eight (`itertools.product` in the primer
@@ -832,7 +831,7 @@ scenario.show("news")
 #
 # News revealing their weakness may be read either way: your information up, or the row
 # of theirs it weakens down; either earns the item. News that they learn a weakness of
-# yours moves only their information, since your ratings already counted that weakness.
+# yours moves only their information, since your ratings already counted it.
 #
 # **Your own news is judged only at grading**, as in question 1. Practise first on
 # `scenario.practice.news` with `practice_news()`.
@@ -1207,9 +1206,8 @@ check.own_balances(news_moves)
 #    to what the ask asks for and to what a refusal would cost you.
 # 2. (2 marks) After the first moment your balance reached the bar, was there a reason
 #    to wait that you could have seen *at that moment* (a deadline of theirs, from your
-#    story or the news read by then), not one you can see only once all the news is in?
-#    Say which, or why there was none; then weigh it against your own clock (what
-#    waiting costs you).
+#    story or the news read by then)? Say which, or why there was none; then weigh it
+#    against your own clock (what waiting costs you).
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "spend-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1244,10 +1242,10 @@ check.own_balances(news_moves)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ethics-teaching", "schema_version": 3}
 # ## 6. The ethics of leverage
 #
-# Four kinds of move need telling apart; going back on your word is none of them.
+# Four kinds of move need telling apart.
 #
-# - **Legitimate leverage.** A true statement about a source you really hold or a fact you
-#   truly know, which leaves no false impression: a second bidder's written offer for the
+# - **Legitimate leverage.** A true statement about a source you hold or a fact you know,
+#   which leaves no false impression: a second bidder's written offer for the
 #   used van you are selling, the date you know the buyer must have a van by. True words
 #   chosen to mislead ("another buyer came to see it", when that buyer walked away) are
 #   *paltering*: those it misleads judge it about as harshly as a lie, though palterers
@@ -1265,8 +1263,7 @@ check.own_balances(news_moves)
 #     something you would really do anyway in your own interest, such as selling to the
 #     second bidder.
 #     This course's advice (not Schelling's): a warning is usually weaker than calmly
-#     naming the same offer, since as a demand it corners the other side. A threat or
-#     warning you would not carry out is false.
+#     naming the same offer, since as a demand it corners the other side.
 # - **A bluff.** An untrue claim about your own reservation price, that is, the worst terms
 #   you would settle for, or about your *valuation* (what something is worth to you): "I
 #   won't let the van go for under 9,000" when you would take 8,200. The rules most US
@@ -1476,8 +1473,7 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # should agree to pay.
 # Balance: my 5.0 against his 5.75, about -0.75. Step: view the two flats and apply
 # before we talk; it raises my alternatives by about 2, with a chance of 0.8 that one is
-# still free, so about +0.8 points on average, though it moves the rent only if a flat
-# beats my share; and I have the two weeks it takes. It costs
+# still free, so about +0.8 points on average; and I have the two weeks it takes. It costs
 # no trust: I will not hide the viewings if he asks, and I will not claim an offer I do
 # not have, because I would rather stay on good terms with him."
 # ### END SOLUTION
@@ -1486,7 +1482,7 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # ## 8. The course map, and your progress
 #
 # The next cell shows every module, its time, and the self-checks you have passed on
-# this computer (`course.progress()` shows it again). For questions 1, 4a and 5 it counts
+# this computer. For questions 1, 4a and 5 it counts
 # the practice case's check. Your grade comes from the notebooks you submit, never from
 # this record.
 
