@@ -1563,8 +1563,9 @@ def test_the_text_no_longer_credits_the_rule_with_the_landing_or_concessions_wit
     assert "Where to land is one decision; how to get there is another." in flat
     assert "That is the sense in which the give still brings something" not in flat
     assert "**conditional** on the whole deal" in flat  # review 94 U3
-    # review 74 C2: the step is capped by the new ground they gave, and still conditional
-    assert "at most the new ground they gave, capped by your last step), and on a condition" in flat
+    # review 74 C2: the step is capped by the new ground they gave, and still conditional;
+    # review 97 U2 (round 98): step 3 points to rule 2, which states the cap, not restating it
+    assert "Answer their next real move by rule 2, on a condition" in flat
     assert "Move only in a trade" not in flat
 
 
@@ -1776,12 +1777,11 @@ def test_the_plans_on_the_clock_are_named_as_such():
     flat = _flat()
     # review 69 U1: question 2's paragraph on the table is shorter
     assert "you make the plan's next offer only in answer to a move of Orchard's" in flat
-    # review 88 C1: the plan caps each step; their move sets its time and how much of it
+    # review 88 C1: the plan caps each step; their move sets its time and how much of it.
+    # Review 97 U2 (round 98): section 2's sentence saying so is cut; rule 2 keeps the cap
     assert "The plan sets each step's size; their move sets its time." not in flat
-    assert (
-        "The plan caps each step and sets where you stop; their move sets when you step and "
-        "how much of the planned step you give (section 3's rule 2)." in flat
-    )
+    rule_2 = flat[flat.index("2. Give back part of what they gave") : flat.index("3. If they")]
+    assert "your plan's next step" in rule_2
     # review 66 U1/U2: the simulations' exception sits in a folded note; review 69 U1: the
     # one note under the introduction that gathers the course's own lines
     aside = flat[flat.index("Note: which numbers are this course's own lines") :]
@@ -2023,11 +2023,11 @@ def test_section_5_answers_the_low_ball_with_a_hold_as_rule_3_does():
     it says to hold, and to step only when they move back."""
     text = _flat()
     assert "Move only on a condition, and only your planned step" not in text
-    assert "section 3's rule 3 answers a retraction with a hold" in text
-    assert (
-        "When they come back with a real move, beyond their best earlier offer, answer it" in text
-    )
-    assert "Coming back to their offer before the drop only takes back the retraction." in text
+    # review 97 U2 (round 98): step 3 points to rule 3 (a hold; an undo is no concession)
+    # and to rule 2 for the next real move, without restating them
+    assert "is a retraction: answer it by section 3, rule 3" in text
+    assert "Answer their next real move by rule 2" in text
+    assert "An offer that only takes back its own retraction is not a concession" in text
 
 
 def test_section_5_caps_the_step_after_a_low_ball_by_the_new_ground_as_rule_2_does(answers):
@@ -2042,9 +2042,10 @@ def test_section_5_caps_the_step_after_a_low_ball_by_the_new_ground_as_rule_2_do
     Step 3 and the rubric now name rule 2's cap."""
     text = _flat()
     assert "answer it with your planned step" not in text and "planned step, never" not in text
-    assert (
-        "answer it by section 3's rule 2 (at most the new ground they gave, capped by your "
-        "last step)" in text
+    # review 97 U2 (round 98): step 3 points to rule 2, which states the cap
+    assert "Answer their next real move by rule 2, on a condition" in text
+    assert "the smallest of four numbers: their concession; your plan's next step; your own" in (
+        text
     )
     kite = SimpleNamespace(alternative_price=80, extra_cost=5, rounds=7, their_estimate=117)
     plan = answers["concession_plan"](kite, 120)
@@ -2165,7 +2166,7 @@ def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsy
         "a true market price below your opening (the survey's, Linden's, a retailer's) argues against it"
         in text
     )
-    assert "The check accepts either choice then" in text
+    assert "above it, the check accepts either choice" in text  # review 97 U1 (round 98)
 
 
 @pytest.mark.parametrize("container", [set, frozenset, tuple, list])
@@ -2781,11 +2782,11 @@ def test_question_1_states_its_rules_in_under_450_words():
     words = " ".join(line.lstrip("# ") for line in text[start:end].splitlines()).split()
     assert len(words) < 450, len(words)
     flat = " ".join(words)
-    for rule in (
-        "**Grounded:**",
-        "**Your alternative, only when it helps:**",
-        "**Not pulled by an anchor:**",
-        "**Ambitious, and moved by news:**",  # review 78 U1: a table of openings
+    for rule in (  # review 97 U1 (round 98): four sibling rules
+        "- **Grounded:**",
+        "- **Your alternative:**",
+        "- **Ambitious:**",
+        "- **Moved by news, not by an anchor:**",  # review 78 U1: a table of openings
     ):
         assert rule in flat
 
@@ -2796,7 +2797,7 @@ def test_the_quote_bullet_says_in_its_first_line_that_the_3_is_the_checks_band()
     check's band, a course convention, and the check's band is 3."""
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
-    bullet = flat[flat.index("**Ambitious, and moved by news:**") :]
+    bullet = flat[flat.index("**Moved by news, not by an anchor:**") :]
     bullet = bullet[: bullet.index("equal rival.")]
     # review 56 (U1): the bullet is shorter; the 3 is named as the course's convention in it
     # review 67 U2: "the 3 is the course's convention" read awkwardly; the bullet now says
@@ -4689,7 +4690,11 @@ def test_the_model_answer_keeps_a_strong_birch_private_and_the_message_weighs_th
             f"but its {below} your opening" in kept and "(telling it would have passed too)" in kept
         )
     assert strong >= 30, strong
-    assert "names a number well below your opening: weigh the two" in _flat()
+    # review 97 C1 (round 98): the reason for accepting either choice is given once, in
+    # section 1
+    assert "also accepts telling (it raises Orchard's belief, but names a number below your" in (
+        _flat()
+    )
 
 
 def test_the_quote_bullet_says_why_an_opening_may_sit_under_the_quote():
@@ -4697,7 +4702,7 @@ def test_the_quote_bullet_says_why_an_opening_may_sit_under_the_quote():
     under it, below the estimate the quote sets, against the rule 'open at your estimate or
     beyond'; the reason (an edge over an equal rival) sat only in the check's comments."""
     text = _flat()
-    bullet = text[text.index("**Ambitious, and moved by news:**") :]
+    bullet = text[text.index("**Moved by news, not by an anchor:**") :]
     bullet = bullet[: bullet.index("equal rival.") + len("equal rival.")]
     assert (
         "at most 3 thousand under it, a small edge that gives Orchard a reason to choose you "
@@ -4973,7 +4978,7 @@ def test_the_next_ask_after_a_retraction_is_the_last_ask():
     ``next_ask`` "the next offer your plan would make", an ask the learner will not make
     after a drop; the question now says that after a retraction it is the last ask."""
     text = " ".join(cell_text(MODULE, "concessions", "q6-text").split())
-    assert "(after a retraction, your last ask: section 5's step 3 holds)" in text
+    assert "(after a retraction, your last ask: section 3, rule 3)" in text
     cell = cell_text(MODULE, "concessions", "low-ball-own")
     # the last ask, not the plan's next (review 72 C1: and Orchard's claim as the ceiling)
     assert "respond(scenario, theirs[-1], mine[2], ceiling=theirs[-1])" in cell
@@ -5227,7 +5232,7 @@ def test_review_73_question_6_states_its_rule_before_its_tolerances():
     said = " ".join(out.getvalue().split())
     assert "may be countered or accepted (module 02 calls it acceptable)" in said
     assert "No case offers within half a thousand of your reservation price" in said
-    assert "(after a retraction, your last ask: section 5's step 3 holds)" in text
+    assert "(after a retraction, your last ask: section 3, rule 3)" in text
 
 
 @pytest.mark.parametrize("learner", ["learner-0", "learner-7"])
@@ -5608,7 +5613,10 @@ def test_s77_u3_the_low_fact_rule_names_market_prices_and_leaves_birch_to_its_ow
     names market prices and sends Birch's offer to the next rule. Failed on the old text."""
     text = _flat()
     assert "a true price about the work below your opening" not in text
-    assert "Birch's offer follows the next rule." in text
+    # review 97 U1 (round 98): Birch's offer has its own rule, next to "Grounded"
+    assert "(the survey's, Linden's, a retailer's) argues against it. - **Your alternative:**" in (
+        text
+    )
 
 
 def test_review_78_u6_the_course_s_own_lines_are_named_once():

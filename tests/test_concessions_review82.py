@@ -156,10 +156,10 @@ def test_c2_the_birch_row_weighs_as_question_1_does():
         assert s.alternative_price < 0.8 * s.their_estimate, n
     text = _flat()
     assert "| say it when it beats what Orchard believes |" not in text
-    assert (
-        "only when it beats what Orchard believes; even then, weigh the low number it names "
-        "(question 1)" in text
-    )
+    # review 97 C1 (round 98): one bar, the price Orchard expects at the table; the low
+    # number it names is weighed in section 1, where question 1's leniency is explained
+    assert "only when it raises the price Orchard expects at the table (question 1) |" in text
+    assert "names a number below your opening that Orchard can hold on to" in text
 
 
 # --- E1: kappa's definition agrees with the formula ------------------------------------

@@ -154,12 +154,13 @@ def test_x1_the_arena_debrief_says_so():
 def test_u1_section_2_names_the_plan_s_shape_and_why_not_boulware():
     """Review 89 U1: section 2 named three patterns but not the learner's plan's."""
     text = _cell("tactics-teaching")
-    # review 94 U2: the shape, not the Conceder's speed
+    # review 94 U2: the shape, not the Conceder's speed; review 97 U2 (round 98): one
+    # sentence, the target already said in the one before (growing steps: section 2's reading)
     assert (
-        "It borrows the Conceder's shrinking steps, not its speed (most of the ground early), "
-        "and stops at a target, not at your reservation price; a Boulware's late, growing "
-        "steps would tell Orchard that more is coming." in text
+        "plan steps that shrink towards a **target** above your reservation price. It borrows "
+        "the Conceder's shrinking steps, not its speed." in text
     )
+    assert "steps that keep their size or grow say there is more to come" in text
 
 
 def test_u1_the_curves_carry_the_names_their_steps_earn():

@@ -100,11 +100,11 @@ def test_u1_question_1_puts_the_birch_and_quote_rules_as_numbered_sub_rules():
     """Review 95 U1: question 1's "Grounded" bullet was one dense paragraph that sent Birch
     to "the next rule", and the quote rule sat in a paragraph after the list. Both are now
     numbered sub-rules of "Grounded", which defines your fact first."""
+    # review 97 U1 (round 98): they are now sibling rules of "Grounded", in the list itself
     q1 = _cell("q1-text")
     grounded = q1.index("- **Grounded:**")
-    birch = q1.index("1. **Your alternative, only when it helps:**")
-    quote = q1.index("2. **Ambitious, and moved by news:**")
-    anchor = q1.index("- **Not pulled by an anchor:**")
+    birch = q1.index("- **Your alternative:**")
+    ambitious = q1.index("- **Ambitious:**")
+    news = q1.index("- **Moved by news, not by an anchor:**")
     assert grounded < q1.index("your *fact*, the highest figure among them") < birch
-    assert birch < quote < q1.index("A quote below your fact caps") < anchor
-    assert "Birch's offer follows the next rule." in q1[grounded:birch]
+    assert birch < ambitious < news < q1.index("A quote below your fact caps")

@@ -21,7 +21,15 @@ from course.models.concessions import (
     trade_rank,
 )
 from course.scenarios.concessions import birch_is_strong, tied_closing_start
-from tests.test_checks_concessions import _flat, _mirrored, breaks_ties_the_other_way, miss
+from course.variants import learner_as
+from tests.sweeps import cell_text
+from tests.test_checks_concessions import (
+    _flat,
+    _mirrored,
+    _own_opening,
+    breaks_ties_the_other_way,
+    miss,
+)
 from tests.test_concessions_review89 import _cell
 
 SWEPT = (*(f"rv97-{i}" for i in range(24)), "alice", "bob", "carol", "learner-0")
@@ -136,16 +144,16 @@ def test_c1_section_1_names_module_03_s_bar_and_the_takeaway_follows():
     alternative). It now says that bar fits a final offer, and that where both sides
     counter, as in Kite's talks, module 03's applies; the takeaway says the same."""
     text = _flat()
-    assert "not with your own reservation price: module 02's bar, made for a final offer." in text
+    # review 97 C1 (round 98): one bar, module 03's, with module 02's belief as its floor
     assert (
-        "Where both sides counter, as here, module 03's applies: beat the price they expect "
-        "at the table, which counts no alternative." in text
+        "Where both sides counter, as here, module 03's deal-me-out sets that price: the larger "
+        "of their estimate of your share at the table and the least they think you would take."
+        in text
     )
     assert "Mention an alternative only when it beats what they believe of it" not in text
-    # review 97 C1 (round 98): one rule in the text, the table, question 1 and the summary
     assert (
-        "Mention an alternative, as a fact, only when it beats what they believe of it; where "
-        "both sides counter, module 03 sets the bar at the price they expect at the table." in text
+        "Mention an alternative, as a fact, only when it raises the price they expect at the "
+        "table (module 03's deal-me-out): never when it is below what they believe of it." in text
     )
     assert "in each round you make an offer and Orchard answers with one of its own" in (
         check._variant("alice").story()
@@ -162,9 +170,11 @@ def test_c1_birch_is_weighed_by_one_rule_and_either_choice_passes_where_it_beats
     bar), which happens often; the model answer keeps it private."""
     text = _flat()
     assert "where equally patient sides meet" not in text and "never clears" not in text
+    # review 97 C1 (round 98): the same fact, in the one bar's terms
     assert (
-        "Your case does not give you that price, so question 1 accepts either choice when "
-        "Birch beats what Orchard believes" in text
+        "Your case gives only the second, through what Orchard believes Birch pays: below that, "
+        "keep Birch private; above it, keeping it private is safe (the share may be higher), "
+        "and question 1 also accepts telling" in text
     )
     strong = sum(birch_is_strong(check._variant(f"rv97-c1-{n}")) for n in range(300))
     assert strong > 50  # module 02's bar is cleared often
@@ -240,3 +250,165 @@ def test_u3_the_next_year_cell_shows_a_table_and_q7_still_gets_the_dict():
     difference = table["minus the polite walk-away's"]
     assert difference["deal"] == pytest.approx(following["deal"] - following[check.ALTERNATIVE])
     assert difference[check.ALTERNATIVE] == 0
+
+
+# --- Review 97 (fixed in round 98) --------------------------------------------------------
+# E1/C1 follow-up: one bar for naming Birch, in module 03's terms, in section 1, its table,
+# question 1 and the summary; U1: question 1's rules are four sibling bullets, and the hint
+# that refuses a weak Birch names its rule as the list does; U2: section 5's step 3 and
+# question 6 point to section 3's rule 3 instead of restating it, and section 2's "Where the
+# model stops" keeps three sentences. Each test fails on the text or code before round 98.
+
+BAR = "the price Orchard expects at the table"
+
+
+def _q1_bullets():
+    """Question 1's top-level bullets: (name, text), in order."""
+    lines = cell_text("04_concessions", "concessions", "q1-text").splitlines()
+    bullets, found = [], None
+    for line in lines:
+        start = re.match(r"- \*\*(.+?):\*\* ?(.*)", line)
+        if start:
+            found = [start.group(1), start.group(2)]
+            bullets.append(found)
+        elif found is not None and line.startswith("  "):
+            found[1] += " " + line.strip()
+        else:
+            found = None
+    return [(name, text) for name, text in bullets]
+
+
+def test_r98_u1_question_1_has_four_sibling_rules_and_no_nested_ones():
+    """Review 97 U1: "Your alternative" and "Ambitious, and moved by news" were sub-rules 1
+    and 2 of "Grounded", though neither is part of grounding. Question 1 now lists four
+    rules side by side, and no numbered sub-rule is left."""
+    names = [name for name, _ in _q1_bullets()]
+    assert names == ["Grounded", "Your alternative", "Ambitious", "Moved by news, not by an anchor"]
+    q1 = cell_text("04_concessions", "concessions", "q1-text")
+    assert not re.search(r"^\s+\d\. \*\*", q1, re.M), "a numbered sub-rule is left"
+    rules = dict(_q1_bullets())
+    assert "s.alternative_price" in rules["Your alternative"]
+    assert "s.their_estimate" in rules["Ambitious"]
+    assert "A quote below your fact caps" in rules["Moved by news, not by an anchor"]
+    assert (
+        "Orchard's opening changes none of your facts" in rules["Moved by news, not by an anchor"]
+    )
+
+
+def test_r98_u1_the_weak_birch_hint_names_its_rule_as_the_list_does():
+    """Review 97 U1: a failure message should map to one rule. The hint that refuses a weak
+    Birch names question 1's rule "Your alternative", a name the list now has, and says why
+    in the one bar's terms: a weak alternative cannot raise the price Orchard expects."""
+    s = next(
+        s
+        for s in (check._variant(f"learner-{n}") for n in range(60))
+        if check._birch_kind(s) == "fact" and not birch_is_strong(s)
+    )
+    birch = next(k for k, st in s.statements.items() if st.about == "birch")
+
+    def telling(t, anchor, rival=None):
+        price, said = _own_opening(t, anchor, rival)
+        return price, [*said, birch] if t.learner == s.learner else said
+
+    with learner_as(s.learner):
+        hint = miss(check.opening, telling)
+    named = re.findall(r"question 1's rule '([^']+)'", hint)
+    assert named == ["Your alternative"], hint
+    assert named[0] in dict(_q1_bullets())
+    assert "cannot raise the price it expects at the table" in hint
+
+
+def test_r98_c1_the_table_question_1_and_the_summary_state_one_bar():
+    """Review 97 C1 (what A requires): section 1 called module 02's bar (what Orchard
+    believes) one for a final offer and module 03's (the price expected at the table) the
+    one for Kite's talks, but the table and question 1's rule used module 02's and the
+    summary gave both. All four now name one bar, the price they expect at the table, with
+    module 02's belief only as the floor below which naming never helps."""
+    text = _flat()
+    assert "module 02's bar, made for a final offer" not in text
+    assert "only when it beats what Orchard believes; even then" not in text
+    assert "only when it beats what they believe of it" not in text
+    teaching = " ".join(cell_text("04_concessions", "concessions", "opening-teaching").split())
+    assert "An alternative helps only when it raises the price they expect at the table" in (
+        teaching.replace("**", "")
+    )
+    assert "module 03's deal-me-out sets that price" in teaching
+    assert f"only when it raises {BAR} (question 1)" in teaching  # the table's cell
+    rule = dict(_q1_bullets())["Your alternative"]
+    assert "by section 1's rule" in rule and "the check accepts either choice" in rule
+    summary = " ".join(cell_text("04_concessions", "concessions", "summary").split())
+    assert "only when it raises the price they expect at the table (module 03's deal-me-out)" in (
+        summary
+    )
+    # "naming it also passes", with its reason, in one place: section 1
+    assert text.count("also accepts telling") == 1
+
+
+def test_r98_c1_below_orchard_s_belief_naming_birch_never_raises_the_deal_me_out_price():
+    """Section 1 and question 1: the price Orchard expects at the table is, by module 03's
+    deal-me-out, the larger of its estimate of Kite's share there and the least it thinks
+    Kite would take; naming Birch replaces that least by Birch's real figure. Over drawn
+    learners and every share from Kite's reservation price to Orchard's estimate: a Birch
+    below Orchard's belief never raises the price (so keep it private); a Birch above it
+    raises the price for some shares and not for others (so either choice can be right,
+    and the check accepts both)."""
+    teaching = " ".join(cell_text("04_concessions", "concessions", "opening-teaching").split())
+    assert (
+        "module 03's deal-me-out sets that price: the larger of their estimate of your share "
+        "at the table and the least they think you would take" in teaching
+    )
+    learners = [check._variant(f"rv98-c1-{n}") for n in range(60)]
+    weak = strong = 0
+    for s in learners:
+        if check._birch_kind(s) != "fact":
+            continue
+        believed = s.their_guess + s.extra_cost  # the least Orchard thinks Kite would take
+        told = s.alternative_price + s.extra_cost  # the same, once Birch is named
+        low, high = int(min(believed, told)) - 5, int(s.their_estimate) + 1
+        raised = [max(share, told) > max(share, believed) for share in range(low, high)]
+        if birch_is_strong(s):
+            strong += 1
+            assert any(raised) and not all(raised), s.learner
+        else:
+            weak += 1
+            assert not any(raised), s.learner
+    assert weak > 5 and strong > 5
+
+
+def test_r98_u2_section_5_and_question_6_point_to_section_3_rule_3():
+    """Review 97 U2: paced tit-for-tat was restated in section 3, section 5's step 3,
+    question 6 and the summary. Step 3 and question 6 now point to "section 3, rule 3"
+    (and step 3 to rule 2) without restating them; rules 2 and 3 keep the facts cut here."""
+    teaching = " ".join(cell_text("04_concessions", "concessions", "difficult-teaching").split())
+    step_3 = teaching[teaching.index("3. *Hold until") : teaching.index("4. *If there is")]
+    assert "answer it by section 3, rule 3" in step_3
+    for restated in (
+        "answers a retraction with a hold",
+        "Coming back to their offer before the drop",
+        "beyond their best earlier offer",
+        "at most the new ground they gave",
+    ):
+        assert restated not in step_3, restated
+    assert "Answer their next real move by rule 2" in step_3
+    q6 = " ".join(cell_text("04_concessions", "concessions", "q6-text").split())
+    assert "(after a retraction, your last ask: section 3, rule 3)" in q6
+    assert "section 5's step 3" not in q6
+    rules = " ".join(cell_text("04_concessions", "concessions", "reciprocity-teaching").split())
+    assert "3. If they retract, hold" in rules
+    assert "their concession is how far their offer goes beyond their best earlier offer" in rules
+    assert "your plan's next step" in rules  # rule 2's allowance: the plan caps each step
+
+
+def test_r98_u2_where_the_model_stops_keeps_three_sentences():
+    """Review 97 U2: section 2's "Where the model stops" explained the plan's shape three
+    ways in eight sentences. It keeps its first two sentences and one on what the plan
+    borrows from the Conceder; the plan's cap on each step lives in section 3's rule 2."""
+    tactics = " ".join(cell_text("04_concessions", "concessions", "tactics-teaching").split())
+    start = tactics.index("**Where the model stops.**")
+    paragraph = tactics[start : tactics.index("The target is module 02's", start)]
+    body = paragraph.removeprefix("**Where the model stops.**").strip()
+    sentences = [part for part in re.split(r"(?<=[.!?])\s+(?=[A-Z])", body) if part]
+    assert len(sentences) == 3, sentences
+    assert "plan steps that shrink towards a **target** above your reservation price" in body
+    assert "It borrows the Conceder's shrinking steps, not its speed." in body
+    assert "The plan caps each step" not in body and "a Boulware's late, growing" not in body

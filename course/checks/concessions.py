@@ -553,8 +553,9 @@ def _check_statement(s, where, key):
             f"{key!r} is true, but Birch's {statement.figure:g} is less than the "
             f"{s.their_guess:g} Orchard already believes your other work pays: telling "
             "Orchard would lower its estimate of the least you would take, and show it that "
-            "your alternative is weak. Mention an alternative only when it beats what the "
-            "other side already believes of it; keep this one private",
+            "your alternative is weak. An alternative below what the other side already "
+            "believes of it cannot raise the price it expects at the table, and may lower it "
+            "(question 1's rule 'Your alternative'): keep this one private",
             "it cites a weak alternative, which tells Orchard how little you could get elsewhere",
         )
 

@@ -119,26 +119,25 @@ scenario
 # the other side relies on, which Lewicki, Saunders and Barry (*Negotiation*, 7th ed.,
 # 2015) treat as deception and which can amount to fraud.
 #
-# **An alternative helps only when it is stronger than they think, and only as a fact.**
-# Telling them your BATNA (your best alternative to this deal) moves what they believe
-# is the least you would take: up when it beats what they thought, down when not. So
-# compare it with what *they* believe, not with your own reservation price: module 02's
-# bar, made for a final offer. Where both sides counter, as here, module 03's applies:
-# beat the price they expect at the table, which counts no alternative. Your case does
-# not give you that price, so question 1 accepts either choice when Birch beats what
-# Orchard believes: telling raises that belief, but names a number below your opening
-# that Orchard can hold on to. Keep a weaker one private. State it as a fact and let them
+# **An alternative helps only when it raises the price they expect at the table, and
+# only as a fact.** Telling them your BATNA (your best alternative to this deal) moves
+# what they believe is the least you would take: up when it beats what they thought, down
+# when not. Where both sides counter, as here, module 03's deal-me-out sets that price:
+# the larger of their estimate of your share at the table and the least they think you
+# would take. Your case gives only the second, through what Orchard believes Birch pays:
+# below that, keep Birch private; above it, keeping it private is safe (the share may be
+# higher), and question 1 also accepts telling (it raises Orchard's belief, but names a
+# number below your opening that Orchard can hold on to). State it as a fact and let them
 # draw the conclusion:
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
-# | "Birch has offered us that much for the year" (true) | a fact about your alternative | only when it beats what Orchard believes; even then, weigh the low number it names (question 1) |
+# | "Birch has offered us that much for the year" (true) | a fact about your alternative | only when it raises the price Orchard expects at the table (question 1) |
 # | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it invites a threat back, and the course puts a false statement of what you will do between a bluff and a misrepresentation |
 # | an invented or inflated rival offer | misrepresentation | never |
 #
 # In your scenario your BATNA is Birch's job, worth Birch's price to you, and your
-# **reservation price** is Birch's price plus the extra cost of Orchard's job: the worst
-# price you would still accept.
+# **reservation price** is Birch's price plus the extra cost of Orchard's job.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): choose your opening, and answer an anchor
@@ -154,20 +153,16 @@ scenario
 #   Orchard; your price is at most your *fact*, the highest figure among them. A figure
 #   other than the story's for what it reports (`s.facts`) is not true; a sentence that
 #   says what you will do to Orchard is a threat; a true market price below your opening
-#   (the survey's, Linden's, a retailer's) argues against it. Birch's offer follows the
-#   next rule.
-#   1. **Your alternative, only when it helps:** keep Birch's offer
-#      (`s.alternative_price`) private when it is worse than what Orchard believes your
-#      other work pays (`s.their_guess`: what *Orchard* thinks of *you*). When it is
-#      better, telling it raises the least Orchard thinks you would take, but names a
-#      number well below your opening: weigh the two. The check accepts either choice
-#      then.
-#   2. **Ambitious, and moved by news:** open from your estimate of Orchard's reservation
-#      price, `s.their_estimate` (what *you* think of *Orchard*), up to your fact. A quote
-#      below your fact caps Orchard's reservation price: open no higher than the quote and
-#      at most 3 thousand under it, a small edge that gives Orchard a reason to choose you
-#      over an equal rival.
-# - **Not pulled by an anchor:** Orchard's opening changes none of your facts.
+#   (the survey's, Linden's, a retailer's) argues against it.
+# - **Your alternative:** by section 1's rule, keep Birch's offer (`s.alternative_price`)
+#   private when it is below what Orchard believes your other work pays (`s.their_guess`:
+#   what *Orchard* thinks of *you*); above it, the check accepts either choice.
+# - **Ambitious:** open from your estimate of Orchard's reservation price,
+#   `s.their_estimate` (what *you* think of *Orchard*), up to your fact.
+# - **Moved by news, not by an anchor:** Orchard's opening changes none of your facts. A
+#   quote below your fact caps Orchard's reservation price: open no higher than the quote
+#   and at most 3 thousand under it, a small edge that gives Orchard a reason to choose
+#   you over an equal rival.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -233,11 +228,7 @@ check.opening(opening, hidden=True)
 # kinds of tit-for-tat, answer its moves: section 3); a person rarely knows when the talks
 # end, and a clock hands out concessions nobody paid for. So use the curve for its shape,
 # not as a script: plan steps that shrink towards a **target** above your reservation
-# price. It borrows the Conceder's shrinking steps, not its speed (most of the ground
-# early), and stops at a target, not at your reservation price; a Boulware's late, growing
-# steps would tell Orchard that more is coming. The plan caps each step and sets where you
-# stop; their move sets when you step and how much of the planned step you give (section
-# 3's rule 2).
+# price. It borrows the Conceder's shrinking steps, not its speed.
 #
 # The target is module 02's: the outcome you aim to land at. Yours is **three quarters of
 # the way from your reservation price up to your estimate** of the other side's, below
@@ -924,14 +915,11 @@ check.read_pick(read_pick, hidden=True)
 # 2. *Reassess, then re-anchor.* If the news is credible, update your estimate of their
 #    reservation price, and your plan. If not, restate the fact behind your number:
 #    "The market rate for a year of this work is 118; my ask of 112 is already below it."
-# 3. *Hold until they offer new ground.* A drop after offers that rose is a retraction,
-#    and section 3's rule 3 answers a retraction with a hold: repeat your last ask, even
-#    if your plan had a step due. Some buyers read any step now as a reward for the drop,
-#    others only a big one; you cannot tell which you face, nor a test from a real
-#    cut. Coming back to their offer before the drop only takes back the retraction. When
-#    they come back with a real move, beyond their best earlier offer, answer it by
-#    section 3's rule 2 (at most the new ground they gave, capped by your last step), and
-#    on a condition: a level on another issue where one is on offer ("I can look at 30-day
+# 3. *Hold until they offer new ground.* A drop after offers that rose is a retraction:
+#    answer it by section 3, rule 3, even if your plan had a step due. Some buyers read
+#    any step now as a reward for the drop, others only a big one; you cannot tell which
+#    you face, nor a test from a real cut. Answer their next real move by rule 2, on a
+#    condition: a level on another issue where one is on offer ("I can look at 30-day
 #    payment if delivery stays at 10 weeks"), and always the deal itself ("... if that
 #    settles it").
 # 4. *If there is no zone, leave well.* "At 60 we can't do this work properly. If your
@@ -989,7 +977,7 @@ DifficultMoment()
 #    answer as if no cap were stated (section 5: a test).
 #
 # `next_ask` is the lowest you would ask next, your plan's next entry (after a
-# retraction, your last ask: section 5's step 3 holds). The check's messages say what
+# retraction, your last ask: section 3, rule 3). The check's messages say what
 # else it accepts.
 
 
@@ -1093,9 +1081,9 @@ except NotImplementedError:
 # **What the relationship is worth belongs inside your reservation price.** When you will
 # meet Orchard again, a deal now is worth its price plus what it does to next year's
 # talks, compared with what your alternative does to them. Your alternative to a deal is
-# the polite walk-away, the way this course leaves (section 5): it leaves you with Birch's
-# job this year, as a walk-out would, without burning the bridge. The table below gives
-# the way the difference moves the least you would accept; question 7 asks how far.
+# the polite walk-away, the way this course leaves (section 5): Birch's job this year, as
+# after a walk-out, with the bridge intact. The table below gives the way the difference
+# moves the least you would accept; question 7 asks how far.
 #
 # The cell below estimates, under the arena bots' assumptions, next year's gain over next
 # year's reservation price (the same figure as this year's, averaged over the four
@@ -1217,10 +1205,10 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # - Open at your estimate of their reservation price or somewhat beyond, as far as a true
 #   fact takes you. Answer their anchor from their alternatives and your target, giving
 #   their number no pull beyond what it tells you; a real rival quote is news.
-# - Mention an alternative, as a fact, only when it beats what they believe of it; where
-#   both sides counter, module 03 sets the bar at the price they expect at the table. A
-#   bluff about your reservation price is tolerated; an invented or inflated
-#   offer is misrepresentation.
+# - Mention an alternative, as a fact, only when it raises the price they expect at the
+#   table (module 03's deal-me-out): never when it is below what they believe of it. A
+#   bluff about your reservation price is tolerated; an invented or inflated offer is
+#   misrepresentation.
 # - Plan shrinking steps to a target above your reservation price. Concede only in answer
 #   to a concession, from half to all of your allowance: give back at most what they gave,
 #   never more than your own last step or the room left to your target; hold when they
