@@ -134,3 +134,22 @@ def test_c3_section_5_says_why_the_target_may_pass_the_band_and_what_it_costs():
                 opening += 1
                 assert target == pytest.approx(estimate), case.learner
     assert above > 0 and opening > 0, (above, opening)
+
+
+# --- Review 97 of module 05, fixed in round 98 ---------------------------------------------
+
+
+def test_review97_c2_no_built_log_opens_where_marlow_never_would():
+    """Review 97 C2: question 8's built logs (``_fixed_logs``, printed in its hints) opened
+    at Marlow's own best package, which section 5 rules out ("Marlow's opening always gives
+    up ground") and which the learner's own log (``table_log``) shows only when no offer
+    below the reservation price is one the bot could open with. Over 300 swept learners,
+    every built log now opens with a package the table's bot could open with
+    (``_bot_can_open``); the fallback for cases with fewer than two such frontier offers is
+    among them (sweep-249 has none)."""
+    for n in range(300):
+        case = course.variant("05_capstone", f"sweep-{n}")
+        for what, _plan, _floor, log in check._fixed_logs(case):
+            opening = log[0]["offer"]
+            row = (opening, None, package_points(opening, case.theirs))
+            assert scenario._bot_can_open(case, row), (case.learner, what)

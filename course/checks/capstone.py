@@ -36,6 +36,7 @@ from course.scenarios.capstone import (
     PRACTICE_NO_QUELL,
     PRACTICE_STATEMENTS,
     VERDICTS,
+    _bot_can_open,
     alternative_of,
     alternative_values,
     alternatives_readings,
@@ -1751,6 +1752,23 @@ def judge_table_moves(case, result, plan, reservation, log, where=None):
         )
 
 
+def _openings_below(case, floor):
+    """Offers below ``floor`` that Marlow's table bot could open with (``_bot_can_open``;
+    review 97 C2: the built logs opened at Marlow's own best package, which section 5 says
+    never happens), from the least profit up: ``offers_below``'s frontier packages, or, in
+    the few cases where fewer than two of them qualify, one package per profit of those
+    that do (the most points for Marlow at that profit)."""
+    found = [row for row in offers_below(case, floor) if _bot_can_open(case, row)]
+    if len(found) >= 2:
+        return found
+    best = {}
+    for row in package_rows(case):
+        kept = best.get(row[1])
+        if row[1] < floor and _bot_can_open(case, row) and (kept is None or row[2] > kept[2]):
+            best[row[1]] = row
+    return [best[profit] for profit in sorted(best)]
+
+
 def _fixed_logs(case):
     """The logs the check builds from ``case``, each for one row of section 5's rule,
     as ``(what it is, plan, reservation price, log)``, the course's plan and reservation
@@ -1766,7 +1784,7 @@ def _fixed_logs(case):
     floor = reservation_of(case)
     plan = [row[0] for row in plan_of(case)]
     profits = [row[1] for row in plan_of(case)]
-    low, high = offers_below(case, floor)[:2]
+    low, high = _openings_below(case, floor)[:2]
     ahead = min((row for row in package_rows(case) if row[1] > profits[2]), key=lambda r: r[1])
     above = final_above(case, floor, profits[1])  # short of the plan's first step
     last = {"final": True, "cant_give_more": True}
