@@ -153,3 +153,40 @@ def test_review97_c2_no_built_log_opens_where_marlow_never_would():
             opening = log[0]["offer"]
             row = (opening, None, package_points(opening, case.theirs))
             assert scenario._bot_can_open(case, row), (case.learner, what)
+
+
+def test_review97_x2_bayes_rule_cut_to_two_decimals_is_told_it_was_cut():
+    """Review 97 X2: Bayes' rule cut to two decimals ({51: 0.34, 34: 0.65} for rv-alice)
+    was told its chances do not add up to 1 and to divide by the total, which it had done;
+    the rounding hint came only when the sum was 1. Over 200 learners, both chances cut
+    (or rounded) to one or two decimals, when they miss a sum of 1, now get the rounding
+    hint and not the one to divide; three decimals, rounded or cut, still pass."""
+    import math
+
+    def cut(x, places):
+        return math.floor(x * 10**places + 1e-9) / 10**places
+
+    told = 0
+    for n in range(200):
+        case = course.variant("05_capstone", f"review97-x2-{n}")
+        chance = scenario.quell_posterior(case)
+        high, low = case.reservation_if_quell, case.reservation_if_not
+        for places in (1, 2):
+            for coarse in (cut, round):
+                answer = {high: coarse(chance, places), low: coarse(1 - chance, places)}
+                if math.isclose(sum(answer.values()), 1, abs_tol=check.SUM_TOLERANCE):
+                    continue
+                with pytest.raises(NotYet) as failure:
+                    check.judge_beliefs(case, answer)
+                said = str(failure.value)
+                assert "rounded to fewer than three decimals" in said, said
+                assert "add up to" in said and "divide" not in said.split("(or cut there)")[0]
+                told += 1
+        for coarse in (cut, round):
+            check.judge_beliefs(case, {high: coarse(chance, 3), low: coarse(1 - chance, 3)})
+    assert told > 100, told
+    alice = course.variant("05_capstone", "rv-alice")
+    with pytest.raises(NotYet, match="rounded to fewer than three decimals"):
+        check.judge_beliefs(
+            alice, {alice.reservation_if_quell: 0.34, alice.reservation_if_not: 0.65}
+        )

@@ -449,6 +449,21 @@ def my_reservation(answer, hidden=False):
 # --- question 3: what the rush request says -----------------------------------------------
 
 
+_ROUNDED = (
+    "rounded to fewer than three decimals (or cut there): keep three or more (a chance "
+    "within 0.001 of Bayes' rule passes)"
+)
+
+
+def _coarse(chance, exact):
+    """Whether ``chance`` is ``exact`` rounded or cut to one or two decimals."""
+    return any(
+        math.isclose(chance, coarse, abs_tol=1e-9)
+        for places in (1, 2)
+        for coarse in (round(exact, places), math.floor(exact * 10**places + 1e-9) / 10**places)
+    )
+
+
 def judge_beliefs(case, result):
     """Question 3 on ``result``, what ``marlow_beliefs`` returned: nothing when it maps
     each of Marlow's two reservation prices to its chance after the rush request, else
@@ -470,13 +485,32 @@ def judge_beliefs(case, result):
                 general="its keys are not Marlow's two reservation prices",
             )
         given[key] = money(chance, f"the chance of {key:g}")
-    if not math.isclose(sum(given.values()), 1, abs_tol=SUM_TOLERANCE):
+    expected = quell_posterior(case)
+    total = sum(given.values())
+    # review 97 X2: Bayes' rule rounded or cut to two decimals ({51: 0.34, 34: 0.65}) can
+    # miss a sum of 1, and was then told to divide by the total, which it had done
+    if not math.isclose(total, 1, abs_tol=SUM_TOLERANCE) and (
+        _coarse(given[high], expected) and _coarse(given[low], 1 - expected)
+    ):
+        prior, yes, no = case.quell_prior, case.rush_if_quell, case.rush_if_not
+        products = {high: prior * yes, low: (1 - prior) * no}
+        also = (
+            "; or they are the products of prior and likelihood, not yet divided by their "
+            "sum (divide by the total chance of a rush request)"
+            if all(math.isclose(given[k], products[k], abs_tol=CHANCE_TOLERANCE) for k in given)
+            else ""
+        )
+        raise NotYet(
+            f"marlow_beliefs is not right for learner {case.learner}: the two chances add "
+            f"up to {total:.4f}, not 1, because they are Bayes' rule {_ROUNDED}{also}.",
+            general=f"its chances are Bayes' rule {_ROUNDED}{also}",
+        )
+    if not math.isclose(total, 1, abs_tol=SUM_TOLERANCE):
         raise NotYet(
             f"the two chances add up to {sum(given.values()):.4f}: after the update they "
             "must add up to 1 (divide by the total chance of a rush request)",
             general="its two chances do not add up to 1",
         )
-    expected = quell_posterior(case)
     chance = given[high]
     if math.isclose(chance, expected, abs_tol=CHANCE_TOLERANCE):
         return
@@ -507,11 +541,8 @@ def judge_beliefs(case, result):
     ]
     # review 93 X1: a slip can give Bayes' rule rounded too (ignoring the prior gives 0.3
     # where Bayes' rule gives 0.2596): the rounding is then named as one of the slips
-    if any(math.isclose(chance, round(expected, places), abs_tol=1e-9) for places in (1, 2)):
-        slips.append(
-            "that is Bayes' rule rounded to fewer than three decimals: keep three or more "
-            "(a chance within 0.001 of Bayes' rule passes)"
-        )
+    if _coarse(chance, expected):
+        slips.append(f"that is Bayes' rule {_ROUNDED}")
     if len(slips) > 1:
         hint = general = f"this chance fits {len(slips)} slips: " + "; or ".join(slips)
     elif slips:
