@@ -147,13 +147,17 @@ def test_c2_section_4_says_how_these_partners_depart_from_module_04s_sets():
     """Module 04's sets are frontier packages within 5 points of each other; here the
     partners are worth exactly the opening and mostly lie below the frontier, so by the
     research Marlow should prefer the opening. The text said nothing of it."""
-    text = _cell("opening-teaching")
+    # review 97 U1: the comparison with module 04 moved to the appendix
+    text = " ".join(_cell("about-the-bot").split())
     assert (
-        "Unlike module 04's sets (frontier packages within 5 points), these partners are worth "
-        "exactly the opening and usually lie just below the frontier: by your research Marlow "
-        "should prefer the opening. If Marlow sincerely picks a partner your research scores "
-        "lower than the opening, your research misweighs the issues."
+        "Unlike module 04's sets (frontier packages within 5 points), question 5's MESO "
+        "partners are worth exactly the opening and usually lie just below the frontier: by "
+        "your research Marlow should prefer the opening."
     ) in text
+    assert (
+        "If Marlow sincerely picks a partner your research scores lower than the opening, "
+        "your research misweighs the issues." in " ".join(_cell("opening-teaching").split())
+    )
     module_04 = " ".join(line.lstrip("# ") for line in MODULE_04.read_text().splitlines())
     assert "each is on the Pareto frontier" in module_04
     assert "within 5 of your points of each other" in module_04

@@ -117,10 +117,11 @@ def test_m1_the_appendix_figures_on_the_step_beyond_are_the_sixteen_samples_own(
     assert f"({min(counts)} to {max(counts)} of them have such a step)" in text
     assert min(gains) >= 3.5 and max(gains) <= 8.5, (min(gains), max(gains))
     assert "by about 4 to 8 k€ where both reached a deal" in text
-    one_in = math.floor(1 / worst)
-    assert f"at most one sitting in {NUMBERS[one_in]} ended with less" in text, worst
+    assert math.floor(1 / worst) >= 10, worst
     assert min(gaps) > 0
-    assert f"more deals in every sample, by {min(gaps)} to {max(gaps)} sittings" in text
+    # review 97 U1: both figures were cut from the text to pay for a worked case; the
+    # samples still hold them (asserted above)
+    assert "ended with less" not in text and "more deals in every sample" not in text
 
 
 def _plan_steps(case):

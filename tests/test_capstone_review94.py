@@ -174,9 +174,8 @@ def test_u1_a_meso_partner_sent_after_the_opening_counts_as_a_retraction():
     )
 
     assert (
-        "Sent at the table after the opening, a partner below the frontier gives Marlow fewer "
-        "points, so it counts as a retraction (an offer worse for Marlow than your last, "
-        "section 6)." in _cell("opening-teaching")
+        "Sent at the table after it, such a partner gives Marlow fewer points: a retraction "
+        "(section 6)." in " ".join(_cell("about-the-bot").split())  # review 97 U1: moved
     )
     fewer = as_many = 0
     for n in range(60):
@@ -217,8 +216,9 @@ def test_u2_tit_for_tats_give_back_is_on_its_scale_and_the_reply_ratio_on_yours(
 
     plan_text = _cell("plan-teaching")
     assert (
-        "answers each concession of yours with about as much of its own room as your step "
-        "gave it (in your k€, more or less)" in plan_text
+        "answers each concession of yours with as large a share of its own room as your "
+        "step gave it (in your k€ that can be more or less than your step)"
+        in " ".join(plan_text.split())
     )
     # review 96 U1: the reply ratio is defined in section 7, where the debrief uses it
     # review 96 U3: its own sentence now

@@ -162,7 +162,8 @@ def test_the_target_paragraph_gives_the_rule_and_sends_departures_to_the_appendi
     (said once, U1)."""
     plan = _section("plan-teaching")
     assert "Your target in each state: of the packages of your plan Marlow could accept" in plan
-    assert "The plan runs past both targets; you decide at the table when to stop." in plan
+    # review 97 C1: the text no longer leaves the stop to the learner (question 8 does not)
+    assert "you decide at the table when to stop" not in plan
     assert "Module 02's band runs" not in plan and "in three ways" not in plan
     # review 90 (C1, U1, U3): removed on purpose
     assert "How this plan departs from module 04 is in the appendix." not in plan

@@ -384,12 +384,8 @@ check.my_audit(my_audit, hidden=True)
 # tells you what the other side prefers (Medvec and Galinsky, "Putting more on the
 # table", 2005). In a meeting you offer them together, before any concession; the table
 # hears one package at a time, so you prepare the set and send the opening alone.
-# Unlike module 04's sets (frontier packages within 5 points), these partners are worth
-# exactly the opening and usually lie just below the frontier: by your research Marlow
-# should prefer the opening. If Marlow sincerely picks a partner your research scores lower
-# than the opening, your research misweighs the issues. Sent at the table after the
-# opening, a partner below the frontier gives Marlow fewer points, so it counts as a
-# retraction (an offer worse for Marlow than your last, section 6).
+# If Marlow sincerely picks a partner your research scores lower than the opening, your
+# research misweighs the issues.
 #
 # **When Marlow opens.** Its first offer will pull on you too. Before you answer, think
 # about what Marlow's alternatives lack (question 3's chance that Quell has capacity) and
@@ -602,20 +598,22 @@ check.what_to_say(what_to_say, hidden=True)
 # on a package that gives Marlow that state's reservation price. Your target in each
 # state: of the packages of your plan Marlow could accept in that state, the one nearest
 # the middle of that state's zone, at or above it (module 02's rule when no fact you can
-# show, such as a rival's price, carries you higher; this case has none). With whole
-# packages, none of your plan's may fall inside module 02's band; then one bound must
-# give, here the top (three quarters of the way up): the target may lie above it, or be
-# the opening itself, leaving less room, or none, to concede before it. The plan runs
-# past both targets; you decide at the table when to stop.
+# show, such as a rival's price, carries you higher; this case has none). In one
+# learner's case, without Quell the zone runs from 79.25 to 95 k€, its middle 87.125; the
+# plan's packages are worth 95, 90, 85 and 80 k€, so the target is 90. With Quell, no
+# package suits both sides: no zone, no target. Whole packages may put a target above
+# module 02's band (the middle to three quarters of the way up), even at the opening.
 # The table shows both targets: keep in mind the one for the state Marlow's answers point
-# to.
+# to. Question 8's rule follows your plan past them to your reservation price: at this
+# bot that gives up the target for more deals (in the course's trials, two deals in five
+# ended below it); with a person, stop at your target, as module 04 teaches.
 #
 # Marlow bargains in one of four **styles**, module 04's three concession patterns and
 # tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most of
 # its ground early, a **linear** one moves by the same step every round, and
 # **tit-for-tat** opens with a fair step, then mostly waits and answers each concession of
-# yours with about as much of its own room as your step gave it (in your k€, more or
-# less), in whole levels, so a small step may get nothing.
+# yours with as large a share of its own room as your step gave it (in your k€ that can
+# be more or less than your step), in whole levels, so a small step may get nothing.
 # Marlow says it **can't give more** only when another level would take it below its
 # reservation price, never in its first offer, and the words are true here; it announces
 # its **final offer** in round 5, 6 or 7; you answer it once; a **retraction** is an offer
@@ -1000,7 +998,10 @@ NegotiationTable(
 # matched about one in four in the course's trials. With a person, keep module 04's
 # paced tit-for-tat (its question 3; question 7 here accepts a plan of that shape), and
 # test a "can't give more" (ask what would let them move, or hold once), since it is
-# often a bluff.
+# often a bluff. Unlike module 04's sets (frontier packages within 5 points), question
+# 5's MESO partners are worth exactly the opening and usually lie just below the frontier:
+# by your research Marlow should prefer the opening. Sent at the table after it, such a
+# partner gives Marlow fewer points: a retraction (section 6).
 #
 # **Trials.** The scripted learner `sit_by_the_plan` plays them; the tests of each figure
 # are in `tests/test_engine_capstone.py`.
@@ -1012,9 +1013,7 @@ NegotiationTable(
 # no capacity (195 to 200 of them have such a step), opening one frontier step beyond and
 # then following the same plan (with section 5's rule of when to step) ended with more
 # profit on average, against every style,
-# by about 4 to 8 k€ where both reached a deal (not in every sitting: against each style,
-# at most one sitting in thirteen ended with less); against tit-for-tat it also reached
-# more deals in every sample, by 5 to 19 sittings. At this bot it
+# by about 4 to 8 k€ where both reached a deal. At this bot it
 # paid on average; a person may take offence and walk away (section 4), and no fact
 # grounds it.
 #
@@ -1022,8 +1021,7 @@ NegotiationTable(
 # each, Quell without capacity, a learner who kept section 5's rule and always held at a
 # stall reached a deal against a tit-for-tat Marlow in 130 to 155 sittings of 200. This
 # bot waits to be answered: the one step of section 5's last row raised that to 170 to
-# 184 sittings of 200. Against the other three styles nearly every sitting ended in a
-# deal either way (at least 199 in 200).
+# 184 sittings of 200.
 #
 # **Growing and trade-back steps.** In more than half of the plans some step costs you
 # more than the one before, and a step may change several issues at once, landing on one
