@@ -3094,7 +3094,7 @@ def test_the_price_after_the_news_is_a_mark_of_its_own_and_the_threshold_is_feed
     shown = " ".join(scored["the price after the news"][1].split())
     after = reference.posterior_after_opening(sale)
     for way in ("higher", "lower"):
-        factor = reference.weight_to_move(sale, after, way)
+        factor = reference.news_threshold(after, sale.cost, way, step=0.01)  # review 98 M1
         said = "does not move" if factor is None else f"from a factor of {factor:g}"
         assert f"news pointing '{way}' (each reservation price" in shown or way == "lower"
         assert said in shown and "from no factor" not in shown  # review 75 U2

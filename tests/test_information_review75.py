@@ -141,7 +141,8 @@ def test_the_news_weight_note_says_plainly_when_no_factor_moves_the_price():
         note = " ".join(check._news_weights_note(sale).split())
         assert "from no factor" not in note, sale.learner
         for way, what in (("higher", "your price after the opening"), ("lower", "it")):
-            factor = reference.weight_to_move(sale, after, way)
+            # review 98 M1: named to two decimals
+            factor = reference.news_threshold(after, sale.cost, way, step=0.01)
             if factor is None:
                 assert f"does not move {what} at any factor up to 10" in note, sale.learner
             else:

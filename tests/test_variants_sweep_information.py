@@ -2207,7 +2207,10 @@ def test_the_news_weight_question_5_s_check_prints_is_the_one_formulations_find(
         for direction in ("higher", "lower"):
             right = scenario.weight_to_move(sale, after, direction)
             nones[direction] += right is None
-            said = "does not move" if right is None else f"from a factor of {right:g}"
+            # review 98 M1: the note names the factor to two decimals, not in twentieths
+            named = scenario.news_threshold(after, sale.cost, direction, step=0.01)
+            assert (named is None) == (right is None) and (named is None or named <= right)
+            said = "does not move" if right is None else f"from a factor of {named:g}"
             assert said in note and "from no factor" not in note  # review 75 U2
             if n < 60:
                 for formulation in (weight_by_bisection, weight_by_steps):

@@ -1169,12 +1169,13 @@ def _price_news(answers, readings):
 def _news_weights_note(sale):
     """How much news must weigh to move the learner's price after the opening, both ways
     (the one their news points is Question 3's answer, so both are named): the smallest
-    factor per step, in twentieths up to 10, of ``reference.weight_to_move``."""
+    factor per step up to 10, rounded up to two decimals (review 98 M1: in twentieths it
+    named 2.45 where 2.42 already moved the price, so a reading of 2.43 read as too weak)."""
     after = reference.posterior_after_opening(sale)
 
     def moves(direction, what):
         # review 75 U2: "moves your price ... from no factor up to 10" was garbled
-        factor = reference.weight_to_move(sale, after, direction)
+        factor = reference.news_threshold(after, sale.cost, direction, step=0.01)
         if factor is None:
             return f"does not move {what} at any factor up to 10"
         return f"moves {what} from a factor of {factor:g}"
@@ -1517,6 +1518,23 @@ def _ratio_pick(sale, after):
     return name if ratios[name] > 1 else reference.NEITHER
 
 
+def _boundary_pick(sale, after):
+    """The firm (or "neither") hired by the slip of splitting each answer at ``r > amount``
+    rather than ``r >= amount`` (review 98 X1: the hint could not name it)."""
+    nets = {}
+    for name, amount, fee in sale.firms:
+        yes = {r: c for r, c in after.items() if r > amount}
+        no = {r: c for r, c in after.items() if r <= amount}
+        nets[name] = (
+            reference.best_profit(yes, sale.cost)
+            + reference.best_profit(no, sale.cost)
+            - reference.best_profit(after, sale.cost)
+            - fee
+        )
+    name = max(nets, key=nets.get)
+    return name if nets[name] > 0 else reference.NEITHER
+
+
 def _scaled_pick(sale, after):
     """The firm (or "neither") that the slip of rescaling the beliefs inside each answer
     hires: each answer's best profit against beliefs that sum to 1, the two added."""
@@ -1592,6 +1610,10 @@ def information_pays(answer, hidden=False):
             else "",
             "comparing worth to fee as a ratio; what you keep is the worth minus the fee"
             if picked == _ratio_pick(sale, after)
+            else "",
+            "counting a reservation price equal to a firm's amount as a 'no'; the firm "
+            "answers whether it is *at least* the amount"
+            if picked == _boundary_pick(sale, after)
             else "",
         ]
         if any(slips):  # a pick says what could give it, not what the learner did

@@ -1676,13 +1676,14 @@ def news_moves_price(after, cost, direction, step=NEWS_STEP):
 
 
 @answer_key
-def news_threshold(after, cost, direction, largest=10.0):
+def news_threshold(after, cost, direction, largest=10.0, step=0.05):
     """The smallest factor per step at which news pointing ``direction`` moves the best
-    final price, rounded up to 0.05; ``None`` if even ``largest`` does not. Bisection is
-    enough: a stronger reading moves the beliefs further the same way (a likelihood-ratio
-    shift), and the best price moves with them and never comes back. It runs to a
-    millionth before rounding, so the rounded factor moves the price and the one 0.05
-    below it does not."""
+    final price, rounded up to a multiple of ``step`` (0.05 by default; 0.01 for the pass
+    message's two decimals); ``None`` if even ``largest`` does not. Bisection is enough: a
+    stronger reading moves the beliefs further the same way (a likelihood-ratio shift), and
+    the best price moves with them and never comes back. It runs to a millionth before
+    rounding, so the rounded factor moves the price and the one ``step`` below it does
+    not."""
     if not news_moves_price(after, cost, direction, largest):
         return None
     low, high = 1.0, largest
@@ -1691,12 +1692,13 @@ def news_threshold(after, cost, direction, largest=10.0):
         low, high = (
             (low, middle) if news_moves_price(after, cost, direction, middle) else (middle, high)
         )
-    # in twentieths; the bisection stops within a millionth, which can land just above a
-    # twentieth that already moves the price, so step down while the one below moves it
-    twentieths = math.ceil(round(high * 20, 6))
-    while twentieths > 20 and news_moves_price(after, cost, direction, (twentieths - 1) / 20):
-        twentieths -= 1
-    return twentieths / 20
+    # in steps; the bisection stops within a millionth, which can land just above a step
+    # that already moves the price, so step down while the one below moves it
+    per_unit = round(1 / step)
+    steps = math.ceil(round(high * per_unit, 6))
+    while steps > per_unit and news_moves_price(after, cost, direction, (steps - 1) / per_unit):
+        steps -= 1
+    return steps / per_unit
 
 
 @answer_key
