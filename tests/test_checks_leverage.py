@@ -1861,7 +1861,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("intro", "counted in **marks**", "rating points"),
         ("audit-teaching", "in **points** from 0 to 10", None),
         ("what-teaching", "an ask (a request you put to the other side)", None),
-        ("ethics-teaching", "misrepresentation (a false statement of a material fact", None),
+        # review 98 U1 (round 99): misrepresentation is defined in its bullet before the
+        # edge cases use it, so the gloss that repeated the definition is cut
+        ("ethics-teaching", "- **Misrepresentation.** A false statement of a fact", None),
         ("plan-judgement-text", "Which plan would you take instead, and why?", "drop or change"),
         # deal-me-out is Shaked and Sutton's, tested by BSS
         # review 76 U1: the side note is cut; the limit names the model and its authors
@@ -3682,7 +3684,8 @@ def test_a_true_warning_is_legitimate_but_the_weaker_move_as_in_modules_02_to_04
     """Review 57 C4: module 00 called a warning "ordinary negotiating", where modules 02, 03
     and 04 call a true warning legitimate but usually the weaker move, since it corners the
     other side. Section 6 now says both (this failed on the old text)."""
-    legitimate = _module_text().split("**Legitimate leverage.**")[1].split("**A bluff.**")[0]
+    # review 98 U1 (round 99): warnings and threats moved to section 6's edge cases
+    legitimate = _module_text().split("**Edge cases.**")[1].split("**Going back on your word**")[0]
     assert "usually weaker than calmly naming the same offer" in legitimate
     assert "corners the other side" in legitimate
 
@@ -4175,7 +4178,11 @@ def test_review_64_section_6_is_trimmed_and_the_first_offer_advice_credits_each_
     ethics = " ".join(_cell("ethics-teaching").replace("#", "").split())
     bluff = ethics.split("**A bluff.**")[1].split("**Misrepresentation.**")[0]
     assert len(bluff.split()) < 220, len(bluff.split())  # 333 before
-    assert "ordinarily in this category" in bluff and "Edgington v Fitzmaurice" in bluff
+    assert "ordinarily in this category" in bluff
+    # review 98 U1 (round 99): the Edgington caution, on a false intention such as a threat,
+    # moved with warnings and threats to section 6's edge cases
+    edge = ethics.split("**Edge cases.**")[1].split("**Going back on your word**")[0]
+    assert "Edgington v Fitzmaurice" in edge
     note = ethics.split("<details>")[1].split("</details>")[0]
     assert "traditional competitive bargaining" in note and "Robinson, Lewicki" in note
     assert "no authority for this line" in note
@@ -4582,8 +4589,11 @@ def test_the_legitimate_bullet_keeps_warning_and_threat_apart():
     and a pointer to modules 02 to 04. The definition of legitimate leverage now stands
     alone, and the warning and the threat have their own bullet under it (fails on the old
     text)."""
-    legitimate = _module_text().split("**Legitimate leverage.**")[1].split("**A bluff.**")[0]
-    head, rest = legitimate.split("*Warning and threat.*")
+    # review 98 U1 (round 99): the warning and the threat left the legitimate bullet for
+    # section 6's edge cases, after the four kinds
+    text = _module_text()
+    head = text.split("**Legitimate leverage.**")[1].split("**A bluff.**")[0]
+    rest = text.split("**Edge cases.**")[1].split("*Warning and threat.*")[1]
     assert "warning" not in head.lower() and "threat" not in head.lower()
     assert "the date you know the buyer must have a van by." in " ".join(head.split())
     assert "A *warning* is legitimate too" in rest and "a *threat* ties a demand" in rest

@@ -154,6 +154,8 @@ def test_c1_legitimate_leaves_no_false_impression_and_paltering_is_named():
     ethics = _markdown("ethics-teaching")
     legit = ethics.split("- **Legitimate leverage.**")[1].split("- **A bluff.**")[0]
     assert "which leaves no false impression" in legit
+    # review 98 U1 (round 99): paltering moved to section 6's edge cases
+    legit = ethics.split("**Edge cases.**")[1]
     assert "*paltering*" in legit and "about as harshly as a lie" in legit
     assert "Rogers, Zeckhauser, Gino, Norton & Schweitzer, 2017" in legit
     assert check.KIND_TEST["legitimate"].endswith("and it leaves no false impression")

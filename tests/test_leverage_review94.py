@@ -15,7 +15,9 @@ def _cell(grade_id):
 
 def _legitimate():
     ethics = _cell("ethics-teaching")
-    return ethics.split("**Legitimate leverage.**")[1].split("**A bluff.**")[0]
+    # review 98 U1 (round 99): paltering and threats moved from the legitimate bullet to
+    # section 6's edge cases
+    return ethics.split("**Edge cases.**")[1].split("**Going back on your word**")[0]
 
 
 def test_e1_paltering_is_judged_harshly_by_those_it_misleads_not_by_palterers():

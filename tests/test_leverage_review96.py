@@ -99,7 +99,8 @@ def test_u3_a_threat_you_mean_is_placed_plainly_legitimate_but_often_unwise():
     without saying so. The text now states the course's position, with Fisher (1983), named
     in full earlier in the notebook, before the warning; module 03 says the same."""
     ethics = _cell("ethics-teaching")
-    legit = ethics.split("**Legitimate leverage.**")[1].split("**A bluff.**")[0]
+    # review 98 U1 (round 99): threats moved to section 6's edge cases
+    legit = ethics.split("**Edge cases.**")[1].split("**Going back on your word**")[0]
     # review 97 E1 (round 98): only a threat of something you are free to do
     position = legit.index(
         "A threat you mean to carry out, of something you are free to do (walk away, sell "

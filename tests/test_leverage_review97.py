@@ -116,7 +116,8 @@ def test_u3_paltering_is_labelled_a_misrepresentation_as_modules_01_and_02_read_
     a fact the other side relies on: module 02 judges a statement of fact by what it makes
     the other side believe and labels a false impression of fact a misrepresentation, and
     module 01's legitimate kind excludes a false impression, citing module 00 for paltering."""
-    legit = _cell("ethics-teaching").split("**Legitimate leverage.**")[1].split("**A bluff.**")[0]
+    # review 98 U1 (round 99): paltering moved to section 6's edge cases
+    legit = _cell("ethics-teaching").split("**Edge cases.**")[1].split("**Going back")[0]
     assert "*paltering*" in legit
     assert (
         "Label it a misrepresentation: its false impression concerns a fact the other side "

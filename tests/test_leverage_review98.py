@@ -1,4 +1,5 @@
-"""Review 97 of module 00, fixed in round 98. The test fails on the text before the fix."""
+"""Reviews 97 (fixed in round 98) and 98 (fixed in round 99) of module 00. Each test fails on
+the text before its fix."""
 
 from tests.sweeps import cell_text
 
@@ -17,10 +18,13 @@ def test_e1_a_threat_of_an_unlawful_or_purely_punitive_act_is_not_legitimate():
     ethics = _cell("ethics-teaching")
     assert "legitimate by this course's lines" not in ethics
     assert "of something you are free to do (walk away, sell elsewhere), is no lie" in ethics
+    # review 98 E1 (round 99): §176(1) lists a breach of the duty of good faith and fair
+    # dealing under a contract with the recipient, not any breach of contract
     assert (
-        "A threat of a crime, a tort, a prosecution or a breach of contract is illegitimate "
-        "pressure, and so is one of harm that would not benefit you, used to force unfair "
-        "terms (duress: *Restatement (Second) of Contracts*, §176)." in ethics
+        "A threat of a crime, tort, prosecution or breach of the duty of good faith and fair "
+        "dealing under a contract with them is illegitimate pressure, and so is one of harm "
+        "that would not benefit you, used to force unfair terms (duress: *Restatement "
+        "(Second) of Contracts*, §176)." in ethics
     )
 
 
@@ -51,3 +55,61 @@ def test_u2_the_deadline_ladder_behind_the_worked_example_is_shown():
         ]
         == 1.75
     )
+
+
+def test_review98_e1_the_duress_sentence_claims_only_what_restatement_176_lists():
+    """Review 98 E1: the threat sentence cited Restatement (Second) of Contracts §176 for "a
+    breach of contract", which §176(1) does not list; its (d) is a threat that breaches the
+    duty of good faith and fair dealing under a contract with the recipient. The sentence
+    now says that."""
+    ethics = _cell("ethics-teaching")
+    duress = ethics.split("A threat of a crime")[1].split("§176)")[0]
+    assert "breach of contract" not in duress
+    assert "breach of the duty of good faith and fair dealing under a contract with them" in duress
+
+
+def test_review98_u1_the_four_kinds_come_first_and_the_edge_cases_after_them():
+    """Review 98 U1: paltering (labelled a misrepresentation) and "Warning and threat" (some
+    threats called illegitimate) sat inside the bullet headed "Legitimate leverage", and
+    "misrepresentation" was used before the bullet that defines it. The legitimate bullet is
+    now its definition and the van example; paltering, warnings and threats, and the false
+    intention that uses them, follow the four kinds as edge cases, in their old words, and
+    question 5's pointer to section 6's lines still finds them there."""
+    ethics = _cell("ethics-teaching")
+    lower = ethics.lower()
+    legit = ethics.split("**Legitimate leverage.**")[1].split("**A bluff.**")[0]
+    assert legit.strip(" -").endswith("the date you know the buyer must have a van by.")
+    for word in ("palter", "misrepresentation", "threat", "warning", "illegitimate"):
+        assert word not in legit.lower(), word
+    # each of the four kinds is named first where it is defined, in order
+    bullets = [
+        "**legitimate leverage.**",
+        "**a bluff.**",
+        "**misrepresentation.**",
+        "**an illegitimate source.**",
+    ]
+    starts = [lower.index(bullet) for bullet in bullets]
+    assert starts == sorted(starts)
+    assert lower.index("bluff") == starts[1] + len("**a ")
+    assert lower.index("misrepresentation") == starts[2] + len("**")
+    edge = ethics.split("**Edge cases.**")[1].split("**Going back on your word**")[0]
+    assert ethics.index("**Edge cases.**") > ethics.index("**An illegitimate source.**")
+    assert lower.index("threat") > ethics.index("**Edge cases.**")
+    # the moved passages keep their wording
+    for said in (
+        "True words chosen to mislead",
+        "are *paltering*: those it misleads judge it about as harshly as a lie",
+        "Label it a misrepresentation: its false impression concerns a fact the other side "
+        "relies on.",
+        "*Warning and threat.* After Schelling",
+        "a *threat* ties a demand to something you would rather not do",
+        "A *warning* is legitimate too",
+        "A false *intention*, such as a threat or warning you would not carry out, sits on "
+        "the line between a bluff and a misrepresentation",
+    ):
+        assert said in edge, said
+    # question 5 points to section 6's lines: both are still drawn in section 6
+    q5 = _cell("q5-text")
+    assert "For a tactic on one of section 6's lines (a threat or warning you would not" in q5
+    assert "sits on the line between a bluff and a misrepresentation" in edge
+    assert "A lie told to get information is filed here" in ethics

@@ -1246,24 +1246,7 @@ check.own_balances(news_moves)
 #
 # - **Legitimate leverage.** A true statement about a source you hold or a fact you know,
 #   which leaves no false impression: a second bidder's written offer for the
-#   used van you are selling, the date you know the buyer must have a van by. True words
-#   chosen to mislead ("another buyer came to see it", when that buyer walked away) are
-#   *paltering*: those it misleads judge it about as harshly as a lie, though palterers
-#   see it as more ethical than lying (Rogers, Zeckhauser, Gino, Norton & Schweitzer, 2017).
-#   Label it a misrepresentation: its false impression concerns a fact the other side
-#   relies on.
-#   - *Warning and threat.* After Schelling (*The Strategy of Conflict*, 1960; *Arms and
-#     Influence*, 1966), a *threat* ties a demand to something you would rather not do, to
-#     punish a refusal. A threat you mean to carry out, of something you are free to do
-#     (walk away, sell elsewhere), is no lie, though often unwise: Fisher (1983) argues
-#     that threats, above all early ones, weaken the side that makes them. A threat of a
-#     crime, a tort, a prosecution or a breach of contract is illegitimate pressure, and so
-#     is one of harm that would not benefit you, used to force unfair terms (duress:
-#     *Restatement (Second) of Contracts*, §176). A *warning* is legitimate too: a demand tied to
-#     something you would really do anyway in your own interest, such as selling to the
-#     second bidder.
-#     This course's advice (not Schelling's): a warning is usually weaker than calmly
-#     naming the same offer, since as a demand it corners the other side.
+#   used van you are selling, the date you know the buyer must have a van by.
 # - **A bluff.** An untrue claim about your own reservation price, that is, the worst terms
 #   you would settle for, or about your *valuation* (what something is worth to you): "I
 #   won't let the van go for under 9,000" when you would take 8,200. The rules most US
@@ -1271,10 +1254,7 @@ check.own_balances(news_moves)
 #   Model Rule 4.1, some statements are not taken as statements of material fact (a
 #   *material* fact is one that a reasonable person would weigh in deciding), and "estimates
 #   of price or value placed on the subject of a transaction and a party's intentions as to
-#   an acceptable settlement of a claim are ordinarily in this category". A false
-#   *intention*, such as a threat or warning you would not carry out, sits on the line
-#   between a bluff and a misrepresentation (a false statement of a material fact): a stated
-#   plan you do not hold can be a misrepresentation (*Edgington v Fitzmaurice*, 1885).
+#   an acceptable settlement of a claim are ordinarily in this category".
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: a
 #   buyer for the van who does not exist, a mileage reading turned back.
 # - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
@@ -1287,10 +1267,31 @@ check.own_balances(news_moves)
 #   for or not. A lie told to get information is filed here by where the information
 #   comes from; calling it a misrepresentation is also a fair reading.
 #
+# **Edge cases.** True words chosen to mislead ("another buyer came to see it", when that
+# buyer walked away) are *paltering*: those it misleads judge it about as harshly as a lie,
+# though palterers see it as more ethical than lying (Rogers, Zeckhauser, Gino, Norton &
+# Schweitzer, 2017). Label it a misrepresentation: its false impression concerns a fact the
+# other side relies on.
+#
+# *Warning and threat.* After Schelling (*The Strategy of Conflict*, 1960; *Arms and
+# Influence*, 1966), a *threat* ties a demand to something you would rather not do, to
+# punish a refusal. A threat you mean to carry out, of something you are free to do (walk
+# away, sell elsewhere), is no lie, though often unwise: Fisher (1983) argues that threats,
+# above all early ones, weaken the side that makes them. A threat of a crime, tort,
+# prosecution or breach of the duty of good faith and fair dealing under a contract with
+# them is illegitimate pressure, and so is one of harm that would not benefit you, used to
+# force unfair terms (duress: *Restatement (Second) of Contracts*, §176). A *warning* is
+# legitimate too: a demand tied to something you would really do anyway in your own
+# interest, such as selling to the second bidder. This course's advice (not Schelling's): a
+# warning is usually weaker than calmly naming the same offer, since as a demand it corners
+# the other side. A false *intention*, such as a threat or warning you would not carry out,
+# sits on the line between a bluff and a misrepresentation: a stated plan you do not hold
+# can be a misrepresentation (*Edgington v Fitzmaurice*, 1885).
+#
 # **Going back on your word** is none of these. Reopening a term the other side rightly
 # took as agreed, or raising a price they accepted, breaks your word; none of question 5's
-# tactics is of this kind. Walking away, declining to renew or enforcing a right the
-# contract gives you can also cost trust, but they keep your word.
+# tactics is of this kind. Walking away, declining to renew or enforcing your contract's
+# rights can cost trust, but each keeps your word.
 #
 # <details>
 # <summary><b>What negotiators think</b> (a side note)</summary>
