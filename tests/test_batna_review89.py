@@ -69,7 +69,8 @@ def test_u2_the_intro_ties_the_module_to_module_00s_alternatives():
     ) in intro
     audit = " ".join(cell.source for cell in source_notebook("00_leverage", "leverage").cells)
     row = next(line for line in audit.splitlines() if line.startswith("| **alternatives** |"))
-    assert "`02_batna`" in row and "BATNA" in row
+    # module 00's cut (review 97) left the BATNA's definition to its section 1 alone
+    assert "`02_batna`" in row and "is its **BATNA**" in audit
     assert "Which alternative could you strengthen before it, and how?" in _cell("reflection-text")
     assert _section_of("news-quiz") == 3 and "revise or hold?" in _cell("news-text")
 

@@ -57,7 +57,8 @@ def test_a_variant_without_an_answer_date_says_what_it_replaces():
 def test_question_6_hints_on_an_example_say_their_not_your(learner):
     """Review 64 C1: question 6's hints on an example learner's case said "your reservation
     price for this package, 92,250", the example's figure, not the learner's. They now say
-    "their", as question 4's hints do; on the learner's own case they still say "your"."""
+    "their", as question 4's hints do (review 98 U1: "that learner's", since "their" beside
+    Northwind's figures read as its); on the learner's own case they still say "your"."""
     from course.checks import batna as check
     from course.scenarios.batna import right_response
 
@@ -65,12 +66,12 @@ def test_question_6_hints_on_an_example_say_their_not_your(learner):
     example = course.variant("02_batna", "example-1")
     assert example != own
     reasons = set()
-    for case, word in ((example, "their"), (own, "your")):
+    for case, word in ((example, "that learner's"), (own, "your")):
         for _, offer in check.offers_tried(case):
             reason = right_response(case, offer)[1]
             hint, _ = check._why(case, offer, reason)
             reasons.add(reason)
-            mine = re.findall(r"\b(your|their)\b", hint)
+            mine = re.findall(r"\b(your|their|that learner's)", hint)
             assert mine and set(mine) == {word}, (reason, hint)
     assert {
         "below your reservation price",

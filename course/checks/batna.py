@@ -274,7 +274,7 @@ def _case(offers, alternatives=False):
         kind = "a zone that opens only with remote days"
     return (
         f"in the example case (a learner with {kind}: BATNA worth {batna_value(offers):,.0f}, "
-        f"commute {offers.commute_cost:,.0f}, their reservation price "
+        f"commute {offers.commute_cost:,.0f}, that learner's reservation price "
         f"{reservation_of(offers):,.0f}, Northwind's {northwind_reservation(offers):,.0f})"
     )
 
@@ -883,7 +883,8 @@ def judge_zopa(offers, result):
     when it is the zone up to Northwind's reservation price, or None when there is none;
     else the ``NotYet`` hint."""
     reservation, limit = reservation_of(offers), northwind_reservation(offers)
-    whose = "your" if offers.learner == learner_id() else "their"
+    # review 98 U1: "their" next to Northwind's figures read as Northwind's
+    whose = "your" if offers.learner == learner_id() else "that learner's"
     # an example's case gives its numbers; the learner's own never shows a graded answer
     # (its reservation price is question 3's, Northwind's question 4's)
     case = _case(offers)
@@ -1175,7 +1176,7 @@ def _why_alone(offers, offer, reason, said=None):
     reservation = reservation_of(offers, offer.remote_days)
     with_remote = reservation_of(offers, REMOTE_DAYS)
     split = even_split(offers, REMOTE_DAYS)
-    your = "your" if offers.learner == learner_id() else "their"  # an example's case: theirs
+    your = "your" if offers.learner == learner_id() else "that learner's"  # review 98 U1
     # review 68 X4: on the learner's own case the even split can be question 5's graded
     # target, so only an example's hint shows it
     at = "" if your == "your" or split is None else f", {split:,.0f}"
@@ -1267,8 +1268,8 @@ def _why_alone(offers, offer, reason, said=None):
         return (
             f"it reaches {your} BATNA's value, {batna_value(offers):,.0f}, but not {your} "
             f"reservation price for this package{price(reservation)[:-1]}: once the commute is "
-            f"counted {'you' if your == 'your' else 'they'} would be worse off than with "
-            f"{your} BATNA",
+            f"counted {'you' if mine else 'that learner'} would be worse off than with "
+            f"{'your' if mine else 'its'} BATNA",
             "an offer at or above your BATNA's value but below your reservation price for its "
             "package leaves you worse off once the commute is counted",
         )
@@ -2182,6 +2183,14 @@ def target_band(offers):
     return (low + high) / 2, low + TARGET_SHARE * (high - low)
 
 
+#: Why question 5's band is on the zone with two remote days (review 91 X1), for a target
+#: that equals section 4's target for the job as offered.
+_NO_PACKAGE = (
+    "remote days cost Northwind nothing and halve your commute, so you will ask for them: the "
+    "band is the zone with two remote days"
+)
+
+
 @answer_key
 def judge_target(offers, value):
     """Question 5 on ``value``, the learner's target salary for ``offers``: nothing when it
@@ -2222,21 +2231,15 @@ def judge_target(offers, value):
             general="the target is what Northwind's alternative costs it, which leaves no "
             "justified figure to open at beyond it",
         )
-    if plain < limit and abs(value - _target_without_remote_days(offers)) <= TARGET_TOLERANCE:
-        said = (  # review 91 X1: question 5 no longer names the package; the hint says why
-            "it is section 4's target in the zone for the job as offered, which starts at the "
-            "reservation price without remote days; remote days cost Northwind nothing and "
-            "halve your commute, so you will ask for them: the band is the zone with two "
-            "remote days"
-        )
-        raise NotYet(
-            f"{where}, a target of {value:,.2f} is not the one to aim for: {said}.",
-            general=f"the target leaves out the remote days: {said}",
-        )
     if value > most and not same_money(value, most):
+        # review 98 X1: before the job-as-offered test, which a survey above the band met
+        # with the cap left out (that target tops out at the survey too); both hints true
         reservation = (
             "; and that is a reservation price, the least you would accept, not what you aim for"
             if same_money(value, plain)
+            else f"; it is also section 4's target in the zone for the job as offered: {_NO_PACKAGE}"
+            if plain < limit
+            and abs(value - _target_without_remote_days(offers)) <= TARGET_TOLERANCE
             else ""
         )
         raise NotYet(
@@ -2245,7 +2248,16 @@ def judge_target(offers, value):
             f"concede before it reaches your target{reservation}.",
             general="the target is more than three quarters of the way up the zone with "
             "remote days, which leaves the opening at the top less than a quarter of it to "
-            "concede",
+            f"concede{'' if reservation.startswith('; and') else reservation}",
+        )
+    if plain < limit and abs(value - _target_without_remote_days(offers)) <= TARGET_TOLERANCE:
+        said = (  # review 91 X1: question 5 no longer names the package; the hint says why
+            "it is section 4's target in the zone for the job as offered, which starts at the "
+            f"reservation price without remote days; {_NO_PACKAGE}"
+        )
+        raise NotYet(
+            f"{where}, a target of {value:,.2f} is not the one to aim for: {said}.",
+            general=f"the target leaves out the remote days: {said}",
         )
     if value > split or same_money(value, split):
         return _judge_survey(offers, value, split, most)

@@ -233,8 +233,8 @@ check.choose_batna(choose_batna, hidden=True)
 # The third case needs more care; question 9 works it through, as an extension.
 #
 # Work it out *before* you negotiate. Revise it on new facts about your alternatives (an
-# offer withdrawn, Lumen's round closed) or about what this deal costs or gives you
-# (remote days); never because of the number the other side names or how hard they push.
+# offer withdrawn, Lumen's round closed) or about what this deal costs or gives you (a
+# dearer commute); never because of the number the other side names or how hard they push.
 # (Fisher and Ury warn that a fixed *bottom line* keeps you from using what the talks
 # reveal; revising on new facts avoids that.)
 #
@@ -331,10 +331,10 @@ BatnaBuilder()
 # inside it both are better off. Its width, $b - s$, is the **surplus** the deal creates;
 # the negotiation is about where in the zone the price lands.
 #
-# Terms other than salary move both reservation prices: remote days shorten your commute; a
-# signing bonus or a later start may be worth more to one side than it costs the other. Call
-# an offer's salary and its other terms together its **package**: each package has its own
-# reservation prices, and its own zone. So "no zone" means none for this package: look for
+# Terms other than salary can move either reservation price: remote days shorten your
+# commute; a signing bonus or a later start may be worth more to one side than it costs the
+# other. Call an offer's salary and its other terms together its **package**: each package
+# has its own reservation prices and zone. "No zone" means none for this package: look for
 # terms that change the numbers.
 #
 # **Where your target belongs.** Take the zone from your reservation price to your
