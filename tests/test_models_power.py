@@ -595,8 +595,8 @@ def test_question_6a_defines_a_bluff_as_module_00_does():
     # review 78, C2 and U1 (round 79): question 9a names module 00's bluff and points to
     # section 7 rather than defining the four labels again
     assert (
-        '`"bluff"` (module 00\'s bluff: a false claim about its reservation price or its '
-        "valuation)" in " ".join(PROSE.split())
+        '`"bluff"` (a false claim about its reservation price or valuation, or a demand it '
+        "would not carry out)" in " ".join(PROSE.split())  # review 98 U1
     )
     assert 'either `"bluff"` or `"misrepresentation"` counts as right' in " ".join(PROSE.split())
 
@@ -1830,7 +1830,9 @@ def test_question_4_asks_for_the_reason_without_stating_the_rule_that_picks_it()
     assert "Borealis would pay more than Atlas offers" not in four
     assert "its reply should still build the deal on something true that Atlas cares" not in four
     assert '`"rival"` (name Borealis\'s firm written offer and its figure)' in four
-    assert "is yours to judge from sections 2 and 5" in four  # shortened in session 56
+    assert (
+        "Work out the three figures for your case; the rule above picks the reply" in four
+    )  # review 98 X1
 
 
 def _price_with_breakdown_and_delay(value, breakdown, hazard, rate, step):
@@ -2183,7 +2185,9 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
     assert "Never less than Kestrel" not in four and "never more than the larger" not in four
     four = " ".join(four.split())  # review 58, U2: the choice is the learner's, unstated
     assert "Atlas's own figure if Kestrel takes it" not in four
-    assert "Which fits is yours to judge from sections 2 and 5" in four  # review 77
+    assert (
+        "Work out the three figures for your case; the rule above picks the reply" in four
+    )  # review 98 X1
     assert "the figure Kestrel takes or stands on" in four  # review 80, C1; review 69
 
     def general(s, price):

@@ -60,8 +60,10 @@ def test_the_reservation_price_is_named_once_and_used_alone():
     assert "module 02's **reservation price**" in " ".join(two.split())
     # review 82, U2 (round 83): "says 'reservation price' only" did not say what it replaced
     assert 'this module says "reservation price" only' not in " ".join(two.split())
-    assert "From here on this module calls that lowest price the reservation price." in " ".join(
-        two.split()
+    # review 98 U2: the lowest price is module 02's reservation price, not a new definition
+    assert (
+        "When the rival's offer is firm, as in this module's stories, that lowest price is also module 02's **reservation price**"
+        in " ".join(two.split())
     )
     question = _section(PROSE, "- `clears_today`:", "- `clears_with_corvid`")  # review 61
     assert "the least Kestrel could accept" not in question and "limit" not in question
@@ -90,7 +92,9 @@ def test_question_4_leaves_accept_or_counter_to_the_learner():
     """U2: the price bullet said which figure to give in each case, nearly the rule."""
     four = " ".join(_section(PROSE, "### Question 4", "def licence_reply").split())
     assert "Atlas's own figure if Kestrel takes it" not in four
-    assert "Which fits is yours to judge from sections 2 and 5" in four  # review 77
+    assert (
+        "Work out the three figures for your case; the rule above picks the reply" in four
+    )  # review 98 X1
     # review 68: the question now says where two replies earn the mark (X1, 39 words) and
     # defines interest and position and what "yardstick" accepts (U1, 9 words)
     assert len(four.split()) < 348, len(four.split())  # review 72: 344 words, +1%

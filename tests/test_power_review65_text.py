@@ -40,7 +40,9 @@ def test_question_4_is_not_question_2s_first_verdict_again():
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert "`s.atlas_figure`" in four
     # review 77, C1: the two questions went; the three replies leave the choice open
-    assert "Which fits is yours to judge from sections 2 and 5" in four
+    assert (
+        "Work out the three figures for your case; the rule above picks the reply" in four
+    )  # review 98 X1
 
 
 def test_section_5_has_one_closing_note_after_its_rule():

@@ -32,7 +32,7 @@ def test_x1_question_4_asks_the_reply_and_section_5_teaches_what_a_side_can_stan
     licence = _licence_paragraphs()
     # review 93, U1: the heading now says what the price is (a forecast, not a limit)
     assert "The predicted price is a forecast, not a limit on an ask." in licence
-    assert "taking less gives money away" in licence
+    assert "expect section 5's price, and go no lower" in licence  # review 98 C1
     # review 90, U1: the figure the other side can check gets its subject; review 97, U1
     # (round 98): both kinds of figure in the rule's first line
     assert (
@@ -88,8 +88,10 @@ def test_c2_question_9as_bluff_is_module_00s_which_covers_valuations():
     module 00's bluff already covers a false valuation."""
     nine = _flat(_section(PROSE, "### Question 9", "def rate_tactics"))
     assert "module 02's bluff" not in nine
-    assert "(module 00's bluff: a false claim about its reservation price or its valuation)" in (
-        nine
+    # review 98 U1: the gloss now also counts a demand it would not carry out, as module 02 does
+    assert (
+        "(a false claim about its reservation price or valuation, or a demand it would not carry out)"
+        in (nine)
     )
     zero = _flat((ROOT / "source" / "00_leverage" / "leverage.py").read_text().replace("#", " "))
     assert "An untrue claim about your own reservation price" in zero

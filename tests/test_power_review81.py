@@ -38,7 +38,8 @@ def test_c1_question_4_asks_for_the_figure_kestrel_stands_on_not_an_opening():
     assert (
         # review 90, U1: what standing on a figure means is now a sentence of its own
         # review 91, U2: the opening sentence went; question 4's note says it asks no opening
-        "To stand on a figure is to hold the other side to it and settle for no less."
+        # review 98 C1: "and settle for no less" went (the module forecasts less if Atlas refuses)
+        "To stand on a figure is to hold the other side to it."
     ) in prose
     told = 0
     for s in _draws(100):

@@ -63,7 +63,9 @@ def test_u1_the_sentence_on_figures_a_side_can_stand_on_has_its_subject():
     assert (  # review 97, U1 (round 98): the rule's first line names who can check
         "the other side proposed or can check**, such as a rival's written offer"
     ) in five
-    assert "To stand on a figure is to hold the other side to it and settle for no less." in five
+    # review 98 C1: "and settle for no less" went (the module forecasts less if Atlas refuses)
+    assert "To stand on a figure is to hold the other side to it." in five
+    assert "settle for no less" not in five
 
 
 def test_u2_question_6_states_neutrally_that_switching_pays_about_half_the_time():

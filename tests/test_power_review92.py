@@ -103,8 +103,8 @@ def test_u1_the_predicted_price_is_where_the_talks_end_not_a_floor():
     # U1 (round 98): the two sentences now open and follow the rule set apart before question 4
     said = five.index("It is where the model says the talks end, not the most a side may ask for.")
     assert said < five.index(
-        "Here, asking for more with nothing behind it only costs a round and comes back to that "
-        "price; taking less gives money away."
+        # review 98 C1: the second clause became "go no lower" than section 5's price
+        "Asking for more only costs a round and comes back to that price."
     )
     for dp, dr in [(0.99, 0.99), (0.9, 0.97), (0.92, 0.96)]:
         offered = bargaining_split(dp, dr)[1]

@@ -42,7 +42,7 @@ def test_u1_the_predicted_price_is_said_to_be_a_forecast_before_what_asking_more
     assert "so taking less gives money away" not in five
     what = five.index("The predicted price is a forecast, not a limit on an ask.")
     limit = five.index("not the most a side may ask for.")
-    cost = five.index("asking for more with nothing behind it only costs a round")
+    cost = five.index("Asking for more only costs a round")  # review 98 C1
     assert what < limit < cost
     assert "Where the model says to sell to the rival, real talks" not in five
     assert "Where the buyer proposes less than the rival's offer, the model says" in five

@@ -90,7 +90,7 @@ def test_review97_u1_the_rule_for_question_4_is_set_apart_just_before_it():
     rule = four[: four.index("### Question 4")]
     lines = [
         "1. **Stand on the highest figure the other side proposed or can check**",
-        "2. **Ask no more with nothing behind it, and take no less.**",
+        "2. **Ask no more with nothing behind it, and hold it while the other side cannot fault it.**",  # review 98 C1
         "3. **Name no figure below it.**",
     ]
     assert rule.strip("- ").startswith(

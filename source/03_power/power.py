@@ -282,11 +282,10 @@ print("Left takes all: in the core?", stable)
 # would both gain by dealing with each other; above $v_1$, the keen buyer would rather not
 # buy. So the core's lowest price is $v_2$ (with several rivals, what the best of them
 # would pay): every unit the rival would pay raises it by a whole unit, though the rival
-# never buys. When the rival's offer is firm, that lowest price is also module 02's
-# **reservation price**, the least the seller could accept: below it, selling to the rival
-# does better. From here on this module calls that lowest price the reservation price. It
-# is a limit, not a target. A higher $v_1$ can raise the price (half a unit per unit when
-# the rival is weak, section 5).
+# never buys. When the rival's offer is firm, as in this module's stories, that lowest
+# price is also module 02's **reservation price**, the least the seller could accept:
+# below it, selling to the rival does better. It is a limit, not a target. A higher $v_1$
+# can raise the price (half a unit per unit when the rival is weak, section 5).
 #
 # Read as a price, the Shapley value misleads here. It pays the rival $v_2/6$, and when
 # the rival's value is close enough to the keen buyer's it gives the seller less than its
@@ -705,10 +704,10 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # 1. **Stand on the highest figure the other side proposed or can check**, such as a
 #    rival's written offer; one it proposed holds, since few will call their own standard
 #    unfair (Shell's normative leverage, section 7). To stand on a figure is to hold the
-#    other side to it and settle for no less.
-# 2. **Ask no more with nothing behind it, and take no less.** Here, asking for more with
-#    nothing behind it only costs a round and comes back to that price; taking less gives
-#    money away.
+#    other side to it.
+# 2. **Ask no more with nothing behind it, and hold it while the other side cannot fault
+#    it.** Asking for more only costs a round and comes back to that price. If the other
+#    side refuses, expect section 5's price, and go no lower.
 # 3. **Name no figure below it.** Naming a figure below the highest one on the table
 #    points the other side down to it. Where the buyer proposes less than the rival's
 #    offer, the model says to sell to the rival; real talks name the rival's figure to the
@@ -724,8 +723,8 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # towards them (module 01, section 5; module 04 returns to anchors). Kestrel has three
 # replies: `"accept"` (take Atlas's figure as it stands), `"yardstick"` (hold Atlas to the
 # yardstick, worked out) or `"rival"` (name Borealis's firm written offer and its figure).
-# What does Kestrel reply, and for what figure? Which fits is yours to judge from sections
-# 2 and 5.
+# What does Kestrel reply, and for what figure? Work out the three figures for your case;
+# the rule above picks the reply.
 #
 # Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
 # `s.atlas_value` and `s.borealis_value`:
@@ -1114,10 +1113,10 @@ check.best_lever(best_lever, hidden=True)
 # **Part a (2 marks).** Your scenario lists four things Kestrel might say or do, A to D
 # (`scenario.tactics`, story part 6), today, before question 8's moves; Granite knows
 # only what Kestrel tells it of Harrow. Label each with one of module 00's four words, as
-# section 7 uses them: `"legitimate"`, `"bluff"` (module 00's bluff: a false claim about
-# its reservation price or its valuation), `"misrepresentation"` or `"illegitimate"`.
-# For a threat Kestrel would not carry out, either `"bluff"` or `"misrepresentation"`
-# counts as right (section 7: the line is not sharp). Write `rate_tactics()`, returning a
+# section 7 uses them: `"legitimate"`, `"bluff"` (a false claim about its reservation
+# price or valuation, or a demand it would not carry out), `"misrepresentation"` or
+# `"illegitimate"`. For such a demand, either `"bluff"` or `"misrepresentation"` counts as
+# right (section 7: the line is not sharp). Write `rate_tactics()`, returning a
 # dict from letter to label, for example `return {"A": "legitimate", ...}`. Each right
 # label earns half a mark; if all four labels are the same, none earns anything.
 #
