@@ -4691,8 +4691,8 @@ def test_the_model_answer_keeps_a_strong_birch_private_and_the_message_weighs_th
         )
     assert strong >= 30, strong
     # review 97 C1 (round 98): the reason for accepting either choice is given once, in
-    # section 1
-    assert "also accepts telling (it raises Orchard's belief, but names a number below your" in (
+    # section 1 (review 98 U1, round 99: reworded)
+    assert "(question 1 accepts both): named, it also gives Orchard a number below your" in (
         _flat()
     )
 

@@ -170,12 +170,13 @@ def test_c1_birch_is_weighed_by_one_rule_and_either_choice_passes_where_it_beats
     bar), which happens often; the model answer keeps it private."""
     text = _flat()
     assert "where equally patient sides meet" not in text and "never clears" not in text
-    # review 97 C1 (round 98): the same fact, in the one bar's terms
+    # review 97 C1 (round 98): the same fact, in the one bar's terms; review 98 U1 (round
+    # 99): in question 1's name for the quantity
     assert (
-        "Your case gives only the second, through what Orchard believes Birch pays: below that, "
-        "keep Birch private; above it, keeping it private is safe (the share may be higher), "
-        "and question 1 also accepts telling" in text
+        "Your case gives only what Orchard believes your other work pays (`s.their_guess`). "
+        "If Birch's offer is below that, keep it private" in text
     )
+    assert "you may keep it private or name it (question 1 accepts both)" in text
     strong = sum(birch_is_strong(check._variant(f"rv97-c1-{n}")) for n in range(300))
     assert strong > 50  # module 02's bar is cleared often
     for learner in ("alice", "carol"):
@@ -341,7 +342,7 @@ def test_r98_c1_the_table_question_1_and_the_summary_state_one_bar():
         summary
     )
     # "naming it also passes", with its reason, in one place: section 1
-    assert text.count("also accepts telling") == 1
+    assert text.count("question 1 accepts both") == 1  # review 98 U1 (round 99): reworded
 
 
 def test_r98_c1_below_orchard_s_belief_naming_birch_never_raises_the_deal_me_out_price():

@@ -197,14 +197,18 @@ def grounded_opening(s, anchor=None, rival=None):
     be a low number for Orchard to hold on to (review 69 X2; telling it passes too).
     Whether or not Orchard has opened first (its ``anchor`` tells you what it would like to
     pay, not what its alternatives are); with a ``rival`` studio's quote to Orchard (news about its
-    alternatives), no more than that quote, which Orchard will not pay you more than."""
+    alternatives), no more than that quote, which Orchard will not pay you more than, and
+    never below your reservation price: a quote under it leaves no zone, and you walk away
+    (section 5; review 98 C2; the check sends no such quote)."""
     kinds = statement_kinds(s)
     key = max(
         (k for k in s.statements if kinds[k] == "fact" and s.statements[k].about != "birch"),
         key=lambda k: s.statements[k].figure,
     )
     figure = s.statements[key].figure
-    return (figure if rival is None else min(figure, rival)), (key,)
+    if rival is not None:
+        figure = max(min(figure, rival), reservation_of(s))
+    return figure, (key,)
 
 
 def _said(result):

@@ -124,11 +124,11 @@ scenario
 # what they believe is the least you would take: up when it beats what they thought, down
 # when not. Where both sides counter, as here, module 03's deal-me-out sets that price:
 # the larger of their estimate of your share at the table and the least they think you
-# would take. Your case gives only the second, through what Orchard believes Birch pays:
-# below that, keep Birch private; above it, keeping it private is safe (the share may be
-# higher), and question 1 also accepts telling (it raises Orchard's belief, but names a
-# number below your opening that Orchard can hold on to). State it as a fact and let them
-# draw the conclusion:
+# would take. Your case gives only what Orchard believes your other work pays
+# (`s.their_guess`). If Birch's offer is below that, keep it private: naming it lowers
+# Orchard's belief. If it is above, you may keep it private or name it (question 1 accepts
+# both): named, it also gives Orchard a number below your opening to hold on to. State it
+# as a fact and let them draw the conclusion:
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
@@ -162,7 +162,8 @@ scenario
 # - **Moved by news, not by an anchor:** Orchard's opening changes none of your facts. A
 #   quote below your fact caps Orchard's reservation price: open no higher than the quote
 #   and at most 3 thousand under it, a small edge that gives Orchard a reason to choose
-#   you over an equal rival.
+#   you over an equal rival. A quote below your reservation price leaves no deal to
+#   reach: walk away (section 5).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -178,6 +179,9 @@ def opening(s, anchor, quote=None):
     price = s.statements[key].figure
     if quote is not None:  # news about Orchard's alternatives: it won't pay more than that
         price = min(price, quote)
+        # below my reservation price no deal is possible (section 5): I would walk away, and
+        # never open under my own limit
+        price = max(price, s.alternative_price + s.extra_cost)
     # Birch stays private, even when it beats what Orchard believes: module 03's bar, the
     # price Orchard expects at the table, is not known here, and named, Birch is a low
     # number Orchard can hold on to (telling it passes too)
@@ -433,7 +437,8 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # **insulting** offers (an ask more than three quarters of the way from its reservation
 # price up to 100, the top of the scale), and, while your ask is still above its
 # reservation price, by offers you take back and rounds in which you do not move; a real
-# concession restores a little. The arena numbers rounds from 1, where sections 2 and 3
+# concession restores a little. Section 3's hold after its first offer is such a round:
+# the buyer may complain. The arena numbers rounds from 1, where sections 2 and 3
 # count from 0, the opening.
 #
 # </details>
@@ -478,15 +483,14 @@ NegotiationArena()
 # <details><summary>Aside: what adding and dividing points assumes</summary>
 #
 # Adding your points to Orchard's, or dividing one by the other, assumes that a point
-# means as much to each side. In a classroom case that holds because the case is built
-# so; in a real deal the other side's points are your estimates on their own scale, so
-# use the sums and ratios below to rank moves, not as exact amounts.
+# means as much to each side. A classroom case is built so; in a real deal the other
+# side's points are your estimates on their own scale: use the sums and ratios below to
+# rank moves, not as exact amounts.
 #
 # </details>
 #
-# A package is **Pareto-optimal** when no other package is better for one side without
-# being worse for the other. The set of such packages is the **Pareto frontier**. A deal
-# below it leaves points that both sides could have shared.
+# A package on the **Pareto frontier** (see the introduction) is **Pareto-optimal**; a
+# deal below the frontier leaves points that both sides could have shared.
 #
 # Two ratios measure a move. The **trade ratio** is $\frac{\text{your points
 # back}}{\text{your points given}}$, both in *your* points: whether a move pays for itself
@@ -561,9 +565,8 @@ NegotiationArena()
 #
 # <details><summary>Aside: stuck below the frontier</summary>
 #
-# Moving one level at a time, you can get stuck below the frontier, where no
-# one-level trade is free but some package is still better for both: look then for a
-# bigger move (two levels of one issue, or three issues at once).
+# When no one-level trade is free but some package is still better for both, look then
+# for a bigger move (two levels of one issue, or three issues at once).
 #
 # </details>
 #
@@ -677,8 +680,7 @@ check.next_trade(next_trade, hidden=True)
 # passes). The check calls it with a cushion of 0 (a package giving Orchard exactly its
 # minimum counts) and a few others that fall on no package's points. Called without a
 # cushion (`landing(s)`), it returns the landing *you* choose for your case: the cushion
-# is your decision, and the check only verifies that the package is on the frontier with
-# Orchard's minimum met.
+# is your decision; the check verifies only the frontier and Orchard's minimum.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "landing-answer", "schema_version": 3}
@@ -748,11 +750,10 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # You do not have to open the framework talks with one package. Medvec and Galinsky
 # ("Putting more on the table: how making multiple offers can increase the final value of
-# the deal", *Negotiation*, the newsletter of Harvard Business School Publishing and the
-# Program on Negotiation, 2005) suggest **multiple equivalent simultaneous offers**
-# (MESOs): two or three packages put forward together, each worth about the same to you
-# but built differently; the other side picks one to build on. You stay ambitious yet
-# look flexible, and their choice hints at what matters to them.
+# the deal", *Negotiation* newsletter, 2005) suggest **multiple equivalent simultaneous
+# offers** (MESOs): two or three packages put forward together, each worth about the same
+# to you but built differently; the other side picks one to build on. You stay ambitious
+# yet look flexible, and their choice hints at what matters to them.
 #
 # <details><summary>Aside: what the experiments found</summary>
 #
@@ -789,8 +790,9 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # - none is an insult: each gives Orchard (`s.theirs`) at least a quarter of the points it
 #   needs to sign (`s.their_minimum / 4`), a floor, not a mark of sincerity.
 #
-# So your offers will nearly always give Orchard less than its minimum: normal for an
-# opening set.
+# So your offers will nearly always give Orchard less than its minimum. Section 1's
+# grounding rule is for prices: no market fact prices a package, so an opening set has
+# its own floor, the quarter above.
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
 # `pareto_frontier` finds the frontier's points. Your case has several sets that meet
