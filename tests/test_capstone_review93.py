@@ -160,7 +160,10 @@ def test_c1_question_7_and_the_takeaway_say_where_the_learner_decides_that_growi
     assert "this table allowed more" not in summary
     assert "With a person, concede down the frontier in steps that shrink" in summary
     # review 96 U1: "trade-back step" is now defined only in the appendix, after the summary
-    assert "question 7's steps that grow or take a term back suit this bot only" in summary
+    # review 98 U1: question 7 says it where the plan is written; the summary keeps the
+    # rule for a person
+    assert "question 7's steps that grow or take a term back suit this bot only" not in summary
+    assert "each traded for something, and take no term back" in summary
 
 
 def test_c2_marlows_reservation_price_is_tied_to_module_04s_minimum_at_its_first_use():

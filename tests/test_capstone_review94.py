@@ -131,8 +131,8 @@ def test_c1_the_text_says_the_rule_calls_for_the_step_that_question_8_requires()
         case = course.variant("05_capstone", f"c1-{n}")
         plan = [row[0] for row in plan_of(case)]
         for moves, why, *_ in right_moves(case, plan, reservation_of(case), table_log(case)):
-            if why == "can't give more":
-                assert tuple(moves) == ("next step",), moves
+            if why == "can't give more":  # review 98 C1: or a hold once at the target
+                assert moves[0] == "next step" and set(moves) <= {"next step", "hold"}, moves
                 seen += 1
     assert seen >= 3, seen
 
@@ -262,4 +262,4 @@ def test_u3_section_3_leaves_the_alternatives_rules_to_question_4():
     for moved in ("supplier audit", "s.your_weeks", "100 points", "in each of the two states"):
         assert moved not in audit, moved
     assert "narrows the zone of possible agreement (the packages that suit both sides" in q4
-    assert "Leave out Marlow's supplier audit, `s.audit_cost`" in q4
+    assert "Leave out your cost of Marlow's supplier audit and tooling, `s.audit_cost`" in q4

@@ -1218,15 +1218,25 @@ def test_table_moves_refuses_each_wrong_reading_with_a_true_hint_that_names_no_m
     """Each wrong reading of the rule fails the visible check of every one of 20 learners
     (the built logs hold a row for each), with a hint that gives the facts the rule reads
     at the first wrong reply (what the offer is worth, the reply before it, the
-    reservation price) and never names the right move."""
+    reservation price) and never names the right move. Review 98 C1: a hold once the
+    package last sent reaches the target passes (module 04's rule with a person), so
+    ignoring a "can't give more" that comes only after the target is reached is no longer
+    wrong: that reading fails for the 10 of the 20 learners whose logs show it earlier."""
+    failed = 0
     for n in range(20):
         case = course.variant("05_capstone", f"wrong-{n}")
         as_own(monkeypatch, case)
+        if wrong is _ignores_cant_give_more:
+            with contextlib.suppress(NotYet):
+                if passes(run("table_moves", wrong)):
+                    continue
+        failed += 1
         hint = miss("table_moves", wrong)
         assert "you answered" in hint, (case.learner, hint)
         facts = hint.split(", and ", 1)[1]
         for move in ("'hold'", "'next step'", "'accept'", "'walk away'", "next step,", "accept"):
             assert move not in facts.split(" On that log")[0], (case.learner, hint)
+    assert failed == (10 if wrong is _ignores_cant_give_more else 20), failed
 
 
 def test_table_moves_hints_tell_the_truth_about_the_reply(monkeypatch, own):

@@ -1387,8 +1387,11 @@ def test_the_opening_is_never_the_target_and_the_conventions_are_labelled():
     plan = section("plan-teaching")
     opening = section("opening-teaching")
     assert "the target is your opening" not in plan
-    # review 78 U5; review 97 C1: said with what it costs at this bot
-    assert "follows your plan past them to your reservation price" in " ".join(plan.split())
+    # review 78 U5; review 97 C1: said with what it costs at this bot; review 98 C1: both
+    # the stop at the target and the steps on to the reservation price pass
+    assert "or step on to your reservation price, which at this bot gains deals" in " ".join(
+        plan.split()
+    )
     # review 82 U3: 'the result you aim for' is said once, where the target is first used
     assert "aim to land" not in plan and "the result you aim for" in opening
     assert "your own target (your opening" not in opening
@@ -1834,7 +1837,7 @@ def test_the_audit_says_in_its_own_bullet_where_a_deadline_counts():
     audit = " ".join(section("audit-teaching").split())
     assert "Time counts here too" not in audit
     assert "as in modules 00 and 03, a deadline sits in its holder's alternatives" in audit
-    assert "Count each deadline here, once;" in audit
+    assert "counts each fact in one place only" in audit  # review 98 U1: said once
 
 
 def test_section_6_holds_while_marlow_has_room_and_the_summary_names_no_meso():
@@ -2690,7 +2693,7 @@ def test_the_alternatives_row_leaves_out_the_cost_of_this_deal():
     assert "because it is the line you walk away at" not in audit
     # review 58, U2: the cost is named Marlow's supplier audit, apart from the leverage audit
     # review 94 U3: said once, in question 4
-    assert "Leave out Marlow's supplier audit, `s.audit_cost`" in " ".join(
+    assert "Leave out your cost of Marlow's supplier audit and tooling, `s.audit_cost`" in " ".join(
         section("q4-text").split()
     )
     assert "within 0.001 of Bayes' rule passes, rounded or cut off" in " ".join(

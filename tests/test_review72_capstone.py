@@ -137,10 +137,8 @@ def test_the_small_text_items_of_review_72():
     assert "If they point different ways, the row is open." in " ".join(_section("q4-text").split())
     audit = _section("audit-teaching")
     assert "nowhere else" not in audit
-    assert (
-        "Count each deadline here, once; knowing Marlow's claimed stock is part of your "
-        "information row's judgement." in audit
-    )
+    # review 98 U1: the repeat is cut; section 3 opens with the rule it restated
+    assert "counts each fact in one place only" in " ".join(audit.split())
     # review 77 U4's note on learners for whom the low state stays less likely: cut in
     # review 86 U1 (tests/test_review86_capstone.py)
     reflection = _section("reflection")

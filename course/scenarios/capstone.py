@@ -1132,6 +1132,50 @@ def table_log(case):
     return [*log, reply(limit, cant_give_more=True), reply(limit, final=True, cant_give_more=True)]
 
 
+def state_target(case, plan, reservation, quell):
+    """Section 5's target for one state of Quell, as the table shows it (the widget's
+    ``target_in_state``): the profit of the planned package nearest module 02's even split
+    of that state's zone, at or above it, among those Marlow would accept then; ``None``
+    when the state has no zone or no such package."""
+    need = case.reservation_if_quell if quell else case.reservation_if_not
+    estimate = max((row[1] for row in frontier_rows(case) if row[2] >= need), default=None)
+    if estimate is None or estimate <= reservation + 1e-9:
+        return None
+    even = reservation + 0.5 * (estimate - reservation)
+    theirs = [float(sum(case.theirs[i][lv] for i, lv in p.items())) for p in plan]
+    above = [
+        _worth(case, p)
+        for p, given in zip(plan, theirs, strict=True)
+        if given >= need and _worth(case, p) >= even - 1e-9
+    ]
+    return min(above, default=None)
+
+
+def shows_quell(case, answer):
+    """Whether a reply of Marlow's shows the state with Quell's capacity (review 98 C1): it
+    says it can't give more on a package where that is true only with Quell
+    (``says_true`` holds there, and not against the lower reservation price alone)."""
+    if not answer["cant_give_more"]:
+        return False
+    return says_true(case, answer["offer"]) and not _true_without_quell(case, answer["offer"])
+
+
+def _true_without_quell(case, package):
+    """Whether "can't give more" on ``package`` is true if Quell has no capacity."""
+    points = sum(case.theirs[issue][level] for issue, level in package.items())
+    if points < case.reservation_if_not - 1e-9:
+        return False
+    for issue, level in package.items():
+        levels = list(case.issues[issue])
+        ranked = sorted(levels, key=lambda lv: (-case.theirs[issue][lv], levels.index(lv)))
+        at = ranked.index(level)
+        if at + 1 < len(ranked):
+            given = points - case.theirs[issue][level] + case.theirs[issue][ranked[at + 1]]
+            if given >= case.reservation_if_not - 1e-9:
+                return False
+    return True
+
+
 @answer_key
 def right_moves(case, plan, reservation, log, follow=None):
     """Question 8's key on ``log``: for each of Marlow's replies until the talks end, the
@@ -1147,7 +1191,11 @@ def right_moves(case, plan, reservation, log, follow=None):
     first move and the step is reciprocity: review 75 X3, review 78 C1, review 91 C1); a move, the next step; "can't give more", the
     next step; the second reply in a row without a move since Tallis's last step, the next
     step or a hold (section 5's row after Osgood's GRIT, review 77 C2; the model answer
-    holds, review 76 C1), and after that step only a hold until Marlow moves; else hold. The
+    holds, review 76 C1), and after that step only a hold until Marlow moves; else hold.
+    Review 98 C1: module 04's rule with a person is accepted too: once the package last
+    sent is at or below ``state_target`` of the state Marlow's replies point to (the state
+    without Quell, until a "can't give more" true only with Quell: ``shows_quell``), a
+    hold is allowed wherever the rule steps (never at the final offer). The
     step stays first so that the drawn logs, built on the first move's path, keep every
     offer off the rule's lines (tests/test_variants_sweep_capstone.py). A step with none left in the plan is a hold.
 
@@ -1158,8 +1206,14 @@ def right_moves(case, plan, reservation, log, follow=None):
     at, quiet, before, found, granted = 0, 0, None, [], False
     profits = [_worth(case, package) for package in plan]
     follow = list(follow or ())
+    targets = {q: state_target(case, plan, reservation, q) for q in (False, True)}
+    quell = False  # review 98 C1: the state Marlow's replies point to
     for n, answer in enumerate(log):
         worth = _worth(case, answer["offer"])
+        quell = quell or shows_quell(case, answer)
+        target = targets[quell]
+        # module 04's rule with a person: at or below the target, hold (send nothing new)
+        reached = target is not None and profits[at] <= target + 1e-9
         following = profits[at + 1] if at + 1 < len(profits) else None
         moved = before is not None and worth > before
         granted = granted and not moved  # review 77 C2: one step until Marlow moves
@@ -1186,6 +1240,8 @@ def right_moves(case, plan, reservation, log, follow=None):
             moves, why = ("hold",), "stalled after your step"
         else:
             moves, why = ("hold",), "stalled once"
+        if reached and not answer["final"] and moves[0] != "accept" and "hold" not in moves:
+            moves = (*moves, "hold")
         found.append((moves, why, worth, before, following))
         if moves[0] in ("accept", "walk away") or answer["final"]:
             break  # Marlow's final offer ends the talks whatever the answer

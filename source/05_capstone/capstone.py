@@ -116,7 +116,8 @@ check.my_batna(my_batna, hidden=True)
 # depends on how Marlow bargains, unknown before the talks, so question 2 leaves it out;
 # the reflection asks about it.
 #
-# A deal with Marlow has costs of its own: Marlow's supplier audit and tooling.
+# A deal with Marlow has costs of its own: your cost of Marlow's supplier audit and
+# tooling.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): sign the letter or not, and your reservation price
@@ -225,8 +226,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   its holder's alternatives, because it caps how long that side can hold out; once
 #   Marlow's stock runs out, only air freight or a spot purchase bridge the gap, at a
 #   price. Your date changes neither Brenn nor Kessel, which answer at that date whenever
-#   the talks end. Count each deadline here, once; knowing Marlow's claimed stock is part
-#   of your information row's judgement.
+#   the talks end.
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962): A's power over B is B's dependence on A, and B depends on A more the more it
 #   values what A provides and the fewer other ways it has to get it. The second half is
@@ -270,7 +270,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # | power (d) | the other depends on the deal more by ≥ 0.10 |
 #
 # - (a) Your share: your BATNA (the better of `my_batna(s)` and `s.brenn_letter`) over
-#   your best profit (from `s.yours`). Leave out Marlow's supplier audit, `s.audit_cost`:
+#   your best profit (from `s.yours`). Leave out your cost of Marlow's supplier audit and
+#   tooling, `s.audit_cost`:
 #   a cost of this deal raises your reservation price and narrows the zone of possible
 #   agreement (the packages that suit both sides, module 02), but makes neither Brenn
 #   nor Kessel better. Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out
@@ -360,7 +361,9 @@ check.my_audit(my_audit, hidden=True)
 # state. Among the packages that give Marlow at least its low reservation price (by your
 # research's points) and you at least your reservation price, take the one with the most
 # profit; between two that leave you the same, the one that gives Marlow more (it is on the
-# Pareto frontier, below). Every case here has such a package.
+# Pareto frontier, below). Every case here has such a package. This opening is the
+# module's answer to a range you do not know well; with a person, module 04's
+# alternative remains: let them open.
 #
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to you
 # of a 3-week rush. They justify *asking* for your opening; neither moves your **target**,
@@ -373,7 +376,7 @@ check.my_audit(my_audit, hidden=True)
 # other package is better for one side without being worse for the other; your opening
 # lies on it. The next package along it leaves you more but gives Marlow fewer points than
 # it needs even without Quell: no fact you can cite grounds it, so module 04's rule does
-# not open there (the appendix reports how this bot answers it).
+# not open there.
 #
 # A **signed letter of intent** (question 2) is a fact to state (below), not a ground for
 # an opening: it raises the least Marlow believes *you* would accept (module 04),
@@ -387,7 +390,7 @@ check.my_audit(my_audit, hidden=True)
 # If Marlow sincerely picks a partner your research scores lower than the opening, your
 # research misweighs the issues.
 #
-# **When Marlow opens.** Its first offer will pull on you too. Before you answer, think
+# **When Marlow opens.** Before you answer, think
 # about what Marlow's alternatives lack (question 3's chance that Quell has capacity) and
 # the result you aim for (section 5's target), not Marlow's number or your reservation
 # price.
@@ -598,15 +601,17 @@ check.what_to_say(what_to_say, hidden=True)
 # on a package that gives Marlow that state's reservation price. Your target in each
 # state: of the packages of your plan Marlow could accept in that state, the one nearest
 # the middle of that state's zone, at or above it (module 02's rule when no fact you can
-# show, such as a rival's price, carries you higher; this case has none). In one
-# learner's case, without Quell the zone runs from 79.25 to 95 k€, its middle 87.125; the
+# show, such as a rival's price, carries you higher; this case has none). For
+# `course.variant("05_capstone", "rv-alice")`, without Quell the zone runs from 79.25 to
+# 95 k€, its middle 87.125; the
 # plan's packages are worth 95, 90, 85 and 80 k€, so the target is 90. With Quell, no
 # package suits both sides: no zone, no target. Whole packages may put a target above
 # module 02's band (the middle to three quarters of the way up), even at the opening.
 # The table shows both targets: keep in mind the one for the state Marlow's answers point
-# to. Question 8's rule follows your plan past them to your reservation price: at this
-# bot that gives up the target for more deals (in the course's trials, two deals in five
-# ended below it); with a person, stop at your target, as module 04 teaches.
+# to (without Quell, until a "can't give more" is true only with Quell). Question 8
+# accepts both rules: hold once your last package reaches that target (module 04's, for a
+# person), or step on to your reservation price, which at this bot gains deals (two deals
+# in five ended below it).
 #
 # Marlow bargains in one of four **styles**, module 04's three concession patterns and
 # tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most of
@@ -636,8 +641,7 @@ check.what_to_say(what_to_say, hidden=True)
 # tension reduction), a series of small one-sided steps, each announced and carried out,
 # to invite an answer; this table allows one per stall.
 #
-# Otherwise hold: any other step into silence gives ground for nothing, and a step, once
-# made, stands, as GRIT's steps do.
+# Otherwise hold: a step, once made, stands, as GRIT's steps do.
 #
 # **How many steps fit.** Marlow may make its final offer in round 5: count on four steps.
 # If your plan has more, it may not finish: at Marlow's final offer the rule for accepting
@@ -867,9 +871,11 @@ NegotiationTable(
 #    two did more to shape the result? Point to a moment in the
 #    talks where you saw it, and say whether your weights bore it out, and what the power
 #    you weighed would have added in a real meeting.
-# 3. **The relationship.** How did your first negotiation end, what did the debrief say
-#    Marlow would remember of it, and what did you see of that in the second (its opening,
-#    its patience)? Were Quell's state and Marlow's style the same both times? How would
+# 3. **The relationship.** Before the second, set "Marlow's style" to the one the first
+#    debrief named. How did your first negotiation end, what did the debrief say Marlow
+#    would remember of it, and what did you see of that in the second (its opening, its
+#    patience)? The second debrief's "Replayed on this sitting" line (if trust
+#    changed) is the controlled comparison: same style, opening and Quell. How would
 #    Marlow's buyers feel about the outcome, about themselves, about the process and about you
 #    (Curhan, Elfenbein and Xu's *subjective value*, 2006)? Would they want to deal with
 #    Tallis again, and does that matter for a supplier of a year's sensors?
@@ -900,9 +906,10 @@ NegotiationTable(
 # the weights fit it.
 #
 # Part (3): how the first negotiation ended; what Marlow's trust became, by section 6's
-# table (each retraction and each offer refused out of hand lowers it); whether the two sittings can be compared (the
-# same style and Quell in the same state; otherwise the learner says so); what that did
-# or did not change in the second; and a judgement of Marlow's subjective value and of
+# table (each retraction and each offer refused out of hand lowers it); the second
+# sitting at the first debrief's style, and what the replay line shows (if any); what
+# that did or did not change in the second;
+# and a judgement of Marlow's subjective value and of
 # whether it would deal again.
 #
 # Part (4): one preparation change and one change at the table, each concrete.
@@ -963,8 +970,7 @@ NegotiationTable(
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - With a person, concede down the frontier in steps that shrink towards your target,
-#   each traded for something, and take no term back; question 7's steps that grow or take
-#   a term back suit this bot only.
+#   each traded for something, and take no term back.
 # - Step only when the other side moves, says it can give no more (at this table the words
 #   are true; test a person's first), or, once per deadlock, to break it, announced as an
 #   invitation (GRIT). Give about what it gave.
