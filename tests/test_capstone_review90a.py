@@ -62,7 +62,11 @@ def test_c1_question_5_and_section_4_offer_no_step_beyond():
     assert "1. The first package is your opening, at Marlow's low reservation price" in q5
     opening = _cell("opening-teaching")
     assert "plus at most one step" not in opening and "One step beyond" not in opening
-    assert "no fact you can cite grounds it, so module 04's rule does not open there" in opening
+    # review 98 C1 (module 04): module 04's grounding rule is for a price; here research
+    # prices Marlow's need, so it applies as to a price
+    assert "so module 04's section 1 rule applies as to a price: no fact grounds going below" in (
+        " ".join(opening.split())
+    )
 
 
 # --- C1 continued (review 89 C2): question 7 takes a plan of module 04's shape ---------------

@@ -375,8 +375,8 @@ check.my_audit(my_audit, hidden=True)
 # **The Pareto frontier.** A package is on the **Pareto frontier** (module 04) when no
 # other package is better for one side without being worse for the other; your opening
 # lies on it. The next package along it leaves you more but gives Marlow fewer points than
-# it needs even without Quell: no fact you can cite grounds it, so module 04's rule does
-# not open there.
+# it needs even without Quell. Your research prices that need, so module 04's section 1
+# rule applies as to a price: no fact grounds going below it.
 #
 # A **signed letter of intent** (question 2) is a fact to state (below), not a ground for
 # an opening: it raises the least Marlow believes *you* would accept (module 04),
