@@ -8,6 +8,7 @@ from course.checks import batna as check
 from course.checks.hints import NotYet
 from course.scenarios.batna import REASONS, northwind_reservation, reservation_of, target_of
 from tests.sweeps import cell_text
+from tests.test_batna_review90 import _hint
 
 SWEEP = [f"rv-sweep-{n}" for n in range(120)]
 PACKAGE = "it is section 4's target in the zone for the job as offered"
@@ -17,15 +18,6 @@ CAP = "more than three quarters of the way up"
 def _cell(grade_id):
     """The cell's text as one line of words, without markdown's hashes."""
     return " ".join(cell_text("02_batna", "batna", grade_id).replace("#", " ").split())
-
-
-def _hint(offers, value):
-    """Question 5's hint for ``value`` on ``offers`` (None when it passes)."""
-    try:
-        check.judge_target(offers, value)
-    except NotYet as hint:
-        return hint
-    return None
 
 
 def test_x1_the_reviewers_survey_above_the_band_is_told_about_the_cap(monkeypatch):

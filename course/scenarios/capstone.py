@@ -1043,21 +1043,28 @@ def says_true(case, package):
     Quell the learner considers (review 88 X1): the package gives Marlow at least that
     state's reservation price, and no one-level move on any issue towards Tallis (the next
     level down Marlow's own ranking, as the bot's ladder ranks it) keeps it there."""
+    return any(
+        _no_room_at(case, package, floor)
+        for floor in (case.reservation_if_quell, case.reservation_if_not)
+    )
+
+
+def _no_room_at(case, package, floor):
+    """Whether "can't give more" on ``package`` is true for a Marlow that needs ``floor``
+    points: the package gives it at least ``floor``, and no one-level move on any issue
+    towards Tallis keeps it there."""
     points = sum(case.theirs[issue][level] for issue, level in package.items())
-    for floor in (case.reservation_if_quell, case.reservation_if_not):
-        if points < floor - 1e-9:
-            continue
-        room = False
-        for issue, level in package.items():
-            levels = list(case.issues[issue])
-            ranked = sorted(levels, key=lambda lv: (-case.theirs[issue][lv], levels.index(lv)))
-            at = ranked.index(level)
-            if at + 1 < len(ranked):
-                given = points - case.theirs[issue][level] + case.theirs[issue][ranked[at + 1]]
-                room = room or given >= floor - 1e-9
-        if not room:
-            return True
-    return False
+    if points < floor - 1e-9:
+        return False
+    for issue, level in package.items():
+        levels = list(case.issues[issue])
+        ranked = sorted(levels, key=lambda lv: (-case.theirs[issue][lv], levels.index(lv)))
+        at = ranked.index(level)
+        if at + 1 < len(ranked):
+            given = points - case.theirs[issue][level] + case.theirs[issue][ranked[at + 1]]
+            if given >= floor - 1e-9:
+                return False
+    return True
 
 
 def _limit_above(case, floor, following):
@@ -1162,18 +1169,7 @@ def shows_quell(case, answer):
 
 def _true_without_quell(case, package):
     """Whether "can't give more" on ``package`` is true if Quell has no capacity."""
-    points = sum(case.theirs[issue][level] for issue, level in package.items())
-    if points < case.reservation_if_not - 1e-9:
-        return False
-    for issue, level in package.items():
-        levels = list(case.issues[issue])
-        ranked = sorted(levels, key=lambda lv: (-case.theirs[issue][lv], levels.index(lv)))
-        at = ranked.index(level)
-        if at + 1 < len(ranked):
-            given = points - case.theirs[issue][level] + case.theirs[issue][ranked[at + 1]]
-            if given >= case.reservation_if_not - 1e-9:
-                return False
-    return True
+    return _no_room_at(case, package, case.reservation_if_not)
 
 
 @answer_key
