@@ -712,8 +712,9 @@ def test_the_low_ball_debrief_says_what_the_planned_step_did_against_a_hold():
     from pathlib import Path
 
     text = Path(__file__).parents[1].joinpath("source/04_concessions/concessions.py").read_text()
+    text = " ".join(" ".join(line.lstrip("# ") for line in text.splitlines()).split())
     assert "even your planned one, rewards the drop" not in text
-    assert "you cannot tell" in text and "which you face" in text
+    assert "you cannot tell which you face" in text  # wherever the lines wrap
     said = {"better": 0, "nothing": 0, "worse": 0}
     for seed in range(600):
         m = DifficultMoment(rng=random.Random(seed))._moment
