@@ -26,6 +26,18 @@ from timing import median_seconds  # tests/benchmarks/timing.py: run as a script
 from course.variants import rng_for
 
 
+def compare(module, before, now, repeat, n, baseline):
+    """Check that ``before`` and ``now`` draw the same scenarios, time both (median of
+    ``repeat`` runs) and print ms a learner and the ratio; ``baseline`` says what
+    ``before`` did."""
+    assert [repr(s) for s in before()] == [repr(s) for s in now()], f"{module}: draws differ"
+    old, new = median_seconds(before, repeat), median_seconds(now, repeat)
+    print(
+        f"{module}: {n:,} learners, {new / n * 1e3:.2f} ms a learner against "
+        f"{old / n * 1e3:.2f} ms {baseline} (ratio {old / new:.2f}x)"
+    )
+
+
 def power(learners, repeat):
     from course.scenarios.power import drawn, kestrel_power
 
@@ -37,13 +49,7 @@ def power(learners, repeat):
     def now():
         return [kestrel_power(rng_for(module, learner), learner) for learner in learners]
 
-    assert [repr(s) for s in before()] == [repr(s) for s in now()], "module 03: draws differ"
-    old, new = median_seconds(before, repeat), median_seconds(now, repeat)
-    n = len(learners)
-    print(
-        f"{module}: {n:,} learners, {new / n * 1e3:.2f} ms a learner against "
-        f"{old / n * 1e3:.2f} ms drawing every candidate's offers (ratio {old / new:.1f}x)"
-    )
+    compare(module, before, now, repeat, len(learners), "drawing every candidate's offers")
 
 
 def _old_rule_path(self, start, their_minimum=None, most=20):
@@ -80,13 +86,7 @@ def concessions(learners, repeat):
         ):
             return now()
 
-    assert [repr(s) for s in before()] == [repr(s) for s in now()], "module 04: draws differ"
-    old, new = median_seconds(before, repeat), median_seconds(now, repeat)
-    n = len(learners)
-    print(
-        f"{module}: {n:,} learners, {new / n * 1e3:.2f} ms a learner against "
-        f"{old / n * 1e3:.2f} ms as before (ratio {old / new:.2f}x)"
-    )
+    compare(module, before, now, repeat, len(learners), "as before")
 
 
 def _old_meso_found(table, middle, least=None, land=None):
@@ -163,13 +163,7 @@ def concessions_table(learners, repeat):
         ):
             return now()
 
-    assert [repr(s) for s in before()] == [repr(s) for s in now()], "module 04: draws differ"
-    old, new = median_seconds(before, repeat), median_seconds(now, repeat)
-    n = len(learners)
-    print(
-        f"{module}: {n:,} learners, {new / n * 1e3:.2f} ms a learner with the frontier's rows "
-        f"against {old / n * 1e3:.2f} ms walking every package (ratio {old / new:.2f}x)"
-    )
+    compare(module, before, now, repeat, len(learners), "walking every package")
 
 
 def main():
