@@ -1954,15 +1954,16 @@ def test_the_audit_edges_settle_each_row_for_each_side():
     open when shares and weeks disagree, and (the visible ones too) let time alone decide
     the alternatives row and dependence decide power against the weeks, on every one of
     300 learners' cases, none of them on a rule's line. Review 79 X2: two weeks alone
-    and a share that is open without the audit (yours with it) leave the row open."""
+    and a share that is open without the audit (yours with it) leave the row open.
+    Review 99 X1: Marlow's claimed longer wait, set aside, leaves it open too."""
     for n in range(300):
         own = course.variant("05_capstone", f"r-{n}")
         cases = [dataclasses.replace(own, **edge) for edge in check._audit_edges(own)]
         assert [alternatives_holder(c) for c in cases] == [
-            *("Marlow", "you", None, None, None, None, "you", "you", "you", "you")
+            *("Marlow", "you", None, None, None, None, "you", "you", "you", None, "you")
         ], n
         assert [power_holder(c) for c in cases[:3]] == ["you", "Marlow", "you"], n
-        assert [power_holder(c) for c in cases[8:]] == [None, "Marlow"], n
+        assert [power_holder(c) for c in cases[8:]] == [None, None, "Marlow"], n
         assert all(len(alternatives_readings(c)) == 1 for c in cases), n
         assert [signs_letter(c) for c in cases[6:8]] == [True, False], n
 

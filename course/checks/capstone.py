@@ -759,8 +759,11 @@ def _visible_edges(case):
     """The changes of ``case`` that question 4's visible check also tries (review 58, W1:
     it tried only the alternatives shares, so 32 of 35 wrong power rules passed it):
     the shares open in the two states; each way question 2's decision on the letter reads
-    the row; time alone deciding the alternatives row; dependence deciding power against
-    the weeks."""
+    the row; time alone deciding the alternatives row; Marlow's claimed longer wait, which
+    section 2's rule sets aside (review 99, X1: no visible edge had it, so a reading that
+    took the claim at its buyers' word passed the visible check for the 58% of learners
+    whose own case cannot show it, and then failed at grading); dependence deciding power
+    against the weeks."""
     return [
         _two_states(case),
         _audit_cost_edge(case),
@@ -772,6 +775,13 @@ def _visible_edges(case):
             "your_sales_share": 0.45,
             "your_weeks": 8,
             "their_weeks": 2,
+        },
+        {  # the same, but Marlow claims the longer wait: set aside, the row stays open
+            **_two_states(case),
+            "their_supply_share": 0.5,
+            "your_sales_share": 0.45,
+            "your_weeks": 3,
+            "their_weeks": 8,
         },
         {  # you need Marlow more, though you can wait longer: power is Marlow's
             **_two_states(case),
