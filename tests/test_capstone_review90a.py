@@ -44,7 +44,8 @@ def test_c1_the_step_beyond_fails_the_opening_with_a_true_hint_and_the_set_alone
             check.judge_opening(case, [row[0]])
         hint = str(refused.value)
         assert "Against this bot such a step pays on average (the appendix)" in hint
-        assert "no fact you can name grounds it, so module 04's rule refuses it" in hint
+        # review 99 C1: module 04's sets may go that far; the refusal is this module's
+        assert "no fact you can name grounds it, so this module's convention refuses it" in hint
         assert f"at least {case.reservation_if_not:g} points" in hint
         with pytest.raises(check.NotYet, match="two or three packages"):
             check.judge_meso(case, [row[0]])
@@ -62,9 +63,9 @@ def test_c1_question_5_and_section_4_offer_no_step_beyond():
     assert "1. The first package is your opening, at Marlow's low reservation price" in q5
     opening = _cell("opening-teaching")
     assert "plus at most one step" not in opening and "One step beyond" not in opening
-    # review 98 C1 (module 04): module 04's grounding rule is for a price; here research
-    # prices Marlow's need, so it applies as to a price
-    assert "so module 04's section 1 rule applies as to a price: no fact grounds going below" in (
+    # review 99 C1: module 04's sets may go below the other side's minimum; the capstone
+    # names that and calls its own stop a stricter convention (tests/test_capstone_review99)
+    assert "your opening stops at Marlow's need, a stricter convention" in (
         " ".join(opening.split())
     )
 

@@ -1214,13 +1214,15 @@ def _opening_hint(case, package):
             "it gives Marlow so little that Marlow refuses it out of hand",
         )
     # Review 90 C1: the step beyond no longer passes; against this bot it pays on average
-    # (the appendix), but no fact grounds it, so module 04's rule refuses it.
+    # (the appendix), but no fact grounds it, so this module's convention refuses it (module
+    # 04's sets may go that far; review 99 C1).
     if beyond and (you, them) == tuple(beyond[1:]):
         return (
             f"it is one frontier step beyond the best package Marlow could accept: it gives "
             f"Marlow {them:g} points, fewer than the {low:g} it needs even if Quell has no "
             "capacity. Against this bot such a step pays on average (the appendix), but no "
-            "fact you can name grounds it, so module 04's rule refuses it; open at Marlow's "
+            "fact you can name grounds it, so this module's convention refuses it (stricter "
+            "than module 04's for sets); open at Marlow's "
             "low reservation price: the package that leaves you most among those that give "
             f"Marlow at least {low:g} points and leave you your reservation price",
             "it is one step beyond what Marlow could accept, which no fact grounds: open at "

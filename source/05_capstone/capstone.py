@@ -360,8 +360,8 @@ check.my_audit(my_audit, hidden=True)
 # for you, even when Quell stays likelier: Marlow can accept no package below it in either
 # state. Among the packages that give Marlow at least its low reservation price (by your
 # research's points) and you at least your reservation price, take the one with the most
-# profit; between two that leave you the same, the one that gives Marlow more (it is on the
-# Pareto frontier, below). Every case here has such a package. This opening is the
+# profit; between two that leave you the same, the one that gives Marlow more. Every case
+# here has such a package. This opening is the
 # module's answer to a range you do not know well; with a person, module 04's
 # alternative remains: let them open.
 #
@@ -375,8 +375,9 @@ check.my_audit(my_audit, hidden=True)
 # **The Pareto frontier.** A package is on the **Pareto frontier** (module 04) when no
 # other package is better for one side without being worse for the other; your opening
 # lies on it. The next package along it leaves you more but gives Marlow fewer points than
-# it needs even without Quell. Your research prices that need, so module 04's section 1
-# rule applies as to a price: no fact grounds going below it.
+# it needs even without Quell. Module 04's sets went that far, to a quarter of the other
+# side's minimum; your opening stops at Marlow's need, a stricter convention: no fact
+# grounds going past it.
 #
 # A **signed letter of intent** (question 2) is a fact to state (below), not a ground for
 # an opening: it raises the least Marlow believes *you* would accept (module 04),
