@@ -1727,6 +1727,8 @@ ON_THE_LINE = {
 #: The question's gloss of a kind and the article forms of its words, each as that kind.
 KIND_ALIASES = MappingProxyType(
     {
+        # review 99 X2: section 6's heading and the practice feedback say "legitimate leverage"
+        "legitimate leverage": "legitimate",
         "illegitimate source": "illegitimate",
         "an illegitimate source": "illegitimate",
         "a bluff": "bluff",

@@ -313,9 +313,24 @@ def strengthen_first(yours, theirs, weights=None, step=ADVICE_STEP):
     )
 
 
+def their_biggest_leads(yours, theirs, weights=None):
+    """Every source on which the other side is furthest ahead of you once weighted, in the
+    course's order, with that lead: ``((source, ...), points)``, several sources when they
+    tie (compared after rounding away float noise), or None when they lead you on no
+    source (review 99 X1: a tie names them all)."""
+    behind = {
+        source: round(-difference, _DECIMALS)
+        for source, difference in weighted_differences(yours, theirs, weights).items()
+    }
+    most = max(behind.values())
+    if most <= 0:
+        return None
+    return tuple(source for source in SOURCES if behind[source] == most), most
+
+
 def their_biggest_lead(yours, theirs, weights=None):
     """The source on which the other side is furthest ahead of you once weighted, as
-    ``(source, points)``, or None when they lead you on no source."""
-    differences = weighted_differences(yours, theirs, weights)
-    source = min(SOURCES, key=lambda s: differences[s])
-    return (source, -differences[source]) if differences[source] < 0 else None
+    ``(source, points)`` (the first in the course's order when several tie: see
+    ``their_biggest_leads``), or None when they lead you on no source."""
+    leads = their_biggest_leads(yours, theirs, weights)
+    return None if leads is None else (leads[0][0], leads[1])

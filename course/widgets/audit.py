@@ -19,7 +19,7 @@ from course.models.audit import (
     shifted,
     signed,
     strengthen_first,
-    their_biggest_lead,
+    their_biggest_leads,
     weighted_leverage,
 )
 from course.pictures import audit_bars
@@ -255,26 +255,45 @@ class LeverageAudit(w.VBox):
         self.advice.value = advice(yours, theirs, weights)
 
 
+def _listed(words):
+    """Words joined as a sentence lists them: "a", "a and b", "a, b and c"."""
+    return " and ".join(words) if len(words) < 3 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _answers(source, name):
+    """The sentence naming the levers that answer a lead on ``source``, called ``name``."""
+    levers, why = ANSWERED_BY[source]
+    whose = "" if source == "information" else ", in Emerson's account"
+    return f"What answers {name}{whose}: your <b>{' or your '.join(levers)}</b> ({why})."
+
+
 def advice(yours, theirs, weights):
     """What to strengthen, in words: the source on which the other side is furthest ahead
     (its largest weighted difference) with the levers that answer it (``ANSWERED_BY``:
     Emerson's power-dependence account for alternatives and power; the course's own advice
-    for information, on which Emerson says nothing), and what the audit's own arithmetic
-    ranks first."""
-    lead = their_biggest_lead(yours, theirs, weights)
+    for information, on which Emerson says nothing), every source tied for it and the levers
+    for each (review 99 X1), and what the audit's own arithmetic ranks first."""
+    leads = their_biggest_leads(yours, theirs, weights)
     ranking = strengthen_first(yours, theirs, weights)
     (first, gain), others = ranking[0], ranking[1:]
-    if lead is None:
+    if leads is None:
         against = "They are ahead of you on no source that carries any weight."
-    else:
-        source, points = lead
-        levers, why = ANSWERED_BY[source]
-        whose = "" if source == "information" else ", in Emerson's account"
+    elif len(leads[0]) == 1:
+        ((source,), points) = leads
         against = (
             f"They are furthest ahead on <b>{source}</b>: a weighted difference of "
             f"{points:.2f} points ({theirs[source]:g} against your {yours[source]:g}). "
-            f"What answers it{whose}: your "
-            f"<b>{' or your '.join(levers)}</b> ({why})."
+            f"{_answers(source, 'it')}"
+        )
+    else:  # review 99 X1: a tie names every source tied, and what answers each
+        sources, points = leads
+        named = _listed([f"<b>{source}</b>" for source in sources])
+        against = (
+            f"They are furthest ahead on {named}, tied: a weighted difference of "
+            f"{points:.2f} points on each ("
+            + "; ".join(f"{s} {theirs[s]:g} against your {yours[s]:g}" for s in sources)
+            + "). "
+            + " ".join(_answers(source, source) for source in sources)
         )
     if gain <= 0:
         return against + (
