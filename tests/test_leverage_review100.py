@@ -15,8 +15,9 @@ from course.models.audit import (
     their_biggest_leads,
     weighted_differences,
 )
-from course.scenarios.leverage import tactic_key
+from course.scenarios.leverage import news_key, news_readings, tactic_key
 from course.widgets.audit import LeverageAudit, advice
+from tests.sweeps import cell_text
 
 #: The reviewer's tie: they lead by 0.50 points on information and on alternatives alike.
 YOURS = dict(zip(SOURCES, (4, 4, 4), strict=True))
@@ -56,7 +57,9 @@ def test_x1_the_advice_names_both_tied_sources_and_the_levers_for_each():
         audit.weights[source].value = round(WEIGHTS[source] * 20)
     words = _text(audit.advice.value)
     assert words == _text(advice(YOURS, THEIRS, WEIGHTS))
-    (tied, points) = their_biggest_leads(YOURS, THEIRS, WEIGHTS)
+    behind = {s: -d for s, d in weighted_differences(YOURS, THEIRS, WEIGHTS).items()}
+    points = max(behind.values())
+    tied = [s for s in SOURCES if behind[s] == pytest.approx(points)]
     assert (
         f"They are furthest ahead on {' and '.join(tied)}, tied: a weighted difference of {points:.2f} points on each"
         in words
@@ -91,3 +94,59 @@ def test_x2_legitimate_leverage_counts_as_legitimate(spelled):
     check._tactic_kinds(s, kinds)
     with pytest.raises(NotYet):  # still no other words
         check.judge_tactic(s, label, {**kinds, label: "legitimate move"})
+
+
+def _cell(grade_id):
+    return " ".join(cell_text("00_leverage", "leverage", grade_id).replace("#", " ").split())
+
+
+def test_c1_question_4a_says_why_news_of_their_weakness_has_two_readings():
+    """C1: question 1 files knowing a weakness of theirs as your information only (1b argues
+    against the alternatives reading), while question 4a, its practice check and the widget
+    accept their row down too, with no reason given. Question 4a now gives it (question 1
+    sorts facts; 4a records what news changes in your audit, and the news may show you
+    rated their row too high: lower it or raise your information, not both), and question 1
+    points there. The checks accept exactly that: for news of a weakness of theirs, your
+    information up or the row it weakens down by the same size; for any other news, one
+    reading."""
+    q4a = _cell("q4-text")
+    assert "Question 1 sorts facts; here you record what news changes in your audit." in q4a
+    assert (
+        "News revealing a weakness of theirs may show you rated the row it weakens too high: "
+        "lower that row or raise your information, not both; either earns the item." in q4a
+    )
+    q1 = _cell("q1-text")
+    assert "knowing a weakness of theirs is your information. Question 4a allows two" in q1
+    assert "readings of news of one." in q1
+    seen = 0
+    for i in range(60):
+        s = course.variant("00_leverage", f"sweep-{i}")
+        key = news_key(s)
+        for label, readings in news_readings(s).items():
+            side, source, change = key[label]
+            assert readings[0] == key[label]
+            if len(readings) == 1:
+                continue
+            seen += 1
+            (second,) = readings[1:]
+            assert (side, source) == ("you", "information") and change > 0
+            assert second[0] == "them" and second[2] == -change and second[1] != "information"
+            for reading in readings:
+                assert check.judge_news_item(s, label, {**key, label: reading}).endswith(
+                    "read right."
+                )
+    assert seen
+
+
+def test_u1_the_outside_option_s_example_is_taken_by_walking_out():
+    """U1: section 3's example of an outside option, "a flat you would move to only if talks
+    fail", described the breakdown case (a payoff received when talks end), which the same
+    bullet and module 02 set apart from an option taken by walking out. The example now
+    names the trigger the bullet defines."""
+    bullet = _cell("audit-limits").split("**It counts every alternative alike.**")[1]
+    bullet = bullet.split("- **")[0]
+    assert "only if talks fail" not in bullet
+    assert "An option reached only by walking out (an *outside option*)" in bullet
+    assert "a flat you could move to by walking out lowers the rent only if" in bullet
+    batna = " ".join(cell_text("02_batna", "batna", "nash-teaching").split())
+    assert "take your alternative whenever you turn down" in batna

@@ -77,7 +77,8 @@ def test_c1_news_revealing_their_weakness_is_called_a_simplification():
     # readings of such news are right now (tests/test_leverage_review89.py); review 90 C1
     # reworded it as the rule every place states (tests/test_leverage_review90.py)
     assert (
-        "may be read either way: your information up, or the row of theirs it weakens down"
+        # review 99 C1: with its reason, in question 4a's own words
+        "may show you rated the row it weakens too high: lower that row or raise your information"
         in _markdown("q4-text")
     )
     revealed = []

@@ -19,7 +19,8 @@ def test_c1_sections_2_and_5_agree_that_4a_puts_a_revealed_weakness_in_your_info
     # review 89 C1: question 4a now accepts either reading, and says so (review 90 C1: in
     # the words every place uses)
     assert (
-        "may be read either way: your information up, or the row of theirs it weakens down"
+        # review 99 C1: with its reason, in question 4a's own words
+        "may show you rated the row it weakens too high: lower that row or raise your information"
         in _markdown("q4-text")
     )
 

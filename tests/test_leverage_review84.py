@@ -63,7 +63,10 @@ def test_u2_the_simplification_of_4a_s_news_is_stated_once_in_section_5():
     )
     # review 87 C1: stated once, now in question 4a's own text; review 89 C1: either reading;
     # review 90 C1: the rule is stated in four places, its detail for news in 4a only
-    detail = "may be read either way: your information up, or the row of theirs it weakens down"
+    # review 99 C1: with its reason, in question 4a's own words
+    detail = (
+        "may show you rated the row it weakens too high: lower that row or raise your information"
+    )
     assert text.count(detail) == 1
     assert detail in _markdown("q4-text")
 

@@ -43,6 +43,7 @@ def test_c1_the_take_away_owns_question_4a_s_simplification():
     # C1: question 4a accepts either reading
     # review 90 C1: in the words every place uses; review 91 U1: question 4a's own words
     assert (
-        "may be read either way: your information up, or the row of theirs it weakens down"
+        # review 99 C1: with its reason, in question 4a's own words
+        "may show you rated the row it weakens too high: lower that row or raise your information"
         in _markdown("q4-text")
     )

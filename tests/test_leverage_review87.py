@@ -19,8 +19,8 @@ def test_c1_question_4a_says_where_a_revealed_weakness_of_theirs_goes():
     # review 90 C1: in the words every place uses; review 91 U1: question 4a's own words
     assert (
         # review 97 U1: stated here, where it is applied, no longer in section 2's side note
-        "may be read either way: your information up, or the row of theirs it weakens down; "
-        "either earns the item." in question
+        # review 99 C1: with its reason, in question 4a's own words
+        "lower that row or raise your information, not both; either earns the item." in question
     )
     assert "news simplifies" not in _markdown("shift-teaching")
 

@@ -87,7 +87,8 @@ def test_c1_question_4c_says_its_balances_follow_question_4a_s_simplification():
     assert "leave their row unchanged" not in q4c
     # review 90 C1: the summary and question 4a state one rule in the same words
     assert (
-        "may be read either way: your information up, or the row of theirs it weakens down"
+        # review 99 C1: with its reason, in question 4a's own words
+        "may show you rated the row it weakens too high: lower that row or raise your information"
         in _markdown("q4-text")
     )
     # review 91 U1: the rule is stated once, in section 2's side note

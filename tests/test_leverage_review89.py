@@ -97,8 +97,8 @@ def test_c1_u4_question_4a_says_so_and_4c_drops_its_caveat():
     # review 90 C1: in the words every place uses; review 91 U1: question 4a's own words
     assert (
         # review 97 U1: stated here, where it is applied, no longer in section 2's side note
-        "may be read either way: your information up, or the row of theirs it weakens down; "
-        "either earns the item." in q4
+        # review 99 C1: with its reason, in question 4a's own words
+        "lower that row or raise your information, not both; either earns the item." in q4
     )
     assert "leave their row unchanged" not in _markdown("q4c-text")
 

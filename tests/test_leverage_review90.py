@@ -18,9 +18,11 @@ MODULE = "00_leverage"
 #: "Knowing it is your information; the weakness itself lowers their row", is superseded).
 #: Review 97 U1: question 1 needs only the sorting's first question, so the rule for news
 #: is stated in question 4a, where it is applied, and section 2's side note drops it.
+#: Review 99 C1: question 4a now gives the reason (the news may show you rated their row
+#: too high) and says "not both".
 RULE = (
-    "News revealing their weakness may be read either way: your information up, or the row "
-    "of theirs it weakens down; either earns the item."
+    "News revealing a weakness of theirs may show you rated the row it weakens too high: "
+    "lower that row or raise your information, not both; either earns the item."
 )
 
 

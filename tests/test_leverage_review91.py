@@ -53,7 +53,8 @@ def test_u1_the_weakness_rule_is_stated_once_with_its_reason_and_the_take_away_i
     places = ("sources-teaching", "q1-text", "q4-text", "summary")
     assert not any(rule in _markdown(g) for g in places)
     # review 97 U1: said once, in question 4a, where it is applied (tests/test_leverage_review97)
-    assert "the row of theirs it weakens down; either earns the item." in _markdown("q4-text")
+    # review 99 C1: with its reason, in question 4a's own words
+    assert "raise your information, not both; either earns the item." in _markdown("q4-text")
     assert "**Their weakness.**" not in _markdown("sources-teaching")
     first = _markdown("summary").split("- ")[1]
     assert first.startswith("What you know about their weakness is worth only what it lets")
@@ -116,7 +117,8 @@ def test_u3_the_outside_option_limit_is_said_in_plain_words_with_an_example():
     assert "at the table" not in limits and "Shaked" not in limits
     bullet = limits.split("**It counts every alternative alike.**")[1].split("- **")[0]
     assert "counts only when it beats what the deal would give you anyway" in bullet
-    assert "a flat you would move to only if talks fail lowers the rent only if" in bullet
+    # review 99 U1: the flat is an outside option, taken by walking out (module 02's words)
+    assert "a flat you could move to by walking out lowers the rent only if" in bullet
     assert 'modules 02 and 03 make "anyway" exact.' in bullet
     notes = _markdown("summary")
     assert "*Section 3, outside options.* The deal-me-out model is Shaked and Sutton's" in notes

@@ -183,9 +183,11 @@ def test_review97_u1_the_weakness_rule_is_stated_in_question_4a_where_it_is_appl
     q4a = _cell("q4-text")
     assert "side note" not in q4a
     assert (
-        "News revealing their weakness may be read either way: your information up, or the row "
-        "of theirs it weakens down; either earns the item. News that they learn a weakness of "
-        "yours moves only their information, since your ratings already counted it."
+        # review 99 C1: with its reason
+        "News revealing a weakness of theirs may show you rated the row it weakens too high: "
+        "lower that row or raise your information, not both; either earns the item. News that "
+        "they learn a weakness of yours moves only their information, since your ratings "
+        "already counted it."
     ) in q4a
     rubric = _cell("fact-reason")
     assert "which I rate on Vell's side" not in rubric

@@ -17,9 +17,9 @@
 # rarely the pitch: it is what each could do if the answer were no, what each knows, and
 # how much the employer needs each. This course calls that difference **leverage**.
 #
-# In this module you will meet leverage's three sources, audit both sides of a
-# negotiation, plan the days before the talks, re-audit as news arrives, and tell
-# legitimate leverage from bluffs, lies and sources that are not yours to use.
+# In this module you will meet leverage's three sources, audit both sides, plan the days
+# before the talks, re-audit as news arrives, and tell legitimate leverage from bluffs,
+# lies and sources not yours to use.
 #
 # It takes most people **5 to 7 hours** (4 to 5 if you are at ease with Python, 8 if you
 # are new to it): some reading, an interactive audit, one short practice case, seven
@@ -158,7 +158,8 @@ scenario
 # `"alternatives"` or `"power"`) and the side whose rating it goes into (`"you"` or
 # `"them"`), sorted with the three questions above: for example
 # `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks. By the first question,
-# knowing a weakness of theirs is your information.
+# knowing a weakness of theirs is your information. Question 4a allows two readings of
+# news of one.
 #
 # **Your own facts are judged only when the notebook is graded.** Practise first on the
 # practice case below (`scenario.practice`): write `practice_facts()` the same way for its
@@ -376,8 +377,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # - **It counts every alternative alike.** That fits a payoff you get if something neither
 #   side controls ends the talks (module 02). An option reached only by walking out (an
 #   *outside option*) counts only when it beats what the deal would give you anyway: a flat
-#   you would move to only if talks fail lowers the rent only if you value it above the
-#   renewal you would get without it. Below that it still sets your reservation price;
+#   you could move to by walking out lowers the rent only if you value it above the renewal
+#   you would get without it. Below that it still sets your reservation price;
 #   modules 02 and 03 make "anyway" exact.
 # - **It rates what each side has, not what the other side believes it has** (one belief
 #   excepted, on purpose: their trust in your word, filed as your power). Leverage works
@@ -479,8 +480,8 @@ LeverageAudit(without_news_of=scenario)
 #
 # $$\text{expected gain} = \text{chance} \times \text{weight of the source} \times \text{rise of the rating (which stops at 10)}.$$
 #
-# A step on a source with a small weight adds little, however large it is. The steps in
-# your scenario each raise a different source, so the gains of a plan add up.
+# A step on a source with a small weight adds little. Your scenario's steps each raise a
+# different source, so a plan's gains add up.
 #
 # The rule counts only the *average* gain, so a sure small step and a long shot with the
 # same average count the same. If what matters to you is reaching a given balance, compare
@@ -508,12 +509,11 @@ LeverageAudit(without_news_of=scenario)
 #   future*). How the other side feels about the outcome, itself, the process and the
 #   relationship, its *subjective value*, predicts whether it wants to deal with you again
 #   (Curhan and colleagues). Each case has a step that builds it by doing, freely, more
-#   than you owe the other side (sharing a forecast your contract does not require, sending
-#   records before they are asked for), and a piece of
-#   news in which a move that breaks your word (or that the other side takes as such)
-#   spends it; your scenario has at least one of the two. Keeping a promise already made
-#   is never a step: it is owed. A step given freely often tells the other side something
-#   too, which its rating does not count.
+#   than you owe the other side (sharing a forecast your contract does not require), and
+#   a piece of news in which a move that breaks your word (or that the other side takes as
+#   such) spends it; your scenario has at least one of the two. Keeping a promise already
+#   made is never a step: it is owed. A step given freely often tells the other side
+#   something too, which its rating does not count.
 #
 # Your starting audit and steps:
 
@@ -824,14 +824,15 @@ scenario.show("news")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4a (1 mark): read the news
 #
-# Each news item in `scenario.news` (label -> (text, size)) moves one rating, yours or
-# theirs, up or down by its size. Write `news_moves()`, returning for each label
-# `(side, source, change)`, with a negative change for a fall: for example
-# `{"N1": ("you", "information", 2), ...}`. Each item earns a quarter of a mark.
+# Each news item in `scenario.news` (label -> (text, size)) moves one rating up or down by
+# its size. Write `news_moves()`, returning for each label `(side, source, change)`, with a
+# negative change for a fall: for example `{"N1": ("you", "information", 2), ...}`. Each
+# item earns a quarter of a mark.
 #
-# News revealing their weakness may be read either way: your information up, or the row
-# of theirs it weakens down; either earns the item. News that they learn a weakness of
-# yours moves only their information, since your ratings already counted it.
+# Question 1 sorts facts; here you record what news changes in your audit. News revealing
+# a weakness of theirs may show you rated the row it weakens too high: lower that row or
+# raise your information, not both; either earns the item. News that they learn a weakness
+# of yours moves only their information, since your ratings already counted it.
 #
 # **Your own news is judged only at grading**, as in question 1. Practise first on
 # `scenario.practice.news` with `practice_news()`.
@@ -1312,15 +1313,14 @@ scenario.show("tactics")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (2 marks): which kind of move?
 #
-# Your scenario lists four tactics someone in your case might use, T1 to T4
-# (`scenario.tactics`, label -> text). Write `tactic_kinds()`, returning for each label one
-# of `"legitimate"`, `"bluff"`, `"misrepresentation"` or `"illegitimate"` (an illegitimate
-# source). Each tactic is used at the first meeting, before any of the news in
-# section 5. Unless a tactic says otherwise, what it states is true and what it
-# offers is yours to offer. Judge each by what it does: two tactics can be worded alike
-# and differ only in a figure, and so in kind. "Legitimate" judges ethics, not wisdom:
-# stating your true reservation price is legitimate, and usually unwise. Each tactic earns
-# half a mark.
+# Your scenario lists four tactics, T1 to T4 (`scenario.tactics`, label -> text). Write
+# `tactic_kinds()`, returning for each label one of `"legitimate"`, `"bluff"`,
+# `"misrepresentation"` or `"illegitimate"` (an illegitimate source). Each tactic is used
+# at the first meeting, before any of the news in section 5. Unless a tactic says
+# otherwise, what it states is true and what it offers is yours to offer. Judge each by
+# what it does: two tactics can be worded alike and differ only in a figure, and so in
+# kind. "Legitimate" judges ethics, not wisdom: stating your true reservation price is
+# legitimate, and usually unwise. Each tactic earns half a mark.
 #
 # **Your own tactics are judged only at grading**, as in question 1. Practise first on
 # `scenario.practice.tactics` with `practice_tactics()`.
