@@ -244,11 +244,14 @@ def _rig_order(s):
 def _rig_scenarios(hidden):
     """Question 5's scenarios: the learner's own, plus one other learner's for each kind of
     alternative above and below half of Dunmore's value. When grading hidden cases the others
-    have walk-out versions with the same letters as the learner's (the kinds are read from
-    the story, so a function may go by the letter); the visible check, which judges only
-    that each price follows one of the two rules, takes the public self-check learners
-    whatever their letters, so their ids are the same for every learner and tell nothing
-    of the learner's own versions."""
+    have walk-out versions with the same letters as the learner's, and each version is told
+    in the words of the learner's own version of that letter, at the other's amount (the
+    kinds are read from the story, so a function may go by the letter or by the words:
+    review 99, X1, a function that read the learner's own words rightly lost half the mark
+    on a wording the learner never saw, and which the visible check does not judge); the
+    visible check, which judges only that each price follows one of the two rules, takes
+    the public self-check learners whatever their letters and words, so their ids are the
+    same for every learner and tell nothing of the learner's own versions."""
     own = _drawn(learner_id())
     order = _rig_order(own) if hidden else None
     found = [own]
@@ -264,8 +267,23 @@ def _rig_scenarios(hidden):
                     order in (None, _rig_order(_drawn(learner))) and fits(_drawn(learner))
                 ),
             )
-            found.append(_drawn(learner))
+            other = _drawn(learner)
+            found.append(_in_own_words(other, own) if hidden else other)
     return found
+
+
+def _in_own_words(other, own):
+    """``other``'s scenario with each rig version told in the words of ``own``'s version of
+    the same letter, at ``other``'s amount (the two share their walk-out letters)."""
+    from course.scenarios.power import money as shown
+    from course.scenarios.power import rig_wording
+
+    words = {v.letter: rig_wording(v) for v in own.rig_versions}
+    versions = tuple(
+        dataclasses.replace(v, text=words[v.letter].format(x=shown(v.amount)))
+        for v in other.rig_versions
+    )
+    return dataclasses.replace(other, rig_versions=versions)
 
 
 def _scenarios(hidden):

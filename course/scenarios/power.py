@@ -454,9 +454,17 @@ def walks_out(version):
     """Whether Kestrel reaches the rig's alternative in ``version`` by walking out (an
     outside option) rather than being left with it when the talks end on their own (a
     breakdown payoff), read from its text."""
-    for kind, texts in _RIG_TEXTS.items():
-        if version.text in (t.format(x=money(version.amount)) for t in texts):
-            return kind == RIG_KINDS[0]
+    return rig_wording(version) in _RIG_TEXTS[RIG_KINDS[0]]
+
+
+@answer_key
+def rig_wording(version):
+    """The text of question 5's ``version`` with its amount as ``{x}``: one of
+    ``_RIG_TEXTS``, so that a check can tell another amount in the same words."""
+    for texts in _RIG_TEXTS.values():
+        for text in texts:
+            if version.text == text.format(x=money(version.amount)):
+                return text
     raise ValueError(f"not one of question 5's versions: {version.text!r}")
 
 

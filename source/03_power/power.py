@@ -792,9 +792,10 @@ check.licence_reply(licence_reply, hidden=True)
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. A quarter mark
-# a version, none if one rule prices all four. Grading also tries other learners'
-# scenarios (of each kind, some above half of Dunmore's value and some below), with your
-# letters for each kind, so your function may go by `v.letter`.
+# a version, none if one rule prices all four. Grading also runs it on other amounts (some
+# above half of Dunmore's value, some below) told in your versions' words under your
+# letters, so it may go by `v.letter` or by your texts; the self-check's other scenarios
+# are worded differently.
 #
 # Practise first on two versions that are the same for every learner. Kestrel is selling a
 # used lathe to Pell, which would pay up to 40,000 for it; all else is as in your own
