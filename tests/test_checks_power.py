@@ -1099,8 +1099,10 @@ def test_question_1_has_the_learner_work_out_the_shapley_value(learner):
     from tests.test_models_power import PROSE
 
     assert "Atlas proposes a price of `_P.atlas_proposal(s)`" not in PROSE
-    assert "has not put a figure on it. (Atlas can work it out" in PROSE
-    assert "question 4 asks how Kestrel should answer it" in PROSE  # review 61, X1; 79, U2
+    # review 99, U2 (round 100): the prompt is its two comparisons; the story says that
+    # Atlas knows both values, and question 4 follows without a pointer
+    assert "but has not put a figure on it." in PROSE
+    assert "Would Atlas's yardstick, worked out, reach or beat" in PROSE
     assert "atlas_proposal" not in repr(course.variant("03_power", "ada"))
     for n in range(20):
         s = course.variant("03_power", f"fair-{n}")
@@ -1874,7 +1876,9 @@ def test_corvid_copies_atlas_a_breakdown_buyer_buys_only_then_and_fact_4_names_a
     """Deal-me-out needs Atlas to know Corvid's bid, as it knows Borealis's; a buyer after a
     breakdown must not be one Kestrel could walk out to (the key gives a Nash split from it);
     and practice fact 4's 'them' is Vane Motors, so its figure holds an office there."""
-    assert "on Borealis's terms, and send Atlas a copy, as Borealis did" in PROSE
+    # review 99, U2 (round 100): question 2 says it as question 8 does
+    two = PROSE[PROSE.index("### Question 2") : PROSE.index("def licence_floor")]
+    assert "on Borealis's terms, with a copy to Atlas" in " ".join(two.split())
     assert "on Borealis's terms, with a copy to Atlas" in PROSE
     for text in _RIG_TEXTS["breakdown payoff"]:  # in words of its own (session 55, W5)
         assert any(w in text for w in ("then, and only then,", "Only if", "in no other case"))

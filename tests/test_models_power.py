@@ -549,7 +549,8 @@ def test_borealis_has_committed_to_pay_its_value_so_a_threat_at_it_is_one_kestre
         # buyer giving up all its gain (review 2, finding 25); Atlas has a copy, so Atlas's
         # Shapley proposal can be computed without Kestrel revealing Borealis's value (2)
         assert "made Kestrel a firm written offer for the licence" in story
-        assert f"signed today, it comes to {s.borealis_value:,.0f}" in story
+        # review 99, U2 (round 100): the per-month pricing is in the note
+        assert f"{s.borealis_value:,.0f} signed today, and Borealis will go no higher" in story
         assert "at any price up to" not in story
         assert "so Atlas knows both values" in story
 
@@ -611,7 +612,8 @@ def test_licence_offers_are_quick_so_the_loan_moves_only_the_granite_deal():
     assert "whatever Kestrel's cash position" not in PROSE
     assert "whatever Kestrel's monthly cash" not in PROSE
     assert "the loan changes nothing there" not in PROSE
-    assert "day's delay to cost Kestrel and Atlas the same small share" in story
+    # review 99, U2 (round 100): the equal rates of loss in one line of the story
+    assert "A day's delay costs Kestrel and Atlas the same small share" in story
     # review 3, E1: a cash-short seller paid the day it signs loses at its overdraft rate;
     # the buyer now pays on a fixed date, so the overdraft plays no part in the licence talks
     assert "selling the licence a few days sooner or later does not change that" not in story
@@ -884,11 +886,12 @@ def test_section_2_labels_what_it_borrows_from_section_5():
     """Section 2 states section 5's price rule before section 5 teaches it; it says so
     (professor's review 2, finding 19), and a phrase that echoed the reference is gone (27;
     section 6's opening words stay, as the course map quotes them)."""
-    # review 3, unclear 1: the preview is one sentence, its terms left to section 5
-    assert "Section 5 will show that it is $\\max(v_1/2,\\ v_2)$" in PROSE
-    # seventh review, U1: the rule comes with its reason in short, not on trust
+    # review 3, unclear 1: the preview is one sentence, its terms left to section 5; review
+    # 99, U1 (round 100): the preview gave section 5's result and reason before its terms,
+    # so section 2 now only points to section 5, which derives the rule and the number
+    two = " ".join(_section(PROSE, "**A licence and two buyers.**", "### Exercise: the").split())
+    assert "section 5 shows where." in two and "max(v_1/2" not in two
     assert "take that on trust" not in PROSE
-    assert "two sides who lose the same by waiting split that value evenly" in PROSE
     assert "walk out on the keen buyer, and an alternative reached that way" not in PROSE
     assert "leave the door open" not in PROSE
 
@@ -946,7 +949,8 @@ def test_split_the_difference_is_ruled_out_in_this_story_only():
     true, and section 5 then names cases where it would fit: the exclusion is for this
     story."""
     text = " ".join(PROSE.split())
-    assert "in this story, never the split-the-difference figure $(v_1 + v_2)/2$" in text
+    # review 99, U1 (round 100): said in section 5, beside the rule it follows from
+    assert "splitting the difference (87,500) is never the price in this story" in text
     # review 78, U1 (round 79): section 5's "This story" bullet is cut; section 5 still
     # derives the breakdown case, the Nash split, where the midpoint would fit
     assert "alternating offers end at the Nash split on the breakdown payoffs" in text
@@ -1567,7 +1571,8 @@ def test_question_2_no_longer_spells_out_the_floor():
     assert "bottom of the core" not in two
     # review 83, U4 (round 84): the title names the reservation price, the body does not link it
     assert "reservation price" not in two.split("reservation price?", 1)[1]
-    assert "least as well for Kestrel as it could do without Atlas (the values:" in two
+    # review 99, U2 (round 100): the values named without "(the values: Atlas's ...)"
+    assert "least as well for Kestrel as it could do without Atlas (`s.atlas_value`," in two
 
 
 def test_question_4_leaves_the_choice_of_ground_to_the_learner():
@@ -1991,7 +1996,7 @@ def test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out():
     # review 91, U2: question 6 points to the story, which says it (below)
     for s in _drawn_scenarios()[:20]:
         story = " ".join(s.story().split())
-        assert "priced per remaining month of the licence" in story
+        assert "is priced per remaining month of it" in story  # review 99, U2: in the note
         assert "Borealis's offer falls by that same share each day" in story  # review 92, E1
         assert f"Borealis's offer stays at {s.borealis_value:,.0f}" not in story
         assert f"per remaining month, {s.borealis_value:,.0f} signed today" in story
@@ -2076,7 +2081,8 @@ def test_question_2_says_its_shapley_value_prepares_question_4():
     two = _section(PROSE, "### Question 2", "def licence_floor")
     # session 56, U5: the question comes first, the pointer to question 4 last
     assert "neither part below needs that figure" not in two
-    assert two.index("Write `licence_floor(s)`") < two.index("question 4 asks how Kestrel")
+    # review 99, U2 (round 100): the pointer is cut; both verdicts now use the figure
+    assert "question 4 asks how Kestrel" not in two
     assert "call `shapley_values`" not in two  # review 64, X1: pricing it is the learner's
 
 

@@ -167,3 +167,113 @@ def test_x1_question_5_says_grading_keeps_the_learners_words_and_letters():
         "below) told in your versions' words under your letters, so it may go by `v.letter` "
         "or by your texts"
     ) in five
+
+
+def _market_numbers():
+    """Section 2's licence market typed in: the Shapley value of the seller, the core's
+    floor, section 5's price max(v1/2, v2) and the split-the-difference price."""
+    from itertools import combinations
+
+    from course.models.power import shapley_values
+
+    v1, v2 = 105_000, 70_000
+    market = {}
+    for size in range(1, 4):
+        for group in combinations(["Seller", "Keen", "Rival"], size):
+            bids = [{"Keen": v1, "Rival": v2}[b] for b in group if b != "Seller"]
+            market[frozenset(group)] = max(bids) if "Seller" in group and bids else 0
+    seller = float(shapley_values(["Seller", "Keen", "Rival"], market)["Seller"])
+    return seller, v2, max(v1 / 2, v2), (v1 + v2) / 2
+
+
+def test_u1_section_2_points_to_section_5_and_section_5_states_the_price():
+    """U1: section 2 gave section 5's result, max(v1/2, v2), and its reason ("two sides who
+    lose the same by waiting") before discounting or outside options were taught, and then
+    section 5's number again. Section 2 now sets the Shapley value against the core's lowest price
+    (the reservation price) and points to section 5, whose licence paragraph derives the
+    rule and states the number for section 2's example."""
+    seller, floor, price, midpoint = _market_numbers()
+    two = _flat(_section(PROSE, "**A licence and two buyers.**", "### Exercise: the power"))
+    for gone in ("max(v_1/2", "lose the same by waiting", "section 5's rule predicts", "87,500"):
+        assert gone not in two, gone
+    assert (
+        "Where inside the core the price lands depends on how the seller and the keen "
+        "buyer bargain: section 5 shows where."
+    ) in two
+    assert (
+        f"the Shapley value gives the seller {seller:,.0f}, below its reservation price of "
+        f"{floor:,.0f}"
+    ) in two
+    assert "reservation price" in two and seller < floor
+    five = _flat(_section(PROSE, "The licence of section 2", "In the library"))
+    assert "deal-me-out gives Kestrel $\\max(v_1/2,\\ v_2)$" in five
+    assert (
+        f"In section 2's example the rival's {floor:,.0f} beats half of 105,000, so the price "
+        f"is {price:,.0f}; splitting the difference ({midpoint:,.0f}) is never the price in "
+        "this story."
+    ) in five
+
+
+def _four_player_shapley(atlas, borealis, corvid):
+    """Kestrel's Shapley value in the market of Kestrel and three buyers, typed in."""
+    from itertools import combinations
+
+    from course.models.power import shapley_values
+
+    values = {"Atlas": atlas, "Borealis": borealis, "Corvid": corvid}
+    players = ["Kestrel", *values]
+    market = {}
+    for size in range(1, len(players) + 1):
+        for group in combinations(players, size):
+            bids = [values[b] for b in group if b != "Kestrel"]
+            market[frozenset(group)] = max(bids) if "Kestrel" in group and bids else 0
+    return float(shapley_values(players, market)["Kestrel"])
+
+
+def test_u2_question_2_is_its_two_comparisons_and_the_worked_case():
+    """U2: question 2's prompt ran to about 260 words, with the copy Atlas holds (the story
+    says it), a pointer to question 4 and the timing of the Corvid what-if spelt out twice.
+    It now asks the two comparisons, gives the worked case and names every value it needs;
+    the worked case's claim holds (the three-player formula and the four-player Shapley
+    value give opposite verdicts with Corvid)."""
+    two = _flat(_section(PROSE, "### Question 2", "def licence_floor"))
+    assert len(two.split()) < 200, len(two.split())
+    for gone in ("Atlas can work it out", "question 4 asks how", "whoever it is"):
+        assert gone not in two, gone
+    assert (
+        "Would Atlas's yardstick, worked out, reach or beat selling to the best rival today? "
+        "And with Corvid, brought in before Atlas proposed?"
+    ) in two
+    for name in ("s.atlas_value", "s.borealis_value", "s.corvid_value", "licence_floor(s)"):
+        assert name in two, name
+    assert "(Atlas 100,000, Borealis 52,000, Corvid 61,000)" in two
+    three = (3 * 100_000 + 61_000) / 6  # section 2's formula with Corvid as the one rival
+    assert (three >= 61_000) != (_four_player_shapley(100_000, 52_000, 61_000) >= 61_000)
+
+
+def test_u2_the_story_says_equal_rates_of_loss_in_one_line_and_keeps_the_reasons_in_the_note():
+    """U2: story part 1 carried the per-month pricing in Borealis's offer and a long line on
+    equal rates of loss besides the note that explains them. Outside the note the story now
+    says it in one line; the escrow and the per-month pricing stay in the note; every value
+    question 2 needs is still shown."""
+    import re
+
+    for n in range(20):
+        s = course.variant("03_power", f"rv100-{n}")
+        story = s.story()
+        notes = dict(
+            re.findall(r"<details><summary>(.*?)</summary>\n\n(.*?)</details>", story, re.S)
+        )
+        outside = re.sub(r"<details>.*?</details>", "", story, flags=re.S)
+        part1 = _flat(outside[outside.index("**1. A licence") : outside.index("**2. A board")])
+        assert "per remaining month" not in part1
+        lines = [line for line in part1.split("- ") if "same small share" in line]
+        assert lines == [
+            "A day's delay costs Kestrel and Atlas the same small share of what each gets, and "
+            "Borealis's offer falls by that same share each day (why: the first note below). "
+        ], lines
+        why = notes["Why equal rates of loss?"]
+        assert "escrow" in why and "priced per remaining month" in why
+        assert f"{s.borealis_value:,.0f} signed today" in part1
+        for name in ("`s.atlas_value`", "`s.borealis_value`", "`s.corvid_value`"):
+            assert name in story, name

@@ -70,7 +70,8 @@ def test_u2_what_only_justifies_equal_losses_and_question_6s_what_if_are_collaps
         assert "escrow" not in outside
         assert "Borealis's offer falls by that same share each day" in _flat(outside)
         part1 = outside[outside.index("**1. A licence") : outside.index("**2. A board vote")]
-        assert "day's delay to cost Kestrel and Atlas the same small share" in _flat(part1)
+        # review 99, U2 (round 100): the conclusion is one line
+        assert "A day's delay costs Kestrel and Atlas the same small share" in _flat(part1)
         signing = dict(notes)["<i>Paid on signing?</i> (for question 6)"]
         assert f"{s.signing_ratio} times the share" in signing
         assert "`s.signing_gain`" in signing

@@ -290,15 +290,11 @@ print("Left takes all: in the core?", stable)
 # Read as a price, the Shapley value misleads here. It pays the rival $v_2/6$, and when
 # the rival's value is close enough to the keen buyer's it gives the seller less than its
 # reservation price. Where inside the core the price lands depends on how the seller and
-# the keen buyer bargain. Section 5 will show that it is $\max(v_1/2,\ v_2)$, and, in this
-# story, never the split-the-difference figure $(v_1 + v_2)/2$: the keen buyer must pay at
-# least what the rival would, and when the rival would pay less than half the keen buyer's
-# value, two sides who lose the same by waiting split that value evenly.
+# the keen buyer bargain: section 5 shows where.
 #
-# With $v_1 = 105{,}000$ and $v_2 = 70{,}000$: the Shapley value gives the seller 64,167
-# and the rival 11,667; the core runs from 70,000 to 105,000; section 5's rule predicts
-# 70,000, since the rival's 70,000 beats half of 105,000; splitting the difference would
-# give 87,500.
+# With $v_1 = 105{,}000$ and $v_2 = 70{,}000$: the Shapley value gives the seller 64,167,
+# below its reservation price of 70,000, and the rival 11,667; the core runs from 70,000
+# to 105,000.
 #
 # In the cell below, the seller and the keen buyer break away from the Shapley division,
 # short by exactly the 11,667 it pays a rival who never buys.
@@ -356,26 +352,21 @@ PowerExplorer()
 # ### Question 2 (2 marks): does Atlas's yardstick reach Kestrel's reservation price?
 #
 # Atlas proposes to pay Kestrel's Shapley value in your market, from here on **Atlas's
-# yardstick**, and calls it fair, but it has not put a figure on it. (Atlas can work it
-# out: Borealis sent it a copy of its offer, so Atlas knows both values.) Part 5 of your
-# story offers a move: bring in Corvid, which would then make a firm offer of
-# `s.corvid_value` on Borealis's terms, and send Atlas a copy, as Borealis did. Would
-# Atlas's yardstick, worked out, reach or beat selling to the best rival today? And with
-# Corvid, brought in before Atlas proposed? Write `licence_floor(s)`, returning a pair
-# `(clears_today, clears_with_corvid)`:
+# yardstick**, but has not put a figure on it. Part 5 of your story offers a move: bring
+# in Corvid, which would make a firm offer of `s.corvid_value` on Borealis's terms, with
+# a copy to Atlas. Would Atlas's yardstick, worked out, reach or beat selling to the best
+# rival today? And with Corvid, brought in before Atlas proposed? Write
+# `licence_floor(s)`, returning a pair `(clears_today, clears_with_corvid)`:
 #
 # - `clears_today`: `True` if taking Atlas's yardstick in today's market of three does at
-#   least as well for Kestrel as it could do without Atlas (the values: Atlas's
-#   `s.atlas_value`, Borealis's `s.borealis_value`), `False` if not; question 4 asks how
-#   Kestrel should answer it;
-# - `clears_with_corvid`: the same verdict had Kestrel brought Corvid in, and Atlas then
-#   proposed Kestrel's Shapley value in that market of four (Kestrel and three buyers),
-#   set against the best rival then, whoever it is.
+#   least as well for Kestrel as it could do without Atlas (`s.atlas_value`,
+#   `s.borealis_value`), else `False`;
+# - `clears_with_corvid`: the same verdict had Kestrel brought Corvid in, in that market
+#   of four.
 #
-# Each part earns a mark. The check also tries other learners' scenarios, where the
-# verdicts differ, and a worked case of its own (Atlas 100,000, Borealis 52,000, Corvid
-# 61,000), where section 2's formula for three players gives the wrong verdict with
-# Corvid.
+# Each part earns a mark. The check also tries other learners' scenarios and a worked case
+# (Atlas 100,000, Borealis 52,000, Corvid 61,000), where section 2's formula for three
+# players gives the wrong verdict with Corvid.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
@@ -653,7 +644,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # edge all but vanishes. In your story a day's delay costs Kestrel and Atlas the same
 # share of what each gets (every price is per remaining month of the licence), so
 # they split evenly at the table, and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$:
-# never below its reservation price, and exactly that whenever Borealis binds.
+# never below its reservation price, and exactly that whenever Borealis binds. In section
+# 2's example the rival's 70,000 beats half of 105,000, so the price is 70,000; splitting
+# the difference (87,500) is never the price in this story.
 #
 # In question 6's what-if, paid on signing, a day's delay also costs Kestrel overdraft
 # interest, so its share at the table falls below a half.
