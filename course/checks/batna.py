@@ -462,10 +462,13 @@ def _wrong_choice(offers, name, value, worth):
     value that is not the named alternative's expected value points to its tree (and for Lumen
     to question 1); a right value of an alternative with the highest best case, or that best
     case given as the value, to comparing best cases (the best-case hint was given whatever the
-    answer's value)."""
+    answer's value); a right value of one with the highest worst case, to comparing worst
+    cases."""
     alternatives = alternatives_of(offers)
     top = {n: max(a for _, a in flatten(tree)) for n, tree in alternatives.items()}
+    bottom = {n: min(a for _, a in flatten(tree)) for n, tree in alternatives.items()}
     best_case = max(top, key=top.get)
+    worst_case = max(bottom, key=bottom.get)
     where = f"for learner {offers.learner}"
     if same_money(value, top[name]) and not same_money(value, worth[name]):
         hint = (
@@ -494,6 +497,10 @@ def _wrong_choice(offers, name, value, worth):
         if name == best_case:
             hint += f"; {name} has the highest best case: compare expected values, not best cases"
             general = "it picks the alternative with the best case; compare expected values"
+        elif name == worst_case:  # review 99 X1: a choice by worst cases (the sure Harbor
+            # Bank) values every alternative rightly, so "check how it values" misled it
+            hint += f"; {name} has the highest worst case: compare expected values, not worst cases"
+            general = "it picks the alternative with the best worst case; compare expected values"
         else:
             hint += ": check how your function values the others"
             general += ": check how it values the best one"
