@@ -135,7 +135,7 @@ def test_u1_section_6_points_to_module_00_for_its_sources_instead_of_repeating_t
     module 00's section 6 source by source. It is one pointer line; module 00 still cites
     them."""
     honest = _cell("honest-teaching")
-    assert "The sources are module 00's, section 6." in honest
+    assert "Sources of the labels and of warning and threat: module 00's, section 6." in honest
     assert "<details>" not in honest and "Model Rule 4.1" not in honest
     leverage = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
     for source in ("Model Rule 4.1", "Robinson", "Rogers", "Schelling"):

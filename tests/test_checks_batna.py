@@ -538,7 +538,8 @@ def test_the_text_says_to_choose_the_fallback_with_the_open_alternative_beside_e
     # question 9 asked only to draw both trees, and the rubric let a sure fallback cancel the
     # open offer without the section's second condition
     # review 70 U1: the box says it, before it draws both trees
-    assert "Choose it with Lumen beside each candidate, then draw both trees" in flat
+    # review 99 U3: and it says which two trees
+    assert "Choose it with Lumen beside each candidate, then draw two trees" in flat
     assert "Beside a sure BATNA without Lumen, the open alternative cancels" in flat
 
 
@@ -1541,7 +1542,7 @@ def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_it
     # review 90 U1: the warning bullet is folded into the paragraph under the table
     assert "A legitimate demand is a **warning**" in honest and "**Threat.**" not in honest
     assert (
-        "The sources are module 00's, section 6." in honest
+        "Sources of the labels and of warning and threat: module 00's, section 6." in honest
     )  # review 94 U1: the note is a pointer
     assert "a floor the other side can meet exactly" not in honest
     assert "at a figure no higher than your reservation price" not in summary
@@ -1553,7 +1554,9 @@ def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_it
     )  # r94 U1
     assert "counts an unpriced commute at nothing" in honest  # review 94 U1: story's words
     assert "accept such moves as bargaining" not in honest
-    assert "The sources are module 00's, section 6." in honest  # review 94 U1: a pointer
+    assert (
+        "Sources of the labels and of warning and threat: module 00's, section 6." in honest
+    )  # review 94 U1: a pointer
     assert check.LABELS == ("legitimate", "bluff", "misrepresentation")  # review 80 C3
     assert (
         "about what it expects someone like you to settle for"
@@ -2133,7 +2136,7 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     honest = _cell("honest-teaching")
     assert "module 03 shows how such a demand invites one back" not in honest
     assert (
-        "The sources are module 00's, section 6." in honest
+        "Sources of the labels and of warning and threat: module 00's, section 6." in honest
     )  # review 94 U1: the note is a pointer
     # the Model Rule is introduced once, in the side note (review 90 U1: no bluff bullet)
     assert "introduced under *Bluff* below" not in honest
@@ -2141,7 +2144,9 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     # a side note (review 65 U3: one block with the sources of the words)
     # review 77 U5: the side note keeps the words' sources; "why even a true warning costs
     # you" is cut (the warning row's test and the judged-by-what-it-says line carry it)
-    assert "The sources are module 00's, section 6." in honest  # review 94 U1: no side note
+    assert (
+        "Sources of the labels and of warning and threat: module 00's, section 6." in honest
+    )  # review 94 U1: no side note
     assert "Why even a true warning costs you" not in honest
     assert "takes the chances you state at face value" in honest
     nash = _cell("nash-teaching")
@@ -2734,10 +2739,14 @@ def test_the_intro_sends_question_9_back_to_section_3_and_a_side_note_folds_away
     intro = _cell("intro")
     assert "hardest" not in intro  # review 69 X3: its hard part is unmarked
     honest = cell_text("02_batna", "batna", "honest-teaching")
-    assert "The sources are module 00's, section 6." in honest  # review 94 U1: no side note
+    assert (
+        "Sources of the labels and of warning and threat: module 00's, section 6." in honest
+    )  # review 94 U1: no side note
     assert "Why even a true warning" not in honest
     # review 96 U1: the pointer closes section 6, after the rules that replaced the questions
-    assert honest.rstrip().endswith("The sources are module 00's, section 6.")
+    assert honest.rstrip().endswith(
+        "Sources of the labels and of warning and threat: module 00's, section 6."
+    )
 
 
 # --- the story's timing, an alternative left open, citations, hints of questions 3 and 9
@@ -2888,7 +2897,7 @@ def test_section_6_labels_a_demand_above_your_reservation_price_as_the_check_doe
     assert "so this course accepts either label for it" in honest
     assert "in its everyday sense, for both" not in honest
     assert (
-        "The sources are module 00's, section 6." in honest
+        "Sources of the labels and of warning and threat: module 00's, section 6." in honest
     )  # review 94 U1: the note is a pointer
 
 
@@ -2904,7 +2913,7 @@ def test_the_citations_say_what_the_sources_say():
     assert "Shaked" in power
     honest = _cell("honest-teaching")
     assert (
-        "The sources are module 00's, section 6." in honest
+        "Sources of the labels and of warning and threat: module 00's, section 6." in honest
     )  # review 94 U1: the note is a pointer
     assert "as fair" not in honest
 
@@ -3190,7 +3199,7 @@ def test_a_demand_above_the_reservation_price_is_also_called_a_threat():
     # still defined, and the warning bullet gives the labels the course accepts
     assert "In Schelling's terms it is also a threat" not in honest
     assert (
-        "The sources are module 00's, section 6." in honest
+        "Sources of the labels and of warning and threat: module 00's, section 6." in honest
     )  # review 94 U1: the note is a pointer
     assert "on the line between a bluff and a misrepresentation" in honest
 
@@ -3755,7 +3764,7 @@ def test_review_72_the_words_of_section_6_cite_module_00_alone():
     honest = " ".join(_cell("honest-teaching").split())
     assert "module 00's and module 03's" not in honest
     assert (
-        "The sources are module 00's, section 6." in honest
+        "Sources of the labels and of warning and threat: module 00's, section 6." in honest
     )  # review 94 U1: the note is a pointer
 
 
@@ -4595,7 +4604,7 @@ def test_review_59_citations_hold_where_their_sources_do_and_q9_assumes_nothing_
     assert "Medvec" not in decide
     honest = _cell("honest-teaching")
     assert (
-        "The sources are module 00's, section 6." in honest
+        "Sources of the labels and of warning and threat: module 00's, section 6." in honest
     )  # review 94 U1: the note is a pointer
     assert "Carr" not in honest
     assert "again no lower than Lumen's" not in _cell("q9-text")
@@ -5000,7 +5009,7 @@ def test_review_72_paltering_band_midpoint_crra_and_rubric_1_are_explained():
     assert "Judge a claim about the least you would accept, a demand included, by" in honest
     assert "Judge a statement of fact by what it makes Northwind believe" in honest
     assert (
-        "The sources are module 00's, section 6." in honest
+        "Sources of the labels and of warning and threat: module 00's, section 6." in honest
     )  # review 94 U1: the note is a pointer
     reason = "because that is what its hires usually accept"
     assert (

@@ -44,7 +44,7 @@ def test_c1_schelling_s_warning_and_threat_cite_both_books_as_module_02_does():
     assert "*The Strategy of Conflict*, 1960" in _cell("ethics-teaching")
     # review 94 U1 (module 02): module 02 no longer repeats the citations; it points here
     two = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
-    assert "The sources are module 00's, section 6." in two
+    assert "Sources of the labels and of warning and threat: module 00's, section 6." in two
 
 
 def test_review93_c1_the_bellpak_news_is_an_event_not_something_you_learn():

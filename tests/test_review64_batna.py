@@ -29,7 +29,7 @@ def test_the_story_and_the_table_show_the_learners_variant_of_the_talks():
         talks = offers.talks
         story = offers.story()
         seen.add(talks.pressure)
-        part = story[story.index("Your variant of the talks (question 10)") :]
+        part = story[story.index("Your variant of the talks (questions 8b and 10)") :]
         assert f"{talks.work_value:,.0f}" in part.split("\n\n")[0]
         assert ("You make" if talks.proposer == "you" else "Northwind makes") in part
         if talks.start_slips:
@@ -44,7 +44,8 @@ def test_a_variant_without_an_answer_date_says_what_it_replaces():
     employers want an answer by the same date, then 'no one needs your answer by a date',
     without saying which fact the variant replaces or for which questions."""
     # review 73 U2: the own-talks practice now follows question 10, and the story says so
-    head = "For question 10 and the practice after it only, it replaces the answer date"
+    # review 99 U1: question 8b reads the variant too
+    head = "For questions 8b and 10 (and the practice after 10) only, it replaces the answer date"
     kinds = set()
     for n in range(40):
         offers = course.variant("02_batna", f"c2-{n}")

@@ -80,7 +80,7 @@ def test_the_surveys_are_cited_for_keeping_a_reservation_price_private_not_for_a
     honest = _cell("honest-teaching")
     # review 94 U1: the side note is one pointer line; module 00 gives the sources
     assert "tolerates a bluff" not in honest and "Robinson" not in honest
-    assert "The sources are module 00's, section 6." in honest
+    assert "Sources of the labels and of warning and threat: module 00's, section 6." in honest
     leverage = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
     assert "The survey backs *keeping* your reservation price to yourself" in leverage
 

@@ -166,7 +166,9 @@ def test_the_surveys_are_not_said_to_back_only_hiding_a_reservation_price():
     hope to settle for included. It now names both, and still not a bluff."""
     honest = _cell("honest-teaching")
     assert "Surveys back only" not in honest
-    assert "The sources are module 00's, section 6." in honest  # review 94 U1: a pointer
+    assert (
+        "Sources of the labels and of warning and threat: module 00's, section 6." in honest
+    )  # review 94 U1: a pointer
 
 
 def test_the_zopa_explorer_can_be_set_to_every_learners_numbers():

@@ -83,7 +83,7 @@ def test_the_citations_say_what_their_studies_found():
     offers more without saying that link."""
     honest, decide = _cell("honest-teaching"), _cell("decide-teaching")
     # review 94 U1: the side note that cited these is one pointer line to module 00
-    assert "The sources are module 00's, section 6." in honest
+    assert "Sources of the labels and of warning and threat: module 00's, section 6." in honest
     assert "judged about as harshly as lying" not in honest
     assert "*The Strategy of Conflict*" not in honest
     assert "Güth" not in decide  # review 78 U3 cut the paragraph it supported

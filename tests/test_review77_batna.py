@@ -127,7 +127,9 @@ def test_modules_02_and_03_name_module_00_as_the_source_of_warning_and_threat():
     power = " ".join(cell_text("03_power", "power", "using-teaching").split())
     assert "module 00's two words, after Schelling" in power
     assert "module 02's two words" not in power
-    assert "The sources are module 00's, section 6." in _cell("honest-teaching")  # r94 U1
+    assert "Sources of the labels and of warning and threat: module 00's, section 6." in _cell(
+        "honest-teaching"
+    )  # r94 U1
     leverage = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
     assert "A *warning* is legitimate too" in leverage and "a *threat* ties a demand" in leverage
 
@@ -194,7 +196,9 @@ def test_section_6s_side_note_keeps_only_where_the_words_come_from():
     honest = _cell("honest-teaching")
     assert "Why even a true warning costs you" not in honest
     assert honest.count("corners") == 1  # review 82 C2: module 00's reason, said once
-    assert "The sources are module 00's, section 6." in honest  # review 94 U1: no note
+    assert (
+        "Sources of the labels and of warning and threat: module 00's, section 6." in honest
+    )  # review 94 U1: no note
     assert "by what it says" in honest  # review 86 U1: the cost clause is cut
 
 

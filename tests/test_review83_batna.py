@@ -86,7 +86,7 @@ def test_paltering_is_named_once():
     times. It names it once and then says "it"."""
     honest = _cell("honest-teaching")
     assert honest.count("paltering") == 0  # review 94 U1: module 00, section 6 names it
-    assert "The sources are module 00's, section 6." in honest
+    assert "Sources of the labels and of warning and threat: module 00's, section 6." in honest
 
 
 def test_each_question_states_its_own_tolerance_and_the_intro_none():

@@ -75,7 +75,7 @@ class JobOffers(Scenario):
 
     @property
     def talks(self):
-        """Your version of the talks with Northwind (question 10)."""
+        """Your version of the talks with Northwind (questions 8b and 10)."""
         return talks_of(self)
 
     def story(self):
@@ -129,12 +129,13 @@ class JobOffers(Scenario):
             "unpriced at nothing.\n\n"
             f"Offers Northwind might make you (question 6):\n\n{offers}\n\n"
             f"Things you might say to Northwind (question 7):\n\n{said}\n\n"
-            "Your variant of the talks (question 10), on the package with two remote days"
+            "Your variant of the talks (questions 8b and 10), on the package with two remote days"
             + (
                 ": "
                 if self.talks.answer_date
-                else ". For question 10 and the practice after it only, it replaces the answer "
-                "date"
+                # review 99 U1: question 8b reads the variant too
+                else ". For questions 8b and 10 (and the practice after 10) only, it replaces "
+                "the answer date"
                 # review 75 C1: where the start slips, the fixed start above goes too
                 + (" and the fixed start date" if self.talks.start_slips else "")
                 + " above; everything else stands: "
@@ -190,8 +191,8 @@ class JobOffers(Scenario):
             ("statements", "the statements above, as (letter, text) pairs", "6 statements"),
             (
                 "talks",
-                "question 10's variant, with .may_be_cancelled, .answer_date, .start_slips, "
-                ".proposer, .work_value and .delta",
+                "the variant of questions 8b and 10, with .may_be_cancelled, .answer_date, "
+                ".start_slips, .proposer, .work_value and .delta",
                 self.talks.short(),
             ),
         ]

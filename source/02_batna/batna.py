@@ -209,8 +209,8 @@ check.choose_batna(choose_batna, hidden=True)
 #
 # The deal on the table may cost you something your alternative does not (a longer commute,
 # a move), or give you something extra. Your **reservation price** is the worst deal you
-# would still accept: the value of your BATNA, corrected for those differences. Below it you
-# take your BATNA instead. Many texts call it your walk-away point; this course says
+# would still accept: the value of your BATNA, corrected for those differences. Many texts
+# call it your walk-away point; this course says
 # reservation price, and keeps "walk away" for the act (Raiffa,
 # *The Art and Science of Negotiation*, 1982, builds his analysis on this number).
 #
@@ -318,8 +318,8 @@ BatnaBuilder()
 # Assess its alternatives as carefully as your own before any talk (Lax and Sebenius,
 # *The Manager as Negotiator*, 1986): negotiators who thought about them were far less
 # pulled by the other side's first offer (Galinsky and Mussweiler, *Journal of Personality
-# and Social Psychology* 81, 2001). Build the estimate from facts you can check, such as
-# published rates, not from what the other side says it can afford.
+# and Social Psychology* 81, 2001). Build the estimate from facts you can check, not from
+# what the other side says it can afford.
 #
 # A seller (here: you, selling your work) will not go below its own, $s$, nor a buyer
 # (Northwind) above its own, $b$. Between them lies the **zone of possible agreement**, or
@@ -541,7 +541,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # remote days at the salary a quarter of the way up your zone with two remote days, rounded
 # to 100, and calls it its last word: above your reservation price, below the even split
 # with remote days. You cannot tell whether it means it. Take it now, or counter? In two to
-# four sentences, say which, with the figure and the fact behind it. Either choice can earn
+# four sentences, say which. Either choice can earn
 # full marks. Half a mark each for:
 #
 # 1. the offer's salary, from your numbers, and your choice;
@@ -612,7 +612,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # Links: module 03 refines this bar for talks where both sides can counter. Keeping it
 # private is not the same as letting the other side open (modules 01 and 04).
-# The sources are module 00's, section 6.
+# Sources of the labels and of warning and threat: module 00's, section 6.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): legitimate, bluff or misrepresentation?
@@ -721,8 +721,8 @@ check.label_statements(label_statements, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "nash-teaching", "schema_version": 3}
 # ## 7. How the surplus splits, and when a better BATNA pays
 #
-# Where in the zone does the price land? Nash (1950, "The Bargaining Problem",
-# *Econometrica* 18:155–162) gave the classic answer. Take a pie
+# Nash (1950, "The Bargaining Problem", *Econometrica* 18:155–162) gave the classic answer
+# to where the price lands. Take a pie
 # worth $P$ to share, and BATNAs $d_A$ and $d_B$, together the *disagreement point*:
 # what each side gets if they do not agree. Each side first secures its BATNA, and the
 # rest, the surplus $P - d_A - d_B$, is split evenly:
@@ -941,7 +941,8 @@ check.walk_any_time_for(walk_any_time_for, hidden=True)
 #
 # With an alternative the deal leaves open, your **BATNA without Lumen** is what you would
 # do without this deal, Lumen aside. Choose it with Lumen beside each candidate, then draw
-# both trees. Beside a sure BATNA without Lumen, the open alternative cancels (when that
+# two trees, Lumen beside each: your BATNA without Lumen, and Northwind's salary less
+# commute. Beside a sure BATNA without Lumen, the open alternative cancels (when that
 # BATNA pays more than Lumen's base, as Harbor Bank always does, its value is the answer).
 # Beside a gamble as your BATNA without Lumen, it usually raises the sure amount you need
 # above the gamble's expected value.
@@ -1020,10 +1021,9 @@ check.batna_when(batna_when, hidden=True)
 #   0.98).
 #
 # You take turns weekly. `talks.proposer` makes the first offer; under an answer date, the
-# last one. `talks.work_value` is $W$. Write `batna_rise(offers, talks)`: by how
-# much the salary the fitting model predicts rises. The agency's cost may cap it. (Where
-# the start slips, $W$ stays below $2V + c/2$, so your BATNA binds.) The check tries each
-# kind; whole units suffice.
+# last one. `talks.work_value` is $W$. Write `batna_rise(offers, talks)` returning that
+# amount. The agency's cost may cap it. (Where the start slips, $W$ stays below
+# $2V + c/2$, so your BATNA binds.) The check tries each kind; whole units suffice.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-rise-answer", "schema_version": 3}
@@ -1103,17 +1103,17 @@ check.own_batna_needed(own_batna_needed)
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
 # A model answer, with the rubric's four points marked.
-# (1) I will ask my employer for a raise. If the talks fail I stay at 61,000: my BATNA
-# today is a sure 61,000, and so is my reservation price. (2) I will get another firm's
-# offer in writing before my talks: a 0.4 chance of about 70,000, worth 68,000 to me after
-# 2,000 more travel. (3) If it comes first, my reservation price rises from 61,000 to
-# 68,000, by 7,000. Only if I had to commit before hearing would 0.4 × 68,000 + 0.6 ×
-# 61,000 = 63,800 count: 2,800 above today's. (4) Today my only alternative is to stay at
-# 61,000, so I want the offer in hand before the talks. With it I would really leave, and
-# my employer would have to replace me through an agency at about 80,000. A salary survey
-# puts the median for my role at 71,500. My zone then runs from 68,000 to 80,000; its even
-# split is 74,000, above the survey, and three quarters of the way up is 77,000, so I will
-# aim for 74,000.
+# (1) I will ask my employer for a raise. If refused, I stay: my BATNA today is a sure
+# 61,000, and so is my reservation price. (2) I will get another firm's offer in writing
+# before my talks: a 0.4 chance of about 70,000, worth 68,000 to me after 2,000 more
+# travel. (3) If it comes first, my reservation price rises from 61,000 to 68,000, by
+# 7,000. Only if I had to commit before hearing, and the raise ruled that offer out, would
+# 0.4 × 68,000 + 0.6 × 61,000 = 63,800 count: 2,800 above today's. (4) Today my only
+# alternative is to stay at 61,000, so I want the offer in hand before the talks. With it
+# I would really leave, and my employer would have to replace me through an agency at
+# about 80,000. A salary survey puts the median for my role at 71,500. My zone then runs
+# from 68,000 to 80,000; its even split is 74,000, above the survey, and three quarters of
+# the way up is 77,000, so I will aim for 74,000.
 #
 # Rubric, half a mark each:
 #
@@ -1122,7 +1122,7 @@ check.own_batna_needed(own_batna_needed)
 # 2. A concrete step.
 # 3. The change in the reservation price with its arithmetic: the actual outcome when it
 #    will be known before the learner decides, the expected value only when they must
-#    commit first.
+#    commit first and the deal rules it out.
 # 4. A target at or on the learner's side of the even split of the zone, at most three
 #    quarters of the way from the reservation price to their estimate of the other side's
 #    reservation price (the most it would pay, or the least it would take), placed by
