@@ -88,9 +88,12 @@ def test_m1_the_letter_is_weighed_by_whether_the_plan_reaches_the_package_in_tim
     counts on four steps: section 5's scripted learner (``sit_by_the_plan``, plan and rule
     for accepting), signed, against Marlow with Quell, reaches no deal with any style, so
     the letter costs the chance of Quell times its whole shortfall (0.38 x 16.25, about
-    6.2), as the answer now says. The prompt and rubric point 3 ask whether the plan
+    6.2), as the answer said. The prompt and rubric point 3 ask whether the plan
     reaches such a package in the steps that fit, not only whether one exists. Each figure
-    is computed here; fails on the old text."""
+    is computed here; fails on the old text. Review 98 C1 (round 100): the reference plan is
+    module 04's shape; signed, it reaches that package at step 3, within the four steps that
+    fit, and the scripted learner playing it reaches deals with Quell, so the answer now sets
+    that deal against Brenn plus the audit. The smallest-step plan still misses it."""
     import random
     from dataclasses import replace as moved
 
@@ -102,6 +105,8 @@ def test_m1_the_letter_is_weighed_by_whether_the_plan_reaches_the_package_in_tim
         reservation_of,
         signs_letter,
     )
+    from tests import test_engine_capstone
+    from tests.test_capstone_review100 import reference_plan
     from tests.test_engine_capstone import deal_profit, sit_by_the_plan
 
     case = course.variant("05_capstone", "learner-1354")
@@ -130,10 +135,29 @@ def test_m1_the_letter_is_weighed_by_whether_the_plan_reaches_the_package_in_tim
     assert "no failed talks" not in answer
     assert f"my reservation price would have been {floor:g}" in answer
     # review 96 U2: "81 net" (profit less the audit) was a quantity the module never names
-    assert f"(63 points, profit {plan[step][1]:g}), but that is step {step} of my plan" in answer
-    assert f"step {step} of my plan and about four fit" in answer
-    assert f"{chance:.2f} × {shortfall:g} ≈ {chance * shortfall:.1f}" in answer
-    assert f"{chance * shortfall:.1f}" == "6.2"
+    assert f"{chance:.2f} × {shortfall:g} ≈ {chance * shortfall:.1f}" not in answer
+    # round 100: the reference plan (module 04's shape) reaches the package in time
+    plan = reference_plan(signer)
+    step = next(k for k, row in enumerate(plan) if row[2] >= case.reservation_if_quell)
+    assert (plan[step][1], plan[step][2], step) == (90, 63, 3) and step <= ANSWERS
+    assert f"(63 points, profit {plan[step][1]:g}), step {step} of my signed plan" in answer
+    assert f"step {step} of my signed plan, within the four that fit" in answer
+    short = reservation_of(case) - plan[step][1]
+    assert f"{short:g} short of Brenn plus the audit ({reservation_of(case):g})" in answer
+    with pytest.MonkeyPatch.context() as patch:  # the scripted learner plays the reference
+        patch.setattr(
+            test_engine_capstone,
+            "plan_of",
+            lambda case, opening=None: reference_plan(case),
+        )
+        deals = [
+            deal_profit(sit_by_the_plan(signer, style, random.Random(seed), walkaway=62))
+            for style in ("boulware", "linear", "conceder", "tit-for-tat")
+            for seed in range(40)
+        ]
+    assert case.reservation_if_quell == 62
+    assert any(deal is not None for deal in deals)  # signed talks with Quell 'could end there'
+
     prompt = _cell("reflection-text")
     assert "within the steps that fit (section 5)" in prompt
     rubric = answer.split("A full-marks answer")[0]

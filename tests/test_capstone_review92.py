@@ -111,7 +111,7 @@ def test_c2_the_box_says_about_one_step_in_four_was_matched_in_the_trials():
         "about one in four in the course's trials." in box
     )
     # review 93 C1; review 95 C1: paced tit-for-tat is module 04's question 3
-    assert "With a person, keep module 04's paced tit-for-tat (its question 3;" in box
+    assert "With a person, keep module 04's paced tit-for-tat (its question 3), and" in box
     assert "**paced tit-for-tat**" in MODULE_04.read_text()  # module 04's name for it
     steps = matched = 0
     for i, case in enumerate(_cases(100, "rv92-c2")):
@@ -139,7 +139,8 @@ def test_u1_section_4_and_rule_1_state_the_tie_break_the_check_grades():
     words = "between two that leave you the same, the one that gives Marlow more (it is on the"
     assert words in _cell("opening-teaching")
     assert words in _cell("q5-text")
-    assert words in _cell("plan-teaching")  # section 5's own words
+    # review 98 C1 (round 100): section 5's rule no longer takes the smallest step
+    assert words not in _cell("plan-teaching")
     tried = 0
     for case in _cases(60, "rv92-u1"):
         rows = scenario.acceptable_rows(case)

@@ -15,7 +15,8 @@ def test_c1_paced_tit_for_tat_is_module_04s_question_3():
     this bot only."""
     box = " ".join(_cell("about-the-bot").split())  # review 96 U1: the box moved there
     assert "paced tit-for-tat (question 7)" not in box
-    assert "paced tit-for-tat (its question 3; question 7 here accepts a plan of that shape)" in box
+    # review 98 C1 (round 100): question 7's reference is now module 04's shape
+    assert "paced tit-for-tat (its question 3), and test" in box
 
 
 def test_x1_question_7_s_pass_message_fits_a_plan_of_module_04s_shape(monkeypatch):

@@ -259,7 +259,10 @@ def test_review97_u1_the_target_rule_has_a_worked_case_the_code_gives():
     )
     assert found, plan
     case = course.variant("05_capstone", "rv-alice")
-    rows = scenario.plan_of(case)
+    # review 98 C1 (round 100): the notebook's reference plan, module 04's shape
+    from tests.test_capstone_review100 import reference_plan
+
+    rows = reference_plan(case)
     floor = scenario.reservation_of(case)
     steps = [row[0] for row in rows]
     without = target_in_state(case, steps, floor, False)

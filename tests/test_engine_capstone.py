@@ -958,11 +958,15 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
     and Quell state; fourth review, E8: learner-5's case sat on question 8's five-step line
     and is redrawn, so the example is now learner-1354's (E4's redrawn price
     row changed learner-2344's too), whose negotiation tells the same
-    story)."""
+    story; review 98 C1, round 100: the plan is the notebook's reference, module 04's
+    shape, and the story follows it)."""
+    from course.scenarios.capstone import state_target
+    from tests.test_capstone_review100 import reference_plan
+
     rubric = section("reflection")
     case = course.variant("05_capstone", "learner-1354")
     name, worth = batna_of(case)
-    plan = plan_of(case)
+    plan = reference_plan(case)
     # review 69 U2: the answer is four short paragraphs; it names the two alternatives'
     # worth in one clause, and the letter's arithmetic is the instructor note's
     assert f"I kept {name} ({worth:g} on average) over the letter's sure" in rubric
@@ -983,9 +987,12 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
     )
     assert f"a chance of {quell_posterior(case):.2f}" in rubric
     assert f"profit {plan[0][1]:g}, {plan[0][2]:g} of Marlow's" in rubric
-    assert f"first step ({plan[1][1]:g})" in rubric and f"second step ({plan[2][1]:g})" in rubric
-    words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-    assert f"count my plan's {words[len(plan) - 1]} steps" in rubric
+    assert f"first step ({plan[1][1]:g})" in rubric and f"my second ({plan[2][1]:g})" in rubric
+    target = state_target(case, [row[0] for row in plan], floor, False)
+    assert f"Marlow's answers pointed to ({target:g})" in rubric
+    assert f"({plan[2][1]:g}), my target" in rubric and target == plan[2][1]
+    assert f"hold one round longer at {plan[1][1]:g}" in rubric
+    assert "count my plan's" not in rubric
     assert power_holder(case) == "Marlow" and "Power, which the" in rubric
     assert f"the {case.their_supply_share:.0%} of its" in rubric
     assert f"{case.your_sales_share:.0%} of my sales" in rubric
@@ -999,33 +1006,37 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
     negotiation = contract_negotiation(case, case.reservation_if_not, ROUNDS)
     table = Table(negotiation, "linear", rng=random.Random(0))
     session = table.session
-    for package in (plan[0][0], plan[0][0], plan[1][0], plan[2][0], plan[2][0], plan[2][0]):
+    for package in (plan[0][0], plan[0][0], plan[1][0], plan[2][0]):
         session.offer(package)
     profits = [package_points(o, case.yours) for _, who, o in session.history if who == "bot"]
-    first, moved, stayed, came, held = profits
-    assert first < moved == stayed < came == held
+    first, moved, came = profits
+    assert first < moved < came
     assert f"answered at a profit of {first:g}" in rubric
-    assert f"At its move to {moved:g}" in rubric and f"it stayed at {stayed:g}" in rubric
-    assert f"It came to {came:g}" in rubric
+    assert f"At its move to {moved:g}" in rubric and f"at its move to {came:g}" in rubric
     assert f"would still answer at {first:g}" in rubric
-    assert session.agreement is not None and session.result().round == 6
+    assert session.agreement is not None and session.result().round == 4
     gain = package_points(session.agreement, case.yours) - floor
     assert package_points(session.agreement, case.yours) == plan[2][1]
-    assert f"accepted {plan[2][1]:g} in round 6" in rubric
+    assert f"accepted {plan[2][1]:g} in round 4" in rubric
     assert f"{gain:g} above my reservation price" in rubric
     found = table.outcome()["concessions"]
-    assert [c["answered"] for c in found] == [False, False]
-    assert [c["into_silence"] for c in found] == [False, True]
-    assert "neither step was matched (reply ratios 0.00)" in rubric
-    assert "a concession into silence" in rubric
-    # review 75 X5: the hold now gives its reason, as the rubric asks
-    assert "Its move called for my next step, yet I held, having got nothing back" in rubric
+    assert [c["answered"] for c in found] == [True, True]
+    assert [c["into_silence"] for c in found] == [False, False]
+    assert found[1]["answer"] == "accept"  # the second step bought the deal
+    ratio = found[0]["back"] / found[0]["cost"]
+    assert f"both steps were matched (a reply ratio of {ratio:.2f}, then the deal)" in rubric
+    assert "a concession into silence" not in rubric  # round 100: the plan kept its rule
+    deal = session.agreement
+    points = package_points(deal, case.theirs)
+    assert f"Marlow took {points:g} points" in rubric
+    assert f"{deal['volume']} in {deal['delivery']}:" in rubric and deal["price"] == "€48"
+    assert f"{points:g} points, {points - case.reservation_if_not:g} above their" in rubric
     said = dict(session.remarks)
     assert not any(REMARKS["floor_package"] in words for words in said.values())
     # review 73 C3: Marlow moved (80 to 110), so section 5's rule called for the next
     # step; the reflection once called its hold keeping to the rule ("it never said it
     # could not give more"), which only applies when Marlow has not moved
-    assert came > stayed and "could not give more" not in rubric
+    assert came > moved and "could not give more" not in rubric
     assert "again a linear Marlow and again with Quell without capacity" in rubric
 
 
@@ -1327,7 +1338,7 @@ def test_the_frontier_and_styles_are_glossed_where_first_used():
     assert COUNTERPARTS["linear"][1]["beta"] == 1
     assert COUNTERPARTS["tit-for-tat"][1]["reciprocity"] == 1
     # review 90 U3: "three of Marlow's four styles ..." and "(sections 2 and 3)" were cut
-    assert "Module 04 planned its steps towards a target" in plan
+    assert "Module 04 planned steps that shrink towards a target" in plan  # round 100
     assert "though the target-minded were less satisfied" in section("opening-teaching")
 
 
@@ -1339,7 +1350,7 @@ def test_section_5_says_plans_take_back_terms_issue_by_issue():
     and the text never said so. It now says so, names volume and delivery, and says how to
     make such a step at a real table (the sweep checks the claim over 2,000 learners)."""
     plan = " ".join(section("about-the-bot").split())  # review 58, U1: in the appendix
-    assert "a step may change several issues at once, landing on one you had already" in plan
+    assert "a step may land on an issue you had already given ground on" in plan  # round 100
     assert "(volume back up, delivery back out)" in plan
     # review 59, C3: how to offer such a step now stands in question 7, next to the plan
     # review 81 U1: the appendix no longer repeats it (tests/test_review82_capstone.py);
@@ -1930,13 +1941,15 @@ def test_section_5_says_why_steps_may_grow_and_names_a_target_for_each_state():
     one worth less to it (E1)."""
     plan = section("plan-teaching")
     about = " ".join(section("about-the-bot").split())  # review 58, U1: the departures
-    assert "In more than half of the plans some step costs you more than the one before" in about
+    # review 98 C1 (round 100): the smallest-step plan, kept in the appendix as an experiment
+    assert "In more than half of such plans some step costs you more than the one before" in about
     # review 74 C1: the appendix no longer restates the rule; it points to question 7's
     # shrinking subsequence, which states it with its reason
     # review 83 C2: one line in section 5 now (tests/test_review84_capstone.py)
     # review 90 C1: the one boxed note names module 04's shrinking steps
     # review 93 C1: said in question 7, where the learner decides
-    assert "steps that shrink towards your target" in " ".join(section("q7-text").split())
+    # review 98 C1 (round 100): section 5 teaches module 04's shape, the reference
+    assert "steps that shrink towards a target" in " ".join(plan.split())
     grows = 0
     for n in range(200):
         rows = plan_of(course.variant("05_capstone", f"learner-{n}"))
@@ -2318,7 +2331,8 @@ def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs()
     q2 = section("q2-text")  # said once, in section 6, and pointed to from question 2
     assert "counts trust more narrowly" not in q2 and "set out once, in section 6" in q2
     plan = section("plan-teaching")
-    rule = plan[plan.index("- move to the one that leaves you") : plan.index("- repeat until")]
+    # review 98 C1 (round 100): the smallest-step bullets are gone; the free trade's bullet stays
+    rule = plan[plan.index("- from a colleague's draft") : plan.index("- then packages on")]
     # review 61, X1 and review 69 C3 named module 04's ranking in the bullet; review 75
     # X2, C2: that ranking added k€ to points, and any free trade on the frontier passes
     assert "any free trade that lands on the frontier will do there" in rule
@@ -2848,7 +2862,12 @@ def test_the_model_answer_weighs_the_letter_by_the_chances_on_its_own_case():
     step beyond, replayed without Quell (200 seeds a style, the scripted learner of
     section 5), gains 1.85, 0, 0 and -9.25, about -1.1 weighed by the chance of that
     state. The rubric asks for the weighing with and without the letter. Failed on the
-    old text (review 67's finding)."""
+    old text (review 67's finding). Review 98 C1, round 100: the reference plan (module
+    04's shape) reaches 90/63 at step 3 of the signed plan, within the four steps that fit,
+    so signed talks with Quell could end there, 0.25 short of Brenn plus the audit."""
+    from course.scenarios.capstone import ANSWERS
+    from tests.test_capstone_review100 import reference_plan
+
     rubric = " ".join(
         line.removeprefix("#").strip()
         for line in NOTEBOOK.read_text().split('grade_id": "reflection"')[1].splitlines()
@@ -2860,19 +2879,20 @@ def test_the_model_answer_weighs_the_letter_by_the_chances_on_its_own_case():
     worth = batna_of(case)[1]
     shortfall = worth - case.brenn_letter
     assert shortfall == 16.25 and f"{posterior:.2f}" == "0.38"
-    unsigned = plan_of(case)
+    unsigned = reference_plan(case)
     most = max(them for _, _, them in unsigned)
     assert most == 57 < case.reservation_if_quell == 62
     # signed: the floor falls to the letter plus the audit, and the plan reaches Quell's
     signed_floor = case.brenn_letter + case.audit_cost
     assert signed_floor == 74 and signed_floor < reservation_of(case) == 90.25
     assert f"my reservation price would have been {signed_floor:g}" in rubric
-    signed = plan_of(case, floor=signed_floor)
+    signed = reference_plan(case, signed_floor)
     assert signed[0][1] > reservation_of(case)  # either floor leaves the same opening
     k, (_, profit, points) = next(
         (k, row) for k, row in enumerate(signed) if row[2] >= case.reservation_if_quell
     )
-    assert (k, profit, points) == (8, 90, 63)
+    assert (k, profit, points) == (3, 90, 63) and k <= ANSWERS
+    assert f"step {k} of my signed plan, within the four that fit" in rubric
     # review 68 X1: the learner reads that package off the table, not off a plan rerun
     # to another floor: the plan's last step (105/57) with delivery cut to 3 weeks
     last = unsigned[-1][0]
@@ -2882,11 +2902,11 @@ def test_the_model_answer_weighs_the_letter_by_the_chances_on_its_own_case():
     # answer; review 86 U1 cut that note (it repeated the answer). Review 90 M1: the package
     # is step 8, past the four steps that fit, so signed talks with Quell still fail and the
     # letter costs 0.38 x 16.25, not 0.38 x 0.25 (tests/test_capstone_review90b.py)
-    net = profit - case.audit_cost
-    assert f"{worth - net:g}" == "0.25"
+    short = reservation_of(case) - profit
+    assert f"{short:g} short of Brenn plus the audit ({reservation_of(case):g})" in rubric
     # review 96 U2: "81 net" was a quantity the module never names; the profit is stated
     assert f"({points:g} points, profit {profit:g})" in rubric
-    assert f"{posterior:.2f} × {shortfall:g} ≈ {posterior * shortfall:.1f}" in rubric
+    assert f"{posterior:.2f} × {shortfall:g}" not in rubric  # the signed talks reach a deal
     assert (
         "the shortfall weighed by the chance that talks with the letter still end without a "
         "deal;" in rubric  # review 90 M1: here that chance is Quell's (signed talks fail then)
@@ -3326,7 +3346,8 @@ def test_section_5_names_the_rule_that_replaces_module_04s_equal_value_test():
     # review 83 C2: the one line before the rule's table says it (test_review84)
     assert "at a human table make it conditional on the deal (module 04)" not in plan
     # review 90 C1: the one boxed note says it
-    assert "each traded for something" in " ".join(section("q7-text").split())  # review 93 C1
+    # review 98 C1 (round 100): question 7 no longer carries it; the summary does
+    assert "each traded for something" in " ".join(section("summary").split())
     # review 59, E1: the debrief's number is the reply ratio, not module 04's trade ratio
     assert "The debrief sets each of your steps against the test" not in plan
     # review 75 U4: 'the replay' came before section 7 defines it; review 96 U1: the reply

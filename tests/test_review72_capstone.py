@@ -27,18 +27,21 @@ def test_the_model_reflections_subjective_value_fits_its_own_deal():
     on the rush, while its deal at 140 is list price, the full volume and no 3-week rush,
     12 points above Marlow's reservation price. The paragraph now gives those numbers,
     recomputed here, and says how the buyers feel about themselves. Failed on the old
-    text."""
+    text. Review 98 C1 (round 100): the model answer follows the reference plan (module
+    04's shape), whose deal is its second step, 125: list price, 6k units in 8 weeks."""
+    from tests.test_capstone_review100 import reference_plan
+
     reflection = _section("reflection")
     assert "feel heard on the rush" not in reflection
     case = course.variant("05_capstone", "learner-1354")
-    deal = next(row for row in scenario.plan_of(case) if row[1] == 140)[0]
-    assert deal["price"] == "€48" and deal["volume"] == "10k units"
-    assert deal["delivery"] == "5 weeks"
+    deal, profit, _ = reference_plan(case)[2]
+    assert deal["price"] == "€48" and deal["volume"] == "6k units"
+    assert deal["delivery"] == "8 weeks"
     points = _points(case, deal)
-    assert points == 34 and case.reservation_if_not == 22
-    assert 140 - scenario.reservation_of(case) == 49.75
+    assert points == 42 and case.reservation_if_not == 22
+    assert profit - scenario.reservation_of(case) == 34.75
     assert (
-        "Its buyers paid list price for 10k units without the rush: 34 points, 12 above "
+        "Its buyers paid list price for 6k units in 8 weeks: 42 points, 20 above "
         "their reservation price of 22." in reflection
     )
     assert "about themselves" in reflection

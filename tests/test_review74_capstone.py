@@ -69,7 +69,9 @@ def test_the_letters_shortfall_is_weighed_by_the_chance_of_no_deal():
     # review 90 M1: the package is step 8 of the signed plan, past the four steps that fit,
     # so signed talks with Quell still fail: 0.38 x 16.25 (tests/test_capstone_review90b.py)
     assert f"(63 points, {net:g} net): no failed talks" not in rubric
-    assert f"{chance:.2f} × {worth - case.brenn_letter:g} ≈ 6.2" in rubric
+    # review 98 C1 (round 100): the reference plan reaches it at step 3, in time, so the
+    # answer sets that deal against Brenn plus the audit (tests/test_capstone_review90b.py)
+    assert f"{chance:.2f} × {worth - case.brenn_letter:g} ≈ 6.2" not in rubric
     # the instructor note that said it again was cut in review 86 U1; the rubric's part 1
     # keeps the rule (the shortfall weighed by the chance that signed talks still fail)
     assert "weighed by the chance that talks with the letter still end without a deal" in rubric

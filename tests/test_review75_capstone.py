@@ -303,8 +303,10 @@ def test_the_model_answer_gives_a_reason_for_each_departure_and_judges_its_weigh
     said whether the weights bore out ('whether the weights fit it'). Failed on the old
     text."""
     answer = _section("reflection")
-    assert "I made my second step (140) fearing its deadline: a concession into silence" in answer
-    assert "yet I held, having got nothing back" in answer
+    # review 98 C1 (round 100): the answer follows the reference plan and keeps it; the
+    # reason is given for keeping it
+    assert "fearing its deadline: a concession into silence" not in answer
+    assert "I kept my plan, since each step answered a move" in answer
     # review 76 U6: the weight is judged on the fact it was for (Quell), not on the price
     assert "far under its 62 with Quell: my 0.4 fit" in answer
     assert "what was kept and what was left of the plan, with a reason" in answer

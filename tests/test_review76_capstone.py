@@ -137,8 +137,12 @@ def test_the_model_reflection_names_its_own_breach_and_judges_its_weight_on_quel
     answer = _section("reflection")
     assert "unoffered, against my rule (it had not said it could give no more)" in answer
     assert "as its lower reservation price allowed" not in answer
-    assert "Marlow took 34 points, far under its 62 with Quell: my 0.4 fit" in (answer)
+    # review 98 C1 (round 100): the deal follows the reference plan, its second step
+    from tests.test_capstone_review100 import reference_plan
+
     case = course.variant("05_capstone", "learner-1354")
+    points = reference_plan(case)[2][2]
+    assert f"Marlow took {points:g} points, far under its 62 with Quell: my 0.4 fit" in answer
     assert case.reservation_if_quell == 62 and case.reservation_if_not == 22
 
 

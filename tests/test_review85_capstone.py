@@ -66,8 +66,9 @@ def test_c3_u4_question_7_says_this_bot_does_not_mind_a_growing_step_and_points_
         "Marlow counts only its total points, so this bot does not mind a step bigger than the "
         "one before."  # review 86 C1: and says what to do with a person instead
     ) not in q7
-    assert q7.count("a person") == 1  # review 93 C1: said where the learner decides
-    assert "that shrink towards your target" in q7  # review 93 C1
+    # review 98 C1 (round 100): the reference is module 04's shape, said in section 5
+    assert "appendix's experiment for this bot" in q7
+    assert "steps that shrink towards a target" in _cell("plan-teaching")
 
 
 def test_u3_question_6_says_plainly_what_a_verdict_earns(monkeypatch):

@@ -1548,6 +1548,8 @@ def module04_plan(case, result, opening, floor):
         if estimate is None or estimate <= floor + 1e-9:
             continue  # no zone in this state: no target
         even = floor + EVEN_SPLIT * (estimate - floor)
+        if start[0] < even - 1e-9:
+            continue  # review 98 C1: the plan starts past this state's target: none to reach
         above = [
             (you, k) for k, (you, them) in enumerate(worths) if them >= need and you >= even - 1e-9
         ]

@@ -582,32 +582,30 @@ check.what_to_say(what_to_say, hidden=True)
 # concede only what closes the deal**. Here you cannot see what Marlow needs in a round,
 # and your research's points are an estimate.
 #
-# Your opening is on the frontier, so every step from it costs you. Suppose one step costs
-# you 5 k€ for 4 of Marlow's points and another 25 k€ for 25: the second has the better
-# rate, but if 4 more points meet what Marlow aims for in that round, it gives away 20 k€
-# for nothing. So make the **smallest** step that gives Marlow more:
-# - from your current package, look at the packages that give Marlow more points and
-#   leave you at least your reservation price;
-# - move to the one that leaves you most; between two that leave you the same, the one
-#   that gives Marlow more (it is on the frontier);
-# - from a colleague's draft below the frontier, that step may cost you nothing (a free
-#   trade, rule 1): trade an issue Marlow values more for one you value more, so both
+# Your opening is on the frontier, so every step from it costs you. Module 04 planned
+# steps that shrink towards a target; here you need one for each state of Quell. In each
+# state the zone runs from your reservation price up to your best profit on a package that
+# gives Marlow that state's reservation price. Your target in each state: of the packages
+# of your plan Marlow could accept in that state, the one nearest the middle of that
+# state's zone, at or above it (module 02's rule when no fact you can show, such as a
+# rival's price, carries you higher; this case has none). Your plan:
+# - from a colleague's draft below the frontier, first a step that costs you nothing (a
+#   free trade, rule 1): trade an issue Marlow values more for one you value more, so both
 #   sides gain (Pruitt's *logrolling*, *Negotiation Behavior*, 1981). Module 04 added both
 #   sides' points, but k€ and points have no common unit: any free trade that lands on the
 #   frontier will do there;
-# - repeat until none is left.
+# - then packages on the frontier, each giving Marlow more and leaving you at least your
+#   reservation price, no step costing more than the one before until you reach both
+#   targets, then on until none is left;
+# - of such plans, the one that passes the package nearest each middle (at or above it),
+#   then the one that moves fewest issues back to a level worth more to you (volume back
+#   up), then the one with most steps: a small step loses less if it meets Marlow's aim.
 #
-# Module 04 planned its steps towards a target; here you need one for each state of
-# Quell. In each state the zone runs from your reservation price up to your best profit
-# on a package that gives Marlow that state's reservation price. Your target in each
-# state: of the packages of your plan Marlow could accept in that state, the one nearest
-# the middle of that state's zone, at or above it (module 02's rule when no fact you can
-# show, such as a rival's price, carries you higher; this case has none). For
-# `course.variant("05_capstone", "rv-alice")`, without Quell the zone runs from 79.25 to
-# 95 k€, its middle 87.125; the
-# plan's packages are worth 95, 90, 85 and 80 k€, so the target is 90. With Quell, no
-# package suits both sides: no zone, no target. Whole packages may put a target above
-# module 02's band (the middle to three quarters of the way up), even at the opening.
+# For `course.variant("05_capstone", "rv-alice")`, without Quell the zone runs from 79.25
+# to 95 k€, its middle 87.125; the plan's packages are worth 95, 90 and 80 k€, so the
+# target is 90. With Quell, no package suits both sides: no zone, no target. Whole
+# packages may put a target above module 02's band (the middle to three quarters of the
+# way up), even at the opening.
 # The table shows both targets: keep in mind the one for the state Marlow's answers point
 # to (without Quell, until a "can't give more" is true only with Quell). Question 8
 # accepts both rules: hold once your last package reaches that target (module 04's, for a
@@ -711,42 +709,68 @@ check.what_to_say(what_to_say, hidden=True)
 # Write `concession_plan(s, opening, reservation)`: your **plan**, the packages
 # the rule above moves through, as a list that starts with `opening` (a package) and goes
 # down to `reservation` (a profit). `s.issues`, `s.yours` and `s.theirs` are as in
-# question 5; `all_packages`, `package_points` and `pareto_frontier` (which returns the
-# frontier's points as `(your profit, Marlow's points)` pairs) are imported for you. The
+# question 5, `s.reservation_if_not` and `s.reservation_if_quell` as in question 3;
+# `all_packages`, `package_points` and `pareto_frontier` (which returns the frontier's
+# points as `(your profit, Marlow's points)` pairs) are imported for you. The
 # check also starts your function from your plan's second package, with a higher
 # reservation price, on another learner's case, and from two colleagues' drafts below the
 # frontier, where the first step must be a free trade of rule 1. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
 # At this table you send the plan's packages in order, one per step (question 8). The
-# rule's steps may grow or take a term back: that is for this bot only, which counts only
-# its total points; with a person, make steps that shrink towards your target, each traded
-# for something, and take no term back. A plan of module
-# 04's shape passes too: packages on the frontier, each giving Marlow more, no step
-# costing you more than the one before until you reach your target in each state, then on
-# until no step is left.
+# smallest step each time (the package on the frontier that gives Marlow more and leaves
+# you most) passes too: it is the appendix's experiment for this bot.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
 def concession_plan(s, opening, reservation):
-    """The packages of your plan: the opening, then each smallest step down the frontier."""
+    """The packages of your plan: the opening, then steps down the frontier that shrink
+    until your targets, taking back as few terms as the frontier allows."""
     ### BEGIN SOLUTION
+    import functools
+
     packages = all_packages(s.yours, s.theirs)
     frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
-    on_frontier = [(p, you, them) for p, you, them in packages if (you, them) in frontier]
-    plan, theirs = [opening], package_points(opening, s.theirs)
-    while True:
-        steps = [row for row in on_frontier if row[2] > theirs and row[1] >= reservation]
-        if not steps:
-            return plan
-        # the step that leaves you most: free (rule 1) from a draft below the frontier
-        package, _, theirs = max(steps, key=lambda row: (row[1], row[2]))
-        plan.append(package)
+    rows = [(you, them, p) for p, you, them in packages if (you, them) in frontier]
+    rows = [row for row in rows if row[0] >= reservation]
+    rows.append((package_points(opening, s.yours), package_points(opening, s.theirs), opening))
+    draft = rows[-1][:2] not in frontier  # below the frontier: first a free trade (rule 1)
+    middles = {}  # each state's need (its reservation price): the middle of its zone
+    for need in (s.reservation_if_not, s.reservation_if_quell):
+        best = max((you for you, them, _ in rows if them >= need), default=reservation)
+        if best > reservation:  # no zone, no target
+            middles[need] = (best + reservation) / 2
+    # each state's target on the frontier: the package nearest its middle, at or above it
+    targets = [min(y for y, t, _ in rows if t >= need and y >= m) for need, m in middles.items()]
+
+    def back(was, now):  # the terms a step takes back: levels worth more to you again
+        return sum(s.yours[issue][now[issue]] > s.yours[issue][was[issue]] for issue in now)
+
+    @functools.cache
+    def best_path(at, cap):  # to the plan's end: (targets missed, terms taken back, steps)
+        (mine, theirs, package), ways = rows[at], []
+        if not any(them > theirs for _, them, _ in rows):
+            return (0, 0, [])
+        for k, (you, them, step) in enumerate(rows):
+            # no step below a state's middle before a package Marlow accepts in that state
+            skips = any(you < m <= mine and theirs < need for need, m in middles.items())
+            towards = any(you >= m for m in middles.values())  # steps that must shrink
+            cost = mine - you
+            if them <= theirs or skips or (draft and at == len(rows) - 1 and cost > 0):
+                continue
+            if cost <= cap or not towards:
+                rest = best_path(k, cost if towards and cost > 0 else cap)
+                if rest is not None:
+                    missed = sum(mine > target > you for target in targets)
+                    ways.append((rest[0] + missed, rest[1] + back(package, step), [k, *rest[2]]))
+        return min(ways, key=lambda way: (way[0], way[1], -len(way[2])), default=None)
+
+    return [opening] + [rows[k][2] for k in best_path(len(rows) - 1, float("inf"))[2]]
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "concession-plan-test", "schema_version": 3}
-"""Check that concession_plan walks down the frontier, one smallest step at a time."""
+"""Check that concession_plan walks down the frontier, giving Marlow more at each step."""
 check.concession_plan(concession_plan)
 ### BEGIN HIDDEN TESTS
 check.concession_plan(concession_plan, hidden=True)
@@ -922,34 +946,34 @@ NegotiationTable(
 # Marlow's points). Marlow answered at a profit of 60; I thought of my beliefs about Quell
 # (a chance of 0.38 that it had capacity) and of my target for the state Marlow's answers
 # pointed to (125), not of its number, and held. At its move to 80 I made my first step
-# (150); it stayed at 80; I made my second step (140) fearing its deadline: a concession
-# into silence. It came to 110 anyway: neither step was matched (reply ratios 0.00). Its
-# move called for my next step, yet I held, having got nothing back; it accepted 140 in
-# round 6, 49.75 above my reservation price. I kept Brenn (81.25 on average) over the
-# letter's sure 65. Signed, my reservation price would have been 74, enough for a package
-# Marlow accepts even with Quell (63 points, profit 90), but that is step 8 of my plan and
-# about four fit: signed talks with Quell would still have failed, so the letter would
-# have cost 0.38 × 16.25 ≈ 6.2.
+# (140); at its move to 110, my second (125), my target. It accepted 125 in round 4,
+# 34.75 above my reservation price. I kept my plan, since each step answered a move: both
+# steps were matched (a reply ratio of 2.00, then the deal). I kept Brenn (81.25 on
+# average) over the letter's sure 65.
+# Signed, my reservation price would have been 74, enough for a package Marlow accepts
+# even with Quell (63 points, profit 90), step 3 of my signed plan, within the four that
+# fit: signed talks with Quell could end there, 0.25 short of Brenn plus the audit
+# (90.25), about even.
 #
 # (2) I rated information 6 to 5 for me, alternatives 5 to 5 and power 3 to 7 for Marlow,
 # and weighted alternatives 0.4, power 0.35, information 0.25: alternatives carried
 # Quell. Brenn was 43%
 # of my best profit (190), against Marlow's 62% with Quell and 22% without, and Marlow's
 # claimed 9 weeks of stock against my 3 clashed with its rush, so I rated the row open.
-# Marlow took 34 points, far under its 62 with Quell: my 0.4 fit. Power, which the table
+# Marlow took 42 points, far under its 62 with Quell: my 0.4 fit. Power, which the table
 # omits, was Marlow's (72% of my sales against the 20% of its sensors). In a real meeting
 # Marlow could hint at moving next year's volume to Quell.
 #
 # (3) I left my first negotiation politely when Marlow stalled, with steps of my plan
 # unoffered, against my rule (it had not said it could give no more). Trust stayed at 0.50; in the second, again a linear Marlow and again
 # with Quell without capacity, it opened at 60. The deal raised trust to 0.75;
-# it would still answer at 60. Its buyers paid list price for 10k units without the rush:
-# 34 points, 12 above their reservation price of 22. They may feel they lost and, about
-# themselves, gave in too soon; but I made no threat, took nothing back, so they would
+# it would still answer at 60. Its buyers paid list price for 6k units in 8 weeks:
+# 42 points, 20 above their reservation price of 22. They may feel they lost and, about
+# themselves, gave in too soon; but I made no threat and no retraction, so they would
 # take my call next year.
 #
-# (4) Next time I would count my plan's seven steps against the rounds, and wait for a
-# move before conceding."
+# (4) Next time I would ask Brenn for a better letter, and hold one round longer at 140
+# to test whether Marlow would move without my step."
 
 # ### END SOLUTION
 
@@ -998,19 +1022,20 @@ NegotiationTable(
 # **Where this table departs from module 04.** Marlow's opening gives up about two fifths
 # of the way to its reservation price at a first meeting, so section 5 allows a step in
 # answer to it; a person's opening at ideal terms gives up nothing: hold. Two more rules
-# are looser. Question 7's plan runs past both targets to your reservation price, and its
-# steps may grow (5 k€, then 10) or take a term back (volume back up, delivery back out)
-# while giving Marlow more points: a **trade-back step**, which is no retraction
+# are looser. Question 7's plan runs past both targets to your reservation price, and a
+# step may take a term back (volume back up) where the frontier leaves no other way to a
+# target, while giving Marlow more points: a **trade-back step**, which is no retraction
 # (section 6). Question 8 answers any move of Marlow's with a whole step, though Marlow
 # matched about one in four in the course's trials. With a person, keep module 04's
-# paced tit-for-tat (its question 3; question 7 here accepts a plan of that shape), and
+# paced tit-for-tat (its question 3), and
 # test a "can't give more" (ask what would let them move, or hold once), since it is
 # often a bluff. Unlike module 04's sets (frontier packages within 5 points), question
 # 5's MESO partners are worth exactly the opening and usually lie just below the frontier:
 # by your research Marlow should prefer the opening. Sent at the table after it, such a
 # partner gives Marlow fewer points: a retraction (section 6).
 #
-# **Trials.** The scripted learner `sit_by_the_plan` plays them; the tests of each figure
+# **Trials.** The scripted learner `sit_by_the_plan` plays them with the smallest steps
+# (below); the tests of each figure
 # are in `tests/test_engine_capstone.py`.
 #
 # **An opening one step beyond.** An offer Marlow could not accept pulls its *first
@@ -1030,9 +1055,10 @@ NegotiationTable(
 # bot waits to be answered: the one step of section 5's last row raised that to 170 to
 # 184 sittings of 200.
 #
-# **Growing and trade-back steps.** In more than half of the plans some step costs you
-# more than the one before, and a step may change several issues at once, landing on one
-# you had already given ground on (volume back up, delivery back out): in the course's trials, over nine plans in ten had
-# such a step, and over half the steps were one.
+# **The smallest steps.** Question 7 also accepts the plan that each time takes the
+# smallest step. In more than half of such plans some step
+# costs you more than the one before, and a step may land on an issue you had already
+# given ground on (volume back up, delivery back out): in the course's trials, over nine
+# plans in ten had such a step, and over half the steps were one.
 #
 # </details>
