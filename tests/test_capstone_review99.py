@@ -63,3 +63,46 @@ def test_c1_the_capstone_names_module_04s_floor_for_sets_and_calls_its_stop_a_co
     assert "module 04's section 1 rule applies as to a price" not in opening
     hints = (root / "course" / "checks" / "capstone.py").read_text()
     assert "module 04's rule refuses it" not in hints
+
+
+def test_u2_section_5_shows_how_to_tell_a_cant_give_more_true_only_with_quell():
+    """U2: section 5 said to switch targets when a "can't give more" is true only with
+    Quell, and nothing showed how to tell. It now gives the reading: the offer's points to
+    Marlow, less the smallest loss of one issue moved one level worse for Marlow; if that
+    still reaches the low reservation price, the words are true only with Quell. The
+    reading, done as the text says, agrees with question 8's key (``shows_quell``) on every
+    package where Marlow may say it (``says_true``), over 60 learners."""
+    from pathlib import Path
+
+    from course.scenarios.capstone import package_rows, says_true, shows_quell
+
+    plan = _flat(
+        Path(__file__).resolve().parents[1] / "source/05_capstone/capstone.py", "plan-teaching"
+    )
+    assert (
+        "To tell, take the points Marlow's offer gives it, less the smallest loss one issue "
+        "moved one level worse for Marlow would cost it: if that still reaches its low "
+        "reservation price, it could give more without Quell, so its words are true only with "
+        "Quell." in plan
+    )
+
+    def by_the_text(case, package):
+        points = sum(case.theirs[i][level] for i, level in package.items())
+        losses = [
+            case.theirs[i][level] - max(below)
+            for i, level in package.items()
+            if (below := [p for p in case.theirs[i].values() if p < case.theirs[i][level]])
+        ]
+        return bool(losses) and points - min(losses) >= case.reservation_if_not
+
+    said, only_with_quell = 0, 0
+    for n in range(60):
+        case = course.variant("05_capstone", f"learner-{n}")
+        for package, _, _ in package_rows(case):
+            if not says_true(case, package):
+                continue
+            said += 1
+            key = shows_quell(case, {"cant_give_more": True, "offer": package})
+            only_with_quell += key
+            assert by_the_text(case, package) == key, (n, package)
+    assert said > 100 and only_with_quell > 20, (said, only_with_quell)

@@ -607,7 +607,10 @@ check.what_to_say(what_to_say, hidden=True)
 # packages may put a target above module 02's band (the middle to three quarters of the
 # way up), even at the opening.
 # The table shows both targets: keep in mind the one for the state Marlow's answers point
-# to (without Quell, until a "can't give more" is true only with Quell). Question 8
+# to (without Quell, until a "can't give more" is true only with Quell). To tell, take the
+# points Marlow's offer gives it, less the smallest loss one issue moved one level worse
+# for Marlow would cost it: if that still reaches its low reservation price, it could give
+# more without Quell, so its words are true only with Quell. Question 8
 # accepts both rules: hold once your last package reaches that target (module 04's, for a
 # person), or step on to your reservation price, which at this bot gains deals (two deals
 # in five ended below it).
