@@ -1,6 +1,10 @@
-"""Benchmark: the module 03 and module 04 scenario generators, each against the way it drew
+"""Benchmark: the module 00, 03 and 04 scenario generators, each against the way it drew
 before, measured in this same run on the same learners (the draws are the same: checked).
 
+- Module 00 (``leverage_audit``): a draw of steps (about 140 a learner) has its short
+  budget worked out (``shorter_budget``) only once its cheaper checks pass
+  (``_plan_fault``); the baseline works it out for every draw and runs every check
+  (``_plan_problems``), as the generator did.
 - Module 03 (``kestrel_power``): a candidate that breaks an invariant which does not read
   question 3's offers is thrown away before its offers are drawn (``_first_fair``); the
   baseline is ``drawn``, which draws every candidate's offers (as ``kestrel_power`` did).
@@ -36,6 +40,27 @@ def compare(module, before, now, repeat, n, baseline):
         f"{module}: {n:,} learners, {new / n * 1e3:.2f} ms a learner against "
         f"{old / n * 1e3:.2f} ms {baseline} (ratio {old / new:.2f}x)"
     )
+
+
+def leverage(learners, repeat):
+    from dataclasses import replace
+
+    from course.scenarios import leverage as scenario
+
+    module = "00_leverage"
+
+    def now():
+        return [scenario.leverage_audit(rng_for(module, learner), learner) for learner in learners]
+
+    def every_check(drawn, crowded=False):  # as before: the short budget of every draw
+        drawn = replace(drawn, short_budget=scenario.shorter_budget(drawn))
+        return scenario._plan_problems(drawn, crowded)
+
+    def before():
+        with mock.patch.object(scenario, "_plan_fault", every_check):
+            return now()
+
+    compare(module, before, now, repeat, len(learners), "working out every short budget")
 
 
 def power(learners, repeat):
@@ -172,6 +197,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     learners = [f"bench-{n}" for n in range(args.learners)]
+    leverage(learners, args.repeat)
     power(learners, args.repeat)
     concessions(learners, args.repeat)
     concessions_table(learners, args.repeat)
