@@ -1202,15 +1202,40 @@ def meets_good_news(learner):
     return int.from_bytes(digest[:8], "big") < RISE_SHARE * 2**64
 
 
+def _counted(low, high, step):
+    """``(low, step, count)``: what ``pick(rng, low, high, step)`` works out before it draws,
+    so that ``_picked`` draws the same value without working it out again."""
+    return low, step, round((high - low) / step) + 1
+
+
+def _picked(random_, spec):
+    """``pick`` with its count worked out beforehand (``_counted``): the same arithmetic,
+    so the same value, from one call of ``random_`` (the generator's ``random``)."""
+    low, step, count = spec
+    return round(low + step * math.floor(random_() * count), 10)
+
+
+#: ``_draw_numbers``' fixed picks, counted once (each candidate sale draws them all, and a
+#: learner's sale takes about a thousand candidates).
+_LOWEST = _counted(40_000, 60_000, 1_000)
+_GAP = _counted(4_000, 8_000, 1_000)
+_PRIOR = _counted(0, len(PRIORS) - 1, 1)
+_OPENING_LOW = _counted(0.4, 0.5, 0.05)
+_OPENING_HIGH = _counted(0.85, 0.95, 0.05)
+_COST_OFF = _counted(-15_000, 4_000, 1_000)
+_ACCURACY = _counted(0.7, 0.85, 0.05)
+
+
 def _draw_numbers(rng):
     """One candidate sale's numbers, as MachineSale's fields (the fee and the words still
     empty), and the fee's offset from the report's worth, as a share of it."""
-    lowest = pick(rng, 40_000, 60_000, 1_000)
-    gap = pick(rng, 4_000, 8_000, 1_000)
+    random_ = rng.random
+    lowest = _picked(random_, _LOWEST)
+    gap = _picked(random_, _GAP)
     reservations = tuple(float(lowest + i * gap) for i in range(4))
-    prior = PRIORS[int(pick(rng, 0, len(PRIORS) - 1, 1))]
-    opening_low = pick(rng, 0.4, 0.5, 0.05)
-    opening_high = pick(rng, 0.85, 0.95, 0.05)
+    prior = PRIORS[int(_picked(random_, _PRIOR))]
+    opening_low = _picked(random_, _OPENING_LOW)
+    opening_high = _picked(random_, _OPENING_HIGH)
     # Osprey's true reservation price is drawn from the prior; its opening lies in its band.
     draw, true_limit = rng.random(), reservations[-1]
     for value, chance in zip(reservations, prior, strict=True):
@@ -1225,8 +1250,8 @@ def _draw_numbers(rng):
         "opening_low": opening_low,
         "opening_high": opening_high,
         "opening_offer": round(fraction * true_limit, -2),
-        "cost": lowest + pick(rng, -15_000, 4_000, 1_000),
-        "report_accuracy": pick(rng, 0.7, 0.85, 0.05),
+        "cost": lowest + _picked(random_, _COST_OFF),
+        "report_accuracy": _picked(random_, _ACCURACY),
         "report_fee": 0.0,
         "news": (),
         "rival_cap": 0.0,
@@ -1512,13 +1537,17 @@ def problems(sale):
 def _opening_problems(reservations, opening_low, opening_high, opening_offer, **_):
     """The rules of ``problems`` about the opening alone (cheap: no scenario needed)."""
     found = []
-    alive = sum(1 for r in reservations if opening_low * r <= opening_offer <= opening_high * r)
+    alive, near = 0, False  # one pass over the bands: a learner's sale takes ~1,000 draws
+    for r in reservations:
+        low, high = opening_low * r, opening_high * r
+        alive += low <= opening_offer <= high
+        near = near or abs(opening_offer - low) < EDGE_MARGIN
+        near = near or abs(opening_offer - high) < EDGE_MARGIN
     if alive == len(reservations):
         found.append("opening rules out nothing")
     if alive < 2:
         found.append("opening leaves fewer than two")
-    edges = [band * r for r in reservations for band in (opening_low, opening_high)]
-    if any(abs(opening_offer - edge) < EDGE_MARGIN for edge in edges):
+    if near:
         found.append("opening near a band edge")
     return found
 

@@ -1,10 +1,14 @@
-"""Benchmark: the module 00, 03 and 04 scenario generators, each against the way it drew
+"""Benchmark: the module 00, 01, 03 and 04 scenario generators, each against the way it drew
 before, measured in this same run on the same learners (the draws are the same: checked).
 
 - Module 00 (``leverage_audit``): a draw of steps (about 140 a learner) has its short
   budget worked out (``shorter_budget``) only once its cheaper checks pass
   (``_plan_fault``); the baseline works it out for every draw and runs every check
   (``_plan_problems``), as the generator did.
+- Module 01 (``_machine_sale``, without the sales kept per process): a candidate sale's
+  fixed picks counted once (``_picked``) and the opening's bands read in one pass
+  (``_opening_problems``); the baseline is both as they were (``pick`` for every value,
+  the bands' edges listed).
 - Module 03 (``kestrel_power``): a candidate that breaks an invariant which does not read
   question 3's offers is thrown away before its offers are drawn (``_first_fair``); the
   baseline is ``drawn``, which draws every candidate's offers (as ``kestrel_power`` did).
@@ -61,6 +65,79 @@ def leverage(learners, repeat):
             return now()
 
     compare(module, before, now, repeat, len(learners), "working out every short budget")
+
+
+def _old_draw_numbers(rng):
+    """``_draw_numbers`` as it was: ``pick`` for every value."""
+    from course.scenarios.information import FEE_OFF_MAX, FEE_OFF_MIN, PRIORS, pick
+
+    lowest = pick(rng, 40_000, 60_000, 1_000)
+    gap = pick(rng, 4_000, 8_000, 1_000)
+    reservations = tuple(float(lowest + i * gap) for i in range(4))
+    prior = PRIORS[int(pick(rng, 0, len(PRIORS) - 1, 1))]
+    opening_low = pick(rng, 0.4, 0.5, 0.05)
+    opening_high = pick(rng, 0.85, 0.95, 0.05)
+    draw, true_limit = rng.random(), reservations[-1]
+    for value, chance in zip(reservations, prior, strict=True):
+        if draw < chance:
+            true_limit = value
+            break
+        draw -= chance
+    fraction = pick(rng, opening_low + 0.01, opening_high - 0.01, 0.01)
+    numbers = {
+        "reservations": reservations,
+        "prior": prior,
+        "opening_low": opening_low,
+        "opening_high": opening_high,
+        "opening_offer": round(fraction * true_limit, -2),
+        "cost": lowest + pick(rng, -15_000, 4_000, 1_000),
+        "report_accuracy": pick(rng, 0.7, 0.85, 0.05),
+        "report_fee": 0.0,
+        "news": (),
+        "rival_cap": 0.0,
+        "wren_offers": (),
+        "wren_cost": 0.0,
+        "explorer_cases": {},
+        "disclosures": (),
+        "tactics": (),
+        "situations": (),
+    }
+    off = pick(rng, FEE_OFF_MIN, FEE_OFF_MAX, 0.05) * (1 if rng.random() < 0.5 else -1)
+    return numbers, off
+
+
+def _old_opening_problems(reservations, opening_low, opening_high, opening_offer, **_):
+    """``_opening_problems`` as it was: the bands' edges listed, then searched."""
+    from course.scenarios.information import EDGE_MARGIN
+
+    found = []
+    alive = sum(1 for r in reservations if opening_low * r <= opening_offer <= opening_high * r)
+    if alive == len(reservations):
+        found.append("opening rules out nothing")
+    if alive < 2:
+        found.append("opening leaves fewer than two")
+    edges = [band * r for r in reservations for band in (opening_low, opening_high)]
+    if any(abs(opening_offer - edge) < EDGE_MARGIN for edge in edges):
+        found.append("opening near a band edge")
+    return found
+
+
+def information(learners, repeat):
+    from course.scenarios import information as scenario
+
+    module = "01_information"
+
+    def now():
+        return [scenario._machine_sale(rng_for(module, learner), learner) for learner in learners]
+
+    def before():
+        with (
+            mock.patch.object(scenario, "_draw_numbers", _old_draw_numbers),
+            mock.patch.object(scenario, "_opening_problems", _old_opening_problems),
+        ):
+            return now()
+
+    compare(module, before, now, repeat, len(learners), "picking every value")
 
 
 def power(learners, repeat):
@@ -198,6 +275,7 @@ def main():
     args = parser.parse_args()
     learners = [f"bench-{n}" for n in range(args.learners)]
     leverage(learners, args.repeat)
+    information(learners, args.repeat)
     power(learners, args.repeat)
     concessions(learners, args.repeat)
     concessions_table(learners, args.repeat)
