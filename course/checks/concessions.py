@@ -276,10 +276,29 @@ def _untrue_below_top(s):
     return kinds[min(ambitious, key=lambda k: s.statements[k].figure)] == "invented"
 
 
+#: The public self-check learners ``_public_learner`` found, by label.
+_PUBLIC_FOUND = {}
+
+
+def _public_learner(label, accept):
+    """``hidden_learner_where(MODULE, label, accept)`` without a grading key: the first
+    public self-check learner ``<label>-1``, ``<label>-2``, ... whose id ``accept`` takes.
+    Which one that is hangs on no learner and no key, only on the course's draws, yet the
+    checks asked again each time they ran, walking up to dozens of learners (question 4b's
+    at-minimum learner is the 37th): the one found is remembered by its label, and used
+    again while ``accept`` still takes it (a changed draw or rule searches afresh). A grade
+    never reads this memory as a learner's kernel left it: the grader replays each check in
+    its own process (``course.checks.calls``)."""
+    found = _PUBLIC_FOUND.get(label)
+    with hidden_cases_as(None):
+        if found is None or not accept(found):
+            found = _PUBLIC_FOUND[label] = hidden_learner_where(MODULE, label, accept)
+    return found
+
+
 def _opening_learner(label, fits):
     """A public self-check learner whose scenario ``fits``, for question 1's visible check."""
-    with hidden_cases_as(None):
-        return hidden_learner_where(MODULE, label, lambda learner: fits(_variant(learner)))
+    return _public_learner(label, lambda learner: fits(_variant(learner)))
 
 
 def _opening_scenarios(hidden):
@@ -1256,28 +1275,22 @@ def _closing_learner():
     """A public self-check learner with a package from which the best exchange rate
     gives more than closes the deal: the visible check tries it when the learner's own
     scenario has none, so that conceding by rate alone never passes it."""
-    with hidden_cases_as(None):
-        return hidden_learner_where(
-            MODULE,
-            "closing-visible",
-            lambda learner: (
-                closing_start(_table(learner), _variant(learner).their_minimum) is not None
-            ),
-        )
+    return _public_learner(
+        "closing-visible",
+        lambda learner: closing_start(_table(learner), _variant(learner).their_minimum) is not None,
+    )
 
 
 def _cheapest_learner():
     """A public self-check learner with a package from which no concession closes the deal
     and the cheapest one is not the best exchange rate: the visible check tries it when the
     learner's own scenario has none, so that conceding the cheapest move never passes it."""
-    with hidden_cases_as(None):
-        return hidden_learner_where(
-            MODULE,
-            "cheapest-visible",
-            lambda learner: (
-                cheapest_start(_table(learner), _variant(learner).their_minimum) is not None
-            ),
-        )
+    return _public_learner(
+        "cheapest-visible",
+        lambda learner: (
+            cheapest_start(_table(learner), _variant(learner).their_minimum) is not None
+        ),
+    )
 
 
 def _tied_learner():
@@ -1285,14 +1298,12 @@ def _tied_learner():
     the same and give Orchard different points: the visible and the hidden check try it
     when none of their scenarios has one, so that either of those moves is always tried
     (both pass: review 96 C2), and tried before grading."""
-    with hidden_cases_as(None):
-        return hidden_learner_where(
-            MODULE,
-            "tied-closing",
-            lambda learner: (
-                tied_closing_start(_table(learner), _variant(learner).their_minimum) is not None
-            ),
-        )
+    return _public_learner(
+        "tied-closing",
+        lambda learner: (
+            tied_closing_start(_table(learner), _variant(learner).their_minimum) is not None
+        ),
+    )
 
 
 def _trade_scenarios(hidden):
@@ -1388,8 +1399,7 @@ def _at_minimum_learner():
     """A public self-check learner whose frontier has a package giving Orchard exactly its
     minimum: question 4b's check tries it when none of its scenarios has one (review 75
     X3: only about 1 learner in 33 has one, so ``>`` for ``>=`` passed)."""
-    with hidden_cases_as(None):
-        return hidden_learner_where(MODULE, "at-minimum", _exactly_at_minimum)
+    return _public_learner("at-minimum", _exactly_at_minimum)
 
 
 def _dominated_tie(learner):
@@ -1412,8 +1422,7 @@ def _dominated_tie_learner():
     """A public self-check learner with such a tie (review 78 X1: without one, a landing
     that took the tie's package below the frontier passed the visible check for most
     learners, then failed grading)."""
-    with hidden_cases_as(None):
-        return hidden_learner_where(MODULE, "dominated-tie", _dominated_tie)
+    return _public_learner("dominated-tie", _dominated_tie)
 
 
 def _landing_scenarios(hidden):
