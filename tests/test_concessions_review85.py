@@ -98,10 +98,10 @@ def test_c2_question_7_says_questions_1_to_6_leave_the_relationship_out():
     fails on the old text."""
     text = _flat()
     question = text[text.index("Question 7 (1 mark)") : text.index("## 6. Reflection")]
-    assert (
-        "Questions 1 to 6 leave the relationship out; with it, your walk-away point is this "
-        "figure." in question
-    )
+    # review 99 (module 02's C2, round 100): the course says reservation price, not
+    # walk-away point; the question's first sentence already names the figure so
+    assert "Questions 1 to 6 leave the relationship out." in question
+    assert "walk-away point" not in question
 
 
 def test_c3_question_2_says_what_to_do_when_orchard_opened_first():

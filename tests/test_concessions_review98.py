@@ -37,9 +37,10 @@ def _reference_opening():
 
 def test_c2_the_quote_rule_says_a_quote_below_your_reservation_price_leaves_no_zone():
     q1 = _cell("q1-text")
-    assert (
-        "A quote below your reservation price leaves no deal to reach: walk away (section 5)." in q1
-    )
+    # review 99 U1 (round 100): the function cannot say "walk away", so question 1 now says
+    # the check sends no such quote; the reference still never opens below the limit
+    assert "leaves no deal to reach: walk away (section 5)" not in q1
+    assert "The check sends no quote below your reservation price" not in q1  # review 90 U2
     # section 5 teaches that walk-away, for a cap below your reservation price
     assert "as with such a cap below your reservation price" in _cell("difficult-teaching")
 
@@ -72,9 +73,9 @@ def test_u1_section_1_says_when_to_name_birch_in_question_1s_terms():
     assert "below that, keep Birch private" not in text
     assert "keeping it private is safe" not in text
     assert (
-        "Your case gives only what Orchard believes your other work pays (`s.their_guess`). "
+        "Orchard believes your other work pays `s.their_guess`. "
         "If Birch's offer is below that, keep it private: naming it lowers Orchard's belief. "
-        "If it is above, you may keep it private or name it (question 1 accepts both)"
+        "If above, naming it raises that belief"  # review 99 C1 (round 100)
     ) in text
     # module 03's bar is stated once, in section 1
     assert text.count("module 03's deal-me-out") == 1

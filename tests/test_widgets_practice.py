@@ -589,11 +589,16 @@ def test_every_debrief_sentence_is_true_of_its_history(style, asks, opens):
             elif line.startswith("It was a "):
                 theirs, steps = _bot_steps(history, limit)
                 half = (len(steps) + 1) // 2
-                early, late = re.search(
-                    r"it gave (\d+)% in the first half of its offers and (\d+)% in the second", line
-                ).groups()
-                assert int(early) == round(100 * sum(steps[:half]))
-                assert int(late) == round(100 * sum(steps[half:]))
+                if len(theirs) < 2:  # review 99 U2: no halves of fewer than two offers
+                    assert "too few to show how it gives ground" in line
+                    assert "first half of its offers" not in line
+                else:
+                    early, late = re.search(
+                        r"it gave (\d+)% in the first half of its offers and (\d+)% in the second",
+                        line,
+                    ).groups()
+                    assert int(early) == round(100 * sum(steps[:half]))
+                    assert int(late) == round(100 * sum(steps[half:]))
                 first = 1 if history[0][1] == "you" else 0
                 holds = [
                     step

@@ -249,13 +249,14 @@ def bot_moves(result, person):
     those both answered with an offer (``None`` when there were none). What a bot does
     when you hold is its own pace: a Boulware bot's grows late, a linear bot's stays the
     same, a Conceder's shrinks; a tit-for-tat bot gives back about as much as you concede,
-    the others about a third."""
+    the others about a third. ``offers``: how many offers the bot made."""
     negotiation = result.negotiation
     bot_side = _bot_side(result, person)
     own = negotiation.preferences[bot_side]
     theirs = [own.utilities[i] for _, _, i in _offers(result, bot_side)]
     if not theirs:
         return {
+            "offers": 0,
             "early": 0.0,
             "late": 0.0,
             "after_concessions": [],
@@ -278,6 +279,7 @@ def bot_moves(result, person):
             after[_kind(mine, heard)].append(step)
     priced = [c for c in concessions(result, person) if c["answer"] == c["instead"] == "offer"]
     return {
+        "offers": len(theirs),
         "early": sum(steps_[:half]),
         "late": sum(steps_[half:]),
         "after_concessions": after["concession"],
@@ -379,12 +381,17 @@ def style_evidence_present(moves):
 
 def style_evidence(moves, description):
     """What ``bot_moves`` showed of a bot's style, in a sentence ending with the style's
-    ``description``: the shares it gave in each half of its offers; what your concessions
+    ``description``: the shares it gave in each half of its offers (when it made at least
+    two); what your concessions
     bought back per unit they cost, when any was answered with an offer both ways; and,
     when you held at least twice, its steps after your holds (its own pace)."""
+    # review 99 U2: halves of fewer than two offers say nothing (0% and 0% of one offer)
     text = (
         f"of the ground between its opening and its limit, it gave {moves['early']:.0%} in "
         f"the first half of its offers and {moves['late']:.0%} in the second"
+        if moves.get("offers", 2) >= 2
+        else f"it made {'one offer' if moves.get('offers') == 1 else 'no offer'}, too few to "
+        "show how it gives ground"
     )
     back, holds = moves["given_back"], moves["after_holds"]
     if back is not None:

@@ -349,13 +349,16 @@ class TradeTable:
         return their_minimum is None or self.points(package)[1] >= their_minimum
 
     @answer_key
-    def rule_path(self, start, their_minimum=None, most=20):
+    def rule_path(self, start, their_minimum=None, most=20, hold=False):
         """The packages the course's rule leads through from ``start``, ``start`` first:
         each time the trade ``preferred_trade`` picks among the trades and single gives
-        (the first of equally good ones), until it picks none (or after ``most`` moves)."""
+        (the first of equally good ones), until it picks none (or after ``most`` moves).
+        With ``hold``, rule 1's hold: once the other side has ``their_minimum``, a free move
+        that gains you nothing is kept, not made (``preferred_trade``'s ``hold``; the
+        planner and question 4's model answer; the scenario generator walks without it)."""
         path = [dict(start)]
         for _ in range(most):
-            best = self._rule_step(path[-1], their_minimum)
+            best = self._rule_step(path[-1], their_minimum, hold)
             if best is None:
                 break
             give, given, get, got = best
@@ -365,7 +368,7 @@ class TradeTable:
             path.append(after)
         return path
 
-    def _rule_step(self, here, their_minimum):
+    def _rule_step(self, here, their_minimum, hold=False):
         """The move ``preferred_trade`` picks among ``options(here, gives=True)``, as
         ``(give, level given, get, level got)`` (``get`` and its level ``None`` for a single
         give), or ``None`` when it picks none: the same choice from the same sums, first
@@ -377,6 +380,8 @@ class TradeTable:
         # concessions count only while the other side still needs points (``preferred_trade``)
         conceding = needed is True or (needed is not False and needed > 0)
         closing = not isinstance(needed, bool)
+        # rule 1's hold: once nothing is needed, a free move must gain you points
+        least = 0 if hold and closing and needed <= 0 else None
         free = free_rank = concession = concession_rank = None
         for give, give_steps in steps:  # the moves in ``options``' order, first of equals kept
             give_step = give_steps[here[give]].get(+1)
@@ -393,6 +398,8 @@ class TradeTable:
                     moves.append((you_give + you_get, them_give + them_get, get, got))
             for you, them, get, got in moves:
                 if you >= 0 and them >= 0 and you + them > 0:  # free (``trade_tier``)
+                    if least is not None and you <= least:
+                        continue  # kept: rule 1's hold
                     rank = (2, you + them, you)
                     if free is None or rank > free_rank:
                         free, free_rank = (give, given, get, got), rank
@@ -488,8 +495,20 @@ def same_rank(a, b):
     return a[0] == b[0] and _same(a[1], b[1])
 
 
+def _kept(option, needed, hold):
+    """Whether rule 1's ``hold`` keeps ``option``: a free move that gains you nothing once
+    the other side needs no more points (``needed`` a number, 0 or less)."""
+    return (
+        hold
+        and not isinstance(needed, bool)
+        and needed <= 0
+        and trade_tier(option) == "free"
+        and option["you"] <= 0
+    )
+
+
 @answer_key
-def preferred_trade(options, needed=True):
+def preferred_trade(options, needed=True, hold=False):
     """Among ``options`` (one package's ``TradeTable.options``), the trade the course's
     rule prefers, or ``None`` when it offers none: the free trade that creates the most
     points for both sides together (then the most for you); where no trade is free, and
@@ -501,8 +520,13 @@ def preferred_trade(options, needed=True):
     ``needed``: the points the other side still needs (a number, 0 or less: none), as
     ``TradeTable.shortfall`` gives it; or a bool, ``True`` when it needs some but you do
     not know how many (then no concession is known to close the deal), ``False`` when it
-    needs none."""
-    free = [o for o in options if trade_tier(o) == "free"]
+    needs none.
+
+    ``hold``: rule 1's hold (review 99 C2), as question 4's model answer keeps it: once
+    the other side needs no more points, a free move that gains you nothing is kept to
+    trade later, not made; when every free move is such, the rule stops (``None``). Off by
+    default: the scenario generator's draws rest on the rule without it."""
+    free = [o for o in options if trade_tier(o) == "free" and not _kept(o, needed, hold)]
     if free:
         return max(free, key=trade_rank)
     if needed is False or (not isinstance(needed, bool) and needed <= 0):
@@ -515,7 +539,7 @@ def preferred_trade(options, needed=True):
 
 
 @answer_key
-def judge_trade(option, options, needed=True):
+def judge_trade(option, options, needed=True, hold=False):
     """Whether ``option``, one of ``options`` (the trades from one package), is right by
     the course's rule, as ``(tier, ok)``: ``tier`` is ``trade_tier(option)`` (``"free"``,
     ``"concession"`` or ``None``) and ``ok`` says whether it is as good by the rule as
@@ -528,11 +552,12 @@ def judge_trade(option, options, needed=True):
     give up); a trade of tier ``None`` never. The tie-breaks (of two closing moves that
     cost you the same, the one that gives them more; more for you; cheaper) pick
     ``preferred_trade`` but do not make a tied move wrong (``same_rank``).
-    ``needed`` as in ``preferred_trade``."""
+    ``needed`` and ``hold`` as in ``preferred_trade``: with ``hold``, a free move the hold
+    keeps is not the rule's move (``ok`` is False)."""
     tier = trade_tier(option)
-    if tier is None:
-        return None, False
-    best = preferred_trade(options, needed)
+    if tier is None or _kept(option, needed, hold):
+        return tier, False
+    best = preferred_trade(options, needed, hold)
     if tier == "free":  # any free move while one exists (review 78 X3)
         return tier, True
     return tier, _right(option, best, needed)
@@ -552,7 +577,7 @@ def right_trades(options, needed=True):
 
 
 @answer_key
-def plan_trades(start, trades, yours, theirs, their_minimum=None):
+def plan_trades(start, trades, yours, theirs, their_minimum=None, hold=False):
     """Walk a plan of one-level trades from the package ``start``. Each trade is a pair
     ``(give_issue, get_issue)``: ``give_issue`` moves one level towards the other side and
     ``get_issue`` one level back towards you; ``get_issue`` is ``None`` for a give with
@@ -575,7 +600,9 @@ def plan_trades(start, trades, yours, theirs, their_minimum=None):
     ``closes``, whether a concession gives the other side all the points it still needed;
     ``needed_points``, how many that was (``None`` when ``their_minimum`` is ``None``);
     ``most_created``, the most points any free move from the same package creates for both
-    sides together (``None`` when none is free).
+    sides together (``None`` when none is free). With ``hold`` (``preferred_trade``), a free
+    move that gains you nothing once the other side has its minimum is not ok, and
+    ``kept`` says so (always ``False`` without ``hold``).
     Raises ``ValueError`` for a move the table does not allow, naming the trade."""
     table = TradeTable(yours, theirs)
     package = dict(start)
@@ -612,7 +639,7 @@ def plan_trades(start, trades, yours, theirs, their_minimum=None):
         options = table.options(package, gives=True)
         needed = table.shortfall(package, their_minimum)
         option = next(o for o in options if o["give"] == give and o["get"] == get)
-        tier, ok = judge_trade(option, options, needed)
+        tier, ok = judge_trade(option, options, needed, hold)
         you_total, them_total = table.points(after)
         steps.append(
             {
@@ -631,9 +658,14 @@ def plan_trades(start, trades, yours, theirs, their_minimum=None):
                 "closes": trade_tier(option) == "concession" and _closes(option, needed),
                 "tier": tier,
                 "ok": ok,
-                "better": None if ok else preferred_trade(options, needed),
+                "better": None if ok else preferred_trade(options, needed, hold),
+                "kept": _kept(option, needed, hold),
                 "most_created": max(
-                    (o["you"] + o["them"] for o in options if trade_tier(o) == "free"),
+                    (
+                        o["you"] + o["them"]
+                        for o in options
+                        if trade_tier(o) == "free" and not _kept(o, needed, hold)
+                    ),
                     default=None,
                 ),
                 "package": after,

@@ -48,6 +48,14 @@ def _option_words(option):
 def _judgement(step):
     """What the course's rule says of a planned move, in words that are true of it."""
     better = step["better"]
+    if step["kept"]:  # review 99 C2: rule 1 holds back a free move that gains you nothing
+        kept = (
+            "it gains you nothing, and Orchard already has its minimum: rule 1 keeps such a "
+            "move to trade later (question 4's check passes it too)"
+        )
+        if better is None:
+            return kept + ", and the rule stops here"
+        return kept + f", while {_option_words(better)} is a free move that gains you points"
     if step["tier"] is None:
         return (
             f"Orchard's points change by {step['them']:+g} and yours by {step['you']:+g}: it "
@@ -177,7 +185,12 @@ class ConcessionPlanner(w.VBox):
             return
         try:
             steps = plan_trades(
-                self.start, self.plan(), self.yours, self.theirs, their_minimum=self.minimum
+                self.start,
+                self.plan(),
+                self.yours,
+                self.theirs,
+                their_minimum=self.minimum,
+                hold=True,  # rule 1's hold, as question 4's model answer (review 99 C2)
             )
         except (TypeError, ValueError) as error:
             self.table.value = self.chart.value = self.verdict.value = ""
@@ -190,8 +203,14 @@ class ConcessionPlanner(w.VBox):
             # the colours follow question 4's rule, move by move (review 65 X1): green, the
             # rule's move from where you stood; red, the rule makes another there. They do
             # not judge where the plan ends: the verdict under the table does
-            colour = "#1b5e20" if step["ok"] else "#b00020"
-            mark = "the rule's move" if step["ok"] else "not the rule's move"
+            colour = "#1b5e20" if step["ok"] else "#8a5a00" if step["kept"] else "#b00020"
+            mark = (
+                "the rule's move"
+                if step["ok"]
+                else "allowed, not the rule's move"
+                if step["kept"]
+                else "not the rule's move"
+            )
             rows.append(
                 f"<tr><td>{number}</td><td>{escape(give)}</td><td>{escape(get)}</td>"
                 f"<td>{step['you']:+g} / {step['them']:+g}</td>"
@@ -230,6 +249,10 @@ class ConcessionPlanner(w.VBox):
             "one package (section 4)."
         )
 
+    def _rule_stops(self, package):
+        """Whether the course's rule, with rule 1's hold, makes no move from ``package``."""
+        return len(self.scores.rule_path(package, self.minimum, most=1, hold=True)) == 1
+
     def _verdict(self, steps, end):
         you, them = end
         better = better_for_both((you, them), self.points)
@@ -249,7 +272,7 @@ class ConcessionPlanner(w.VBox):
         best_for_you = landing_point(self.scores, self.minimum)
         landed = steps and not better and not short and best_for_you[0] == you
         if wrong and landed:
-            rule_path = self.scores.rule_path(self.start, self.minimum)
+            rule_path = self.scores.rule_path(self.start, self.minimum, hold=True)
             rule_end = self.scores.points(rule_path[-1])
             text += (
                 " It is the frontier package best for you that still gives Orchard its "
@@ -272,8 +295,13 @@ class ConcessionPlanner(w.VBox):
                 )
         elif wrong:
             text += f" {wrong} of its {counted(len(steps), 'move')} {'is' if wrong == 1 else 'are'} not the rule's move."
-        elif steps and not better and not short:
+        elif steps and not short and (not better or self._rule_stops(steps[-1]["package"])):
             text += " Every move on the way is the rule's move"
+            if better:  # review 99 C2: rules 1 and 3 stop below the frontier
+                text += (
+                    ", and the rule stops here: Orchard has its minimum and no move left gains "
+                    "you points (rules 1 and 3), so a free move left is kept to trade later"
+                )
             if best_for_you[0] > you:
                 text += (
                     f", but the rule stopped short of your landing by {best_for_you[0] - you:g} "

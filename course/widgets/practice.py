@@ -334,8 +334,9 @@ def _outcome(session, mine, limit):
         )
     if result.ended_by == "walk away" and result.by_side != session.side:
         how = f"the buyer walked away in round {result.round}: “{result.said}”"
-    elif result.ended_by == "walk away":
-        how = f"you walked away in round {result.round}."
+    elif result.ended_by == "walk away":  # review 99 U2: a walk-out is not a walk-away
+        left = "walked away" if result.polite is not False else "walked out"
+        how = f"you {left} in round {result.round}."
     else:
         how = "the talks ran out of time."
     if limit > mine:
@@ -392,7 +393,8 @@ def _moves_debrief(result, person):
     the history: each concession against a replay where you had held your ask instead."""
     lines = []
     found = measures.concessions(result, person)
-    if not found:
+    offered = any(who == person for _, who, _ in result.history)
+    if not found and offered:  # review 99 U2: with no offer, there was no first offer
         lines.append("You made no concession after your first offer.")
     for c in found:
         lines.append(_concession_line(c))

@@ -124,11 +124,12 @@ scenario
 # what they believe is the least you would take: up when it beats what they thought, down
 # when not. Where both sides counter, as here, module 03's deal-me-out sets that price:
 # the larger of their estimate of your share at the table and the least they think you
-# would take. Your case gives only what Orchard believes your other work pays
-# (`s.their_guess`). If Birch's offer is below that, keep it private: naming it lowers
-# Orchard's belief. If it is above, you may keep it private or name it (question 1 accepts
-# both): named, it also gives Orchard a number below your opening to hold on to. State it
-# as a fact and let them draw the conclusion:
+# would take. Orchard believes your other work pays `s.their_guess`. If Birch's offer is
+# below that, keep it private: naming it lowers Orchard's belief. If above, naming it
+# raises that belief, but if Orchard puts your share at the table halfway from that least
+# to its reservation price (module 02), Birch plus the extra cost is below it in every
+# case here: naming it earns nothing and hands Orchard a low number.
+# State it as a fact and let them draw the conclusion:
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
@@ -162,8 +163,7 @@ scenario
 # - **Moved by news, not by an anchor:** Orchard's opening changes none of your facts. A
 #   quote below your fact caps Orchard's reservation price: open no higher than the quote
 #   and at most 3 thousand under it, a small edge that gives Orchard a reason to choose
-#   you over an equal rival. A quote below your reservation price leaves no deal to
-#   reach: walk away (section 5).
+#   you over an equal rival.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -179,12 +179,12 @@ def opening(s, anchor, quote=None):
     price = s.statements[key].figure
     if quote is not None:  # news about Orchard's alternatives: it won't pay more than that
         price = min(price, quote)
-        # below my reservation price no deal is possible (section 5): I would walk away, and
-        # never open under my own limit
+        # never open under my own limit: a quote below it leaves no deal to reach, and I
+        # would walk away (section 5); the check sends no such quote
         price = max(price, s.alternative_price + s.extra_cost)
-    # Birch stays private, even when it beats what Orchard believes: module 03's bar, the
-    # price Orchard expects at the table, is not known here, and named, Birch is a low
-    # number Orchard can hold on to (telling it passes too)
+    # Birch stays private, even when it beats what Orchard believes: it stays below the
+    # halfway price Orchard may expect to pay me (section 1), so named it would earn nothing
+    # and be a low number Orchard can hold on to (telling it passes too)
     return price, [key]
     ### END SOLUTION
 
@@ -595,7 +595,7 @@ print("on the frontier, the exchange rate:", they_gain / you_lose)
 #    where one does not apply; a single give's trade ratio is 0.00, and on the frontier it
 #    can still be the rule's move, made conditional: rule 2). The last column judges each
 #    move by question 4's rule from where you stood: green when it is the rule's move, red
-#    when the rule makes another (it says which).
+#    when the rule makes another or stops (it says which).
 #
 # The colours judge how each move is chosen, not where your plan ends. Land on the
 # frontier with Orchard's minimum met; the rule's own path usually takes three moves. The
@@ -1126,8 +1126,7 @@ check.next_year_table(next_year)
 # Move the least you would accept the table's way, more than nothing, at most the whole
 # difference (none where a deal changes nothing); the check also tries tables where a deal
 # changes nothing or makes next year worse. Any such move passes; question 7b asks how far
-# you moved, and why. Questions 1 to 6 leave the relationship out; with it, your walk-away
-# point is this figure.
+# you moved, and why. Questions 1 to 6 leave the relationship out.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
