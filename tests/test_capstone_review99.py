@@ -106,3 +106,23 @@ def test_u2_section_5_shows_how_to_tell_a_cant_give_more_true_only_with_quell():
             only_with_quell += key
             assert by_the_text(case, package) == key, (n, package)
     assert said > 100 and only_with_quell > 20, (said, only_with_quell)
+
+
+def test_review98_c3_question_5_says_module_04s_sets_were_looser_as_module_04_states_them():
+    """Review 98 C3: the capstone's MESO (exactly the opening's profit, any two differing
+    both ways) is stricter than module 04's (within 5 points, no two giving ground on
+    exactly the same issues), and a learner carrying module 04's definition failed without
+    warning. Question 5 now says module 04's sets were looser, in module 04's own terms."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    q5_04 = _flat(root / "source" / "04_concessions" / "concessions.py", "q5-text")
+    assert "within 5 of your points of each other" in q5_04
+    assert "no two give Orchard ground on exactly the same issues" in q5_04
+    q5 = _flat(root / "source" / "05_capstone" / "capstone.py", "q5-text")
+    assert (
+        "Module 04's sets were looser: within 5 points, not giving ground on exactly the same "
+        "issues." in q5
+    )
+    assert "Each is a different package worth exactly the opening's profit" in q5
+    assert "Any two packages differ both ways" in q5

@@ -425,8 +425,9 @@ check.my_audit(my_audit, hidden=True)
 #    first level of the issue in `s.issues`. Any two packages differ both ways: each gives
 #    ground on an issue where the other keeps your best level.
 #
-# The opening and the MESO earn a mark each. The opening at Marlow's low reservation price
-# always has at least one such partner.
+# Module 04's sets were looser: within 5 points, not giving ground on exactly the same
+# issues. The opening and the MESO earn a mark each. The opening at Marlow's low
+# reservation price always has at least one such partner.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-offer-answer", "schema_version": 3}
