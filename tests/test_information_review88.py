@@ -25,11 +25,12 @@ def _plan_item(sale):
     return next(i for i in reference._SITUATIONS if i.key == "board-rounds")
 
 
-def test_a_possible_price_below_the_estimate_opens_a_haggle():
-    """C1: rv-alice's estimate is €59,381.92 and €59,000 is the possible reservation price
-    just below it, above the model's price of €55,000; opening there, as module 05 opens at
-    a possible state and not at the mean, lost the mark. It now passes, with any target in
-    the hard bounds."""
+def test_a_possible_price_below_the_estimate_no_longer_opens_a_haggle():
+    """C1 (review 88) let rv-alice open at €59,000, the possible reservation price just below
+    her €59,381.92 estimate, above the model's price of €55,000. Review 99 C1 took that back:
+    it broke the one opening rule (at or beyond your estimate, floored at the model's price),
+    so every possible price more than €100 short of the estimate fails, whatever the target,
+    and an opening at the estimate passes."""
     sale = variant(MODULE, "rv-alice")
     after = reference.posterior_after_opening(sale)
     model = reference.best_move(after, sale.cost)[0]
@@ -40,17 +41,12 @@ def test_a_possible_price_below_the_estimate_opens_a_haggle():
     item = _plan_item(sale)
     for opening in below_estimate:
         assert not reference.opens_by_the_course_rule(opening, sale, after)
-        # review 94 X1: with a target at convention 2's floor (less €100 for rounding)
+        assert not reference.opening_passes(opening, sale, after)
         target = reference.target_floor(opening, sale, after)
-        if target >= opening:  # an opening at `sure` leaves no target convention 2 allows
-            assert not reference.situation_fits(item, (opening, opening - 100), sale, after)
-            continue
-        assert reference.situation_fits(item, (opening, target), sale, after), opening
-    # still never below the model's price, nor between possible prices short of the estimate
+        assert not reference.situation_fits(item, (opening, target), sale, after), opening
+    target = reference.target_floor(estimate, sale, after)
+    assert reference.situation_fits(item, (estimate, target), sale, after)
     assert not reference.situation_fits(item, (model - 1000, sale.cost + 1000), sale, after)
-    gap = (possible[0] + possible[1]) / 2 if len(possible) > 1 else None
-    if gap is not None and gap < estimate - reference.OPENING_ROUNDING:
-        assert not reference.situation_fits(item, (gap, sale.cost + 1000), sale, after)
 
 
 @pytest.mark.parametrize("n", range(0, 400, 7))
@@ -121,7 +117,8 @@ def test_question_6_writes_its_hard_bounds_and_module_04_s_rule_down():
         "a preview of the rule module 04 teaches" in words
     )  # review 96 U2 (round 97): previews of modules 04 and 02
     assert "plus a floor, the model's price, because no haggle ends above your opening" in words
-    assert "any reservation price still possible at or above the model's price" in words
+    # review 99 C1: the clause broke the module's one opening rule, and is gone
+    assert "any reservation price still possible at or above the model's price" not in words
     # review 93 U1: the module 05 aside is gone; the accepted range stays stated
     assert "(module 05 opens so)" not in words
     assert "at least a fifth of the gain" in words  # review 89 X2: a tenth before

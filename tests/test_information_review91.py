@@ -121,8 +121,9 @@ def test_convention_1_states_the_bound_the_mark_applies():
         # review 95 U1 (round 96): the €100 allowance is the check's, no longer the text's
         # review 97 U1 (round 98): the rule is stated once, where the situations are listed
         "opening: from the higher of your estimate and the model's price up to the highest "
-        "reservation price still possible, or any reservation price still possible at or above "
-        "the model's price;" in cell_words("q6-text")
+        # review 99 C1 (round 100): the clause "or any possible price at or above the model's
+        # price" is gone
+        "reservation price still possible;" in cell_words("q6-text")
     )
     assert "The mark accepts openings" not in box
     assert "one step above" not in box

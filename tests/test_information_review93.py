@@ -99,8 +99,9 @@ def test_x1_u1_convention_1_is_the_advice_then_the_mark_with_its_cap():
     ) in six  # review 97 U1 (round 98): what the mark accepts is stated once, above
     assert (
         "opening: from the higher of your estimate and the model's price up to the highest "
-        "reservation price still possible, or any reservation price still possible at or above "
-        "the model's price;"
+        # review 99 C1 (round 100): the clause "or any possible price at or above the model's
+        # price" is gone
+        "reservation price still possible;"
     ) in six
 
 

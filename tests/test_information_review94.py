@@ -47,7 +47,12 @@ def _haggles():
         openings = {
             reference.opening_floor(sale, after),
             reference.opening_ceiling(sale, after),
-            *(r for r, c in after.items() if c > 0 and r >= model),
+            # review 99 C1 (round 100): a possible price opens only by the rule
+            *(
+                r
+                for r, c in after.items()
+                if c > 0 and r >= model and reference.opening_passes(r, sale, after)
+            ),
         }
         yield sale, after, openings
 
@@ -86,7 +91,9 @@ def test_x1_an_opening_at_sure_leaves_no_target_and_the_table_says_to_open_above
     sale = variant(MODULE, "rv-alice")
     after = reference.posterior_after_opening(sale)
     sure = reference.surest_price(after)
-    assert reference.opening_passes(sure, sale, after)
+    # review 99 C1: `sure` (55,000) lies under rv-alice's 59,381.92 estimate, so it is no
+    # longer an accepted opening at all; no target rescues a plan opening there
+    assert not reference.opening_passes(sure, sale, after)
     assert not reference.plan_passes((sure, sure), sale, after)
     assert not reference.plan_passes((sure, sure - 100), sale, after)
     assert "leaves you nothing to concede" in check._plan_notes([(sure, sure)], sale, after)

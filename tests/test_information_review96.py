@@ -59,8 +59,9 @@ def test_c2_convention_1_quotes_module_04s_rule_and_the_mark_agrees_with_it():
     # review 97 U1 (round 98): the mark's range is stated once, where the situations are listed
     assert (
         "opening: from the higher of your estimate and the model's price up to the highest "
-        "reservation price still possible, or any reservation price still possible at or above "
-        "the model's price;" in _words(MODULE, "information", "q6-text")
+        # review 99 C1 (round 100): the clause "or any possible price at or above the model's
+        # price" is gone
+        "reservation price still possible;" in _words(MODULE, "information", "q6-text")
     )
     four = _words("04_concessions", "concessions", "opening-teaching")
     assert (

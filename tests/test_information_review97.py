@@ -307,8 +307,9 @@ def test_review97_u1_the_plan_rule_is_stated_once_where_the_situations_are_liste
     shown, box = six.split("<details>")
     opening = (
         "- opening: from the higher of your estimate and the model's price up to the highest "
-        "reservation price still possible, or any reservation price still possible at or above "
-        "the model's price;"
+        # review 99 C1 (round 100): the clause "or any possible price at or above the model's
+        # price" is gone
+        "reservation price still possible;"
     )
     target = (
         "- target: below your opening, from halfway to three quarters of the way from your cost "
@@ -328,7 +329,12 @@ def test_review97_u1_the_plan_rule_is_stated_once_where_the_situations_are_liste
         assert reference.opening_passes(low, sale, after)
         assert reference.opening_passes(top, sale, after)
         assert not reference.opening_passes(top + 0.01, sale, after)
-        assert all(reference.opening_passes(r, sale, after) for r in alive if r >= model)
+        # review 99 C1: a possible price passes only at or beyond the estimate (less €100)
+        assert all(
+            reference.opening_passes(r, sale, after) == (r >= estimate - 100.005)
+            for r in alive
+            if r >= model
+        )
         half = max(sale.cost + 0.5 * (estimate - sale.cost), sure)
         three_quarters = max(sale.cost + 0.75 * (estimate - sale.cost), sure)
         for aim in (half, three_quarters):

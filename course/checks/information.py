@@ -2072,9 +2072,9 @@ def _notes(entries, sale, after):
 
 def _opening_notes(openings, sale, after):
     """What is true of some of the learner's plan openings that break Question 6's rule (from
-    ``opening_floor``, the higher of your estimate and the model's price, up to
-    ``opening_ceiling``, or a reservation price still possible at or above the model's
-    price: ``reference.opening_passes``, review 88 C1):
+    ``opening_floor``, the higher of your estimate and the model's price, less €100 for
+    rounding, up to ``opening_ceiling``: ``reference.opening_passes``; review 99 C1 dropped
+    review 88 C1's "or a reservation price still possible at or above the model's price"):
     below the model's price, above it but more than €100 short of your estimate, or above
     every price still possible (review 73 C1 and 80 C2 had a step of room beyond it; review
     93 X1 took the step out of the mark, so the hint names that price as the mark's top). Review 69 X1: openings were read with the lone prices' notes,
@@ -2094,13 +2094,13 @@ def _opening_notes(openings, sale, after):
         "below-model": "An opening below the model's price (Question 5's `now`) is lower than "
         "the price you would name as your last word, and no haggle ends above its opening: "
         "it gives away what your last word would have kept.",
-        # review 88 C1: a reservation price still possible at or above the model's price
-        # passes too (module 05), so this note meets only openings that are neither
-        "short-of-estimate": "An opening above the model's price but more than €100 below your "
-        "estimate of the buyer's reservation price (the expected reservation price under "
-        "`after`) is grounded in nothing you can name, unless it is a reservation price "
-        "still possible: open at your estimate (rounded to the €100 if you like) or at such "
-        "a price.",
+        # review 99 C1: a reservation price still possible short of the estimate no longer
+        # passes (review 88 C1 had let it), so the note no longer offers it
+        "short-of-estimate": "An opening more than €100 below your estimate of the buyer's "
+        "reservation price (the expected reservation price under `after`) breaks convention 1, "
+        "even where it is a reservation price still possible: no haggle ends above its "
+        "opening, so it gives up part of what you expect the buyer to pay before the talks "
+        "start. Open at your estimate (rounded to the €100 if you like) or beyond it.",
         # review 80 C2: it named the step beyond the highest price still possible as room to
         # concede; the step rests on no fact, and Question 6 no longer offers it
         # review 91 U1: the mark's bound is stated; review 93 X1: it is that price itself

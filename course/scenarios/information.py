@@ -2266,18 +2266,15 @@ def plans_by_the_course_rule(plan, sale, after):
 
 @answer_key
 def opening_passes(price, sale, after):
-    """Whether Question 6's mark accepts ``price`` as an opening (review 88 C1): an opening
-    by the course's rule (``opens_by_the_course_rule``: module 04's rule, from your estimate
-    up, plus the floor at the model's price), or any reservation price still possible at or
-    above the model's price (module 05's way: the estimate is a mean of beliefs, not a price
-    the buyer can have; rv-alice's €59,000, the possible price just below her €59,381.92
-    estimate, lost the mark)."""
-    cent = 0.005
-    model = best_move(after, sale.cost)[0]
-    possible = [r for r, chance in after.items() if chance > 0 and r >= model - cent]
-    return opens_by_the_course_rule(price, sale, after) or any(
-        abs(price - r) < cent for r in possible
-    )
+    """Whether Question 6's mark accepts ``price`` as an opening: an opening by the course's
+    rule (``opens_by_the_course_rule``: module 04's rule, from your estimate up, less
+    ``OPENING_ROUNDING`` for rounding, plus the floor at the model's price). Review 88 C1 had
+    also passed any reservation price still possible at or above the model's price, below the
+    estimate (module 05's way with two states); review 99 C1: that broke the one opening rule
+    convention 1, module 02 and module 04 state (rv-alice's 52,000 under her 52,356.16
+    estimate earned the mark), so the mark is the rule again. Stricter: those openings were
+    wrong by the module's own rule."""
+    return opens_by_the_course_rule(price, sale, after)
 
 
 #: How far below the lowest target of ``target_band`` a target may be rounded and still

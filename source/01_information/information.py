@@ -602,8 +602,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # - `"final-offer"`: you can commit to one final price, and a refusal ends the talks; if
 #   not, name a plan `(opening, target)`:
 #   - opening: from the higher of your estimate and the model's price up to the highest
-#     reservation price still possible, or any reservation price still possible at or above
-#     the model's price;
+#     reservation price still possible;
 #   - target: below your opening, from halfway to three quarters of the way from your cost
 #     to your estimate, or `sure` where that is higher; never below `sure`;
 # - `"accepts-any"`: the buyer accepts any price up to its reservation price; if not, a
