@@ -1,5 +1,7 @@
 """Module 01, review 99 (fixed in round 100): Question 6's opening mark follows the module's
-one opening rule (C1). Each test failed on the code or text before this round."""
+one opening rule (C1), check machinery moved out of the running text (U1), and section 4's
+paragraph on what information is worth after the opening (U2). Each test failed on the code
+or text before this round."""
 
 from course.variants import variant
 from tests.test_checks_information import (
@@ -7,6 +9,7 @@ from tests.test_checks_information import (
     cell_words,
     check,
     limits_with,
+    miss,
     own_limits,
     parts,
     reference,
@@ -87,3 +90,70 @@ def test_c1_reference_and_alternatives_pass_and_possible_prices_short_of_the_est
     answer = limits_by_rule(practice, after)["practice-come-back"][1]
     item = next(i for i in reference._PRACTICE_SITUATIONS if i.key == "practice-come-back")
     assert reference.situation_fits(item, tuple(float(x) for x in answer), practice, after)
+
+
+def test_u1_question_6_names_what_to_give_and_its_box_gives_the_bounds():
+    """U1: the opening's and the target's bounds sat in the visible list of assumptions and
+    the check's case list in the running text; the visible text now says what to name, and
+    the box holds the bounds, the cases the check tries and the conventions."""
+    shown, box = cell_words("q6-text").split("<details>")
+    assert (
+        "name a plan `(opening, target)`: where you open, and where below it you aim to land;"
+        in shown
+    )
+    for moved in (
+        "up to the highest reservation price still possible",
+        "halfway to three quarters",
+        "The check also tries your `practice-whole-gain` price",
+        "1. **Your opening**",
+    ):
+        assert moved not in shown and moved in box, moved
+    assert "the box gives the bounds the check accepts" in shown
+
+
+def test_u1_questions_5_and_5b_say_what_the_check_tries_in_one_line_and_still_try_it(monkeypatch):
+    """U1: Question 5 spent two sentences on its made-up readings and its worked cases, and
+    Question 5b listed four worked cases with their answers. Each is one line now; the check
+    still tries the rounding case in Question 5 and four worked cases in Question 5b: a
+    `None` hard-coded fails on the worked cases."""
+    five, five_b = cell_words("q5-text"), cell_words("q5b-text")
+    assert "none is flat" not in five and "point the wrong way" not in five
+    assert "tries worked cases too, such as `check.rounding_case()`" in five
+    assert "`worked-case-7`" not in five_b and "`worked-case-20`" not in five_b
+    assert (
+        "The check tries your scenario and four worked cases; grading adds other learners'."
+        in five_b
+    )
+    worked = {check.HOLDS_CASE, check.NO_MOVE_CASE, check.LAST_HOLD_CASE, check.PAST_LAST_HOLD_CASE}
+    assert len(worked) == 4
+    as_learner(monkeypatch, "alice")
+    assert miss(check.holds_before_moving, lambda sale, after: None)
+
+
+def test_u2_section_4_leads_with_the_worked_example_and_its_reason():
+    """U2: the paragraph stated three regularities "in this course's scenarios" before the
+    worked example. It now leads with the example (7 → about 8.46, split into the buyers at 60
+    lost and money left on the table), gives the reason (the offer moved weight off the
+    buyers at 60 and onto those at 80, whose gain above the price you cannot capture), and
+    points to Question 8 once. The numbers and the reason are the model's."""
+    from fractions import Fraction
+
+    words = cell_words("voi-teaching")
+    start = words.index("Knowing more can make perfect information worth more.")
+    paragraph = words[start : words.index("A classic case")]
+    assert "In this course's scenarios" not in words and "band opening" not in paragraph
+    assert paragraph.count("Question 8") == 1
+    assert paragraph.index("about 8.46") < paragraph.index("The reason:")
+    assert "moved weight off the buyers at 60 and onto those at 80" in paragraph
+    prior = {60: Fraction(1, 2), 70: Fraction(3, 10), 80: Fraction(1, 5)}
+    after = reference.bayes_update(
+        prior, {60: Fraction(1, 10), 70: Fraction(3, 10), 80: Fraction(3, 5)}
+    )
+    assert after[60] < prior[60] and after[80] > prior[80]
+    assert [reference.best_move(b, 40)[0] for b in (prior, after)] == [60, 70]
+    worth = [reference.perfect_information(b, 40) for b in (prior, after)]
+    lost, on_table = after[60] * (60 - 40), after[80] * (80 - 70)
+    assert worth[1] > worth[0] and abs(worth[0] - 7) < 1e-9
+    assert abs(float(lost + on_table) - worth[1]) < 1e-9
+    said = [f"about {float(x):.2f}" for x in (lost, on_table, worth[1])]
+    assert all(s in paragraph for s in said), said

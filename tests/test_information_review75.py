@@ -57,8 +57,9 @@ def test_section_4_s_rule_on_a_raised_price_is_said_of_band_openings_only():
     from fractions import Fraction
 
     words = cell_words("voi-teaching")
-    assert "where a band opening raised the price, that price sells for sure" in words
-    assert "The worked example's offer (not a band opening) raises both" in words  # 88 U1
+    # review 99 U2 (round 100): the band-opening statistic is cut; the worked example leads
+    assert "where a band opening raised the price" not in words
+    assert "After the worked example's offer the model's price becomes 70" in words
     prior = {60: Fraction(1, 2), 70: Fraction(3, 10), 80: Fraction(1, 5)}
     likelihood = {60: Fraction(1, 10), 70: Fraction(3, 10), 80: Fraction(3, 5)}
     after = reference.bayes_update(prior, likelihood)
@@ -116,7 +117,16 @@ def test_question_5b_says_the_own_case_may_be_none_at_once_but_the_worked_cases_
     words = cell_words("q5b-text")
     # review 91 U2: the shortcut said with its reason
     assert "nowhere lower still earns, and the answer is `None`" in words
-    assert "`worked-case-7` (four holds" in words
+    # review 99 U1 (round 100): the four cases are no longer listed with their answers; the
+    # check still tries four worked cases, the first one where four holds move the price
+    assert "The check tries your scenario and four worked cases" in words
+    worked = check.HOLDS_CASE, check.NO_MOVE_CASE, check.LAST_HOLD_CASE, check.PAST_LAST_HOLD_CASE
+    assert len(set(worked)) == 4
+    counts = [
+        reference.holds_before_moving(case, reference.posterior_after_opening(case))
+        for case in (variant("01_information", name) for name in worked)
+    ]
+    assert counts == [4, None, 5, None]
     floor = 0
     for n in range(60):
         sale = variant("01_information", f"learner-{n:03d}")

@@ -54,9 +54,10 @@ def test_question_5_says_its_news_readings_are_made_up_and_not_question_3_s_answ
     is flat, and none may be copied into Question 3; over 300 learners that is true."""
     five = cell_words("q5-text")
     assert "slip in Question 2 or 3 costs nothing" not in five
+    # review 99 U1 (round 100): cut to one line; the facts are checked below
     assert (
-        "readings it makes up so as not to give Question 3 away: about half point the wrong "
-        "way, and none is flat. They are no answers to Question 3; never copy them there." in five
+        "The check passes in the right `after` and made-up readings (no answers to Question 3)"
+        in five
     )
     as_learner(monkeypatch, "rv91a")
     message = parts(check.my_price(solution("my_price")))["the price under the cap"][1]
@@ -120,10 +121,10 @@ def test_convention_1_states_the_bound_the_mark_applies():
     assert (
         # review 95 U1 (round 96): the €100 allowance is the check's, no longer the text's
         # review 97 U1 (round 98): the rule is stated once, where the situations are listed
+        # review 99 C1, U1 (round 100): the clause "or any possible price at or above the
+        # model's price" is gone, and the line moved into the box's row
         "opening: from the higher of your estimate and the model's price up to the highest "
-        # review 99 C1 (round 100): the clause "or any possible price at or above the model's
-        # price" is gone
-        "reservation price still possible;" in cell_words("q6-text")
+        "reservation price still possible;" in box
     )
     assert "The mark accepts openings" not in box
     assert "one step above" not in box

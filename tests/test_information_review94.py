@@ -114,8 +114,11 @@ def test_x1_the_table_states_the_target_s_floor():
     six = _six()
     # review 97 X1, U1 (round 98): the mark checks the band's top too, and the plan rule is
     # stated once, where the situations are listed; the row points to it
-    assert "| a plan, as above |" in six
-    assert "or `sure` where that is higher; never below `sure`;" in six
+    # review 99 U1 (round 100): the plan's bounds moved from the visible text into the row
+    shown, box = six.split("<details>")
+    assert "| a plan; opening: from the higher of your estimate" in box
+    assert "or `sure` where that is higher; never below `sure` |" in box
+    assert "never below `sure`" not in shown
     assert "Your situations give no fact to aim past halfway." in six
 
 

@@ -58,9 +58,9 @@ def test_c2_convention_1_quotes_module_04s_rule_and_the_mark_agrees_with_it():
     )
     # review 97 U1 (round 98): the mark's range is stated once, where the situations are listed
     assert (
+        # review 99 C1, U1 (round 100): the clause "or any possible price at or above the
+        # model's price" is gone, and the line moved into the box's row
         "opening: from the higher of your estimate and the model's price up to the highest "
-        # review 99 C1 (round 100): the clause "or any possible price at or above the model's
-        # price" is gone
         "reservation price still possible;" in _words(MODULE, "information", "q6-text")
     )
     four = _words("04_concessions", "concessions", "opening-teaching")
@@ -91,7 +91,8 @@ def test_u1_the_text_drops_the_100_euro_allowances_the_check_still_applies():
     convention 2's floor (where that is not below `sure`) still pass."""
     six = _words(MODULE, "information", "q6-text")
     assert "€100" not in six and "rounded down" not in six
-    assert "a plan, as above |" in six  # review 97 X1, U1 (round 98)
+    # review 97 X1, U1 (round 98); review 99 U1 (round 100): the bounds are in the row
+    assert "| a plan; opening: from the higher of your estimate" in six
     tried = 0
     for learner, sale, after, model, estimate in _haggles():
         sure = reference.surest_price(after)

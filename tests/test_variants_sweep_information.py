@@ -1477,7 +1477,8 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     # review 88 X1: the row states the hard bounds
     # review 97 X1, U1 (round 98): the mark checks the band's top too, and the row points to
     # the plan rule, stated once where the situations are listed
-    assert '| `"final-offer"` | a plan, as above |' in words
+    # review 99 U1 (round 100): the plan's bounds moved from the visible text into the row
+    assert '| `"final-offer"` | a plan; opening: from the higher of your estimate' in words
     assert "sells to no more buyers than the next one, for less" not in words
     # review 88 C1; review 67 U3: a preview; review 96 U2 (round 97): previews of modules 04 and 02
     assert "a preview of the rule module 04 teaches" in words
@@ -1704,13 +1705,12 @@ def test_perfect_information_is_worth_more_after_the_opening_for_most_learners(s
     new price sure, and information is worth no more; the share is now about a third."""
     words = notebook_words("voi-teaching")
     assert "Often, but not always" not in words
-    assert (
-        # review 79 U1: the count of learners (audit trail) is cut
-        "Where your opening rules out the lowest price without "
-        "raising the model's price, Question 8 shows it worth more after Osprey's opening "
-        "than before. In this course's scenarios, where a band opening raised the price, that "
-        "price sells for sure and information is worth no more than before."
-    ) in words  # review 75 C2: "a band opening" (the worked example's offer is not one)
+    # review 99 U2 (round 100): the paragraph leads with the worked example and its reason;
+    # the scenario statistics are cut, one sentence points to Question 8, and the facts they
+    # stated are still checked on every drawn learner below
+    assert "In this course's scenarios" not in words
+    assert "Knowing more can make perfect information worth more." in words
+    assert "Question 8 asks which way Osprey's opening moves it in your own case." in words
     more = 0
     for sale in sales:
         after = scenario.posterior_after_opening(sale)

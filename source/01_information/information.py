@@ -23,7 +23,7 @@
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
 # probability, and nine to eleven if either is new: there is a good deal to read (about
-# 8,200 words of text and 900 in your scenario), eleven coded questions, two widgets
+# 8,100 words of text and 900 in your scenario), eleven coded questions, two widgets
 # and a short reflection.
 # Six sittings suit it, most of them an hour to an hour and a quarter:
 #
@@ -481,15 +481,11 @@ check.wren_price(wren_price, hidden=True)
 # whether your price falls, to the cap or below it.
 #
 # `after` is your beliefs after Osprey's opening (Question 2's first part) and `reading`
-# maps each key of `sale.news` to the likelihood your `news_likelihood` gives it. The check
-# passes in the right `after`, and readings it makes up so as not to give Question 3 away:
-# about half point the wrong way, and none is flat. They are no answers to Question 3;
-# never copy them there.
+# maps each key of `sale.news` to the likelihood your `news_likelihood` gives it.
+# The check passes in the right `after` and made-up readings (no answers to Question 3),
+# and tries worked cases too, such as `check.rounding_case()`.
 #
-# One mark for each of the four prices. The check also tries worked cases where the
-# opening moves the price, and `check.rounding_case()`, where the next possible price up
-# from the expected reservation price is wrong before and after the opening. On your own
-# scenario, try
+# One mark for each of the four prices. On your own scenario, try
 #
 # ```python
 # after = belief_after_opening(sale, opening_likelihood(sale))[0]
@@ -553,11 +549,8 @@ check.my_price(my_price, hidden=True)
 # The model reads every hold as honest. A hold costs Osprey nothing to fake, so the
 # count is the fewest holds that could justify a lower price: a floor, never a trigger.
 # The course stops counting at five (a convention). Once you have named your final price,
-# holds are no reason to move it (module 04). The check tries your scenario and
-# the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (five holds
-# move nothing, so `None`), `worked-case-20` (exactly five holds move it, so 5) and
-# `worked-case-6` (only a sixth hold would move it, so `None`); grading tries these and
-# other learners'.
+# holds are no reason to move it (module 04). The check tries your scenario and four
+# worked cases; grading adds other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "holds-before-moving-answer", "schema_version": 3}
@@ -600,11 +593,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # price after Osprey's opening (Question 5's `now`) fails, and name what it calls for:
 #
 # - `"final-offer"`: you can commit to one final price, and a refusal ends the talks; if
-#   not, name a plan `(opening, target)`:
-#   - opening: from the higher of your estimate and the model's price up to the highest
-#     reservation price still possible;
-#   - target: below your opening, from halfway to three quarters of the way from your cost
-#     to your estimate, or `sure` where that is higher; never below `sure`;
+#   not, name a plan `(opening, target)`: where you open, and where below it you aim to
+#   land;
 # - `"accepts-any"`: the buyer accepts any price up to its reservation price; if not, a
 #   *fair price* below the model's price;
 # - `"risk-neutral"`: you care only about the average profit; if not, a *safer price*
@@ -635,17 +625,14 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #   next to nothing; your workshop has cash for months. A colleague says to ask €5,000 less
 #   than the model's price, "to be safe".
 #
-# The check also tries your `practice-whole-gain` price on `check.fair_case()`, and your
-# `staged-opening` price on `worked-case-0`, `worked-case-1`, `cut-case` and `tilt-case`
-# (`check.staged_cases()`).
-#
 # For `staged-opening`: a buyer who shades opens lower than its habit, never higher. Of
 # what section 2's band model ($b$ = `sale.opening_high`) reads from Osprey's opening
 # (`sale.opening_offer`), keep only what a shaded opening still proves, price against your
 # prior (`sale.prior_beliefs()`) with that, and name the result: if it is the model's
 # price, the shading cost you nothing and the model's price stands.
 #
-# One mark for the assumptions, one for the prices.
+# One mark for the assumptions, one for the prices; the box gives the bounds the check
+# accepts, and the course's advice within them.
 #
 # <details>
 # <summary><b>How your prices are checked</b></summary>
@@ -653,13 +640,15 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | a plan, as above |
+# | `"final-offer"` | a plan; opening: from the higher of your estimate and the model's price up to the highest reservation price still possible; target: below your opening, from halfway to three quarters of the way from your cost to your estimate, or `sure` where that is higher; never below `sure` |
 # | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price |
 # | `"accepts-any"` | a *fair price*: above your cost and Osprey's opening, below the model's price, and leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain (that reservation price minus your cost) |
 # | `"honest-opening"` | the re-priced price, to the cent |
 #
-# These are hard bounds; inside them the number is your judgement. Conventions (the
-# course's advice):
+# These are hard bounds; inside them the number is your judgement. The check also tries
+# your `practice-whole-gain` price on `check.fair_case()`, and your `staged-opening` price
+# on `worked-case-0`, `worked-case-1`, `cut-case` and `tilt-case` (`check.staged_cases()`).
+# Conventions (the course's advice):
 #
 # 1. **Your opening**: a preview of the rule module 04 teaches (open at your estimate of
 #    the buyer's reservation price, or beyond it as far as a fact you can name takes you)
@@ -781,20 +770,16 @@ check.model_limits(model_limits, hidden=True)
 # you would earn its average minus the cost, 67 − 40 = 27. Perfect information is worth
 # 7.
 #
-# Information is not always worth less once you know more. Where your opening
-# rules out the lowest price without raising the model's price, Question 8 shows it worth
-# more after Osprey's opening than before. In this course's scenarios, where a band opening
-# raised the price, that price sells for sure and information is worth no more than before.
-# Where it ruled out the highest price, information is worth less. The worked example's
-# offer (not a band opening) raises both: after it the model's price becomes 70, earning
-# about
-# 24.23, and perfect information is now worth about 8.46, more than the 7 before. The price
-# of
-# 60 lost no buyer; its whole cost was the money it left on the table (7). The price of 70
-# loses
-# the buyers at 60 (about 3.85 on average) and still leaves about 4.62 on the table. Those
-# lost buyers are the cost of a hidden reservation price: section 3's one final price
-# gives up some deals that would help both (here the buyers at 60) for a larger margin.
+# Knowing more can make perfect information worth more. After the worked example's offer
+# the model's price becomes 70, earning about 24.23, and perfect information is now worth
+# about 8.46, more than the 7 before. The price of 60 lost no buyer; its whole cost was
+# the money it left on the table (7). The price of 70 loses the buyers at 60 (about 3.85
+# on average) and still leaves about 4.62 on the table. The reason: the offer moved weight
+# off the buyers at 60 and onto those at 80, whose gain above the price you name you
+# cannot capture without knowing $r$. Those lost buyers are the cost of a hidden
+# reservation price: section 3's one final price gives up some deals that would help both
+# (here the buyers at 60) for a larger margin. Question 8 asks which way Osprey's opening
+# moves it in your own case.
 #
 # A classic case: if the buyer's reservation price could be anything between $L$ and $H$,
 # every amount as likely as any other, and your cost $c$ is below $H$, the model's price is
