@@ -9,7 +9,7 @@ import course.scenarios.power as _P
 from course.checks import power as check
 from course.variants import hidden_cases_as, learner_as
 from tests.notebooks import solution_namespace
-from tests.test_models_power import PROSE, _section
+from tests.test_models_power import PROSE, _kestrel_shapley, _section
 from tests.test_variants_sweep_power import rig_from_text, rig_with_the_models
 
 #: The walk-out words the reviewer's function looked for (review 99, X1): two of the three
@@ -214,22 +214,6 @@ def test_u1_section_2_points_to_section_5_and_section_5_states_the_price():
     ) in five
 
 
-def _four_player_shapley(atlas, borealis, corvid):
-    """Kestrel's Shapley value in the market of Kestrel and three buyers, typed in."""
-    from itertools import combinations
-
-    from course.models.power import shapley_values
-
-    values = {"Atlas": atlas, "Borealis": borealis, "Corvid": corvid}
-    players = ["Kestrel", *values]
-    market = {}
-    for size in range(1, len(players) + 1):
-        for group in combinations(players, size):
-            bids = [values[b] for b in group if b != "Kestrel"]
-            market[frozenset(group)] = max(bids) if "Kestrel" in group and bids else 0
-    return float(shapley_values(players, market)["Kestrel"])
-
-
 def test_u2_question_2_is_its_two_comparisons_and_the_worked_case():
     """U2: question 2's prompt ran to about 260 words, with the copy Atlas holds (the story
     says it), a pointer to question 4 and the timing of the Corvid what-if spelt out twice.
@@ -248,7 +232,9 @@ def test_u2_question_2_is_its_two_comparisons_and_the_worked_case():
         assert name in two, name
     assert "(Atlas 100,000, Borealis 52,000, Corvid 61,000)" in two
     three = (3 * 100_000 + 61_000) / 6  # section 2's formula with Corvid as the one rival
-    assert (three >= 61_000) != (_four_player_shapley(100_000, 52_000, 61_000) >= 61_000)
+    assert (three >= 61_000) != (
+        _kestrel_shapley({"Atlas": 100_000, "Borealis": 52_000, "Corvid": 61_000}) >= 61_000
+    )
 
 
 def test_u2_the_story_says_equal_rates_of_loss_in_one_line_and_keeps_the_reasons_in_the_note():
