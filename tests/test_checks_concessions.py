@@ -4445,7 +4445,7 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
 #: The intro's word counts of the reading outside and inside folded notes (review 66 U1
 #: asked for them to be reported; the test measures them)
 # review 80 U1: questions 2 and 3 point, not restate; review 89 U3: an aside cut
-READING_WORDS, FOLDED_WORDS = 6600, 1500  # review 90 U2: cuts; review 92 U1: 6,600
+READING_WORDS, FOLDED_WORDS = 6500, 1500  # review 90 U2: cuts; review 92 U1: 6,600; r100: 6,500
 # review 82: 1,800 overstated the folds; its U6 cut three asides (1,755 -> 1,605)
 
 
@@ -4686,15 +4686,15 @@ def test_the_model_answer_keeps_a_strong_birch_private_and_the_message_weighs_th
             kept = capsys.readouterr().out
         assert f"but its {below} your opening" in told, told
         assert "(keeping it private, the model answer's choice, would have passed too)" in told
-        assert (  # review 99 C1 (round 100): "and its", after "would earn nothing"
-            f"and its {below} your opening" in kept and "(telling it would have passed too)" in kept
+        assert (
+            f"but its {below} your opening" in kept and "(telling it would have passed too)" in kept
         )
     assert strong >= 30, strong
     # review 97 C1 (round 98): the reason for accepting either choice is given once, in
     # section 1 (review 98 U1, round 99: reworded)
-    # review 99 C1 (round 100): above the belief, naming earns nothing and hands Orchard
-    # a low number (tests/test_concessions_review100.py)
-    assert "naming it earns nothing and hands Orchard a low number." in _flat()
+    assert "(question 1 accepts both): named, it also gives Orchard a number below your" in (
+        _flat()
+    )
 
 
 def test_the_quote_bullet_says_why_an_opening_may_sit_under_the_quote():

@@ -160,7 +160,7 @@ def test_c2_the_birch_row_weighs_as_question_1_does():
     # number it names is weighed in section 1, where question 1's leniency is explained
     assert "only when it raises the price Orchard expects at the table (question 1) |" in text
     # review 98 U1 (round 99): the same reason, reworded
-    assert "naming it earns nothing and hands Orchard a low number" in text  # r99 C1
+    assert "it also gives Orchard a number below your opening to hold on to" in text
 
 
 # --- E1: kappa's definition agrees with the formula ------------------------------------

@@ -172,13 +172,11 @@ def test_c1_birch_is_weighed_by_one_rule_and_either_choice_passes_where_it_beats
     assert "where equally patient sides meet" not in text and "never clears" not in text
     # review 97 C1 (round 98): the same fact, in the one bar's terms; review 98 U1 (round
     # 99): in question 1's name for the quantity
-    # review 99 C1 (round 100): the belief in fewer words; above it, naming earns nothing
-    # if Orchard expects the even split (tests/test_concessions_review100.py)
     assert (
-        "Orchard believes your other work pays `s.their_guess`. "
+        "Your case gives only what Orchard believes your other work pays (`s.their_guess`). "
         "If Birch's offer is below that, keep it private" in text
     )
-    assert "naming it earns nothing" in text
+    assert "you may keep it private or name it (question 1 accepts both)" in text
     strong = sum(birch_is_strong(check._variant(f"rv97-c1-{n}")) for n in range(300))
     assert strong > 50  # module 02's bar is cleared often
     for learner in ("alice", "carol"):
@@ -343,9 +341,8 @@ def test_r98_c1_the_table_question_1_and_the_summary_state_one_bar():
     assert "only when it raises the price they expect at the table (module 03's deal-me-out)" in (
         summary
     )
-    # review 99 C1 (round 100): section 1 now says naming earns nothing; that it passes is
-    # said once, in question 1's rule (above) and the check's message
-    assert "question 1 accepts both" not in text
+    # "naming it also passes", with its reason, in one place: section 1
+    assert text.count("question 1 accepts both") == 1  # review 98 U1 (round 99): reworded
 
 
 def test_r98_c1_below_orchard_s_belief_naming_birch_never_raises_the_deal_me_out_price():

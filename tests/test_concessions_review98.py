@@ -73,9 +73,9 @@ def test_u1_section_1_says_when_to_name_birch_in_question_1s_terms():
     assert "below that, keep Birch private" not in text
     assert "keeping it private is safe" not in text
     assert (
-        "Orchard believes your other work pays `s.their_guess`. "
+        "Your case gives only what Orchard believes your other work pays (`s.their_guess`). "
         "If Birch's offer is below that, keep it private: naming it lowers Orchard's belief. "
-        "If above, naming it raises that belief"  # review 99 C1 (round 100)
+        "If it is above, you may keep it private or name it (question 1 accepts both)"
     ) in text
     # module 03's bar is stated once, in section 1
     assert text.count("module 03's deal-me-out") == 1

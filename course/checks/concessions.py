@@ -35,7 +35,6 @@ from course.scenarios.concessions import (
     met_start,
     middle_package,
     more_ground,
-    orchard_split,
     reservation_of,
     selfish_start,
     statement_about,
@@ -350,22 +349,17 @@ def opening(answer, hidden=False):
             _check_opening(s, anchor, result, rival)
     own = _variant(learner_id())
     if _birch_kind(own) == "fact" and birch_is_strong(own):
-        # review 69 X2: either choice passes; the message weighs it on the learner's numbers.
-        # Review 99 C1: Birch plus the extra cost lies below the halfway price Orchard may
-        # expect to pay you (``orchard_split``), so naming it earns nothing there
+        # review 69 X2: a judgement either way; the message weighs it on the learner's numbers
         below = f"{own.alternative_price:g} is {1 - own.alternative_price / opened:.0%} below"
-        split = f"{orchard_split(own):g}"
         birch = (
-            "you tell Orchard of Birch's offer, which is true and lowers nothing, so it "
-            "passes; it earns nothing if Orchard expects to pay you section 1's halfway price "
-            f"({split}, above Birch's offer plus the extra cost), but its {below} your "
+            "you tell Orchard of Birch's offer, which beats what it believes your other work "
+            f"pays and so raises the least it thinks you would take, but its {below} your "
             "opening, a low number Orchard can hold on to (keeping it private, the model "
             "answer's choice, would have passed too)"
             if told
-            else "you keep Birch's offer private: telling it would earn nothing if Orchard "
-            f"expects to pay you section 1's halfway price ({split}, above Birch's offer plus "
-            f"the extra cost), and its {below} your opening, a low number Orchard could hold "
-            "on to (telling it would have passed too)"
+            else "you keep Birch's offer private: it beats what Orchard believes, so telling "
+            f"it would raise the least Orchard thinks you would take, but its {below} your "
+            "opening, a low number Orchard could hold on to (telling it would have passed too)"
         )
     elif _birch_kind(own) == "fact":
         birch = "you keep Birch's offer, weaker than Orchard believes, to yourself"

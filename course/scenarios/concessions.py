@@ -378,17 +378,6 @@ def birch_is_strong(contract):
     return contract.alternative_price > contract.their_guess
 
 
-def orchard_split(contract):
-    """Section 1's even split, the share at the table Orchard may expect to pay you:
-    halfway from the least Orchard thinks you would take (what it believes your other work
-    pays plus the extra cost) to its reservation price, by your estimate. Review 99 C1:
-    in every draw Birch's offer plus the extra cost lies below it (the draw's ranges
-    guarantee it: the estimate is at least 1.25 times your reservation price of at least
-    62, and Orchard's belief at most 10 below Birch's offer), so naming Birch, even where
-    it beats that belief, does not raise the price by module 03's deal-me-out."""
-    return (contract.their_guess + contract.extra_cost + contract.their_estimate) / 2
-
-
 def middle_package(contract):
     """Every issue split down the middle: the middle level of each."""
     return {issue: levels[1] for issue, levels in contract.issues.items()}

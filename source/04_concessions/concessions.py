@@ -29,7 +29,7 @@
 #    where on it to land, and offer several equally good packages at once;
 # 4. decide whether to accept, counter or walk away, and leave so that you can come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: some 6,600 words of
+# It takes about seven hours, and about ten if Python is new to you: some 6,500 words of
 # reading, nine coded questions, three widgets, a simulation table, three written choices
 # and a reflection. Side remarks, about 1,500 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4 (three fifths of
@@ -124,12 +124,11 @@ scenario
 # what they believe is the least you would take: up when it beats what they thought, down
 # when not. Where both sides counter, as here, module 03's deal-me-out sets that price:
 # the larger of their estimate of your share at the table and the least they think you
-# would take. Orchard believes your other work pays `s.their_guess`. If Birch's offer is
-# below that, keep it private: naming it lowers Orchard's belief. If above, naming it
-# raises that belief, but if Orchard puts your share at the table halfway from that least
-# to its reservation price (module 02), Birch plus the extra cost is below it in every
-# case here: naming it earns nothing and hands Orchard a low number.
-# State it as a fact and let them draw the conclusion:
+# would take. Your case gives only what Orchard believes your other work pays
+# (`s.their_guess`). If Birch's offer is below that, keep it private: naming it lowers
+# Orchard's belief. If it is above, you may keep it private or name it (question 1 accepts
+# both): named, it also gives Orchard a number below your opening to hold on to. State it
+# as a fact and let them draw the conclusion:
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
@@ -182,9 +181,9 @@ def opening(s, anchor, quote=None):
         # never open under my own limit: a quote below it leaves no deal to reach, and I
         # would walk away (section 5); the check sends no such quote
         price = max(price, s.alternative_price + s.extra_cost)
-    # Birch stays private, even when it beats what Orchard believes: it stays below the
-    # halfway price Orchard may expect to pay me (section 1), so named it would earn nothing
-    # and be a low number Orchard can hold on to (telling it passes too)
+    # Birch stays private, even when it beats what Orchard believes: module 03's bar, the
+    # price Orchard expects at the table, is not known here, and named, Birch is a low
+    # number Orchard can hold on to (telling it passes too)
     return price, [key]
     ### END SOLUTION
 
