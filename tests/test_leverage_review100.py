@@ -150,3 +150,31 @@ def test_u1_the_outside_option_s_example_is_taken_by_walking_out():
     assert "a flat you could move to by walking out lowers the rent only if" in bullet
     batna = " ".join(cell_text("02_batna", "batna", "nash-teaching").split())
     assert "take your alternative whenever you turn down" in batna
+
+
+def test_review100_e1_the_threat_sentence_follows_restatement_176_and_175():
+    """Review 100 E1: the sentence called improper "a threat of ... breach of the duty of
+    good faith and fair dealing" (§176(1)(d) makes the threat improper when making it is
+    such a breach; a threat not to perform is not improper as such, comment e), said
+    "prosecution" where §176(1)(b) says criminal prosecution, left out civil process in bad
+    faith (c), dropped "significantly" from (2), and labelled every improper threat duress,
+    which §175 grants only where the victim had no reasonable alternative. It now lists
+    §176's grounds as the Restatement gives them and states §175's condition."""
+    ethics = _cell("ethics-teaching")
+    sentence = ethics.split("The law calls some threats improper")[1].split("A *warning*")[0]
+    for ground in (
+        "a threat of a crime, a tort or a criminal prosecution",
+        "of civil process in bad faith",
+        "one whose making breaches the duty of good faith and fair dealing under a contract",
+        "where the terms are unfair, one of harm that would not significantly benefit you",
+        "*Restatement (Second) of Contracts*, §176",
+    ):
+        assert ground in sentence, ground
+    assert (
+        "A contract forced by such a threat on a side with no reasonable alternative is "
+        "voidable for duress (§175)." in sentence
+    )
+    assert (
+        "breach of the duty of good faith and fair dealing under a contract with them is"
+        not in (ethics)
+    )

@@ -18,14 +18,9 @@ def test_e1_a_threat_of_an_unlawful_or_purely_punitive_act_is_not_legitimate():
     ethics = _cell("ethics-teaching")
     assert "legitimate by this course's lines" not in ethics
     assert "of something you are free to do (walk away, sell elsewhere), is no lie" in ethics
-    # review 98 E1 (round 99): §176(1) lists a breach of the duty of good faith and fair
-    # dealing under a contract with the recipient, not any breach of contract
-    assert (
-        "A threat of a crime, tort, prosecution or breach of the duty of good faith and fair "
-        "dealing under a contract with them is illegitimate pressure, and so is one of harm "
-        "that would not benefit you, used to force unfair terms (duress: *Restatement "
-        "(Second) of Contracts*, §176)." in ethics
-    )
+    # review 98 E1 (round 99) and review 100 E1: the sentence follows §176 (improper
+    # threats) and §175 (duress); tests/test_leverage_review100.py reads each ground
+    assert "The law calls some threats improper, and they are illegitimate pressure" in ethics
 
 
 def test_u2_the_deadline_ladder_behind_the_worked_example_is_shown():
@@ -63,9 +58,10 @@ def test_review98_e1_the_duress_sentence_claims_only_what_restatement_176_lists(
     duty of good faith and fair dealing under a contract with the recipient. The sentence
     now says that."""
     ethics = _cell("ethics-teaching")
-    duress = ethics.split("A threat of a crime")[1].split("§176)")[0]
+    duress = ethics.split("The law calls some threats improper")[1].split("(§175)")[0]
     assert "breach of contract" not in duress
-    assert "breach of the duty of good faith and fair dealing under a contract with them" in duress
+    # review 100 E1: the threat's making is the breach, not a threat of one
+    assert "one whose making breaches the duty of good faith and fair dealing under a" in duress
 
 
 def test_review98_u1_the_four_kinds_come_first_and_the_edge_cases_after_them():

@@ -1278,10 +1278,13 @@ check.own_balances(news_moves)
 # Influence*, 1966), a *threat* ties a demand to something you would rather not do, to
 # punish a refusal. A threat you mean to carry out, of something you are free to do (walk
 # away, sell elsewhere), is no lie, though often unwise: Fisher (1983) argues that threats,
-# above all early ones, weaken the side that makes them. A threat of a crime, tort,
-# prosecution or breach of the duty of good faith and fair dealing under a contract with
-# them is illegitimate pressure, and so is one of harm that would not benefit you, used to
-# force unfair terms (duress: *Restatement (Second) of Contracts*, §176). A *warning* is
+# above all early ones, weaken the side that makes them. The law calls some threats
+# improper, and they are illegitimate pressure (*Restatement (Second) of Contracts*,
+# §176): a threat of a crime, a tort or a criminal prosecution; of civil process in bad
+# faith; one whose making breaches the duty of good faith and fair dealing under a
+# contract with them; and, where the terms are unfair, one of harm that would not
+# significantly benefit you. A contract forced by such a threat on a side with no
+# reasonable alternative is voidable for duress (§175). A *warning* is
 # legitimate too: a demand tied to something you would really do anyway in your own
 # interest, such as selling to the second bidder. This course's advice (not Schelling's): a
 # warning is usually weaker than calmly naming the same offer, since as a demand it corners
