@@ -903,10 +903,13 @@ def test_section_2_keeps_the_sorting_rule_and_puts_its_refinements_in_a_side_not
 def test_section_5_does_not_answer_question_4c_for_the_deadline_case():
     """Section 5 named the deadline case's foreseeable reason to wait (Brannock's lease
     ending in six weeks) and pointed to question 4c, which asks the deadline learners for
-    exactly that reason. It now says only what kind of reason would count."""
+    exactly that reason. It now says only what kind of reason would count. Review 100 C1
+    (round 101): the widget's run names the reason it had (Brannock's deadline, which its
+    first item says cannot slip), as the take-away rule and 4c's model answer do, but not the
+    story's figure (tests/test_leverage_review101.py)."""
     text = " ".join(_cell("shift-teaching").split())
     assert "six weeks" not in text and "lease ends" not in text
-    assert "question 4c asks whether your own case had one" in text
+    assert "Question 4c asks whether your case had such a reason." in text
 
 
 def test_no_learner_reads_the_courses_audit_of_their_own_case_above_question_2():
@@ -1813,7 +1816,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # which kind a BATNA usually is
         # the showcase ask needs +1.75, well clear of +2.05
         # review 94 U3: the bar now follows from the case's first rung, given in the text
-        ("shift-teaching", "the bar at $+1.75$ points and would have asked", "$+2.00$"),
+        # review 100 C1 (round 101): the owner could see a reason to wait, so no "would have"
+        ("shift-teaching", "the bar at $+1.75$ points, first reached", "$+2.00$"),
         # review 69 U4: the cut-offs' caveat is in the closing notes (review 80 C3: the note
         # on other modules' words is gone, module 02 now using these four kinds); review 80
         # C1: it names the ladder as the exercises' finer count
@@ -1910,7 +1914,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ),
         # deal-me-out is a sharp threshold: any option below the table share changes nothing
         # review 91 U3: said with an example; modules 02 and 03 make it exact
-        ("audit-limits", 'modules 02 and 03 make "anyway" exact.', "well below"),
+        # review 100 U2 (round 101): with module 03's name for it, which the notes cite
+        ("audit-limits", 'modules 02 and 03 make "anyway" exact (module 03', "well below"),
         # section 2's convention is noted by question 2's check, not held against the audit
         (
             "q2-text",
@@ -1944,11 +1949,13 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("shift-teaching", "The audit does not age a rating by itself", None),
         # the old rent, which moves both sides' payoffs, is gone
         # section 5 agrees with question 4c's model answer on waiting
-        ("shift-teaching", "would have been an argument for waiting", "sound decision"),
+        # review 100 C1 (round 101): the run had that reason, and section 5 now says so
+        ("shift-teaching", "This owner could: the first item showed", "sound decision"),
         # review 82 U5: "conservative" read as if asking early were the risky move
         (
             "shift-teaching",
-            "Asking at first reach is the default that bets on no unseen news",
+            # review 100 C1 (round 101): "bets on no unseen news" was hard to parse
+            "Asking at first reach is the default. Waiting is a bet on news",
             "conservative",
         ),
         ("shift-teaching", "Waiting is a bet on news you cannot see", "with nothing else moving"),

@@ -116,8 +116,9 @@ def test_c1_question_4a_says_why_news_of_their_weakness_has_two_readings():
         "lower that row or raise your information, not both; either earns the item." in q4a
     )
     q1 = _cell("q1-text")
-    assert "knowing a weakness of theirs is your information. Question 4a allows two" in q1
-    assert "readings of news of one." in q1
+    # review 100 U3 (round 101): said plainly (tests/test_leverage_review101.py)
+    assert "knowing a weakness of theirs is your information. Question 4a accepts a" in q1
+    assert "second reading of news revealing such a weakness, and says why." in q1
     seen = 0
     for i in range(60):
         s = course.variant("00_leverage", f"sweep-{i}")

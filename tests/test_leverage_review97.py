@@ -148,7 +148,8 @@ def test_u4_the_talks_bar_is_explained_in_question_4b_which_uses_it_not_in_3c():
     q4b = _cell("q4b-text")
     said = (
         "`scenario.bar` is the bar of the ask made during the talks: "
-        "question 3c's ask or a smaller one."
+        "question 3c's ask or a smaller one (if `scenario.prepared_ask` is `None`, an ask of "
+        "its own)."  # review 100 U1 (round 101): true of a learner with no prepared ask too
     )
     assert said in q4b and q4b.index(said) < q4b.index("Return `(turning_point, ask_at)`")
     ways = set()

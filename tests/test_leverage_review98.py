@@ -33,7 +33,8 @@ def test_u2_the_deadline_ladder_behind_the_worked_example_is_shown():
     from course.scenarios.leverage import CASES
 
     shift = _cell("shift-teaching")
-    assert shift.index("(its *first reach*)") < shift.index("at the first reach")
+    # review 100 C1 (round 101): the worked example's use reads "first reached" now
+    assert shift.index("(its *first reach*)") < shift.index("first reached an item before")
     asks = CASES["deadline"].asks
     shares, bars = [], []
     for bar, ask in asks:

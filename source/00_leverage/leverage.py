@@ -31,8 +31,8 @@
 # feedback first.
 #
 # <details>
-# <summary><b>A little Python for this module</b> (open it if dicts, tuples or loops are
-# new to you)</summary>
+# <summary><b>A little Python for this module</b> (if dicts, tuples or loops are new to
+# you)</summary>
 #
 # - A **dict** maps keys to values: with `ratings = {"information": 4, "power": 6}`,
 #   `ratings["power"]` is `6`, and `for source, rating in ratings.items():` visits each
@@ -158,8 +158,8 @@ scenario
 # `"alternatives"` or `"power"`) and the side whose rating it goes into (`"you"` or
 # `"them"`), sorted with the three questions above: for example
 # `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks. By the first question,
-# knowing a weakness of theirs is your information. Question 4a allows two readings of
-# news of one.
+# knowing a weakness of theirs is your information. Question 4a accepts a second reading
+# of news revealing such a weakness, and says why.
 #
 # **Your own facts are judged only when the notebook is graded.** Practise first on the
 # practice case below (`scenario.practice`): write `practice_facts()` the same way for its
@@ -379,7 +379,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   *outside option*) counts only when it beats what the deal would give you anyway: a flat
 #   you could move to by walking out lowers the rent only if you value it above the renewal
 #   you would get without it. Below that it still sets your reservation price;
-#   modules 02 and 03 make "anyway" exact.
+#   modules 02 and 03 make "anyway" exact (module 03's *deal-me-out* result).
 # - **It rates what each side has, not what the other side believes it has** (one belief
 #   excepted, on purpose: their trust in your word, filed as your power). Leverage works
 #   through their view: an alternative they doubt, or information they do not know you
@@ -790,11 +790,14 @@ check.reach_plan(reach_plan, hidden=True)
 # | bar (points) | +0.25 | +0.50 | +0.75 | +1.00 | +1.25 | +1.50 | +1.75 | +2.00 |
 #
 # and then the full rent with one to six months paid ahead, up to $+3.50$. An owner asking
-# at 98% sets the bar at $+1.75$ points and would have asked at the first reach, an item
-# before the peak. Asking at first reach is the default that bets on no unseen news. Waiting is a
-# bet on news you cannot see; it needs a reason the owner could see at that moment, such
-# as a deadline of Brannock's due before any of the owner's own: that would have been an
-# argument for waiting, and question 4c asks whether your own case had one.
+# at 98% sets the bar at $+1.75$ points, first reached an item before the peak. Asking at
+# first reach is the default. Waiting is a bet on news you cannot see; it needs a reason
+# the owner could see at that moment, such as a deadline of Brannock's due before any of
+# the owner's own. This owner could: the first item showed Brannock's deadline cannot
+# slip, and the owner has none. Waiting paid for one item ($+3.40$), but the next offered
+# Brannock another rail-side warehouse, and the one after took the balance below the bar
+# ($+1.55$), as **What passes** warns. Question 4c asks whether your case had such a
+# reason.
 #
 # One re-audit by hand, on a move not among the case's news: had an owner farther out
 # offered Brannock a warehouse with its own rail siding (Brannock's alternatives +3)
@@ -1139,7 +1142,8 @@ check.news_moves(news_moves, hidden=True)
 # (`case.yours`, `case.theirs`, `case.weights`; none of your plan's steps counts here),
 # and `moves`, a dict like the one `news_moves()` returns, in the order the news arrives.
 # Apply the moves one at a time, each as `shifted` does. `scenario.bar` is the bar of the ask
-# made during the talks: question 3c's ask or a smaller one.
+# made during the talks: question 3c's ask or a smaller one (if `scenario.prepared_ask` is
+# `None`, an ask of its own).
 # Return `(turning_point, ask_at)`, a mark each:
 #
 # - `turning_point`: the first label after which the side ahead (`"you"`,
@@ -1229,15 +1233,15 @@ check.own_balances(news_moves)
 #
 # A full-marks answer for section 5's deadline run (the owner asking for a five-year lease
 # at 98% of the full rent, +1.45 at the start): "(1) I would keep +1.75, or go a little
-# higher: 98% for five years is close to the top of what Brannock would pay, so an ask made
-# with too little behind it is likely to be turned down, and coming down to 94% straight
-# after a refusal would tell Brannock that my first figure was not firm and that I am in a
-# hurry. (2) When the balance first reached the bar (+2.05), I knew from the story that
+# higher: 98% for five years is close to the top of what Brannock would pay, so an ask with
+# too little behind it is likely to be refused, and coming down to 94% straight after a
+# refusal would tell Brannock my first figure was not firm and I am in a hurry. (2) When
+# the balance first reached the bar (+2.05), I knew from the story that
 # Brannock's lease ends in six weeks, so each week without a deal hurts Brannock more: that
 # is a foreseeable reason to wait a week or two. My own clock runs too: the other firm has
 # not called back, so if Brannock finds another site I have no tenant. A week's wait still
-# favours me, but not a long one. The news that took the balance to +3.40 was not
-# something I could count on."
+# favours me, but not a long one. I could not count on the news that took the balance
+# to +3.40."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ethics-teaching", "schema_version": 3}
@@ -1464,8 +1468,8 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # legitimacy is missing).
 #
 # A full-marks answer: "Renewing the lease on my flat. Information: the landlord knows the
-# local rents better than I do, 7 to my 4, but I know from the building's old listings on
-# a rental website that two flats in it stood empty for months last winter. Alternatives:
+# local rents better than I do, 7 to my 4, but I know from old listings that two flats in
+# the building stood empty for months last winter. Alternatives:
 # I have found two flats online I would take, 6; an empty month costs him a month's rent
 # and the
 # agent's fee, and the agent says flats like mine take three weeks to let, so 5 for him.
@@ -1478,8 +1482,8 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # Balance: my 5.0 against his 5.75, about -0.75. Step: view the two flats and apply
 # before we talk; it raises my alternatives by about 2, with a chance of 0.8 that one is
 # still free, so about +0.8 points on average; and I have the two weeks it takes. It costs
-# no trust: I will not hide the viewings if he asks, and I will not claim an offer I do
-# not have, because I would rather stay on good terms with him."
+# no trust: I will not hide the viewings if he asks, and will not claim an offer I do not
+# have."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "map-teaching", "schema_version": 3}
