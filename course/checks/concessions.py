@@ -2376,14 +2376,29 @@ def relationship_reservation(answer, hidden=False):
                 (m for m in mistakes if same_money(value, m[0]) and not same_money(m[0], expected)),
                 None,
             )
+            if hint is None and same_money(expected, mine):
+                # review 100 X1: name the comparison and the price that stays (69.375 was
+                # told only that it was not the rule's price)
+                walk_out = (
+                    f"; only against a {other} ({worse_one:g}) does a deal differ, by "
+                    f"{abs(deal - worse_one):g}, and a {other} is not your alternative"
+                    if not same_money(deal, worse_one)
+                    else ""
+                )
+                _fail(
+                    where,
+                    f"{value:g} moves your reservation price {mine:g} by {value - mine:+g}, "
+                    f"but here a deal and a {best}, your alternative to a deal, both leave "
+                    f"next year at {alt:g}, so against it a deal changes nothing{walk_out}: "
+                    f"keep {mine:g}",
+                    "it is not the reservation price the rule gives",
+                )
             if hint is None:  # which side of your reservation price, never the value
                 side = (
                     "further from your reservation price without the relationship than the "
                     "whole difference a deal makes next year against a polite walk-away: "
                     "move it by that difference at most"
                     if (value - mine) * (expected - mine) > 0
-                    else "not the price the text's rule gives for this table"
-                    if same_money(expected, mine)
                     else "on the wrong side of your reservation price without the "
                     f"relationship, {mine:g}: compare next year after a deal with next year "
                     "after a polite walk-away"
