@@ -21,7 +21,9 @@ def test_question_6s_ratio_is_anchored_in_the_licences_term_and_the_overdraft():
         rate = s.signing_overdraft_rate
         assert (0.1 + rate) / 0.1 == pytest.approx(s.signing_ratio)
         assert "The licence has about ten years to run" in story
-        assert f"Kestrel would also pay {rate:.0%} a year on its overdraft" in story
+        # review 100, X1 (round 101): the rates of loss themselves, not a yearly share lost
+        assert "use lost gives both a rate of loss (section 4) of 0.1 a year" in story
+        assert f"would add {rate:.1f} a year to Kestrel's" in story
         assert f"{s.signing_ratio} times the share of the licence's worth" in story
         seen.add(rate)
     assert len(seen) >= 2  # the ratio, and so the rate, varies between learners

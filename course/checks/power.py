@@ -9,6 +9,7 @@ import contextlib
 import dataclasses
 import functools
 import itertools
+import math
 from collections.abc import Mapping
 from fractions import Fraction
 
@@ -29,6 +30,7 @@ from course.scenarios.power import (
     HARROW_MOVES,
     LABELS,
     LEVERS,
+    LICENCE_YEARS,
     REASON_ALIASES,
     REASONS,
     REPLIES,
@@ -1650,6 +1652,17 @@ def rig_prices(answer, hidden=False):
 
 
 @answer_key
+def yearly_share_price(s):
+    """Question 6's price as a learner worked it from the story before round 101, which said
+    use lost cost both "about a tenth" of the licence's worth a year and the overdraft cost
+    ``signing_overdraft_rate`` a year: read with section 4's r = -ln(delta), the rates are
+    -ln(0.9) and -ln(0.9) + ln(1 + rate), a ratio of 1.90 for 2 (review 100, X1)."""
+    atlas = -math.log(1 - 1 / LICENCE_YEARS)
+    ratio = (atlas + math.log1p(s.signing_overdraft_rate)) / atlas
+    return max(s.atlas_value / (1 + ratio), s.borealis_value)
+
+
+@answer_key
 def judge_signing_price(s, result):
     """Question 6, the price: nothing when it is the licence's predicted price if Atlas paid
     on signing, within ``RIG_TOLERANCE`` of Atlas's value (a rounded price, or one from
@@ -1709,16 +1722,19 @@ def judge_signing_price(s, result):
         )
     expected = signing_price(s)
     tolerance = RIG_TOLERANCE * v1  # as question 5: rounded, or from discount factors near 1
-    if abs(said - expected) <= tolerance and all(
-        abs(wrong - expected) > tolerance for wrong, *_ in mistakes
-    ):
-        return
+    # review 100, X1: the price from the story's wording before round 101 passes too
+    for right in (expected, yearly_share_price(s)):
+        if abs(said - right) <= tolerance and all(
+            abs(wrong - right) > tolerance for wrong, *_ in mistakes
+        ):
+            return
     hint = diagnose(
         said,
         expected,
         mistakes,
         "with short rounds the share at the table is set by the ratio of the two sides' rates "
-        "of loss, and Borealis's offer counts only where it beats that share (section 5)",
+        f"of loss as the story states them ({k} to 1), and Borealis's offer counts only where "
+        "it beats that share (section 5)",
     )
     if hint:
         _not_own(s, "signing_terms", "the price")
@@ -1986,13 +2002,28 @@ def _tactic_fact(s, tactic):
     }[kind]
 
 
+def _not_kind(said):
+    """Why ``said`` does not fit, in module 00's words, except that a bluff is defined as this
+    module's question 9a defines it: a false limit or valuation, or a demand one would not
+    carry out (module 02's table says the same; review 100, X2)."""
+    from course.checks.leverage import NOT_KIND
+
+    if said == "bluff":
+        return (
+            "a bluff is an untrue claim about your own reservation price or valuation (what "
+            "something is worth to you), or a demand you would not carry out; this one is "
+            "true, or claims more than that, or uses more than words"
+        )
+    return NOT_KIND[said]
+
+
 def _tactic_hint(s, tactic, said):
     """Why ``said`` is the wrong label for ``tactic``: the fact that decides it, and why the
     label given does not fit, never which label does (module 00's rule for its own
     question of the same kind; its words for the kinds are reused)."""
-    from course.checks.leverage import KIND_NAME, NOT_KIND
+    from course.checks.leverage import KIND_NAME
 
-    return f"it is not {KIND_NAME[said]}: {_tactic_fact(s, tactic)}; {NOT_KIND[said]}"
+    return f"it is not {KIND_NAME[said]}: {_tactic_fact(s, tactic)}; {_not_kind(said)}"
 
 
 def _contested(s, tactic, said):
@@ -2075,13 +2106,13 @@ def judge_practice_tactic(number, said):
     """Question 9a's practice statement ``number`` (the same for every learner), given the
     learner's label: nothing when it is one the text accepts, else the ``NotYet`` hint, which
     says what decides and why the label given does not fit, never which label does."""
-    from course.checks.leverage import KIND_NAME, NOT_KIND
+    from course.checks.leverage import KIND_NAME
     from course.scenarios.power import PRACTICE_TACTICS
 
     said = one_of(said, LABELS, f"the label of practice statement {number}")
     accepted, decides, _ = PRACTICE_TACTICS[number]
     if said not in accepted:
-        why = NOT_KIND[said]
+        why = _not_kind(said)
         # a question ends its own sentence (review 93 U4: "...what it says?; something")
         joined = (
             f"{decides} {why[0].upper()}{why[1:]}" if decides.endswith("?") else f"{decides}; {why}"

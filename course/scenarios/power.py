@@ -521,10 +521,12 @@ class KestrelPower(Scenario):
 
     @property
     def signing_overdraft_rate(self):
-        """Question 6's overdraft rate a year, which makes Kestrel lose ``signing_ratio``
-        times as fast as Atlas: over a licence with LICENCE_YEARS to run, both lose about
-        1 / LICENCE_YEARS of its worth a year in use, and Kestrel also the overdraft's
-        interest, so the ratio is 1 + rate * LICENCE_YEARS (review 67, E1)."""
+        """Question 6's overdraft interest as a rate of loss a year, which makes Kestrel lose
+        ``signing_ratio`` times as fast as Atlas: over a licence with LICENCE_YEARS to run,
+        use lost gives both a rate of loss of 1 / LICENCE_YEARS a year (the licence's worth
+        falls by that share of what is left), and Kestrel also the overdraft's, so the ratio
+        is 1 + rate * LICENCE_YEARS (review 67, E1). The story states these rates, not yearly
+        shares lost: read as delta = 0.9, "a tenth a year" gave other ratios (review 100, X1)."""
         return (self.signing_ratio - 1) / LICENCE_YEARS
 
     def _harrow_terms(self):
@@ -593,10 +595,12 @@ class KestrelPower(Scenario):
             "overdraft interest until the fixed date: together worth about "
             f"{money(self.signing_gain)} to Kestrel; but each day unsigned would then cost Kestrel "
             f"{self.signing_ratio} times the share of the licence's worth it costs Atlas. The "
-            "licence has about ten years to run, so a year's delay would cost both about a "
-            "tenth of that worth in use lost, and Kestrel would also pay "
-            f"{self.signing_overdraft_rate:.0%} a year on its overdraft while it waits for the "
-            "money. Nothing else would change: Borealis's offer is still priced "
+            # review 100, X1: the rates of loss themselves, so that section 4's r = -ln(delta)
+            # and the ratio agree exactly ("a tenth a year" read as delta = 0.9 gave 1.90, not 2)
+            "licence has about ten years to run, so use lost gives both a rate of loss "
+            "(section 4) of 0.1 a year, and the interest on Kestrel's overdraft while it waits "
+            f"for the money would add {self.signing_overdraft_rate:.1f} a year to Kestrel's. "
+            "Nothing else would change: Borealis's offer is still priced "
             f"per remaining month, {money(self.borealis_value)} signed today, and Kestrel can "
             "still take it only by turning down a proposal from Atlas.\n\n"
             "</details>\n\n"
