@@ -2231,9 +2231,9 @@ def test_a_bidder_no_higher_than_the_best_rival_or_the_table_share_adds_nothing(
     ten), and the text now says both; the lever's gain is zero exactly then."""
     six = _section(PROSE, "## 6. Building power", "### Question 8")
     assert (
-        "A bidder who would pay no more than your best rival, or no more than your share at "
-        "the table with the keen buyer"  # review 90, C1: a sentence of its own
-    ) in six
+        "a bidder offering no more than the higher of your best rival's offer and your share "
+        "at the table;"  # review 90, C1: a line of its own (review 100, U1: a list)
+    ) in " ".join(six.split())
     assert "a bidder below your best rival, or an" not in PROSE
     assert "a bidder no higher than your best rival or your share at the table" in PROSE
     middle = 0

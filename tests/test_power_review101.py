@@ -15,6 +15,7 @@ from course.checks.hints import NotYet
 from course.variants import hidden_cases_as, learner_as
 from tests.notebooks import solution_namespace
 from tests.sweeps import passes
+from tests.test_models_power import NOTEBOOK, PROSE, _section
 from tests.test_variants_sweep_power import signing_by_totals, signing_exact
 
 SWEEP = [f"rv101-{n}" for n in range(200)]
@@ -148,3 +149,51 @@ def test_x2_the_own_case_bluff_hint_says_the_same(swept):
             assert "or a demand you would not carry out" in hint and "nothing but" not in hint
             seen += 1
     assert seen
+
+
+def test_u1_section_6_lists_what_adds_nothing_one_line_each():
+    """U1: section 6 taught "leverage shifts" in one 60-word sentence with three conditions
+    and a double negative. It now lists the two changes that add nothing to section 5's
+    predicted price, one a line, and states the exception (the yardstick) on its own; the
+    bidder's bar is the predicted price itself, max(v1/2, v2), as the draws confirm."""
+    six = _section(NOTEBOOK, "## 6. Building power", "### Question 8")
+    flat = _flat(_section(PROSE, "6. Building power", "Question 8"))
+    assert "or no more than your share at the table with the keen buyer" not in flat
+    assert "But each of the following adds nothing to section 5's predicted price:" in flat
+    assert (
+        "- a bidder offering no more than the higher of your best rival's offer and your "
+        "share at the table;" in flat
+    )
+    assert "- an outside option below your share at the table." in flat
+    assert "\n# Such a bidder can still raise a Shapley yardstick" in six
+    from course.scenarios.power import lever_gains
+
+    low = high = 0
+    for s in [course.variant("03_power", f"rv101-{n}") for n in range(60)]:
+        bar = max(s.atlas_value / 2, s.borealis_value)
+        gain = lever_gains(s)["bidder"]
+        if s.corvid_value <= bar:
+            low += 1
+            assert gain == 0, s.learner
+        else:
+            high += 1
+            assert gain == pytest.approx(s.corvid_value - bar), s.learner
+    assert low and high
+
+
+def test_u2_the_rule_for_your_own_proposal_is_said_in_words():
+    """U2: "and their delta of a unit when you do" was the only statement of the rule for
+    your own proposal; it now says a unit times the other side's discount factor. The
+    rule itself: with the option b binding, your share when you propose is
+    1 - delta_them * (1 - b), so each unit of b adds delta_them."""
+    five = _flat(_section(PROSE, "5. Outside options", "**A breakdown payoff**"))
+    assert "their $\\delta$ of a unit" not in five
+    assert (
+        "adds a whole unit to your share when the other side proposes, and a unit times "
+        "their discount factor when you propose." in five
+    )
+    from course.models.power import bargaining_split
+
+    delta, b, step = 0.9, 0.6, 0.05
+    proposing = [1 - delta * bargaining_split(delta, delta, x)[0] for x in (b, b + step)]
+    assert proposing[1] - proposing[0] == pytest.approx(delta * step)

@@ -41,7 +41,8 @@ def test_a_binding_outside_option_adds_a_whole_unit_only_when_the_other_side_pro
     assert "and then in full" not in text
     assert "adds a whole unit to your share when the other side proposes" in text
     # review 69 U3: whose delta: the other side's, who can refuse and propose a round later
-    assert "and their $\\delta$ of a unit when you do" in text  # review 79, U1
+    # review 100, U2 (round 101): said in words, not "their $\\delta$ of a unit"
+    assert "and a unit times their discount factor when you propose" in text
     summary = text[text.index("## What to take away") :]
     # review 72, U1: the summary says only that a binding option sets the share; the
     # section says how much a unit adds, by who proposes

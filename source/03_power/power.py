@@ -626,9 +626,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # Shaked and Sutton (*Econometrica*, 1984) and Binmore, Rubinstein and Wolinsky (*RAND
 # Journal of Economics*, 1986) showed it.
 # Whoever proposes, the option binds once it beats your share at the table; each unit then
-# adds a whole unit to your share when the other side proposes, and their $\delta$ of a
-# unit when you do. With $\delta = 0.99$ on both sides, the share at the table is 0.497:
-# an option of 0.1 leaves it there, one of 0.6 makes it 0.600.
+# adds a whole unit to your share when the other side proposes, and a unit times their
+# discount factor when you propose. With $\delta = 0.99$ on both sides, the share at the
+# table is 0.497: an option of 0.1 leaves it there, one of 0.6 makes it 0.600.
 #
 # **A breakdown payoff** is what each side keeps if the talks end for reasons neither
 # controls (a lender withdrawing): when the risk of breakdown, rather than the cost of
@@ -951,10 +951,15 @@ check.granite_reply(granite_reply, hidden=True)
 # ## 6. Building power: which move pays most?
 #
 # Leverage is not fixed. A new bidder turns up, a loan buys time, an alternative improves,
-# and the balance moves. A bidder who would pay no more than your best rival, or no more
-# than your share at the table with the keen buyer, or an outside option that stays below
-# your share at the table, adds nothing to section 5's predicted price; such a bidder can
-# still raise a Shapley yardstick the other side proposed, such as Atlas's (question 2).
+# and the balance moves. But each of the following adds nothing to section 5's predicted
+# price:
+#
+# - a bidder offering no more than the higher of your best rival's offer and your share
+#   at the table;
+# - an outside option below your share at the table.
+#
+# Such a bidder can still raise a Shapley yardstick the other side proposed, such as
+# Atlas's (question 2).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "best-lever-text", "schema_version": 3}
 # ### Question 8 (2 marks): one month, one move
