@@ -177,7 +177,7 @@ def test_c3_the_target_can_pass_module_02s_top_or_be_the_opening_and_section_5_s
     # review 96 C3; review 97 U1: one plain sentence after a worked case
     assert (
         "Whole packages may put a target above module 02's band (the middle to three "
-        "quarters of the way up), even at the opening." in " ".join(plan.split())
+        "quarters of the way up), even at the opening" in " ".join(plan.split())
     )
     assert TARGET_SHARE == 0.75
 

@@ -58,7 +58,8 @@ def test_c1_the_capstone_names_module_04s_floor_for_sets_and_calls_its_stop_a_co
     assert "at least a quarter of the points it needs to sign (`s.their_minimum / 4`)" in q5_04
     assert "Section 1's grounding rule is for prices" in q5_04
     opening = _flat(root / "source" / "05_capstone" / "capstone.py", "opening-teaching")
-    assert "Module 04's sets went that far, to a quarter of the other side's minimum" in opening
+    # review 101 U2: said plainly
+    assert "Module 04 let an opening set go down to a quarter of that need" in opening
     assert "stricter convention" in opening
     assert "module 04's section 1 rule applies as to a price" not in opening
     hints = (root / "course" / "checks" / "capstone.py").read_text()
@@ -79,11 +80,10 @@ def test_u2_section_5_shows_how_to_tell_a_cant_give_more_true_only_with_quell():
     plan = _flat(
         Path(__file__).resolve().parents[1] / "source/05_capstone/capstone.py", "plan-teaching"
     )
+    # review 101 U3: the reading is worked on rv-alice's numbers (test_capstone_review101)
     assert (
-        "To tell, take the points Marlow's offer gives it, less the smallest loss one issue "
-        "moved one level worse for Marlow would cost it: if that still reaches its low "
-        "reservation price, it could give more without Quell, so its words are true only with "
-        "Quell." in plan
+        "To tell, subtract Marlow's cheapest one-level move worse for it from its offer's "
+        "points:" in plan
     )
 
     def by_the_text(case, package):

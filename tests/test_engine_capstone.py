@@ -2048,7 +2048,7 @@ def test_the_text_says_what_a_step_beyond_does_here_and_at_a_human_table():
         opening.split()
     )
     assert "simplification" not in summary and "gains nothing" not in summary
-    assert "Open beyond your target" in summary
+    assert "Open at or beyond your target" in summary  # review 101 C2: at, for some learners
     # review 57, U2: the bot's behaviour is in the appendix, not the summary
     assert "Marlow counted your step back as a concession" not in summary
     assert "stepping back from an" in section("about-the-bot")

@@ -476,10 +476,8 @@ def test_the_model_answers_target_without_quell_is_inside_module_02s_band():
     assert "a profit of 140," not in source
     flat = _flat_source()
     assert "your target is the first package of your plan after the opening" not in flat
-    assert (
-        "(module 02's rule when no fact you can show, such as a rival's price, carries you "
-        "higher; this case has none)" in flat
-    )  # review 78 U5
+    # review 78 U5; review 101 U4 cut the rival's price, which section 4 gives
+    assert "(module 02's rule; no fact here carries you higher)" in flat
 
 
 def test_the_target_without_quell_is_the_planned_package_nearest_the_even_split():
@@ -510,7 +508,7 @@ def test_s75_the_band_s_top_is_module_02s_three_quarters_not_nine_tenths():
     02's constant (``TARGET_SHARE``), which the widget reads. Failed on the old text."""
     source = _flat_source()
     # review 78 U5: section 5 gives the target's rule only; the band is module 02's
-    assert "module 02's rule when no fact you can show" in source
+    assert "module 02's rule; no fact here carries you higher" in source  # review 101
     assert "nine tenths" not in source and "nine-tenths" not in source
     widget = (Path(course.__file__).parent / "widgets" / "capstone.py").read_text()
     assert "nine tenths" not in widget

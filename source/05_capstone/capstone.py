@@ -375,9 +375,8 @@ check.my_audit(my_audit, hidden=True)
 # **The Pareto frontier.** A package is on the **Pareto frontier** (module 04) when no
 # other package is better for one side without being worse for the other; your opening
 # lies on it. The next package along it leaves you more but gives Marlow fewer points than
-# it needs even without Quell. Module 04's sets went that far, to a quarter of the other
-# side's minimum; your opening stops at Marlow's need, a stricter convention: no fact
-# grounds going past it.
+# it needs even without Quell. Module 04 let an opening set go down to a quarter of that
+# need; your opening stops at Marlow's need, a stricter convention.
 #
 # A **signed letter of intent** (question 2) is a fact to state (below), not a ground for
 # an opening: it raises the least Marlow believes *you* would accept (module 04),
@@ -477,7 +476,7 @@ check.opening_offer(opening_offer, hidden=True)
 # - **Answer interests, not only positions.** Fisher and Ury separate what a side asks
 #   for (its position: 3-week delivery) from why (its interest: keeping its lines
 #   running). Meeting the interest for something in return is how a strength of yours
-#   (you can deliver fast) meets a need of theirs, and it opens the trades of section 5.
+#   (you can deliver fast) meets a need of theirs.
 # - **Keep a belief a belief.** Your reading of the rush request is only a probability:
 #   stated as a fact, it misleads if you are wrong.
 # - **Never invent a fact.** A bluff about your own limit is one thing: the comment to
@@ -588,8 +587,8 @@ check.what_to_say(what_to_say, hidden=True)
 # state the zone runs from your reservation price up to your best profit on a package that
 # gives Marlow that state's reservation price. Your target in each state: of the packages
 # of your plan Marlow could accept in that state, the one nearest the middle of that
-# state's zone, at or above it (module 02's rule when no fact you can show, such as a
-# rival's price, carries you higher; this case has none). Your plan:
+# state's zone, at or above it (module 02's rule; no fact here carries you higher). Your
+# plan:
 # - from a colleague's draft below the frontier, first a step that costs you nothing (a
 #   free trade, rule 1): trade an issue Marlow values more for one you value more, so both
 #   sides gain (Pruitt's *logrolling*, *Negotiation Behavior*, 1981). Module 04 added both
@@ -606,15 +605,16 @@ check.what_to_say(what_to_say, hidden=True)
 # to 95 k€, its middle 87.125; the plan's packages are worth 95, 90 and 80 k€, so the
 # target is 90. With Quell, no package suits both sides: no zone, no target. Whole
 # packages may put a target above module 02's band (the middle to three quarters of the
-# way up), even at the opening.
+# way up), even at the opening (without Quell, when your plan's second package falls
+# below the middle): holding it means no step unless Marlow's answers point to Quell.
 # The table shows both targets: keep in mind the one for the state Marlow's answers point
-# to (without Quell, until a "can't give more" is true only with Quell). To tell, take the
-# points Marlow's offer gives it, less the smallest loss one issue moved one level worse
-# for Marlow would cost it: if that still reaches its low reservation price, it could give
-# more without Quell, so its words are true only with Quell. Question 8
-# accepts both rules: hold once your last package reaches that target (module 04's, for a
-# person), or step on to your reservation price, which at this bot gains deals (two deals
-# in five ended below it).
+# to (without Quell, until a "can't give more" is true only with Quell). To tell, subtract
+# Marlow's cheapest one-level move worse for it from its offer's points: for rv-alice, €39,
+# 10k units, 5 weeks, 30 days give Marlow 61; 8 weeks for 5 costs it 17; 61 − 17 = 44 ≥ 34,
+# its low reservation price: without Quell it could give more. Question 8 accepts both
+# rules: hold once your last package reaches that target (module 04's, for a person), or
+# step on to your reservation price, which at this bot gains deals (without Quell, two
+# deals in five ended below that target).
 #
 # Marlow bargains in one of four **styles**, module 04's three concession patterns and
 # tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most of
@@ -653,7 +653,7 @@ check.what_to_say(what_to_say, hidden=True)
 # ending is to walk away politely.
 #
 # **When to accept.** Reaching your target is not the same as a deal: holding at that
-# package can end with Marlow leaving at its deadline. So the rule for accepting measures
+# package can end with Marlow leaving at its deadline. The rule for accepting measures
 # Marlow's offer against your own plan, as section 4 advised:
 # **accept an offer of Marlow's when it is worth at least the next package of your plan
 # (with no step left, the last one sent); at Marlow's final offer, accept anything at or
@@ -991,7 +991,7 @@ NegotiationTable(
 #   they allow in view; an average of two reservation prices is not a reservation price.
 # - A deadline belongs to its holder's alternatives, since it caps how long that side
 #   can hold out; power is dependence.
-# - Open beyond your target: at your estimate of the other side's reservation price
+# - Open at or beyond your target: at your estimate of the other side's reservation price
 #   (here in the state better for you) or somewhat beyond it, as far as a fact you can
 #   name carries you (module 04), never below your reservation price. In a meeting, add packages worth
 #   the same to you: the other side's pick tests what you believe it values (a MESO,
@@ -1039,8 +1039,7 @@ NegotiationTable(
 # partner gives Marlow fewer points: a retraction (section 6).
 #
 # **Trials.** The scripted learner `sit_by_the_plan` plays them with the smallest steps
-# (below); the tests of each figure
-# are in `tests/test_engine_capstone.py`.
+# (below); `tests/test_engine_capstone.py` tests each figure.
 #
 # **An opening one step beyond.** An offer Marlow could not accept pulls its *first
 # answer* no further than one it just could, but stepping back from an opening beyond to
