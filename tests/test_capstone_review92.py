@@ -136,9 +136,10 @@ def test_u1_section_4_and_rule_1_state_the_tie_break_the_check_grades():
     points as wrong, a tie-break no rule stated. Section 4 and rule 1 now state it in
     section 5's words. Over 60 learners, where such a tie exists, the course's opening is
     the tied package with the most points, and the tied one with fewer loses the mark."""
-    words = "between two that leave you the same, the one that gives Marlow more (it is on the"
+    words = "between two that leave you the same, the one that gives Marlow more"
+    # review 99 C1 (round 100): section 4 drops its repeated "(it is on the frontier)"
     assert words in _cell("opening-teaching")
-    assert words in _cell("q5-text")
+    assert f"{words} (it is on the" in _cell("q5-text")
     # review 98 C1 (round 100): section 5's rule no longer takes the smallest step
     assert words not in _cell("plan-teaching")
     tried = 0

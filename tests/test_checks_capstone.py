@@ -642,7 +642,7 @@ def test_opening_hints(own):
     if beyond is not None:
         hint = miss("opening_offer", _with_meso(lambda s, row=beyond: row[0]))
         assert "Against this bot such a step pays on average (the appendix)" in hint
-        assert "module 04's rule refuses it" in hint
+        assert "this module's convention refuses it" in hint  # review 99 C1
 
     def generous(s):
         return {issue: levels[-1] for issue, levels in s.issues.items()}
@@ -1005,7 +1005,7 @@ def test_an_opening_one_step_beyond_no_longer_stands_alone_or_passes():
         if row is None:
             continue
         seen += 1
-        with pytest.raises(check.NotYet, match="module 04's rule refuses it"):
+        with pytest.raises(check.NotYet, match="this module's convention refuses it"):
             check.judge_opening(case, [row[0]])
         with pytest.raises(check.NotYet, match="two or three packages"):
             check.judge_meso(case, [row[0]])
@@ -2136,7 +2136,7 @@ def test_q5_takes_a_step_beyond_from_no_learner_and_names_no_letter(learner):
             signed += 1
         else:
             unsigned += 1
-        with pytest.raises(NotYet, match="module 04's rule refuses it") as refused:
+        with pytest.raises(NotYet, match="this module's convention refuses it") as refused:
             check.judge_opening(case, [beyond[0]])
         assert "letter" not in str(refused.value)
         low = case.reservation_if_not
@@ -2405,7 +2405,7 @@ def test_the_step_beyond_is_refused_and_signers_may_open_at_the_estimate():
             estimate = [opening_of(case), meso_partners(case)[0][0]]
             check.judge_opening(case, estimate)
             check.judge_meso(case, estimate)
-            with pytest.raises(NotYet, match="module 04's rule refuses it"):
+            with pytest.raises(NotYet, match="this module's convention refuses it"):
                 check.judge_opening(case, [beyond[0]])
     assert signers
     text = " ".join(_section("opening-teaching").split())

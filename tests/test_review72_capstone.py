@@ -76,7 +76,7 @@ def test_every_question_5_hint_is_true_with_and_without_the_letter():
             branch = next(marker for marker in _BRANCHES if marker in hint)
             seen.setdefault(branch, set()).add(signs)
             if beyond is not None and (you, them) == tuple(beyond[1:]):  # review 90 C1
-                assert "module 04's rule refuses it" in hint
+                assert "this module's convention refuses it" in hint  # review 99 C1
     assert all(signers == {True, False} for signers in seen.values()), seen
     assert len(seen) >= 8, seen
 

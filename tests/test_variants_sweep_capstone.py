@@ -341,7 +341,7 @@ def test_q5_refuses_the_frontier_step_beyond_and_everything_further(drawn):
         assert beyond[1] < s.reservation_if_not, s.learner
         packages = every_package(s)
         ties = [p for p, y, t in packages if (y, t) == beyond]
-        with pytest.raises(check.NotYet, match="module 04's rule refuses it"):
+        with pytest.raises(check.NotYet, match="this module's convention refuses it"):
             check.judge_opening(s, [ties[0]])
         with pytest.raises(check.NotYet, match="two or three packages"):
             check.judge_meso(s, [ties[0]])
