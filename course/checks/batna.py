@@ -1498,10 +1498,11 @@ def _accepted(statement, answers):
 
 
 @answer_key
-def judge_statement(statement, answers):
+def judge_statement(statement, answers, function="label_statements"):
     """Question 7 on ``answers`` (letter -> label) for one statement: its pass message when
     the label is the course's, else the ``NotYet`` hint: which test to apply again, never
-    the label."""
+    the label. ``function`` is the learner's function the hints name (review 100 U1: the
+    practice case's hints named label_statements, not practice_labels)."""
     if not isinstance(answers, dict):
         raise NotYet(
             "label_statements should return a dict like {'A': 'legitimate', ..., 'use': 'B'}, "
@@ -1510,7 +1511,7 @@ def judge_statement(statement, answers):
             general="it should return a dict of letter to label, with 'use'",
         )
     if statement.letter not in answers:
-        raise NotYet(f"label_statements has no label for statement {statement.letter} yet.")
+        raise NotYet(f"{function} has no label for statement {statement.letter} yet.")
     given = label_of(answers[statement.letter], statement.letter)
     if given != statement._label and given in _accepted(statement, answers):
         return f"statement {statement.letter}, {given!r}: {statement._why}."
@@ -1724,11 +1725,17 @@ def practice_labels(answer):
     statements: each judged with its own hint; nothing is marked. When all are right, the
     learner's progress record notes question 7's self-check."""
     answers = call_learner(answer)
+    if not isinstance(answers, dict):
+        raise NotYet(
+            "practice_labels should return a dict like {'A': 'legitimate', 'B': 'bluff', ...}, "
+            f"got {type(answers).__name__}",
+            general="it should return a dict of letter to label",
+        )
     said, wrong = [], 0
     statements = _practice_said()
     for statement in statements:
         try:
-            said.append(f"- {judge_statement(statement, answers)}")
+            said.append(f"- {judge_statement(statement, answers, 'practice_labels')}")
         except NotYet as hint:
             said.append(f"- {str(hint).split(' To label a statement, ')[0]}")
             wrong += 1
