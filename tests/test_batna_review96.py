@@ -174,8 +174,7 @@ def test_u1_section_6_gives_three_one_line_rules_and_module_00s_line_in_a_parent
     assert "A demand is true when it names your real BATNA. Its figure must also be" in honest
     assert (
         "A figure above that price is a bluff (module 00 puts such a false intention on the "
-        "line between a bluff and a misrepresentation, so this course accepts either label "
-        "for it)."
+        "line between a bluff and a misrepresentation)."  # review 100 U2: the tolerance is in Q7
     ) in honest
     assert "To label a statement, ask" not in honest
 

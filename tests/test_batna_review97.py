@@ -108,7 +108,7 @@ def test_review97_u1_section_6_gathers_its_pointers_in_one_links_line():
     when = honest[honest.index("When to mention an alternative at all") : honest.index("Tell its")]
     assert "module" not in when.lower()
     links = honest[honest.index("Links:") :]
-    for pointer in ("module 03 refines this bar", "(modules 01 and 04)", "module 00's, section 6"):
+    for pointer in ("module 03 sets another bar", "(modules 01 and 04)", "module 00's, section 6"):
         assert pointer in links, pointer
 
 

@@ -2893,8 +2893,8 @@ def test_section_6_labels_a_demand_above_your_reservation_price_as_the_check_doe
     and module 03 now uses the same two words."""
     honest = _cell("honest-teaching")
     assert "can be a misrepresentation (module 00)" not in honest
-    # the course accepts both labels for it, as module 03 does
-    assert "so this course accepts either label for it" in honest
+    # the course accepts both labels for it, as module 03 does (review 100 U2: said in Q7)
+    assert "this course accepts either label for a demand above that price" in _cell("q7-text")
     assert "in its everyday sense, for both" not in honest
     assert (
         "Sources of the labels and of warning and threat: module 00's, section 6." in honest

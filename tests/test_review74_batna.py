@@ -118,7 +118,8 @@ def test_section_6_says_why_a_false_limit_stays_a_bluff_and_a_false_demand_need_
         honest.index("A legitimate demand is a **warning**") : honest.index("Declining to name")
     ]
     assert "module 00 puts such a false intention on the line" in warning
-    assert "so this course accepts either label for it" in warning
+    # review 100 U2: the grading tolerance moved to question 7
+    assert "this course accepts either label for a demand above" in _cell("q7-text")
     for learner in LEARNERS[:50]:
         for s in statements_of(course.variant("02_batna", learner)):
             if s._kind == "bluff":

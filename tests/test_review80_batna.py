@@ -239,5 +239,6 @@ def test_the_summarys_mention_rule_says_where_it_holds_and_where_module_03s_bar_
     summary = " ".join(
         line.lstrip("# ").strip() for line in cell_text("02_batna", "batna", "summary").splitlines()
     )
-    # review 85 U5: a pointer a learner can read here, not section 7's term
-    assert "(module 03 refines this bar for talks where both sides can counter)" in summary
+    # review 85 U5: a pointer a learner can read here, not section 7's term; review 100 C1:
+    # the summary, read after section 7, names module 03's bar and where it holds
+    assert "where both sides keep countering and lose by waiting, module 03's bar" in summary

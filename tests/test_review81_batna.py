@@ -33,12 +33,13 @@ def test_section_6_names_the_bar_the_summary_gives_where_both_sides_can_counter(
     honest = _cell("honest-teaching")
     # review 83 (module 03's C1): the other bar sits in the rule itself; review 85 U5: as a
     # pointer a learner can read here, the same in section 6 and the summary
-    pointer = "(module 03 refines this bar for talks where both sides can counter)"
-    # review 97 U1: section 6 gathers its pointers in one closing "Links:" line
-    assert "Links: module 03 refines this bar for talks where both sides can counter." in (
-        " ".join(honest.split())
-    )
-    assert pointer in _cell("summary")
+    # review 97 U1: section 6 gathers its pointers in one closing "Links:" line; review 100
+    # C1: it says where module 03's bar holds, and the summary gives that bar
+    assert (
+        "Links: where both sides can keep countering and both lose by waiting, module 03 sets "
+        "another bar."
+    ) in " ".join(honest.split())
+    assert "module 03's bar: their estimate of your share at the table" in _cell("summary")
 
 
 def test_brw_make_the_disagreement_point_breakdown_payoffs_only_when_breakdown_risk_drives():

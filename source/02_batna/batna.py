@@ -163,8 +163,8 @@ check.startup_tree(startup_tree, hidden=True)
 #   `offers.busy_probability`) or normal (`offers.freelance_normal`); otherwise you earn
 #   `offers.freelance_no_renewal`.
 #
-# `best_alternative` takes a dict of name to tree and returns the pair (a tuple; a list of
-# two items counts too). Amounts are checked to the cent: do not round.
+# `best_alternative` takes a dict of name to tree and returns the pair. Amounts are
+# checked to the cent: do not round.
 #
 # Give the function a second argument, `risk_averse=False`, for question 3: when it is
 # `True`, value Lumen at `offers.lumen_sure` and Freelance at `offers.freelance_sure`, the
@@ -271,8 +271,7 @@ NewsQuiz()
 # - First part (1 mark, a warm-up): with `risk_averse=False`, by expected values. The
 #   check tries your case and question 2's four examples, as grading does.
 # - Second part (1 mark): with `risk_averse=True`, Lumen and Freelance at their sure amounts
-#   (`offers.lumen_sure`, `offers.freelance_sure`), as your `choose_batna` does. The check
-#   tries your case and three examples, in two of which the BATNA changes.
+#   (`offers.lumen_sure`, `offers.freelance_sure`), as your `choose_batna` does.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-salary-answer", "schema_version": 3}
@@ -489,8 +488,7 @@ check.target_salary(target_salary, hidden=True)
 # your response by section 5's rule, for offers made while Northwind is still moving:
 # `"acceptable"` (good enough to take, not one you must take at once),
 # `"ask for remote days"`, `"counter"` or `"walk away"` (give your last word and leave if it
-# is refused). You decide in which order to test
-# the rule's cases.
+# is refused).
 # You may return a pair `(response, reason)`, the reason one of
 # `"no zone even with remote days"`, `"even split reached"`, `"no remote days"`,
 # `"below your BATNA"`, `"below your reservation price"` or `"below the even split"`:
@@ -562,15 +560,28 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "honest-teaching", "schema_version": 3}
 # ## 6. Using your alternatives honestly
 #
-# An alternative helps you only if the other side believes in it. Label what you say by
-# three rules, in module 00's terms (its fourth kind, an illegitimate source, does not
-# arise here):
+# Label what you say by three rules, in module 00's terms (its fourth kind, an
+# illegitimate source, does not arise here):
 #
 # 1. A true statement that leaves no false impression in your favour that Northwind would
 #    rely on: **legitimate**, with or without a demand.
 # 2. A false claim about your reservation price, or a demand you would not carry out: a
 #    **bluff**.
 # 3. A false statement of fact the other side will rely on: a **misrepresentation**.
+#
+# **When to mention an alternative at all.** Mention it when what it shows beats the other
+# side's estimate of your reservation price. Then it raises that estimate and what they
+# must offer. Keep a weak one private: naming it would show you could be had for less.
+# This rule fits talks where Northwind can make a final offer and hold to it, as it can
+# before your answer date (section 7's box).
+#
+# Tell its terms in full, and say the chances are your own estimates, which nobody can
+# check. Leave the commute unpriced: a side that knows your exact reservation price can
+# offer you that and not a unit more. As your scenario says, Northwind reads your
+# reservation price as the midpoint of its pay band. It counts an unpriced commute at
+# nothing and takes the chances you state at face value. Since you leave the commute
+# unpriced, what your BATNA shows is its value by expected values: mention it when that
+# value beats the band's midpoint.
 #
 # Harbor Bank has offered you 89,000 and the commute costs you 8,000 a year, so your
 # reservation price for the job as offered is 97,000:
@@ -590,28 +601,17 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # demand is true when it names your real BATNA. Its figure must also be at most your
 # reservation price for the package it names (two remote days lower it). A figure above
 # that price is a bluff (module 00 puts such a false intention on the line between a bluff
-# and a misrepresentation, so this course accepts either label for it). Bargaining custom
-# does not ordinarily take a claim about the least you would accept as a statement of fact,
-# so it tolerates that bluff; a demand you would not carry out is riskier.
+# and a misrepresentation). Bargaining custom does not ordinarily take a claim about the
+# least you would accept as a statement of fact, so it tolerates that bluff; a demand you
+# would not carry out is riskier.
 #
 # Declining to name your reservation price is legitimate too. The warning above is
 # legitimate, yet as a demand it corners Northwind and hands it your reservation price; a
 # warning at a lower figure invites an offer just above that figure, which you would refuse.
 #
-# **When to mention an alternative at all.** Mention it when what it shows beats the other
-# side's estimate of your reservation price. Then it raises that estimate and what they
-# must offer. Keep a weak one private: naming it would show you could be had for less.
-#
-# Tell its terms in full, and say the chances are your own estimates, which nobody can
-# check. Leave the commute unpriced: a side that knows your exact reservation price can
-# offer you that and not a unit more. As your scenario says, Northwind reads your
-# reservation price as the midpoint of its pay band. It counts an unpriced commute at
-# nothing and takes the chances you state at face value. Since you leave the commute
-# unpriced, what your BATNA shows is its value by expected values: mention it when that
-# value beats the band's midpoint.
-#
-# Links: module 03 refines this bar for talks where both sides can counter. Keeping it
-# private is not the same as letting the other side open (modules 01 and 04).
+# Links: where both sides can keep countering and both lose by waiting, module 03 sets
+# another bar. Keeping it private is not the same as letting the other side open (modules
+# 01 and 04).
 # Sources of the labels and of warning and threat: module 00's, section 6.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
@@ -625,7 +625,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #    section 6's rules to each statement, against the facts of your scenario and your
 #    reservation price from expected values (question 3, first part) for the package the
 #    statement names: with two remote days, take half the commute off. Where two labels
-#    fairly fit a statement, both count.
+#    fairly fit a statement, both count: this course accepts either label for a demand
+#    above that price (section 6).
 # 2. under the key `"use"`, the letter of the statement you would make: your BATNA's terms
 #    or the one that keeps your position private (for example
 #    `return {"A": "legitimate", ..., "use": "B"}`), by section 6's advice on when to
@@ -1156,5 +1157,6 @@ check.own_batna_needed(own_batna_needed)
 # - Counter an extreme offer calmly, count the commute, and walk away when no terms
 #   reach your reservation price.
 # - Mention an alternative when what it shows beats the other side's estimate of your
-#   reservation price (module 03 refines this bar for talks where both sides can counter).
+#   reservation price (where both sides keep countering and lose by waiting, module 03's
+#   bar: their estimate of your share at the table).
 #   Warn only of what you would do anyway; never invent or inflate an offer.
