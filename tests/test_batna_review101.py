@@ -80,3 +80,12 @@ def test_u2_section_6_gives_its_tests_and_mention_rule_first():
     assert "accepts either label" not in honest and "either label" not in honest
     assert "both count: this course accepts either label for a demand above that price" in q7
     assert "(module 00 puts such a false intention on the line between a bluff and a" in honest
+
+
+def test_u3_question_8_gives_its_example_before_what_the_check_tries():
+    """U3: question 8 put the list of checked cases between the task and its worked example;
+    the example now follows the task, and the checked cases close the question with its
+    marks."""
+    q8 = _cell("q8-text")
+    assert q8.index("With a pie of 200") < q8.index("The check uses other sides'")
+    assert q8.index("The check uses other sides'") < q8.index("Marks: Nash cases 1/2")

@@ -851,12 +851,13 @@ ModelQuiz()
 #   delays ($\delta \to 1$), where your share at the table is exactly half the pie.
 #
 # In both models, return `None` when no deal can give you `target`, because the other side
-# would rather walk away than accept less than its BATNA. The check uses other sides'
-# BATNAs below half the pie and targets from 0 to the whole pie, exactly half of it among
-# them. With a pie of 200 and their BATNA 40, a target of 130 needs a BATNA of 100 in the
-# Nash model and 130 in the outside-option model.
+# would rather walk away than accept less than its BATNA. With a pie of 200 and their
+# BATNA 40, a target of 130 needs a BATNA of 100 in the Nash model and 130 in the
+# outside-option model.
 #
-# Marks: Nash cases 1/2, outside-option cases 1/4, targets out of reach 1/4.
+# The check uses other sides' BATNAs below half the pie and targets from 0 to the whole pie,
+# exactly half of it among them. Marks: Nash cases 1/2, outside-option cases 1/4, targets
+# out of reach 1/4.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-needed-answer", "schema_version": 3}
