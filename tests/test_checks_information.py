@@ -2176,7 +2176,10 @@ def test_a_haggle_asks_for_a_plan_so_the_model_s_price_unchanged_fails(monkeypat
             assert own_limits(limits_with(**{key: plan(model)})).earned == 2, sale.learner
         # review 76 C1: `sure` past three quarters is the band's top
         sure = reference.surest_price(after)
-        high = max(sale.cost + 0.8 * (estimate - sale.cost), sure + 1)
+        # review 100 X2 (round 101): past three quarters, `sure` no longer caps the band
+        high = max(
+            sale.cost + 0.8 * (estimate - sale.cost), reference.target_ceiling(sale, after) + 1
+        )
         top = max(sale.cost + 0.75 * (estimate - sale.cost), sure)
         for opening in (estimate, reference.ceiling(sale, after)):
             for target in (high, estimate) if opening > estimate else (high,):
@@ -2737,8 +2740,9 @@ def test_the_cap_pass_message_shows_news_and_cap_combined(learner):
     message = price_parts(reference.my_price)["the price under the cap"][1]
     # review 94 U2: a price worked from the check's made-up reading of the news is no number
     # to believe, so the message names none: it says how to see the combination
-    assert "To see what combining both does (capping your beliefs after the news)" in message
-    assert "rerun `my_price` with your own Question 3 reading" in message
+    # review 100 X1: a rerun with the learner's reading changed no capped price
+    assert "To combine both, " in message
+    assert "update `after` with your Question 3 reading and pass the result" in message
     assert "the news you read" not in message
 
 
@@ -3098,8 +3102,9 @@ def test_the_price_after_the_news_is_a_mark_of_its_own_and_the_threshold_is_feed
     after = reference.posterior_after_opening(sale)
     for way in ("higher", "lower"):
         factor = reference.news_threshold(after, sale.cost, way, step=0.01)  # review 98 M1
-        said = "does not move" if factor is None else f"from a factor of {factor:g}"
-        assert f"news pointing '{way}' (each reservation price" in shown or way == "lower"
+        # review 100 U3: "at least ... times as likely", not "from a factor of"
+        said = "where it is even at 10" if factor is None else f"at least {factor:g} times"
+        assert f"news pointing '{way}' " in shown
         assert said in shown and "from no factor" not in shown  # review 75 U2
 
     def ignores_news(sale, after, reading):
@@ -4168,7 +4173,8 @@ def test_the_order_book_story_hangs_together():
         " ".join(cell.source.split())
         for cell in source_notebook("01_information", "information").cells
     )
-    assert "a sale to Osprey agreed before the month's end (when your free slot goes" in words
+    # review 100 U4 (round 101): says why the waiting order costs nothing
+    assert "if Osprey takes your free build slot, the order waiting for it moves to a" in words
     weak = next(m for m in reference._DISCLOSURES if m.key == "weak-alternative")
     assert "Wren Bakery" in weak.text and "next year" not in weak.text
     deadline = next(m for m in reference._DISCLOSURES if m.key == "final-deadline")

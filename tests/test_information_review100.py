@@ -98,8 +98,8 @@ def test_u1_question_6_names_what_to_give_and_its_box_gives_the_bounds():
     the box holds the bounds, the cases the check tries and the conventions."""
     shown, box = cell_words("q6-text").split("<details>")
     assert (
-        "name a plan `(opening, target)`: where you open, and where below it you aim to land;"
-        in shown
+        # review 100 U1 (round 101): the terms are defined once, above
+        "name a plan `(opening, target)`;" in shown
     )
     for moved in (
         "up to the highest reservation price still possible",

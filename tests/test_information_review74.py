@@ -46,7 +46,7 @@ def test_the_opening_step_and_the_target_s_halfway_are_defined_where_used():
     assert "any target from the even split up to the estimate" not in words
     # review 77 X1: the check no longer accepts a target below `sure` above halfway
     # review 88 X1: the band is advice; `sure` is named as its higher end
-    assert "or `sure` where that is higher" in words
+    assert "where `sure` is above that, from `sure` to three quarters" in words  # review 100 X2
     from course.variants import variant
 
     for n in range(50):
@@ -60,5 +60,8 @@ def test_the_opening_step_and_the_target_s_halfway_are_defined_where_used():
         # review 77 X1: never below `sure`
         sure = reference.surest_price(after)
         assert abs(low - max((sale.cost + estimate) / 2, sure)) < 1e-6
-        top = max(sale.cost + 0.75 * (estimate - sale.cost), reference.surest_price(after))
-        assert abs(high - top) < 1e-6  # review 76 C1: `sure` where it lies past the top
+        top = sale.cost + 0.75 * (estimate - sale.cost)
+        # review 76 C1: `sure` where it lies past the top; review 100 X2 (round 101): there,
+        # three quarters of the way from `sure`
+        top = sure + 0.75 * (estimate - sure) if sure > top else top
+        assert abs(high - top) < 1e-6

@@ -154,9 +154,9 @@ def test_the_news_weight_note_says_plainly_when_no_factor_moves_the_price():
             # review 98 M1: named to two decimals
             factor = reference.news_threshold(after, sale.cost, way, step=0.01)
             if factor is None:
-                assert f"does not move {what} at any factor up to 10" in note, sale.learner
-            else:
-                assert f"moves {what} from a factor of {factor:g}" in note, sale.learner
+                assert f"leaves {what} where it is even at 10 times" in note, sale.learner
+            else:  # review 100 U3: no "from a factor of"
+                assert f"moves {what} once each reservation price is at least {factor:g}" in note
             seen.add(factor is None)
     assert seen == {True, False}
 
@@ -257,7 +257,7 @@ def test_a_haggle_target_aims_at_sure_kept_inside_the_band(monkeypatch):
 
     q6 = cell_words("q6-text")
     # review 88 X1: the band is advice, `sure` its higher end where that is higher
-    assert "or `sure` where that is higher" in q6
+    assert "where `sure` is above that, from `sure` to three quarters" in q6  # review 100 X2
     with learner_as("sweep-0"):
         solutions = solution_namespace("01_information", "information")
     counts, examples = Counter(), {}

@@ -52,7 +52,7 @@ def test_every_statement_of_the_target_band_lets_sure_above_its_top():
     # the one exception to its top; section 5 points to it
     q6, anchor = cell_words("q6-text"), cell_words("anchor-teaching")
     assert "three quarters of the way" in q6 and "three quarters of the way" not in anchor
-    assert "or `sure` where that is higher" in q6  # review 88 X1: advice
+    assert "where `sure` is above that, from `sure` to three quarters" in q6  # 88 X1, 100 X2
     assert "its convention 2 gives this course's band" in anchor  # review 79 U3
     for n in range(30):
         sale = variant("01_information", f"sweep-{n}")
@@ -60,7 +60,11 @@ def test_every_statement_of_the_target_band_lets_sure_above_its_top():
         estimate = reference.expected_reservation(after)
         sure = reference.surest_price(after)
         _, top = reference.target_band(estimate, sale, after)
-        assert abs(top - max(sale.cost + 0.75 * (estimate - sale.cost), sure)) < 1e-6
+        three_quarters = sale.cost + 0.75 * (estimate - sale.cost)
+        # review 100 X2 (round 101): past it, three quarters of the way from `sure`
+        if sure > three_quarters:
+            three_quarters = sure + 0.75 * (estimate - sure)
+        assert abs(top - three_quarters) < 1e-6 and top >= sure
 
 
 def test_no_learner_judges_a_near_copy_of_a_situation():

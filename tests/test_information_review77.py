@@ -45,7 +45,8 @@ def test_a_target_below_sure_fails_where_sure_lies_above_halfway(monkeypatch):
         estimate = reference.expected_reservation(after)
         sure = reference.surest_price(after)
         split = (sale.cost + estimate) / 2
-        top = max(sale.cost + 0.75 * (estimate - sale.cost), sure)
+        top = sale.cost + 0.75 * (estimate - sale.cost)
+        top = sure + 0.75 * (estimate - sure) if sure > top else top  # review 100 X2
         low, high = reference.target_band(estimate, sale, after)
         assert abs(low - max(split, sure)) < 1e-6 and abs(high - top) < 1e-6, sale.learner
         below += sure > split + 1
@@ -54,7 +55,7 @@ def test_a_target_below_sure_fails_where_sure_lies_above_halfway(monkeypatch):
     assert "The check accepts any target in the band, and `sure`." not in q6
     # review 78 U2: the exception said plainly
     # review 88 X1: the band is advice, `sure` its higher end where that is higher
-    assert "or `sure` where that is higher" in q6
+    assert "where `sure` is above that, from `sure` to three quarters" in q6  # review 100 X2
 
 
 def test_the_label_for_calling_an_opening_fair_rests_on_rule_4_1(monkeypatch):

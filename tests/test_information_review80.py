@@ -94,7 +94,7 @@ def test_question_6_says_where_its_opening_and_target_leave_modules_02_and_04():
     found learners whose last word was already that highest price)."""
     six = cell_words("q6-text")
     # review 88 X1: the band is advice, so the exception's reason went with it
-    assert "or `sure` where that is higher" in six
+    assert "where `sure` is above that, from `sure` to three quarters" in six  # review 100 X2
     # review 80 C2: the step is no longer offered at all (test below)
     assert "The step above it is room for the counter-offer" not in six
 
@@ -357,7 +357,7 @@ def test_question_6_says_whose_opening_it_means():
     import re
 
     six = cell_words("q6-text")
-    assert "your **opening**, the first number you name" in six
+    assert "your **opening** in a haggle" in six  # review 100 U1 (round 101)
     assert "1. **Your opening**" in six
     # review 88 U1: the staged-opening box became one paragraph
     start = six.index("For `staged-opening`:")
@@ -365,7 +365,8 @@ def test_question_6_says_whose_opening_it_means():
     rest = re.sub(r"- `\"honest-opening\"`: [^;]*;", "", rest)
     assert "the opening" not in rest.replace("`", ""), rest
     for clause in (
-        "after Osprey's opening (Question 5's `now`)",
+        # review 100 U1 (round 101): `now` alone says it, with no "opening" to misread
+        "the model's price (Question 5's `now`)",
         "above your cost and Osprey's opening",  # review 83 U1: "accepting ... best" cut
     ):
         assert clause in six, clause

@@ -38,9 +38,10 @@ def test_section_3_says_the_sale_displaces_no_order_in_one_sentence():
     words = cell_words("price-teaching")
     assert "other food firm" not in words
     sentence = (  # review 88 U1: shortened
-        "You build to order, and a sale to Osprey agreed before the month's end (when your "
-        "free slot goes to the next order) displaces no other order, so **your own "
-        "reservation price in this sale is your cost** $c$ (`sale.cost`)."
+        # review 100 U4: says why the waiting order costs nothing
+        "You build to order; if Osprey takes your free build slot, the order "
+        "waiting for it moves to a later slot at no cost to you (your book is otherwise "
+        "empty), so **your own reservation price in this sale is your cost** $c$ (`sale.cost`)."
     )
     assert sentence in words and len(sentence.split()) < 50
 

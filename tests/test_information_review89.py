@@ -188,7 +188,7 @@ def test_question_5_says_the_check_reads_every_piece_of_news(learner):
     # review 90 U3: said in fewer words
     # review 91 X1: made up, not Question 3's answer, half the wrong way, none flat
     # review 94 U2: no price from that reading is quoted any more, so no caveat on it
-    assert "rerun `my_price` with your own Question 3 reading" in message
+    assert "update `after` with your Question 3 reading and pass the result" in message
     nowhere = 0
     for sale in (
         variant(MODULE, "rv-alice"),

@@ -181,7 +181,7 @@ def test_question_5_and_5b_messages_and_the_capped_bullet_are_short(monkeypatch,
     verdict and one reason, and the bullet has no parentheses."""
     as_learner(monkeypatch, "rv90a")
     message = parts(check.my_price(solution("my_price")))["the price under the cap"][1]
-    combined = message.split("To see what combining both", 1)[1]
+    combined = message.split("To combine both", 1)[1]  # review 100 X1
     assert len(combined.split()) <= 45 and combined.count(". ") == 0
     sale = variant(MODULE)
     after = reference.posterior_after_opening(sale)

@@ -62,7 +62,7 @@ def test_question_5_says_its_news_readings_are_made_up_and_not_question_3_s_answ
     as_learner(monkeypatch, "rv91a")
     message = parts(check.my_price(solution("my_price")))["the price under the cap"][1]
     # review 94 U2: the message quotes no price from the made-up reading, so needs no caveat
-    assert "rerun `my_price` with your own Question 3 reading" in message
+    assert "update `after` with your Question 3 reading and pass the result" in message
     pointing = wrong = 0
     for learner in LEARNERS:
         sale = variant(MODULE, learner)

@@ -117,7 +117,7 @@ def test_x1_the_table_states_the_target_s_floor():
     # review 99 U1 (round 100): the plan's bounds moved from the visible text into the row
     shown, box = six.split("<details>")
     assert "| a plan; opening: from the higher of your estimate" in box
-    assert "or `sure` where that is higher; never below `sure` |" in box
+    assert "target: below your opening, never below `sure`; from halfway" in box  # 100 X2
     assert "never below `sure`" not in shown
     assert "Your situations give no fact to aim past halfway." in six
 
@@ -169,7 +169,7 @@ def test_u2_the_cap_message_quotes_no_price_from_made_up_news(monkeypatch):
     as_learner(monkeypatch, "rv-alice")
     message = parts(check.my_price(solution("my_price")))["the price under the cap"][1]
     combined = message.split("follows the shift in leverage.", 1)[1]
-    assert "rerun `my_price` with your own Question 3 reading" in combined
+    assert "update `after` with your Question 3 reading and pass the result" in combined
     assert "€" not in combined and not re.search(r"\d", combined.replace("Question 3", ""))
 
 

@@ -156,7 +156,7 @@ def test_u1_question_6_names_every_case_its_practice_check_tries(monkeypatch):
 
     check.model_limits(recording)
     named = {
-        "only the form of your own (graded later)": own,
+        "your own only for form (graded later)": own,  # review 100 U1 (round 101)
         "practice situations on `worked-case-0`": check.practice_case(),
         "`check.fair_case()`": check.fair_case(),
         **{f"`{name}`": sale for name, sale in check.staged_cases().items()},
@@ -237,7 +237,7 @@ def test_review97_x1_a_target_past_convention_2_s_top_fails_with_a_true_hint():
         )
         notes = check._plan_notes([plan], sale, after)
         assert "leaves less room to concede than convention 2 keeps" in notes
-        assert "aim at most that far, or at `sure` where that is higher" in notes
+        assert "aim at most that far" in notes  # review 100 X2: `sure` no longer the top
     for target in (65_000, top, top + 99):
         plan = (75_526.69, target)
         assert reference.plan_passes(plan, sale, after), target
@@ -312,8 +312,10 @@ def test_review97_u1_the_plan_rule_is_stated_once_where_the_situations_are_liste
         "reservation price still possible;"
     )
     target = (
-        "target: below your opening, from halfway to three quarters of the way from your cost "
-        "to your estimate, or `sure` where that is higher; never below `sure` |"
+        # review 100 X2 (round 101): past the band, three quarters of the way from `sure`
+        "target: below your opening, never below `sure`; from halfway to three quarters of "
+        "the way from your cost to your estimate, or, where `sure` is above that, from `sure` "
+        "to three quarters of the way from it to your estimate |"
     )
     assert opening in box and target in box
     assert opening not in shown and "halfway to three quarters" not in shown

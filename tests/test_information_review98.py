@@ -18,7 +18,9 @@ def test_m1_the_factor_named_is_the_threshold_to_two_decimals():
     2.419 and 1.289, so a reading of 2.43 looked too weak to move it. The message now names
     the factor rounded up to a hundredth: it moves the price, a hundredth less does not."""
     note = " ".join(check._news_weights_note(variant(MODULE, "rev98-ann")).split())
-    assert "from a factor of 2.42," in note and "from a factor of 1.29." in note
+    # review 100 U3: worded as a threshold, not "from a factor of"
+    assert "at least 2.42 times as likely as the next lower one;" in note
+    assert "at least 1.29 times as likely as the next higher one." in note
     named = 0
     for n in range(80):
         sale = variant(MODULE, f"learner-{n}")
@@ -27,10 +29,10 @@ def test_m1_the_factor_named_is_the_threshold_to_two_decimals():
         for direction in ("higher", "lower"):
             factor = reference.news_threshold(after, sale.cost, direction, step=0.01)
             if factor is None:
-                assert "does not move" in note
+                assert "where it is even at 10 times" in note
                 continue
             named += 1
-            assert f"from a factor of {factor:g}" in note
+            assert f"at least {factor:g} times as likely" in note
             assert reference.news_moves_price(after, sale.cost, direction, factor)
             assert not reference.news_moves_price(after, sale.cost, direction, factor - 0.01)
     assert named >= 80

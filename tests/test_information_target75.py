@@ -20,7 +20,9 @@ def test_question_6_s_target_band_does_not_depend_on_how_far_the_opening_goes():
         top = sale.cost + 0.75 * (estimate - sale.cost)
         sure = reference.surest_price(after)
         aim = max(min(max(sure, split), top), sure)  # review 76 C1: never below `sure`
-        top = max(top, sure)  # the band's top never holds `sure` down
+        # the band's top never holds `sure` down; review 100 X2 (round 101): past it, the top
+        # is three quarters of the way from `sure`
+        top = sure + 0.75 * (estimate - sure) if sure > top else top
         floor, ceiling = reference.opening_floor(sale, after), reference.ceiling(sale, after)
         openings = [floor + (ceiling - floor) * k / 4 for k in range(5)]
         for opening in openings:
@@ -43,6 +45,6 @@ def test_the_text_states_one_band_and_no_special_case_beyond_the_estimate():
     # review 77 U2: convention 2 rewritten short
     # review 88 X1: the band is advice, stated once
     assert "halfway to three quarters of the way from your cost to your estimate" in q6
-    assert "or `sure` where that is higher" in q6
+    assert "where `sure` is above that, from `sure` to three quarters" in q6  # review 100 X2
     for words in (q6, anchor):
         assert "nine tenths" not in words and "never above the estimate" not in words

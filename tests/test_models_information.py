@@ -595,7 +595,7 @@ def test_the_practice_situations_and_moves_are_the_ones_the_check_judges():
         assert plain(f"`{move.key}`, {move.text}") in text, move.key
     says(
         # review 70 U1 shortened the sentence that says so
-        "and only the form of your own (graded later)",
+        "and your own only for form (graded later)",  # review 100 U1 (round 101)
         "your own labels are marked when the notebook is graded",
         "`staged-opening` and three others drawn for you",  # review 76 X1
     )
@@ -679,8 +679,10 @@ def test_the_news_factor_comes_with_a_worked_example():
     from course.variants import variant
 
     note = " ".join(_news_weights_note(variant("01_information", "learner-0")).split())
-    assert "'higher' (each reservation price that many times as likely as the next lower" in note
-    assert "'lower' (each that many times as likely as the next higher one)" in note
+    # review 100 U3 (round 101): each way's reading is said with its threshold
+    assert "'higher' moves your price after the opening once each reservation price is" in note
+    assert "times as likely as the next lower one;" in note
+    assert "'lower' leaves it where it is even at 10 times as likely as the next higher" in note
 
 
 def test_question_6_no_longer_says_its_check_takes_a_side_against_the_theory_it_cites():

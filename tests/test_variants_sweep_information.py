@@ -1274,7 +1274,8 @@ def test_section_4_and_question_6_say_which_of_before_and_now_they_mean():
     Question 6 name `before` and `now`."""
     assert "`before` against your prior, `now` after the opening" in notebook_words("voi-teaching")
     # review 68: Question 6's first sentence trimmed, the pointer kept
-    assert "after Osprey's opening (Question 5's `now`)" in notebook_words("q6-text")
+    # review 100 U1 (round 101): "after Osprey's opening" cut, `now` says it
+    assert "the model's price (Question 5's `now`)" in notebook_words("q6-text")
 
 
 def test_question_5_says_what_its_threshold_and_its_cap_mean():
@@ -1348,7 +1349,7 @@ def test_question_5_gives_a_true_reason_for_leaving_the_news_out_of_the_cap():
     words = notebook_words("q5-text")
     assert "so that a slip in Question 3 costs nothing here" not in words
     assert "shows what the cap does on its own" in words
-    assert "the check shows what combining both gives" in words
+    assert "To combine both, pass your beliefs after the news as `after`" in words  # 100 X1
 
 
 def test_each_tempting_method_is_wrong_in_a_worked_case_as_question_5_says():
@@ -1651,13 +1652,14 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
     assert "what you would settle for, not what you open with" not in words
     assert (
         # review 97 U1 (round 98): stated once, in the plan rule's target line
-        "target: below your opening, from halfway to three quarters of the way from your cost "
-        "to your estimate"
+        # review 100 X2 (round 101): `never below sure` first, then the band
+        "target: below your opening, never below `sure`; from halfway to three quarters of the "
+        "way from your cost to your estimate"
     ) in words  # review 59 C3, review s61 C2, review 66 U3, review 67 U2, session 75, 88 X1
     assert "2. **Target**: a preview of the band module 02 teaches." in words
     # review 96 U2 (round 97): a preview of the band module 02 teaches
     # review 88 X1: the band is advice; `sure` its higher end; no fact to aim past halfway
-    assert "or `sure` where that is higher" in words
+    assert "where `sure` is above that, from `sure` to three quarters" in words  # review 100 X2
     assert "Your situations give no fact to aim past halfway" in words
     for item in scenario._SITUATIONS:
         assert "settle for" not in item._why_action, item.key
@@ -2081,8 +2083,8 @@ def test_the_seller_s_alternatives_give_its_reservation_price(sales):
     word on them, a BATNA of zero. Section 3 now says a sale to Osprey displaces neither, so
     walking away gains nothing beyond the cost; every story that names them is covered."""
     words = notebook_words("price-teaching")
-    assert "a sale to Osprey agreed before the month's end" in words
-    assert "displaces no other order, so **your own reservation price" in words  # 86 C1, 88 U1
+    assert "if Osprey takes your free build slot, the order waiting" in words  # review 100 U4
+    assert "at no cost to you (your book is otherwise empty), so **your own reservation" in words
     for sale in sales[:300]:
         assert "true-rival" in sale.tactics
 
@@ -2213,7 +2215,7 @@ def test_the_news_weight_question_5_s_check_prints_is_the_one_formulations_find(
             # review 98 M1: the note names the factor to two decimals, not in twentieths
             named = scenario.news_threshold(after, sale.cost, direction, step=0.01)
             assert (named is None) == (right is None) and (named is None or named <= right)
-            said = "does not move" if right is None else f"from a factor of {named:g}"
+            said = "where it is even at 10" if right is None else f"at least {named:g} times"
             assert said in note and "from no factor" not in note  # review 75 U2
             if n < 60:
                 for formulation in (weight_by_bisection, weight_by_steps):
@@ -2236,14 +2238,16 @@ def test_question_5_and_6_words_say_what_is_meant():
     you would name" in every situation, yet in `counter-offer` the price is a first offer."""
     q5 = notebook_words("q5-text")
     assert "same number of times" not in q5
-    assert "(each reservation price `factor` times as likely as the next, up or down)" in q5
+    # review 100 U3 (round 101): the pass note itself now says "at least ... times as likely
+    # as the next lower one", so the text's gloss is cut
+    assert "same number of times" not in q5 and "`factor`" not in q5
     q6 = notebook_words("q6-text")
     assert "what final price you would name" not in q6
     assert (
         # review 88 U1: the terms are defined once, at the top
         # review 91 U1: one line per assumption says what to name
         "a refusal ends the talks; if not, name a plan `(opening, target)`" in q6
-        and "your **opening**, the first number you name" in q6
+        and "your **opening** in a haggle; a *target* below it" in q6  # review 100 U1
     )  # review 66 U3: the target is defined where it is first used
 
 

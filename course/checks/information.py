@@ -1173,19 +1173,22 @@ def _news_weights_note(sale):
     named 2.45 where 2.42 already moved the price, so a reading of 2.43 read as too weak)."""
     after = reference.posterior_after_opening(sale)
 
-    def moves(direction, what):
-        # review 75 U2: "moves your price ... from no factor up to 10" was garbled
+    def moves(direction, what, other):
+        # review 75 U2: "moves your price ... from no factor up to 10" was garbled; review
+        # 100 U3: "moves your price from a factor of 1.45" read as if the factor moved
         factor = reference.news_threshold(after, sale.cost, direction, step=0.01)
         if factor is None:
-            return f"does not move {what} at any factor up to 10"
-        return f"moves {what} from a factor of {factor:g}"
+            return f"leaves {what} where it is even at 10 times as likely as the next {other} one"
+        return (
+            f"moves {what} once each reservation price is at least {factor:g} times as likely "
+            f"as the next {other} one"
+        )
 
     return (
         "How much must news weigh to move your price? Read evenly, news pointing 'higher' "
-        "(each reservation price that many times as likely as the next lower one) "
-        f"{moves('higher', 'your price after the opening')}, news pointing 'lower' (each "
-        f"that many times as likely as the next higher one) {moves('lower', 'it')}. Compare "
-        "the factor for the way your news points with how strongly you read it in Question "
+        f"{moves('higher', 'your price after the opening', 'lower')}; news pointing 'lower' "
+        f"{moves('lower', 'it', 'higher')}. Compare "
+        "that number for the way your news points with how strongly you read it in Question "
         "3: a reading close to it means a small change in your judgement could change your "
         "price."
     )
@@ -1333,9 +1336,11 @@ def _combined():
     # the caveat says the reading is made up, half of it the wrong way, and no answer to
     # Question 3, which a learner debugging `my_price` might otherwise copy; review 94 U2:
     # a price worked from that made-up reading is no number to believe, so none is quoted
+    # review 100 X1: `capped` ignores `reading`, so a rerun with the learner's reading showed
+    # no combination; passing the beliefs after the news as `after` does
     return (
-        "To see what combining both does (capping your beliefs after the news), rerun "
-        "`my_price` with your own Question 3 reading."
+        "To combine both, update `after` with your Question 3 reading and pass the result "
+        "to `my_price` as `after`: its last price then caps your beliefs after the news."
     )
 
 
@@ -1933,18 +1938,23 @@ ASSUMPTION_HINT = (
     "only averages, an opening that is the buyer's habit and not shaded to steer you. If the "
     "story keeps every promise, none fails, even when you feel a pull."
 )
-#: Question 6's hint when some actions are wrong.
-ACTION_HINT = (
-    "For each situation, ask what the broken assumption does to the number you should name: "
-    "does a refusal bring another round, so that you need a plan (an opening at or above "
-    "the model's price and a target below it, by Question 6's conventions 1 and 2), or does "
-    "it "
-    "make a price's chance of acceptance matter more than the "
-    "model lets it? Where nothing breaks, ask whether "
-    "anything but a feeling moves you off the model's price: a pull towards a number already "
-    "read into your beliefs is anchoring (section 5). Anchoring is the habit of adjusting "
-    "too little away from a number you have met, even one that tells you nothing new."
+#: Question 6's hint when some actions are wrong: what to ask of a broken assumption, and
+#: (``ANCHOR_HINT``) of a story where none breaks. Review 100 U2: it came first, about 110
+#: words, before the sentence on the learner's slip; the slip now comes first, and on the
+#: practice case the anchoring part only when a wrong situation breaks no assumption.
+ACTION_CORE = (
+    "Ask what the broken assumption does to the number you should name: does a refusal bring "
+    "another round, so that you need a plan (an opening at or above the model's price and a "
+    "target below it, by Question 6's conventions 1 and 2), or does a price's chance of "
+    "acceptance matter more than the model lets it?"
 )
+ANCHOR_HINT = (
+    "Where nothing breaks, ask whether anything but a feeling moves you off the model's "
+    "price: a pull towards a number already read into your beliefs is anchoring (section 5). "
+    "Anchoring is the habit of adjusting too little away from a number you have met, even "
+    "one that tells you nothing new."
+)
+ACTION_HINT = ACTION_CORE + " " + ANCHOR_HINT
 
 
 def _how_many(wrong, what):
@@ -2020,9 +2030,11 @@ def _plan_notes(plans, sale, after):
         "low": "A target below halfway from your cost to your estimate (less €100 for "
         "rounding), or below `sure`, concedes more than convention 2 allows: every buyer you "
         "still believe in would pay `sure`.",
+        # review 100 X2: where `sure` is above the band, the top is three quarters of the
+        # way from `sure` (``reference.band_top``)
         "high": "A target above three quarters of the way from your cost to your estimate "
-        "(plus €100 for rounding), and above `sure`, leaves less room to concede than "
-        "convention 2 keeps: aim at most that far, or at `sure` where that is higher.",
+        "(plus €100 for rounding), or from `sure` where `sure` is above that point, leaves "
+        "less room to concede than convention 2 keeps: aim at most that far.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 
@@ -2294,8 +2306,9 @@ def model_limits(answer, hidden=False):
                         + "), the price for "
                         + ", ".join(f"`{i.key}`" for i in wrong)
                         + " does not do what its situation calls for. "
-                        + ACTION_HINT
-                        + (" " + notes if notes else "")
+                        + (notes + " " if notes else "")
+                        + ACTION_CORE
+                        + (" " + ANCHOR_HINT if any(i._assumption == "none" for i in wrong) else "")
                         if wrong
                         else ""
                     )
@@ -2366,8 +2379,8 @@ def model_limits(answer, hidden=False):
                 notes = " ".join(filter(None, (notes, _staged_note(own, "your case"))))
             said = (
                 _how_many(wrong, "prices")
+                + (notes + " " if notes else "")  # review 100 U2: the slip first
                 + ACTION_HINT
-                + (" " + notes if notes else "")
                 + (worked_note(case) if case else "")
             )
             raise NotYet(said, general=said.rstrip("."))

@@ -216,12 +216,11 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-teaching", "schema_version": 3}
 # ### News changes the balance
 #
-# Facts about Osprey also come to light during the talks, after its opening and before you
-# name your final price. They come in two kinds.
+# Facts about Osprey also come to light before you name your final price, in two kinds.
 #
 # **News that reveals.** You learn something that was already true: a launch date Osprey
 # promised months ago, a customer it lost last year. Osprey's reservation price has not
-# changed; you have learned what it always was. Read it with Bayes' rule. Ask: *would this
+# changed: read the news with Bayes' rule. Ask: *would this
 # news be more likely to reach me if Osprey's reservation price were high, or if it were
 # low?* A fact that shows Osprey needs the machine soon, or has few alternatives, is
 # likelier when $r$ is high: its likelihood rises with $r$. A fact that shows a way out,
@@ -232,9 +231,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # **News that changes.** Something happens now: a rival starts advertising a 15% discount
 # today. Osprey's reservation price itself may fall, to the rival's new price plus what
 # your machine is worth to it beyond the rival's. Call that amount the *cap*. Reweighting
-# your four prices cannot show this, since the new reservation price is in general none
-# of them: instead, lower each possible price above the cap to the cap, carrying its
-# chance with it.
+# cannot show this (the new reservation price is in general none of your four prices):
+# lower each possible price above the cap to the cap, carrying its chance with it.
 #
 # Reading the opening and then the news multiplies their likelihoods, which
 # treats them as *independent* given Osprey's reservation price: fair for a launch date
@@ -414,9 +412,9 @@ check.wren_price(wren_price, hidden=True)
 #
 # Back to Osprey. Once you have read its opening and the news, you answer with one final
 # price $p$ that Osprey takes or leaves: it accepts when $p$ is at most its reservation
-# price (at exactly that price, say it accepts). You build to order, and a sale to Osprey
-# agreed before the month's end (when your free slot goes to the next order) displaces no
-# other order, so **your own reservation price in this sale is your cost** $c$
+# price (at exactly that price, say it accepts). You build to order; if Osprey takes your
+# free build slot, the order waiting for it moves to a later slot at no cost to you (your
+# book is otherwise empty), so **your own reservation price in this sale is your cost** $c$
 # (`sale.cost`). A final price earns on average
 #
 # $$\text{expected profit}(p) = (p - c) \times P(r \ge p) .$$
@@ -475,10 +473,10 @@ check.wren_price(wren_price, hidden=True)
 #   Move each possible reservation price in `after` above the cap down to the cap,
 #   carrying its chance with it, and price against `sale.cost`.
 #
-# For `capped`, leave the news out: that shows what the cap does on its own; once it passes,
-# the check shows what combining both gives. A quote Osprey held all along would instead
-# drop the prices above it; a new discount moves them down to it. Leverage has shifted: see
-# whether your price falls, to the cap or below it.
+# For `capped`, leave the news out: that shows what the cap does on its own. To combine
+# both, pass your beliefs after the news as `after`. A quote Osprey held all along would
+# instead drop the prices above it; a new discount moves them down to it. Leverage has
+# shifted: see whether your price falls, to the cap or below it.
 #
 # `after` is your beliefs after Osprey's opening (Question 2's first part) and `reading`
 # maps each key of `sale.news` to the likelihood your `news_likelihood` gives it.
@@ -492,9 +490,9 @@ check.wren_price(wren_price, hidden=True)
 # my_price(sale, after, {key: news_likelihood(sale, key) for key in sale.news})
 # ```
 #
-# **After you pass**, the check says how strongly news must weigh to move your price
-# (each reservation price `factor` times as likely as the next, up or down): compare that
-# with your reading in Question 3, or, if your reading is uneven, run `my_price` on it.
+# **After you pass**, the check says how strongly news must weigh to move your price:
+# compare that with your reading in Question 3, or, if your reading is uneven, run
+# `my_price` on it.
 # With section 2's worked example and a cost of 40, the model's price is 60 before the
 # offer and 70 after it, because the offer made a buyer at 60 less likely.
 
@@ -586,15 +584,14 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # ### Question 6 (2 marks): where the model holds
 #
 # **The prices, side by side**: to your *estimate*, `sure` and *the model's price*, this
-# question adds your **opening**, the first number you name in a haggle; a *target* below
-# it, where you aim to land; a *safer price*; and a *fair price*.
+# question adds your **opening** in a haggle; a *target* below it, where you aim to land;
+# a *safer price*; and a *fair price*.
 #
 # For each situation below, say which of section 3's four assumptions behind the model's
-# price after Osprey's opening (Question 5's `now`) fails, and name what it calls for:
+# price (Question 5's `now`) fails, and what it calls for:
 #
 # - `"final-offer"`: you can commit to one final price, and a refusal ends the talks; if
-#   not, name a plan `(opening, target)`: where you open, and where below it you aim to
-#   land;
+#   not, name a plan `(opening, target)`;
 # - `"accepts-any"`: the buyer accepts any price up to its reservation price; if not, a
 #   *fair price* below the model's price;
 # - `"risk-neutral"`: you care only about the average profit; if not, a *safer price*
@@ -608,8 +605,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #
 # Your situations (`sale.situations`) are `staged-opening` and three others drawn for you;
 # an assumption may fail in one of them, or in none. Read each alone.
-# The check judges these practice situations on `worked-case-0`, and only the form of your
-# own (graded later):
+# The check judges these practice situations on `worked-case-0`, and your own only for
+# form (graded later):
 #
 # - `practice-come-back`: Osprey's buyer answers every price it dislikes with "come back
 #   with something better", and the builders who did closed with it in the second or third
@@ -632,7 +629,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # price, the shading cost you nothing and the model's price stands.
 #
 # One mark for the assumptions, one for the prices; the box gives the bounds the check
-# accepts, and the course's advice within them.
+# accepts and the course's advice.
 #
 # <details>
 # <summary><b>How your prices are checked</b></summary>
@@ -640,7 +637,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | a plan; opening: from the higher of your estimate and the model's price up to the highest reservation price still possible; target: below your opening, from halfway to three quarters of the way from your cost to your estimate, or `sure` where that is higher; never below `sure` |
+# | `"final-offer"` | a plan; opening: from the higher of your estimate and the model's price up to the highest reservation price still possible; target: below your opening, never below `sure`; from halfway to three quarters of the way from your cost to your estimate, or, where `sure` is above that, from `sure` to three quarters of the way from it to your estimate |
 # | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price |
 # | `"accepts-any"` | a *fair price*: above your cost and Osprey's opening, below the model's price, and leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain (that reservation price minus your cost) |
 # | `"honest-opening"` | the re-priced price, to the cent |
@@ -654,7 +651,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    the buyer's reservation price, or beyond it as far as a fact you can name takes you)
 #    plus a floor, the model's price, because no haggle ends above your opening.
 # 2. **Target**: a preview of the band module 02 teaches. Your situations give no fact
-#    to aim past halfway.
+#    to aim past halfway. Past the band, `sure` replaces your cost: you never concede
+#    below it.
 # 3. **Fair price**: leave a quarter or more, better a third. The mark asks only a fifth,
 #    the share under which small-stakes ultimatum offers are refused about half the time
 #    (section 3); refusals are rarer at a sale's stakes, so a share between a fifth and a
