@@ -2672,7 +2672,11 @@ def test_a_target_lies_below_the_opening_as_modules_02_and_04_say():
     # review 88 X1: the band is advice; review 96 U2 (round 97): previews of modules 04 and 02
     # review 97 U1 (round 98): the band is stated once, in the target line of the plan rule
     assert "**Target**: a preview of the band module 02 teaches" in text
-    assert "target: below your opening, from halfway to three quarters of the way" in text
+    # review 100 X2 (round 101): the line names `sure` first, then the band and its shift
+    assert (
+        "target: below your opening, never below `sure`; from halfway to three quarters of the way"
+        in text
+    )
     assert "(Question 6 defines it; its convention 2 gives this course's band)" in cell_words(
         "anchor-teaching"
     )  # review 79 U3

@@ -760,7 +760,10 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     # review 88 X1: the band is advice, stated once; review 96 U2 (round 97): previews of modules 04 and 02
     # review 97 U1 (round 98): the band is stated once, in the plan rule's target line
     says("2. **Target**: a preview of the band module 02 teaches.")
-    says("target: below your opening, from halfway to three quarters of the way from your cost")
+    says(  # review 100 X2 (round 101): `sure` first, then the band
+        "target: below your opening, never below `sure`; from halfway to three quarters of the "
+        "way from your cost"
+    )
     says_not("halfway from your reservation price to your opening")
     says_not("limit or valuation", "hiding your real walk-away point")
     text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())
