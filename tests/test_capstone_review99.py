@@ -5,7 +5,7 @@ import pytest
 import course
 from course.checks import capstone as check
 from course.checks.hints import NotYet
-from tests.sweeps import passes
+from tests.sweeps import cell_text, passes
 from tests.sweeps import run as run_check
 from tests.test_review81_capstone import _audit
 
@@ -38,10 +38,9 @@ def test_x1_the_visible_check_refuses_marlows_claimed_wait_where_your_own_case_c
     assert hidden_alike >= 20
 
 
-def _flat(path, grade_id):
-    """The text of one markdown cell, comment marks dropped and lines joined."""
-    cell = path.read_text().split(f'grade_id": "{grade_id}"')[1].split("# %%")[0]
-    return " ".join(" ".join(line.removeprefix("#").strip() for line in cell.splitlines()).split())
+def _flat(module, name, grade_id):
+    """The text of one markdown cell, its lines joined (``tests.sweeps.cell_text``)."""
+    return " ".join(cell_text(module, name, grade_id).split())
 
 
 def test_c1_the_capstone_names_module_04s_floor_for_sets_and_calls_its_stop_a_convention():
@@ -54,10 +53,10 @@ def test_c1_the_capstone_names_module_04s_floor_for_sets_and_calls_its_stop_a_co
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
-    q5_04 = _flat(root / "source" / "04_concessions" / "concessions.py", "q5-text")
+    q5_04 = _flat("04_concessions", "concessions", "q5-text")
     assert "at least a quarter of the points it needs to sign (`s.their_minimum / 4`)" in q5_04
     assert "Section 1's grounding rule is for prices" in q5_04
-    opening = _flat(root / "source" / "05_capstone" / "capstone.py", "opening-teaching")
+    opening = _flat("05_capstone", "capstone", "opening-teaching")
     # review 101 U2: said plainly
     assert "Module 04 let an opening set go down to a quarter of that need" in opening
     assert "stricter convention" in opening
@@ -73,13 +72,10 @@ def test_u2_section_5_shows_how_to_tell_a_cant_give_more_true_only_with_quell():
     still reaches the low reservation price, the words are true only with Quell. The
     reading, done as the text says, agrees with question 8's key (``shows_quell``) on every
     package where Marlow may say it (``says_true``), over 60 learners."""
-    from pathlib import Path
 
     from course.scenarios.capstone import package_rows, says_true, shows_quell
 
-    plan = _flat(
-        Path(__file__).resolve().parents[1] / "source/05_capstone/capstone.py", "plan-teaching"
-    )
+    plan = _flat("05_capstone", "capstone", "plan-teaching")
     # review 101 U3: the reading is worked on rv-alice's numbers (test_capstone_review101)
     assert (
         "To tell, subtract Marlow's cheapest one-level move worse for it from its offer's "
@@ -113,13 +109,10 @@ def test_review98_c3_question_5_says_module_04s_sets_were_looser_as_module_04_st
     both ways) is stricter than module 04's (within 5 points, no two giving ground on
     exactly the same issues), and a learner carrying module 04's definition failed without
     warning. Question 5 now says module 04's sets were looser, in module 04's own terms."""
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[1]
-    q5_04 = _flat(root / "source" / "04_concessions" / "concessions.py", "q5-text")
+    q5_04 = _flat("04_concessions", "concessions", "q5-text")
     assert "within 5 of your points of each other" in q5_04
     assert "no two give Orchard ground on exactly the same issues" in q5_04
-    q5 = _flat(root / "source" / "05_capstone" / "capstone.py", "q5-text")
+    q5 = _flat("05_capstone", "capstone", "q5-text")
     assert (
         "Module 04's sets were looser: within 5 points, not giving ground on exactly the same "
         "issues." in q5
