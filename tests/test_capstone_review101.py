@@ -5,11 +5,10 @@ from course.scenarios import capstone as scenario
 from course.scenarios.capstone import says_true, shows_quell
 from course.widgets.capstone import target_in_state
 from tests.test_capstone_review99 import _flat
-from tests.test_review84_capstone import SOURCE
 
 
 def _text(grade_id):
-    return _flat(SOURCE, grade_id)
+    return _flat("05_capstone", "capstone", grade_id)
 
 
 def test_u1_the_deals_below_are_below_the_no_quell_target_not_the_reservation_price():
@@ -66,7 +65,7 @@ def test_u2_module_04s_floor_for_opening_sets_is_said_plainly():
         "Module 04 let an opening set go down to a quarter of that need; your opening stops at "
         "Marlow's need, a stricter convention." in opening
     )
-    q5_04 = _flat(SOURCE.parents[1] / "04_concessions" / "concessions.py", "q5-text")
+    q5_04 = _flat("04_concessions", "concessions", "q5-text")
     assert "at least a quarter of the points it needs to sign (`s.their_minimum / 4`)" in q5_04
 
 
