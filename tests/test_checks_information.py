@@ -1133,8 +1133,11 @@ def test_the_expected_reservation_price_is_never_a_learners_best_price_before_th
     assert "drawn so that the expected reservation price fails" not in words
     # review 78 U3: the estimate's fault is said without reading as "too high"
     assert (
-        "wastes money: the next possible price up sells as often and earns more. Asking "
-        "the *most likely* one ignores what the other prices pay." in words  # review 88 U1
+        # review 102 E1: limited to a mean between two possible prices
+        "wastes money when it lies between two possible prices: the next possible price up "
+        "sells as often and earns more."
+        in words
+        and "Asking the *most likely* one ignores what the other prices pay." in words
     )
     # review 79 U1: "Your case was drawn so that ..." was audit trail; the draw still holds it
     assert "Your case was drawn so that" not in words

@@ -106,7 +106,10 @@ def test_x2_rv01c_targets_between_sure_and_the_band_top_pass(monkeypatch):
     earned, said = parts(own_limits(limits_with(**{"counter-offer": plan})))["what to do"]
     assert earned == 0 and "or from `sure` where `sure` is above that point" in said
     box = " ".join(cell_words("q6-text").split())
-    assert "where `sure` is above that, from `sure` to three quarters of the way from it" in box
+    assert (
+        "where `sure` is above the three-quarter point, from `sure` to three quarters of the way from it"
+        in box
+    )
     assert "Past the band, `sure` replaces your cost: you never concede below it." in box
 
 

@@ -46,7 +46,9 @@ def test_the_opening_step_and_the_target_s_halfway_are_defined_where_used():
     assert "any target from the even split up to the estimate" not in words
     # review 77 X1: the check no longer accepts a target below `sure` above halfway
     # review 88 X1: the band is advice; `sure` is named as its higher end
-    assert "where `sure` is above that, from `sure` to three quarters" in words  # review 100 X2
+    assert (
+        "where `sure` is above the three-quarter point, from `sure` to three quarters" in words
+    )  # review 100 X2
     from course.variants import variant
 
     for n in range(50):

@@ -257,7 +257,9 @@ def test_a_haggle_target_aims_at_sure_kept_inside_the_band(monkeypatch):
 
     q6 = cell_words("q6-text")
     # review 88 X1: the band is advice, `sure` its higher end where that is higher
-    assert "where `sure` is above that, from `sure` to three quarters" in q6  # review 100 X2
+    assert (
+        "where `sure` is above the three-quarter point, from `sure` to three quarters" in q6
+    )  # review 100 X2
     with learner_as("sweep-0"):
         solutions = solution_namespace("01_information", "information")
     counts, examples = Counter(), {}

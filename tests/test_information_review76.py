@@ -52,7 +52,9 @@ def test_every_statement_of_the_target_band_lets_sure_above_its_top():
     # the one exception to its top; section 5 points to it
     q6, anchor = cell_words("q6-text"), cell_words("anchor-teaching")
     assert "three quarters of the way" in q6 and "three quarters of the way" not in anchor
-    assert "where `sure` is above that, from `sure` to three quarters" in q6  # 88 X1, 100 X2
+    assert (
+        "where `sure` is above the three-quarter point, from `sure` to three quarters" in q6
+    )  # 88 X1, 100 X2
     assert "its convention 2 gives this course's band" in anchor  # review 79 U3
     for n in range(30):
         sale = variant("01_information", f"sweep-{n}")

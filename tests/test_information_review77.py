@@ -55,7 +55,9 @@ def test_a_target_below_sure_fails_where_sure_lies_above_halfway(monkeypatch):
     assert "The check accepts any target in the band, and `sure`." not in q6
     # review 78 U2: the exception said plainly
     # review 88 X1: the band is advice, `sure` its higher end where that is higher
-    assert "where `sure` is above that, from `sure` to three quarters" in q6  # review 100 X2
+    assert (
+        "where `sure` is above the three-quarter point, from `sure` to three quarters" in q6
+    )  # review 100 X2
 
 
 def test_the_label_for_calling_an_opening_fair_rests_on_rule_4_1(monkeypatch):

@@ -72,7 +72,9 @@ def test_convention_2_states_the_exception_for_sure_plainly():
     and `sure`)."""
     q6 = cell_words("q6-text")
     assert "the one exception to the top of the band" not in q6
-    assert "where `sure` is above that, from `sure` to three quarters" in q6  # 88 X1, 100 X2
+    assert (
+        "where `sure` is above the three-quarter point, from `sure` to three quarters" in q6
+    )  # 88 X1, 100 X2
     from course.variants import variant
 
     for n in range(40):
@@ -93,7 +95,11 @@ def test_the_estimate_is_faulted_for_wasting_money_not_for_being_too_high():
     possible prices, the next one up sells as often and earns more."""
     words = cell_words("price-teaching")
     assert "ignores that every buyer below it walks away" not in words
-    assert "Asking the *expected* reservation price wastes money: the next possible" in words
+    # review 102 E1 (round 102): the claim is now limited to a mean between two possible prices
+    assert (
+        "Asking the *expected* reservation price wastes money when it lies between two "
+        "possible prices: the next possible price up sells as often and earns more." in words
+    )
     from course.variants import variant
 
     above = 0

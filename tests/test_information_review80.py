@@ -94,7 +94,9 @@ def test_question_6_says_where_its_opening_and_target_leave_modules_02_and_04():
     found learners whose last word was already that highest price)."""
     six = cell_words("q6-text")
     # review 88 X1: the band is advice, so the exception's reason went with it
-    assert "where `sure` is above that, from `sure` to three quarters" in six  # review 100 X2
+    assert (
+        "where `sure` is above the three-quarter point, from `sure` to three quarters" in six
+    )  # review 100 X2
     # review 80 C2: the step is no longer offered at all (test below)
     assert "The step above it is room for the counter-offer" not in six
 
@@ -180,7 +182,10 @@ def test_calling_an_opening_fair_you_do_not_believe_is_never_legitimate(monkeypa
     guard = cell_words("guard-teaching")
     assert "nothing untrue is said" in guard
     assert 'accepts `"legitimate"` for it' not in guard
-    assert 'It is untrue, so never `"legitimate"`' in guard
+    # review 102 C3 (round 102): puffery's standing in law is said, then the course's rule
+    assert 'this course goes by whether it is true, and it is not, so never `"legitimate"`' in (
+        guard
+    )
     # review 86 U1: the side note is cut; review 88 U1: the reason in law is in section 6's
     # "In law" box, which question 9 points to
     assert "or an opinion from the side that knows more, can count as a statement of fact" in (

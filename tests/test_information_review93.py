@@ -136,7 +136,8 @@ def test_c1_question_9_s_bluff_is_module_00_s_widened_in_the_open():
     nine = " ".join(cell_text(MODULE, "information", "q9-text").replace("#", " ").split())
     assert "your own estimate of what something is worth" not in nine
     assert (
-        "untrue claim about your own reservation price or *valuation*, what something is "
-        "worth to you, as in module 00; here widened, as section 6's Rule 4.1 comment is, "
-        "to your estimates of the price or value of what you sell"
+        # review 102 U4 (round 102): the parenthesis became a row of Question 9's table
+        "an untrue claim about your own reservation price or *valuation* (what something is "
+        "worth to you, module 00), or about your estimate of the price or value of what you "
+        "sell (widened, as section 6's Rule 4.1 comment is)"
     ) in nine

@@ -120,7 +120,9 @@ def test_u1_convention_3_says_why_the_mark_asks_only_a_fifth():
     from course.checks import information as check
 
     box = _box()
-    assert "The mark asks only a fifth" in box
+    # review 102 C1 (round 102): "The mark asks only a fifth, the share under which ..." read
+    # as calling the mark's floor the refusal line; the fifth now sits just above that zone
+    assert "The mark asks at least a fifth, just above the zone where small-stakes" in box
     assert "refusals are rarer at a sale's stakes" in box
     assert "a share between a fifth and a quarter is a judgement call, not a slip" in box
     three = _words(MODULE, "information", "price-teaching")

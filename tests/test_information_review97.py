@@ -314,7 +314,7 @@ def test_review97_u1_the_plan_rule_is_stated_once_where_the_situations_are_liste
     target = (
         # review 100 X2 (round 101): past the band, three quarters of the way from `sure`
         "target: below your opening, never below `sure`; from halfway to three quarters of "
-        "the way from your cost to your estimate, or, where `sure` is above that, from `sure` "
+        "the way from your cost to your estimate, or, where `sure` is above the three-quarter point, from `sure` "
         "to three quarters of the way from it to your estimate |"
     )
     assert opening in box and target in box

@@ -45,6 +45,8 @@ def test_the_text_states_one_band_and_no_special_case_beyond_the_estimate():
     # review 77 U2: convention 2 rewritten short
     # review 88 X1: the band is advice, stated once
     assert "halfway to three quarters of the way from your cost to your estimate" in q6
-    assert "where `sure` is above that, from `sure` to three quarters" in q6  # review 100 X2
+    assert (
+        "where `sure` is above the three-quarter point, from `sure` to three quarters" in q6
+    )  # review 100 X2
     for words in (q6, anchor):
         assert "nine tenths" not in words and "never above the estimate" not in words

@@ -443,9 +443,10 @@ def _news_reading(answer, sale, item):
 
 
 #: What Question 3's messages call the price that earns most against the learner's beliefs:
-#: section 3 names it "the model's price" two questions later (review 90 U1), and a term has
-#: one name, so this describes it and points ahead.
-BEST_PRICE = "the price that earns most against your beliefs (section 3)"
+#: section 3 names it "the model's price" two questions later (review 90 U1), so this
+#: describes it and points ahead; review 102 U2: under its one name, "the model's price"
+#: (the messages had a second name for it).
+BEST_PRICE = "the model's price (the final price that earns most against your beliefs, section 3)"
 
 
 def _own_news_effect(own, readings):

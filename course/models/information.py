@@ -147,12 +147,15 @@ def compare_worth(first, second):
     side: a dict with each one's ``worth`` (``value_of_information``), the ``winner`` (0 or 1,
     the one under which knowing the buyer's value is worth more; ``None`` on a tie), and
     ``differ``, what tells them apart: ``"range"`` (same cost and middle, one range wider),
-    ``"cost"`` (same range, one cost lower) or ``"both"``."""
+    ``"end"`` (same cost, one end of the range moved: review 102 X4), ``"cost"`` (same
+    range, one cost lower) or ``"both"``."""
     settings = [_uniform_range(*setting) for setting in (first, second)]
     worths = [value_of_information(*setting) for setting in settings]
     (cost_a, low_a, high_a), (cost_b, low_b, high_b) = settings
     if cost_a == cost_b and low_a + high_a == low_b + high_b and low_a != low_b:
         differ = "range"
+    elif cost_a == cost_b and (low_a == low_b) != (high_a == high_b):
+        differ = "end"
     elif (low_a, high_a) == (low_b, high_b) and cost_a != cost_b:
         differ = "cost"
     else:

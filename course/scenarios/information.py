@@ -1416,12 +1416,35 @@ def price_to_name(offers, cost, reservation=None):
     return reservation if reservation > cost else None
 
 
+def _one_end(seed):
+    """Review 102 X4: "A" and "B" of the explorer, (cost, lowest, highest) each, sharing the
+    cost and the highest reservation price and differing only in the lowest. Moving that end
+    moves the middle as well as the width, so which makes knowing worth more depends on the
+    numbers (``compare_worth`` says which); ``narrower_wins``, a coin drawn from ``seed``, makes
+    it the narrower range for about half the learners. Drawn from its own generator, seeded
+    by the numbers the explorer's other draws gave, so no other draw of the case changes."""
+    own = random.Random(seed)
+    narrower_wins = own.random() < 0.5
+    for _ in range(MAX_DRAWS):
+        high = pick(own, 90, 190, 5)
+        wide_low = pick(own, max(5, high - 120), high - 40, 5)
+        narrow_low = wide_low + pick(own, 10, 30, 5)
+        cost = pick(own, max(0, wide_low - 40), narrow_low, 5)
+        wide, narrow = (cost, wide_low, high), (cost, narrow_low, high)
+        gap = value_of_information(*narrow) - value_of_information(*wide)
+        if (gap if narrower_wins else -gap) >= EXPLORER_MARGIN:
+            return [narrow, wide]
+    raise RuntimeError("no fair pair of explorer settings moving one end")
+
+
 def _explorer_cases(rng):
     """Four settings of the value-of-information explorer, (cost, lowest, highest): "A"
-    and "B" share a cost and the middle of the range, one range wider; "C" and "D" share a
-    range, one cost lower. Which of each pair is wider or lower is drawn, and the two
-    differ in worth by at least ``EXPLORER_MARGIN``. Whole numbers inside the explorer's
-    sliders (0 to 200)."""
+    and "B" share a cost and the highest reservation price, one lowest price lower
+    (``_one_end``, review 102 X4: they shared the middle, and the wider range always won);
+    "C" and "D" share a range, one cost lower. Which of each pair comes first is drawn, and
+    the two differ in worth by at least ``EXPLORER_MARGIN``. Whole numbers inside the
+    explorer's sliders (0 to 200). The draws from ``rng`` are the ones made before review
+    102, so the rest of the case is unchanged."""
     for _ in range(MAX_DRAWS):
         middle, narrow = pick(rng, 70, 130, 5), pick(rng, 10, 30, 5)
         wide = narrow + pick(rng, 10, 30, 5)
@@ -1439,6 +1462,7 @@ def _explorer_cases(rng):
             and value_of_information(*by_cost[0]) - value_of_information(*by_cost[1])
             >= EXPLORER_MARGIN
         ):
+            ranges = _one_end(repr((middle, narrow, wide, cost, low, high, first, second)))
             if rng.random() < 0.5:
                 ranges.reverse()
             if rng.random() < 0.5:

@@ -289,6 +289,21 @@ class InformationExplorer(w.VBox):
                     f"{winner}'s range is wider: the model's one price fits a wider spread of "
                     "buyers less well, refused by more of them or leaving more on the table."
                 )
+            elif verdict["differ"] == "end":
+                # review 102 X4: one end moved, so the width and the middle both move
+                (_, low_a, high_a), (_, low_b, high_b) = first, second
+                wide = pair[0] if high_a - low_a > high_b - low_b else pair[1]
+                narrow = pair[1] if wide == pair[0] else pair[0]
+                same = "highest" if high_a == high_b else "lowest"
+                middle = "lower" if same == "highest" else "higher"
+                pull = "more" if middle == "higher" else "less"
+                why = (
+                    f"{wide} and {narrow} share the cost and the {same} reservation price, so "
+                    f"{wide}'s range is wider (which makes knowing worth more) and its middle "
+                    f"{middle} (which makes knowing worth {pull}, as a "
+                    f"{'lower' if pull == 'more' else 'higher'} cost does). The numbers decide: "
+                    f"here knowing is worth more under {winner}."
+                )
             elif verdict["differ"] == "cost":
                 why = (
                     f"{winner} and {other} share the range, and {winner}'s cost is lower. "

@@ -23,7 +23,7 @@
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
 # probability, and nine to eleven if either is new: there is a good deal to read (about
-# 8,100 words of text and 900 in your scenario), eleven coded questions, two widgets
+# 8,300 words of text and 900 in your scenario), eleven coded questions, two widgets
 # and a short reflection.
 # Six sittings suit it, most of them an hour to an hour and a quarter:
 #
@@ -240,7 +240,7 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 #
 # Mind who chose to show you a fact: a rival's quote Osprey chose to show you may have
 # been picked to steer you, while a press report that Osprey holds a rival quote (its price
-# unknown) is news that reveals. Either way, leverage shifts as facts come to light.
+# unknown) is news that reveals.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 mark): what does your news say?
@@ -266,7 +266,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 #
 # On your own two pieces of news the check confirms only the form; which way your
 # likelihoods go is marked when the notebook is graded. It shows at once your beliefs
-# after the news, and whether the price that earns most against them (section 3) moves.
+# after the news, and whether the model's price (the final price that earns most against
+# them, section 3) moves.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-likelihood-answer", "schema_version": 3}
@@ -304,10 +305,11 @@ check.news_likelihood(news_likelihood, hidden=True)
 # say the buyer is near the end.
 #
 # The belief updater below reads offers with this model. Its buyer opens at 50–90% of its
-# reservation price. Then each round it either holds (repeats its last offer) or moves up.
-# It holds more often the closer it is to its reservation price: with chance 20% times its
-# last offer divided by its reservation price, 18% when that offer is 90% of its
-# reservation price, 10% when it is half. A move usually covers 20–60% of the remaining
+# reservation price, a band of the updater's own: yours (`sale.opening_low` to
+# `sale.opening_high`) is mostly another. Then each round it either holds (repeats its last offer) or moves up. It holds more often the
+# closer it is to its reservation price: with chance 20% times its last offer divided by
+# its reservation price, 18% when that offer is 90% of its reservation price, 10% when it
+# is half. A move usually covers 20–60% of the remaining
 # gap, but with chance 5% it may be of any size up to the reservation price. Giving every
 # move some chance is *Cromwell's rule* (Lindley, *Making Decisions*, 1985): a belief set
 # to exactly zero can never recover, whatever the evidence.
@@ -428,13 +430,30 @@ check.wren_price(wren_price, hidden=True)
 # > prior) and `now` (after the opening); where the text names no beliefs, it means
 # > `now`. It is never below Question 2's `sure` price, and may be refused.
 #
+# <details>
+# <summary><b>The module's prices</b> (a glossary)</summary>
+#
+# | name | what it is | where |
+# |---|---|---|
+# | estimate | the expected reservation price under your beliefs | Question 2 (`expected`), 6 |
+# | `sure` | the lowest reservation price still possible: accepted for sure | Questions 2, 6 |
+# | the model's price | the final price with the largest expected profit against your beliefs | Questions 3, 5 to 8 |
+# | cap | the most Osprey would pay once a rival sells for less (`sale.rival_cap`) | Question 5 (`capped`) |
+# | opening, target | in a haggle, your first ask, and where you aim to land below it | Question 6 |
+# | safer price | a reservation price still possible between your cost and the model's price | Question 6 |
+# | fair price | a price below the model's that leaves the buyer a share of the gain | Question 6 |
+# | re-priced price | the model's price from what a shaded opening still proves | Question 6 |
+#
+# </details>
+#
 # Why not accept Osprey's opening (a loss for more than half of learners)? Under the band
 # model every price still possible lies above the opening, so `sure` is accepted as surely,
 # and earns more. Two shortcuts are wrong too. Asking the *expected* reservation price
-# wastes money: the next possible price up sells as often and earns more. Asking the
-# *most likely* one ignores what the other prices pay. The next possible price up often
-# lands on the model's price, by luck of the numbers; Question 5 tries a case where it
-# does not.
+# wastes money when it lies between two possible prices: the next possible price up sells
+# as often and earns more. When it is itself a possible price, it is one candidate among
+# the others, picked without weighing what each earns. Asking the *most likely* one
+# ignores what the other prices pay. The next possible price up often lands on the
+# model's price, by luck of the numbers; Question 5 tries a case where it does not.
 #
 # **Where this model holds.** Naming one final price is the *take-it-or-leave-it* model
 # of bargaining with private information (W. Samuelson, "First-Offer Bargains",
@@ -583,9 +602,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): where the model holds
 #
-# **The prices, side by side**: to your *estimate*, `sure` and *the model's price*, this
-# question adds your **opening** in a haggle; a *target* below it, where you aim to land;
-# a *safer price*; and a *fair price*.
+# **The prices, side by side**: this question adds four to those you have met (section 3's
+# glossary lists them all): an **opening**, a *target*, a *safer price* and a *fair price*.
 #
 # For each situation below, say which of section 3's four assumptions behind the model's
 # price (Question 5's `now`) fails, and what it calls for:
@@ -629,7 +647,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # price, the shading cost you nothing and the model's price stands.
 #
 # One mark for the assumptions, one for the prices; the box gives the bounds the check
-# accepts and the course's advice.
+# accepts.
 #
 # <details>
 # <summary><b>How your prices are checked</b></summary>
@@ -637,7 +655,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | a plan; opening: from the higher of your estimate and the model's price up to the highest reservation price still possible; target: below your opening, never below `sure`; from halfway to three quarters of the way from your cost to your estimate, or, where `sure` is above that, from `sure` to three quarters of the way from it to your estimate |
+# | `"final-offer"` | a plan; opening: from the higher of your estimate and the model's price up to the highest reservation price still possible; target: below your opening, never below `sure`; from halfway to three quarters of the way from your cost to your estimate, or, where `sure` is above the three-quarter point, from `sure` to three quarters of the way from it to your estimate |
 # | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price |
 # | `"accepts-any"` | a *fair price*: above your cost and Osprey's opening, below the model's price, and leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain (that reservation price minus your cost) |
 # | `"honest-opening"` | the re-priced price, to the cent |
@@ -653,11 +671,11 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # 2. **Target**: a preview of the band module 02 teaches. Your situations give no fact
 #    to aim past halfway. Past the band, `sure` replaces your cost: you never concede
 #    below it.
-# 3. **Fair price**: leave a quarter or more, better a third. The mark asks only a fifth,
-#    the share under which small-stakes ultimatum offers are refused about half the time
-#    (section 3); refusals are rarer at a sale's stakes, so a share between a fifth and a
-#    quarter is a judgement call, not a slip. With cost 40, 62.50 leaves a buyer at 70 a
-#    quarter: 7.50 of 70 − 40. A fair price just above Osprey's opening is no slip: that
+# 3. **Fair price**: leave a quarter or more, better a third. The mark asks at least a
+#    fifth, just above the zone where small-stakes ultimatum offers are refused about half
+#    the time (section 3); refusals are rarer at a sale's stakes, so a share between a
+#    fifth and a quarter is a judgement call, not a slip. With cost 40, 62.50 leaves a
+#    buyer at 70 a quarter: 7.50 of 70 − 40. A fair price just above Osprey's opening is no slip: that
 #    opening itself left the buyer at the lowest possible price at least that share.
 #
 # </details>
@@ -801,18 +819,19 @@ model_price, model_profit, knowing_profit, knowing_profit - model_profit  # the 
 # watch the model's price, the two profits and the gap between them; the curve shows
 # each price's expected profit (below zero, a loss on average).
 #
-# Then decide on your scenario's four settings (`sale.explorer_cases`, each `(cost,
-# lowest, highest)`, listed in the explorer): `"A"` and `"B"` share the cost and the middle
-# of the range, `"C"` and `"D"` the range. Before you move anything, pick for each pair the
-# setting under which knowing the reservation price is worth more, and press **check my
-# picks**: the explorer says whether each pick is right, and why. Then set each one and
-# compare the curves.
-#
 # Moving only one end of the range also moves its middle, and then the worth can go either
 # way: with cost 40, raising the lowest price from 50 to 60 *narrows* the range, yet the
 # worth rises from 17 to 17.5: the middle of the range rises by 5, which knowing the price
 # captures in full, while the model's price stays 70 and its profit rises only 4.5 (18 to
 # 22.5).
+#
+# Then decide on your scenario's four settings (`sale.explorer_cases`, each `(cost,
+# lowest, highest)`, listed in the explorer): `"A"` and `"B"` share the cost and the
+# highest price, so only the lowest moves; `"C"` and `"D"` share the range. Before you move
+# anything, pick for each pair the setting under which knowing the reservation price is
+# worth more (for A and B, use the classic case's formulas), and press
+# **check my picks**: the explorer says whether each pick is right, and why. Then set each
+# one and compare the curves.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-explorer", "schema_version": 3}
 from course.widgets.information import InformationExplorer
@@ -976,9 +995,8 @@ check.report_decision(report_decision, hidden=True)
 # the opener's alternatives, about the opener's reservation price, or about its own target
 # (Question 6 defines it; its convention 2 gives this course's band).
 #
-# Question 6's `first-number` situation, drawn for some learners, is this pull at your own
-# table: once the opening is read into your beliefs, its number gives no further reason to
-# move your price.
+# Question 6's `first-number` situation is this pull at your own table: once the opening
+# is in your beliefs, its number is no reason to move your price.
 #
 # What to do with this:
 #
@@ -1018,10 +1036,10 @@ check.report_decision(report_decision, hidden=True)
 # - **Watch your concession pattern.** Big, quick concessions say there is more to come;
 #   smaller steps say you are near the end (module 04 plans such steps).
 # - **Use what you know about them; do not announce it.** Put it into your price and your
-#   terms (a delivery date that meets their deadline), not into a speech, which shows how
-#   you read their signals and sounds like pressure. Naming one fact to answer a claim is
+#   terms (a delivery date that meets their deadline), not into a speech, which sounds
+#   like pressure. Naming one fact to answer a claim is
 #   different: if they say their old line can keep running and you know it failed
-#   inspection, saying so calmly takes the bluff out of that claim.
+#   inspection, saying so calmly takes the force out of that claim.
 # - **Trade information**: a piece of theirs for a piece of yours.
 #
 # ### Fair and foul ways to use information
@@ -1042,14 +1060,18 @@ check.report_decision(report_decision, hidden=True)
 #   Rules, the rules most US states follow for lawyers, notes that a party's estimates of
 #   price or value, and what it would settle for, are not ordinarily taken as statements of
 #   material fact. A bluff that is called still costs you credibility. Calling your opening
-#   "a fair price" when you think it well above value (*puffery*) is such an estimate. It is
-#   untrue, so never `"legitimate"`: a bluff or a misrepresentation.
+#   "a fair price" when you think it well above value (*puffery*) is such an estimate. The
+#   law and many texts accept puffery as sales talk; this course goes by whether it is
+#   true, and it is not, so never `"legitimate"`: a bluff or a misrepresentation.
 # - **Misrepresentation is not a bluff.** A rival offer that does not exist, costs that
 #   have not changed, a defect you deny: these are lies about facts the other side relies
 #   on, and can be fraud. Shell (*Bargaining for Advantage*, 1999) puts them beyond the
 #   line. In the surveys Lewicki, Saunders and Barry report (*Negotiation*, ethics
 #   chapter), negotiators rate misstating facts far less acceptable than hiding their
-#   reservation price.
+#   reservation price. Their word "bluffing" means a threat or promise you would not carry
+#   out, and they file an inflated opening demand under "traditional competitive
+#   bargaining"; this course's "bluff" covers both (such a threat also passes as a
+#   misrepresentation, Question 9).
 # - **An illegitimate source taints even true information.** Public filings, the trade
 #   press, market surveys and your own questions are fair. Confidential information bought
 #   from someone bound to keep it, information obtained by pretending to be someone else
@@ -1078,15 +1100,17 @@ check.report_decision(report_decision, hidden=True)
 #
 # - for each of `sale.disclosures`: `"share"` (it helps you to say it, in those words) or
 #   `"keep"` (keep it to yourself); where both are defensible, both are right;
-# - for each of `sale.tactics`, module 00's four kinds: `"legitimate"`, `"bluff"` (an
-#   untrue claim about your own reservation price or *valuation*, what something is worth
-#   to you, as in module 00; here widened, as section 6's Rule 4.1 comment is, to your
-#   estimates of the price or value of what you sell),
-#   `"misrepresentation"` (an untrue statement of a fact the other side relies on) or
-#   `"illegitimate"` (a source or a means that is not yours to use). Said as a demand
-#   ("sign by the end of the month"), a true deadline is a *warning*: a consequence you
-#   would bring about anyway, stated as a condition; that is `"legitimate"`, though it
+# - for each of `sale.tactics`, one of module 00's four kinds, by the table below. Said as a
+#   demand ("sign by the end of the month"), a true deadline is a *warning*: a consequence
+#   you would bring about anyway, stated as a condition; that is `"legitimate"`, though it
 #   invites a test.
+#
+# | label | the test |
+# |---|---|
+# | `"legitimate"` | nothing untrue is said, and the source and the means are yours |
+# | `"bluff"` | an untrue claim about your own reservation price or *valuation* (what something is worth to you, module 00), or about your estimate of the price or value of what you sell (widened, as section 6's Rule 4.1 comment is) |
+# | `"misrepresentation"` | an untrue statement of a fact the other side relies on |
+# | `"illegitimate"` | a source or a means that is not yours to use |
 #
 # Two labels are right for a move that sits on the line between two kinds:
 #
@@ -1098,7 +1122,7 @@ check.report_decision(report_decision, hidden=True)
 #
 # For tactics, the label says whether the move is fair, not whether it is wise.
 #
-# One mark for each list; a dict written out by hand is fine. Practise first on these,
+# One mark for each list. Practise first on these,
 # which the check judges label by label on a worked case, so give them labels too:
 #
 # - to tell Osprey, or not: `practice-spare-parts`, that you keep spare parts for every
@@ -1195,18 +1219,16 @@ check.fair_play(fair_play, hidden=True)
 # ## What to take away
 #
 # - The other side's needs, deadlines, alternatives and weak spots move where a deal
-#   lands, and news during the talks can move them; your own are their leverage.
-# - Hold beliefs as probabilities; revise them with Bayes' rule: prior times likelihood,
-#   rescaled to add up to 1. Keep some chance for anything possible, unless the model
-#   rules it out by construction, as the band does.
-# - Openings, concessions and news are signals; a model turns them into likelihoods,
-#   and its assumptions deserve doubt.
-# - Price against the whole belief: weigh each price's margin by the chance it is
-#   accepted. The take-it-or-leave-it model is a benchmark, not a law.
-# - Information is worth what it adds to your best decision, perfect information at most.
-#   Buy it only when it costs less than that, and only from fair sources.
-# - A first offer is information and an anchor: read the information, then focus on
-#   their alternatives and reservation price and on your own target.
+#   lands; your own are their leverage.
+# - Hold beliefs as probabilities and revise them with Bayes' rule. Openings, concessions
+#   and news are signals; a model turns them into likelihoods, and its assumptions deserve
+#   doubt.
+# - Weigh each price's margin by the chance it is accepted. The take-it-or-leave-it model
+#   is a benchmark, not a law.
+# - Information is worth what it adds to your best decision, perfect information at most;
+#   buy it only for less, and only from fair sources.
+# - Read a first offer's information, then resist its pull as an anchor: think about
+#   their alternatives and your own target.
 # - Share interests, and a true deadline that binds both sides, said as information; said
 #   as a demand, that deadline is a warning: legitimate, but it invites a test (Question 9).
 #   Guard your reservation price and any deadline only you pay for. Mention only true
