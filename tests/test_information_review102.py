@@ -198,3 +198,45 @@ def test_u5_the_updater_s_band_is_said_to_be_its_own():
         "Its buyer opens at 50–90% of its reservation price, a band of the updater's own: yours "
         "(`sale.opening_low` to `sale.opening_high`) is mostly another" in pace
     )
+
+
+def test_u2_one_name_for_the_model_s_price_and_a_glossary_of_prices(monkeypatch):
+    """U2: Question 3's text and check called the model's price "the price that earns most
+    against your beliefs", a second name for one price, and by Question 6 the learner met
+    about ten named prices with no list of them. The messages and text now say "the model's
+    price", glossed at first use, and section 3 holds a folded glossary: each price, what it
+    is, and where it is used."""
+    from tests.test_checks_information import RIGHT, as_learner, check, parts, reading
+
+    assert check.BEST_PRICE.startswith("the model's price (")
+    three = cell_words("q3-text")
+    assert "whether the price that earns most against them (section 3) moves" not in three
+    as_learner(monkeypatch, "rv90a")
+    shown = parts(check.news_likelihood(reading(RIGHT)))["your own news: the form"][1]
+    assert "the model's price (the final price that earns most" in shown
+    price = cell_words("price-teaching")
+    assert "<summary><b>The module's prices</b> (a glossary)</summary>" in price
+    for row in (
+        "| estimate |",
+        "| `sure` |",
+        "| the model's price |",
+        "| cap |",
+        "| opening, target |",
+        "| safer price |",
+        "| fair price |",
+        "| re-priced price |",
+    ):
+        assert row in price, row
+    assert "section 3's glossary lists them all" in cell_words("q6-text")
+
+
+def test_u4_question_9_s_kinds_are_a_table_not_a_widened_parenthesis():
+    """U4: Question 9 widened module 00's bluff inside a parenthesis in the middle of a list.
+    The four kinds are now a table, label and test, the widening in the bluff's row; the
+    line cases stay listed below it."""
+    nine = cell_words("q9-text")
+    assert "here widened, as section 6's Rule 4.1 comment is" not in nine
+    assert "| label | the test |" in nine
+    for label in ("legitimate", "bluff", "misrepresentation", "illegitimate"):
+        assert f'| `"{label}"` |' in nine, label
+    assert nine.index("| label | the test |") < nine.index("Two labels are right")
