@@ -794,7 +794,9 @@ def test_the_breakdown_result_names_its_limit_condition():
 def test_duration_attribution_and_interests():
     assert "8 to 10 hours for most learners" in PROSE  # session 56, U4; review 58, U1
     assert "one more base usually decides most" not in PROSE
-    assert "That grouping is the course's" in PROSE
+    # review 102, U4: "That grouping is the course's" cut as an engineering note; the
+    # sentence before it still says the grouping is this course's
+    assert "This course groups those two with scarcity under one base" in PROSE
     assert "Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions" in PROSE
 
 
@@ -1010,8 +1012,11 @@ def test_delay_costs_a_small_share_not_possibly_nothing_and_influence_is_the_cou
     no single split; 'what people usually call influence' passed a convention off as usage."""
     assert "a very small share at most" not in PROSE
     assert "what people usually call" not in PROSE
-    # review 70, U2: "personal influence", as LSB and Cialdini use "influence" more widely
-    assert "This course calls expert and referent power together **personal influence**" in PROSE
+    # review 70, U2: "personal influence", as LSB and Cialdini use "influence" more widely;
+    # review 102, U2: the coined term went (used again only in the summary); what it taught,
+    # that the pair works through belief, not a thing that changes hands, stays
+    assert "personal influence" not in PROSE
+    assert "Expert and referent power work through what others believe about you" in PROSE
 
 
 def _public(obj):
@@ -1200,9 +1205,9 @@ def test_carrs_bluffing_the_first_movers_edge_and_influence_read_as_sources_say(
     )
     assert "Their list does not name, as a base of its own" not in PROSE
     assert "reward and coercive power both rest on control of what the other side values" in (PROSE)
-    # influence (CONTENT.md's source of power) is defined once and used again
-    assert PROSE.count("**personal influence**") == 1
-    assert "personal influence (expertise, admiration)" in " ".join(PROSE.split())
+    # influence (CONTENT.md's source of power): review 102, U2, the summary names its two
+    # bases rather than a coined term
+    assert "expertise, admiration or control of a resource" in " ".join(PROSE.split())
     assert "far enough off that the difference does not matter" not in PROSE
     assert "is the larger of its share at the table and $b$" in PROSE  # a fresh review, U2
 
@@ -1533,7 +1538,11 @@ def test_section_7_does_not_offer_the_shapley_value_as_a_reason():
     assert "the yardstick Atlas used to work out its own proposal" not in seven
     plainly = " ".join(_section(PROSE, "**Say true things, plainly.**", "**Mention").split())
     # review 83, U1 (round 84): section 7 no longer restates section 5's figures; it points
-    assert "as question 4's best reply does (section 5 says which figures those are)" in plainly
+    # review 102, X1: the rule now follows question 4
+    assert (
+        "as question 4's best reply does (the rule after it says which figures those are)"
+        in plainly
+    )
     assert "falls short of it" not in plainly
 
 
@@ -1836,9 +1845,9 @@ def test_question_4_asks_for_the_reason_without_stating_the_rule_that_picks_it()
     assert "Borealis would pay more than Atlas offers" not in four
     assert "its reply should still build the deal on something true that Atlas cares" not in four
     assert '`"rival"` (name Borealis\'s firm written offer and its figure)' in four
-    assert (
-        "Work out the three figures for your case; the rule above picks the reply" in four
-    )  # review 98 X1
+    # review 98 X1; review 102, X1: the rule no longer stands above the question
+    assert "the rule above picks the reply" not in four
+    assert "What does Kestrel reply, and for what figure?" in four
 
 
 def _price_with_breakdown_and_delay(value, breakdown, hazard, rate, step):
@@ -2133,7 +2142,11 @@ def test_the_intro_describes_module_00s_power_row_as_wide_as_module_00_does():
 def test_weak_and_strong_alternatives_are_defined_once_by_what_the_other_side_expects():
     """'Weak' means one thing everywhere: worth no more than what the other side believes is
     the least you would accept (under full information, your share at the table)."""
-    definition = "Call such an alternative **strong**, and one worth no more than that **weak**"
+    # review 102, U3: a bold definition line opens section 7
+    definition = (
+        "an alternative is **strong** when it beats the other side's estimate of your share at "
+        "the table (section 5), and **weak** when it is worth no more than that"
+    )
     assert PROSE.count(definition) == 1
     assert (  # review 58, U3: the term now has a bold definition of its own first
         "(with full information, as in section 5, that share itself)" in " ".join(PROSE.split())
@@ -2176,7 +2189,8 @@ def test_legitimate_is_kept_for_section_7s_line_only_from_section_1_on():
     # section 1 no longer says it did
     assert "module 00's power row used the word" not in one
     # review 82, U5 (round 83): shorter
-    assert 'renamed: the course keeps "legitimate" for section 7\'s ethics' in " ".join(one.split())
+    # review 102, U4: the note on the course's choice became what the reader needs
+    assert 'section 7 uses "legitimate" in another sense' in " ".join(one.split())
 
 
 def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_price():
@@ -2192,9 +2206,9 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
     assert "Never less than Kestrel" not in four and "never more than the larger" not in four
     four = " ".join(four.split())  # review 58, U2: the choice is the learner's, unstated
     assert "Atlas's own figure if Kestrel takes it" not in four
-    assert (
-        "Work out the three figures for your case; the rule above picks the reply" in four
-    )  # review 98 X1
+    # review 98 X1; review 102, X1: the rule no longer stands above the question
+    assert "the rule above picks the reply" not in four
+    assert "What does Kestrel reply, and for what figure?" in four
     assert "the figure Kestrel takes or stands on" in four  # review 80, C1; review 69
 
     def general(s, price):
@@ -2251,7 +2265,7 @@ DEFINED_TERMS = {
     # review 83, U3 (round 84): "commitment" is gone; test_power_review84 keeps it out
     # review 94, U1: the term is module 01's (section 5); question 4 recalls it, unitalicised
     "anchor": "first offers anchor: they pull the final price towards them",
-    "share at the table": "Your **share at the table**",  # review 79, U1: opens the recap
+    "share at the table": "Your **share at the table**",  # review 79, U1: opens the recap  # review 79, U1: opens the recap
     "breakdown payoff": "**A breakdown payoff** is what each side",
     "rate of loss": "**rate of loss**",
     "subgame-perfect": "**subgame-perfect equilibrium**",
@@ -2286,14 +2300,20 @@ def test_question_4s_reasons_are_judged_by_what_comes_before_it():
     # price still moves with v1 when the rival is weak; review 64, C2 and U1: said in one
     # sentence that keeps the two apart, the advice on interests left to section 7
     # review 89, U1: the clause on telling the buyer a value it knows is cut
-    ground = "A higher $v_1$ can raise the price (half a unit per unit when the rival is weak, section 5)."
+    # review 102, U3: "weak" is kept for section 7's alternatives
+    ground = (
+        "A higher $v_1$ can raise the price (half a unit per unit when the rival's value is "
+        "below half of it, section 5)."
+    )
     prose = " ".join(PROSE.split())
     assert prose.index(ground) < prose.index("### Question 4") < prose.index("## 7. Using power")
     assert "cannot carry the price alone" not in prose
     # review 65, X1: section 7 points back to question 4 for the grounds and the figures
     # review 83, U1 (round 84): said once, in section 5, before question 4
     lower = "Naming a figure below the highest one on the table points the other side down to it"
-    assert prose.index(lower) < prose.index("### Question 4")
+    # review 102, X1: the rule now follows question 4's check, before question 5
+    assert prose.index("check.licence_reply(licence_reply)") < prose.index(lower)
+    assert prose.index(lower) < prose.index("### Question 5")
     assert "A standard below the figure on the table" not in prose
     assert "as question 4's best reply does" in prose
     assert "no ground for a higher price" not in prose
@@ -2476,7 +2496,8 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     assert "the figure Kestrel takes or stands on" in four  # review 80, C1
     # review 78, X1 (round 79): section 5 says it, of any buyer and rival; review 97, U1
     # (round 98): in the rule that ends section 5, just before question 4
-    five = " ".join(_section(PROSE, "The licence of section 2", "### Question 4").split())
+    # review 102, X1: in the rule after question 4's check
+    five = " ".join(_section(PROSE, "The predicted price is a forecast", "### Question 5").split())
     assert "real talks name the rival's figure to the buyer instead" in five
     # review 61, C2; review 75, U6; review 87, C1: no "say so calmly" in question 7
     assert "walk out to Harrow's work" in seven

@@ -165,7 +165,8 @@ def test_u1_section_6_lists_what_adds_nothing_one_line_each():
         "share at the table;" in flat
     )
     assert "- an outside option below your share at the table." in flat
-    assert "\n# Such a bidder can still raise a Shapley yardstick" in six
+    # review 102, U2: "Atlas's yardstick", one name for it
+    assert "\n# Such a bidder can still raise a Shapley value the other side proposed" in six
     from course.scenarios.power import lever_gains
 
     low = high = 0

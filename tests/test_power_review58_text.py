@@ -82,7 +82,8 @@ def test_influence_in_the_summary_is_the_courses_sense():
     """C3: the summary used the course's narrow "influence" as if it were the common one."""
     summary = PROSE[PROSE.index("## What to take away") :]
     # review 70, U2: the course's term is now "personal influence"
-    assert "personal influence (expertise, admiration)" in " ".join(summary.split())
+    # review 102, U2: the coined term went; the summary names the two bases
+    assert "expertise, admiration or control of a resource" in " ".join(summary.split())
 
 
 # review 64, U3: the acceptance threshold is now defined at its first use, in section 7's
@@ -93,9 +94,9 @@ def test_question_4_leaves_accept_or_counter_to_the_learner():
     """U2: the price bullet said which figure to give in each case, nearly the rule."""
     four = " ".join(_section(PROSE, "### Question 4", "def licence_reply").split())
     assert "Atlas's own figure if Kestrel takes it" not in four
-    assert (
-        "Work out the three figures for your case; the rule above picks the reply" in four
-    )  # review 98 X1
+    # review 98 X1; review 102, X1: the rule no longer stands above the question
+    assert "the rule above picks the reply" not in four
+    assert "What does Kestrel reply, and for what figure?" in four
     # review 68: the question now says where two replies earn the mark (X1, 39 words) and
     # defines interest and position and what "yardstick" accepts (U1, 9 words)
     assert len(four.split()) < 348, len(four.split())  # review 72: 344 words, +1%

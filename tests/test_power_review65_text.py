@@ -40,9 +40,9 @@ def test_question_4_is_not_question_2s_first_verdict_again():
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert "`s.atlas_figure`" in four
     # review 77, C1: the two questions went; the three replies leave the choice open
-    assert (
-        "Work out the three figures for your case; the rule above picks the reply" in four
-    )  # review 98 X1
+    # review 98 X1; review 102, X1: the rule no longer stands above the question
+    assert "the rule above picks the reply" not in four
+    assert "What does Kestrel reply, and for what figure?" in four
 
 
 def test_section_5_has_one_closing_note_after_its_rule():

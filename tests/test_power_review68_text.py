@@ -86,7 +86,9 @@ def test_question_4_says_when_both_replies_earn_the_mark(learner):
     assert "two replies earn the mark" not in four
     # review 86, C1: the stem says again, in one sentence, when taking the figure earns the
     # mark, without naming which figure is largest (test_power_review86.py)
-    assert "Atlas may refuse the yardstick and leave Kestrel that price" in four
+    # review 102, X1: said now with the rule, after question 4's check
+    rule = _flat(_section(PROSE, "The predicted price is a forecast", "### Question 5"))
+    assert "Atlas may refuse the yardstick and leave Kestrel that price" in rule
 
     def reply(s):  # the notebook's solution
         grounds = {
@@ -213,7 +215,8 @@ def test_authority_says_it_is_broader_than_french_and_ravens_legitimate_power():
     # acceptance
     # review 70, U2: different, not broader
     # review 75, U2: French and Raven's legitimate power, renamed
-    assert "(French and Raven's *legitimate* power, renamed:" in one
+    # review 102, U4: "renamed" and the course's note went; still named as theirs
+    assert "(French and Raven's *legitimate* power; section 7 uses" in one
 
 
 def test_the_order_paid_on_signing_is_no_longer_called_large():

@@ -39,7 +39,7 @@ def test_authority_says_how_it_is_broader_than_legitimate_power():
     # review 70, U2: without the right to direct, it is different, not broader
     # review 75, U2: the examples are textbook legitimate power; the course renames it
     assert "different from French and Raven" not in one
-    assert "(French and Raven's *legitimate* power, renamed: the course keeps" in one  # r83
+    assert "(French and Raven's *legitimate* power; section 7 uses" in one  # review 102, U4  # r83
 
 
 def test_question_9a_says_its_bluff_covers_estimates_of_value():

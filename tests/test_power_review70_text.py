@@ -17,7 +17,10 @@ def test_section_7_states_both_replies_question_4_accepts():
     seven = _flat(_section(PROSE, "**Say true things, plainly.**", "**Mention an alternative"))
     # review 83, U1 (round 84): section 7 states no rule of its own now, so none that
     # could leave out a reply question 4 accepts; it points to section 5
-    assert "as question 4's best reply does (section 5 says which figures those are)." in seven
+    # review 102, X1: the rule now follows question 4
+    assert (
+        "as question 4's best reply does (the rule after it says which figures those are)." in seven
+    )
     assert "falls short of it" not in seven
 
 
@@ -63,9 +66,11 @@ def test_authority_is_different_from_legitimate_power_and_influence_is_personal(
     flat = _flat(PROSE)
     assert "broader than French and Raven" not in flat
     # review 75, U2: it is legitimate power, renamed (the examples are textbook cases)
-    assert "(French and Raven's *legitimate* power, renamed:" in flat
-    assert "together **personal influence** (negotiation texts often use" in flat
-    assert "rests on authority, personal influence (expertise, admiration) or control" in flat
+    # review 102, U4: "renamed" and the course's note went; it is still named as theirs
+    assert "(French and Raven's *legitimate* power; section 7 uses" in flat
+    # review 102, U2: the coined "personal influence" went; the summary names the bases
+    assert "personal influence" not in flat
+    assert "rests on authority, expertise, admiration or control" in flat
     assert "as this course uses the word" not in flat
 
 

@@ -144,5 +144,5 @@ def test_section_1_calls_authority_legitimate_power_renamed_and_folds_lewicki():
 
     one = _flat(_section(PROSE, "## 1. Where power comes from", "**Trust and credibility.**"))
     assert "different from French and Raven" not in one
-    assert "(French and Raven's *legitimate* power, renamed: the course keeps" in (one)  # r83
+    assert "(French and Raven's *legitimate* power; section 7 uses" in one  # review 102, U4  # r83
     # review 80, U1 (round 81): the Lewicki, Saunders and Barry fold was cut for length

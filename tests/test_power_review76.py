@@ -89,7 +89,10 @@ def test_u3_question_4s_paragraphs_read_at_once():
     assert "an appeal to consistency" not in four
     # review 78, U1 (round 79): the paragraph is one sentence; section 5 says how Kestrel
     # can sell to Borealis
-    assert "Atlas can still refuse and answer a day later." in four  # review 79, C2
+    # review 79, C2; review 102, X1: the fold went; a refusal is the rule's second line,
+    # after question 4's check
+    rule = _flat(_section(PROSE, "The predicted price is a forecast", "### Question 5"))
+    assert "If the other side refuses, expect section 5's price, and go no lower." in rule
 
 
 def test_u2_section_5s_closing_note_has_no_fold_inside_and_no_unused_model():

@@ -16,8 +16,9 @@ def _four():
 
 def _licence_paragraphs():
     # review 97, U1 (round 98): the rule on what a side can stand on now ends section 5,
-    # set apart just before question 4's heading
-    return _section(PROSE, "The licence of section 2 is the first kind", "### Question 4")
+    # set apart just before question 4's heading; review 102, X1: it follows question 4's
+    # check, so that it no longer picks the reply before the learner does
+    return _section(PROSE, "The predicted price is a forecast", "### Question 5")
 
 
 def test_x1_question_4_asks_the_reply_and_section_5_teaches_what_a_side_can_stand_on():
@@ -51,7 +52,7 @@ def test_x2_a_reply_that_points_lower_is_measured_against_the_highest_figure_on_
         "Naming a figure below the highest one on the table points the other side down to it"
     ) in licence
     assert OWN_CASE_HINTS["licence_reply_reason"].endswith(
-        "never one that points Atlas to a lower figure (section 5)"
+        "never one that points Atlas to a lower figure (the rule after question 4)"
     )
 
 

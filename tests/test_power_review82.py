@@ -50,7 +50,8 @@ def test_e1_no_unsourced_claim_that_control_decides_most():
         "This course groups those two with scarcity under one base: **control of something "
         "the other side needs**"
     ) in one
-    assert "That grouping is the course's." in one
+    # review 102, U4: the engineering note went; the sentence still says whose grouping
+    assert "This course groups those two with scarcity under one base" in one
 
 
 def test_c2_one_rule_for_mentioning_an_alternative_with_one_bar_per_kind_of_talks():
@@ -68,8 +69,9 @@ def test_c2_one_rule_for_mentioning_an_alternative_with_one_bar_per_kind_of_talk
         "Where both sides can counter and both lose by waiting, as here, mention an "
         "alternative when it beats the other side's estimate of your share at the table"
     )
-    assert rule < module_02 < here < seven.index("**strong**")
-    assert seven.count("estimate of your share at the table") == 1
+    # review 102, U3: the bold definition line opening section 7 says the bar too
+    assert rule < module_02 < here < seven.index("a strong one")
+    assert seven.count("estimate of your share at the table") == 2
 
 
 def test_x3_the_hints_call_a_weak_alternatives_pull_a_heuristic_as_section_7_does():

@@ -20,17 +20,21 @@ def test_c1_question_6_states_no_wrong_share_of_learners():
     assert "of all learners" not in six and "1 in 50" not in six
     doc = _flat(scenarios._signing_terms.__doc__)
     assert "about 43% of learners" in doc
-    assert "the gain is above the loss for about 1 learner in 50 (1 in 30 of those who pay)" in doc
-    assert "True is the answer for under half" in doc
+    # review 102, X2: the gain beat the loss too rarely to be weighed; about a third of those
+    # who lose something now gain more, so True is the answer for about 62% (under review
+    # 76's 73%)
+    assert "the gain was above the loss for about 1 learner in 50" in doc
+    assert "about a third of the learners who lose something gain more" in doc
+    assert "True is the answer for 1,249 of 2,000" in doc
     kinds = {"free": 0, "more": 0, "less": 0}
     for n in range(300):
         s = course.variant("03_power", f"rs-{n}")  # the review's 300 learners
         loss = scenarios.signing_loss(s)
         kinds["free" if loss == 0 else "less" if s.signing_gain > loss else "more"] += 1
     assert 0.35 < kinds["free"] / 300 < 0.5, kinds  # about 43%
-    assert 0.004 < kinds["less"] / 300 < 0.04, kinds  # about 1 in 50
-    assert 0.015 < kinds["less"] / (300 - kinds["free"]) < 0.07, kinds  # about 1 in 30
-    assert kinds["free"] + kinds["less"] < 150, kinds  # True for under half
+    # review 102, X2: 63 of the 184 who lose something (was about 1 in 30)
+    assert 0.25 < kinds["less"] / (300 - kinds["free"]) < 0.42, kinds
+    assert kinds["free"] + kinds["less"] < 0.7 * 300, kinds  # True for under 70%
 
 
 def test_u4_u6_no_forward_definition_and_no_absolute_claim_about_standards():
@@ -40,7 +44,7 @@ def test_u4_u6_no_forward_definition_and_no_absolute_claim_about_standards():
     text = _flat(PROSE)
     assert "section 7 defines one" not in text
     assert "to use power without threats (section 7), and only power that is yours" in text
-    five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
+    five = _flat(_section(PROSE, "## 5. Outside options", "### Question 5"))  # review 102, X1
     assert "nobody can call its own standard unfair" not in five
     assert (  # review 97, U1 (round 98): now the reason in the rule's first line
         "few will call their own standard unfair (Shell's normative leverage, section 7)"

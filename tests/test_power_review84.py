@@ -137,8 +137,9 @@ def test_u1_what_a_side_can_stand_on_is_said_once_before_question_4():
     four = prose.index("### Question 4")
     heading = "The predicted price is a forecast, not a limit on an ask."  # review 93, U1
     assert prose.count(heading) == 1
-    assert prose.index(heading) < four
+    # review 102, X1: said once still, but after question 4's check, not above it
+    assert prose.index(heading) > prose.index("check.licence_reply(licence_reply)") > four
     plainly = _flat(_section(PROSE, "**Say true things, plainly.**", "**Mention"))
-    assert "as question 4's best reply does (section 5 says which figures those are)" in plainly
+    assert "as question 4's best reply does (the rule after it says which figures" in plainly
     for gone in ("falls short of it", "taking it is just as sound", "points it lower"):
         assert gone not in plainly, gone

@@ -32,7 +32,8 @@ def test_c1_question_4_says_taking_atlass_figure_at_section_5s_price_earns_the_m
     assert (
         "Taking Atlas's figure also earns the mark where it is at least section 5's price, "
         "since Atlas may refuse the yardstick and leave Kestrel that price."
-    ) in _four()
+    ) in _flat(_section(PROSE, "The predicted price is a forecast", "### Question 5"))
+    # review 102, X1: with the rule, after question 4's check
     # review 93, X1: the own-case hint no longer states the rule; question 4's marking
     # note (above) still says when taking Atlas's figure earns the mark
     both = below = 0
@@ -96,7 +97,9 @@ def test_x1_question_6_says_the_share_kept_mostly_outweighs_money_sooner():
     assert "The check tries cases where agreeing pays and cases where it does not." in six
     costly = [s for s in _draws() if signing_loss(s) > 0]
     kept = sum(s.signing_gain < signing_loss(s) for s in costly)
-    assert kept > 0.9 * len(costly) and kept < len(costly), (kept, len(costly))
+    # review 102, X2: the gain now beats the loss for about a third of costly cases (78 of
+    # 274 here), so the weighing decides; the share kept still wins in most
+    assert 0.55 * len(costly) < kept < 0.8 * len(costly), (kept, len(costly))
     from course.variants import hidden_cases_as
 
     with hidden_cases_as(None):

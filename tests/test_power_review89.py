@@ -117,7 +117,7 @@ def test_c1_question_7_reconciles_take_harrow_with_naming_the_rivals_figure():
     the same money comes, in real talks, from naming Harrow's figure and leaving only if
     Granite will not meet it; the game has no such move, and the graded label stays."""
     # review 97, U1 (round 98): said in the rule set apart just before question 4
-    five = " ".join(_cell("licence-reply-text"))
+    five = " ".join(_cell("licence-reply-rule"))  # review 102, X1: the rule follows question 4
     assert "real talks name the rival's figure to the buyer instead" in five
     seven = " ".join(_cell("granite-reply-text"))
     assert (
@@ -132,7 +132,8 @@ def test_u1_the_market_section_drops_the_clause_on_telling_a_known_value():
     question (why would a seller tell a buyer its own value?) the text never answered."""
     market = " ".join(_cell("market-teaching"))
     assert "it already knows does not" not in market
-    assert "A higher $v_1$ can raise the price (half a unit per unit when the rival is weak" in (
+    # review 102, U3: "weak" is kept for section 7's alternatives
+    assert "A higher $v_1$ can raise the price (half a unit per unit when the rival's value" in (
         market
     )
 

@@ -38,7 +38,10 @@ def test_c1_a_low_bidder_adds_nothing_to_the_predicted_price_yet_raises_the_yard
     for text in (six, summary):
         assert "adds nothing to section 5's predicted price" in text
         assert text.count("adds nothing") == text.count("adds nothing to section 5's")
-    assert "can still raise a Shapley yardstick the other side proposed, such as Atlas's" in six
+    # review 102, U2: one name, "Atlas's yardstick"
+    assert (
+        "can still raise a Shapley value the other side proposed, such as Atlas's yardstick" in six
+    )
     assert "(a bidder can still raise Atlas's yardstick)" in summary
     low = 0
     for s in _draws():
@@ -58,13 +61,15 @@ def test_u1_the_sentence_on_figures_a_side_can_stand_on_has_its_subject():
     the side standing on the figure were the one checking it. The sentence now names the
     other side as the one that can check, and says in its own sentence what standing on a
     figure means."""
-    five = _cell("licence-reply-text")  # review 97, U1 (round 98): the rule before question 4
+    # review 97, U1 (round 98): the rule before question 4; review 102, X1: after its check,
+    # the meaning of "stand on" kept in the question
+    five = _cell("licence-reply-rule")
     assert "or can check," not in five
     assert (  # review 97, U1 (round 98): the rule's first line names who can check
         "the other side proposed or can check**, such as a rival's written offer"
     ) in five
     # review 98 C1: "and settle for no less" went (the module forecasts less if Atlas refuses)
-    assert "To stand on a figure is to hold the other side to it." in five
+    assert "To stand on a figure is to hold the other side to it." in _cell("licence-reply-text")
     assert "settle for no less" not in five
 
 
@@ -94,15 +99,16 @@ def test_u3_questions_4_and_7_fold_their_marking_notes_and_9a_says_what_granite_
     return format. Question 7's line on the move the game lacks is cut. Question 9a's timing
     clause now says what Granite knows then, as the story's table does."""
     fold = "<details><summary>How this is marked</summary>"
-    four = _cell("licence-reply-text")
-    task, note = four.split(fold)
-    for caveat in (
-        "You are not owed a Shapley value",
-        "Atlas can still refuse and answer a day later.",
-        "Taking Atlas's figure also earns the mark",
-        "not an opening",
-    ):
-        assert caveat not in task and caveat in note, caveat
+    # review 102, X1: question 4's fold went; its caveats stay out of the task: the one on
+    # taking Atlas's figure follows the check, with the rule; the one on the Shapley value
+    # is the prompt's reconciliation (review 102, C2); a refusal is the rule's second line
+    task = _cell("licence-reply-text")
+    note = _cell("licence-reply-rule")
+    assert fold not in task
+    # the Shapley caveat is now in the task: review 102, C2 asked for it in the prompt
+    assert "Taking Atlas's figure also earns the mark" not in task
+    assert "Taking Atlas's figure also earns the mark" in note
+    assert "If the other side refuses, expect section 5's price" in note
     assert "The mark needs both right" in task and "rounded up or down" in task
     seven = _cell("granite-reply-text")
     task, note = seven.split(fold)
@@ -124,8 +130,10 @@ def test_u4_section_5_opens_with_a_sentence_not_a_fragment():
     now says that the section recaps module 02's section 7 and extends it."""
     five = _cell("outside-teaching")
     assert "Module 02, section 7, in brief." not in five
-    assert five.index("We recap and extend module 02's section 7.") < five.index(
-        "Your **share at the table**"
+    # review 102, U3: the definition now opens the section in a line of its own, and the
+    # recap sentence opens the next paragraph
+    assert five.index("Your **share at the table**") < five.index(
+        "We recap and extend module 02's section 7."
     )
 
 

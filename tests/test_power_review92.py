@@ -97,7 +97,7 @@ def test_u1_the_predicted_price_is_where_the_talks_end_not_a_floor():
     round later gets, discounted, exactly what it was offered."""
     from course.models.power import bargaining_split
 
-    five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
+    five = _flat(_section(PROSE, "## 5. Outside options", "### Question 5"))  # review 102, X1
     assert "refuses every unit more" not in five
     # review 93, U1: what the price is, then why asking more costs, in that order; review 97,
     # U1 (round 98): the two sentences now open and follow the rule set apart before question 4

@@ -28,7 +28,8 @@ def _flat(text):
 def _outside_cell():
     from tests.test_models_power import PROSE, _section
 
-    return _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
+    # review 102, X1: the rule on what a side can stand on follows question 4
+    return _flat(_section(PROSE, "## 5. Outside options", "### Question 5"))
 
 
 def test_u1_the_predicted_price_is_said_to_be_a_forecast_before_what_asking_more_costs():
@@ -74,8 +75,9 @@ def test_c1_personal_influence_is_not_said_to_lie_beyond_your_control():
     prose = _flat(PROSE)
     assert "not through anything you control" not in prose
     assert (
-        "they work through what others believe about you, which you can build but not order, "
-        "not through a thing that changes hands."
+        # review 102, U2: the sentence now names the pair, not "personal influence"
+        "Expert and referent power work through what others believe about you, which you can "
+        "build but not order, not through a thing that changes hands."
     ) in prose
 
 

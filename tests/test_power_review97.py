@@ -38,7 +38,10 @@ def test_x2_section_7_credits_the_highest_figure_to_question_4s_best_reply():
     least section 5's price; it now names question 4's best reply."""
     prose = _flat(PROSE)
     assert "as question 4 does" not in prose
-    assert "as question 4's best reply does (section 5 says which figures those are)" in prose
+    # review 102, X1: the rule now follows question 4
+    assert (
+        "as question 4's best reply does (the rule after it says which figures those are)" in prose
+    )
 
 
 def test_review97_u2_the_course_s_threshold_is_not_credited_to_fisher_and_ury():
@@ -49,10 +52,10 @@ def test_review97_u2_the_course_s_threshold_is_not_credited_to_fisher_and_ury():
     The advice stays theirs; the measure is named the course's."""
     prose = _flat(PROSE)
     assert "That rule is Fisher and Ury's" in prose
-    assert (
-        "Measuring \"strong\" by section 5's share at the table, as above, is this course's "
-        "refinement." in prose
-    )
+    # review 102, U4: the note on the course's refinement went; the measure is now the
+    # bold definition that opens section 7, apart from Fisher and Ury's advice
+    assert "this course's refinement" not in prose
+    assert prose.index("**Strong and weak alternatives**") < prose.index("That rule is Fisher")
 
 
 #: The module's markdown words before round 98 (mdwords.py on fix98_03's base, 548baf13).
@@ -86,8 +89,9 @@ def test_review97_u1_the_rule_for_question_4_is_set_apart_just_before_it():
     from tests.test_power_review89 import _cell as _paragraphs
 
     assert "The predicted price is a forecast" not in " ".join(_paragraphs("outside-teaching"))
-    four = " ".join(_paragraphs("licence-reply-text"))
-    rule = four[: four.index("### Question 4")]
+    # review 102, X1: the rule now has a cell of its own after question 4's check
+    rule = " ".join(_paragraphs("licence-reply-rule"))
+    assert "Stand on the highest" not in " ".join(_paragraphs("licence-reply-text"))
     lines = [
         "1. **Stand on the highest figure the other side proposed or can check**",
         "2. **Ask no more with nothing behind it, and hold it while the other side cannot fault it.**",  # review 98 C1

@@ -32,8 +32,7 @@ def test_c1_rule_2_holds_the_figure_and_expects_section_5s_price_if_refused():
     other side cannot fault it and, on a refusal, expects section 5's price and goes no
     lower. The key's figure never lies below that price, and lies above it for some
     learners (the case the old "take no less" set a limit above the forecast)."""
-    rule = " ".join(_paragraphs("licence-reply-text"))
-    rule = rule[: rule.index("### Question 4")]
+    rule = " ".join(_paragraphs("licence-reply-rule"))  # review 102, X1: after question 4
     assert "take no less" not in rule and "settle for no less" not in rule
     assert (
         "2. **Ask no more with nothing behind it, and hold it while the other side cannot "
@@ -55,7 +54,9 @@ def test_x1_question_4_says_the_rule_picks_the_reply():
     the key's reply is indeed the one whose figure is highest."""
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert "yours to judge" not in four
-    assert "Work out the three figures for your case; the rule above picks the reply." in four
+    # review 102, X1: the rule no longer stands above the question; the learner chooses
+    assert "the rule above picks the reply" not in four
+    assert "What does Kestrel reply, and for what figure?" in four
     reasons = set()
     for s in _draws():
         grounds = _P.reply_grounds(s)

@@ -352,7 +352,7 @@ OWN_CASE_HINTS = {
     "would give money away (sections 2 and 5)",
     "licence_reply_reason": "the reason must fit the figure Kestrel names: 'accept' for "
     "Atlas's own figure taken as it stands, else a ground Atlas can check that puts a figure "
-    "that high, and never one that points Atlas to a lower figure (section 5)",
+    "that high, and never one that points Atlas to a lower figure (the rule after question 4)",
     "signing_terms": "with short rounds the ratio of the two sides' rates of loss sets "
     "Kestrel's share at the table, and Borealis's offer counts only where it beats that share "
     "(section 5)",

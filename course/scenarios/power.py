@@ -68,8 +68,13 @@ FIGURE_STEP = 5_000  # Atlas's figure (question 4) is a multiple of this ...
 FIGURE_MARGIN = 1_000  # ... this far from Kestrel's Shapley value, Borealis's and section 5's price
 
 #: The most the licence money's coming on signing, at most a quarter sooner, may be worth to
-#: Kestrel, as a share of the licence's price (question 6; review 77, X1)
-SIGNING_GAIN_CAP = 0.15
+#: Kestrel, as a share of the licence's price (question 6; review 77, X1). Review 102, X2:
+#: 0.15 left room for a gain clearly above the loss for only 23% of the learners who lose
+#: something; 0.2 leaves it for about a third (the money also pays for an order's materials)
+SIGNING_GAIN_CAP = 0.2
+#: Where the cap allows a gain this many times the loss, question 6's gain is drawn above
+#: the loss (review 102, X2), clear of the invariant's band of 0.8 to 1.2 times it
+SIGNING_GAIN_ABOVE = 1.25
 
 #: Plausible discount factors per month (what a deal a month later is worth today).
 LICENCE_YEARS = 10  # the licence's remaining term in the story (question 6)
@@ -1201,22 +1206,25 @@ def _signing_terms(learner, atlas, borealis):
     costs Kestrel something, the money's coming sooner is worth clearly less or clearly more
     than that; when Borealis binds either way, it is worth a modest sum. Review 76, X2: the
     free change (about 43% of learners) always answers True, so with the gain above the loss
-    for half of the rest, True was the answer for 73% of learners. Review 82: the cap below
-    sends most draws of twice the loss under it, so the gain is above the loss for about 1
-    learner in 50 (1 in 30 of those who pay), and True is the answer for under half."""
+    for half of the rest, True was the answer for 73% of learners. Review 82: the cap sent
+    most draws of twice the loss under it, so the gain was above the loss for about 1 learner
+    in 50. Review 102, X2: then "agree if and only if Borealis binds both ways" was right for
+    56 of 60 learners, so the weighing rarely decided. Now, wherever the cap leaves room for a
+    gain of SIGNING_GAIN_ABOVE times the loss, the gain is drawn above the loss, and below it
+    elsewhere: about a third of the learners who lose something gain more (350 of 1,101 on
+    2,000 learners), and True is the answer for 1,249 of 2,000 (899 lose nothing). The ratio
+    is drawn first, as before, so it did not move."""
     rng = random.Random(f"03_power:signing:{learner}")
     ratio = _choice(rng, (2, 3, 4))
     price = max(atlas / 2, borealis)
     loss = price - max(atlas / (1 + ratio), borealis)
     # review 77, X1: money at most a quarter sooner is worth at most SIGNING_GAIN_CAP of
-    # the price (it reached 83%); a gain of twice the loss above that is drawn at the cap
-    # where that is still 1.5 times the loss, else below the loss
+    # the price (it reached 83%)
     cap = math.floor(SIGNING_GAIN_CAP * price / 100) * 100
-    if loss > 0:
-        factor = _choice(rng, (0.4, 0.5, 0.6, 2.0))
-        gain = loss * factor
-        if gain > cap:
-            gain = cap if factor > 1 and cap >= 1.5 * loss else min(cap, 0.5 * loss)
+    if loss > 0 and cap >= SIGNING_GAIN_ABOVE * loss:
+        gain = min(cap, loss * _choice(rng, (1.5, 2.0)))
+    elif loss > 0:
+        gain = min(cap, loss * _choice(rng, (0.4, 0.5, 0.6)))
     else:
         gain = atlas * _choice(rng, (0.02, 0.03, 0.04))
     return ratio, float(min(round(gain, -2), cap))

@@ -75,7 +75,7 @@ scenario
 # to **coerce**; **expert** knowledge; and **referent** power, the pull of someone others
 # admire. Their reward and coercive power both rest on control of what the other side
 # values. This course groups those two with scarcity under one base: **control of
-# something the other side needs**. That grouping is the course's.
+# something the other side needs**.
 #
 # Emerson ("Power-Dependence Relations", *American Sociological Review*, 1962) turned the
 # idea round: your power over someone *is* their dependence on you, which grows the more
@@ -91,8 +91,7 @@ scenario
 #
 # - **authority**: a role or office that both sides accept gives someone the say, such as
 #   the manager who must sign a contract or the chair who sets a board's agenda (French
-#   and Raven's *legitimate* power, renamed: the course keeps "legitimate" for section
-#   7's ethics);
+#   and Raven's *legitimate* power; section 7 uses "legitimate" in another sense);
 # - **expert**: others rely on what someone knows and they do not;
 # - **referent**: others admire or identify with someone, and want their approval;
 # - **resource**: someone controls a thing others must get, such as a part, a licence or a
@@ -102,10 +101,8 @@ scenario
 # say comes with her role) and a resource (the contract the other side needs). A chair's
 # say over what reaches a vote hands over no such thing: that is authority alone.
 #
-# This course calls expert and referent power together **personal influence**
-# (negotiation texts often use "influence" alone more widely, for any way of changing
-# minds): they work through what others believe about you, which you can build but not
-# order, not through a thing that changes hands.
+# Expert and referent power work through what others believe about you, which you can
+# build but not order, not through a thing that changes hands. That is influence.
 #
 # **Trust and credibility.** Module 00 counts the other side's trust in your word as
 # part of power. It is not a fifth base here but what lets the four work: a promise, a
@@ -133,8 +130,8 @@ scenario
 # ("expert", "them on Kestrel"), ...}`. Each fact with both parts right earns half a mark;
 # if all four pairs are the same, none earns anything.
 #
-# Practise first on four facts that are the same for every learner (they earn no marks):
-# put your answers for them in the same dict, under the numbers 1 to 4
+# Practise first on four facts, the same for every learner, that earn no marks: answer
+# them in the same dict, under the numbers 1 to 4
 # (`{1: ..., 4: ..., "A": ..., "D": ...}`):
 #
 # 1. The port's harbour master, whose office both the port's users and its owners
@@ -285,7 +282,8 @@ print("Left takes all: in the core?", stable)
 # never buys. When the rival's offer is firm, as in this module's stories, that lowest
 # price is also module 02's **reservation price**, the least the seller could accept:
 # below it, selling to the rival does better. It is a limit, not a target. A higher $v_1$
-# can raise the price (half a unit per unit when the rival is weak, section 5).
+# can raise the price (half a unit per unit when the rival's value is below half of it,
+# section 5).
 #
 # Read as a price, the Shapley value misleads here. It pays the rival $v_2/6$, and when
 # the rival's value is close enough to the keen buyer's it gives the seller less than its
@@ -480,9 +478,9 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # to sell Kestrel votes at one price (`s.vote_offers`: owner and votes); it can afford one
 # offer, and the owner who sells keeps fewer votes. Write
 # `buy_votes_from(s)`: the owner whose offer gives Kestrel more power, or `"neither"` if
-# neither would let Kestrel's vote swing any decision: such votes are not worth paying
-# for. Section 3's two indices agree in every scenario, and so does a count of Kestrel's
-# swings after each sale. Take it that the chair puts Kestrel's proposal to the vote.
+# neither would let Kestrel's vote swing any decision. Section 3's two indices agree in
+# every scenario, and so does a count of Kestrel's swings after each sale. Take it that
+# the chair puts Kestrel's proposal to the vote.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "votes-needed-answer", "schema_version": 3}
@@ -586,7 +584,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "short-rounds-exercise", "schema_version": 3}
 # ### Exercise: patience when rounds are short
 #
-# Try this in a new cell before you open the answer. A side keeps 0.95 of a deal's worth
+# A side keeps 0.95 of a deal's worth
 # per month, the other 0.97, and they answer each other within a day (30 rounds a month).
 #
 # 1. Turn each monthly discount factor into a daily one (a month is 30 days, so the daily
@@ -609,11 +607,11 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-teaching", "schema_version": 3}
 # ## 5. Outside options and breakdown payoffs: when an alternative changes the deal
 #
+# Your **share at the table** is what Rubinstein's model (section 4) gives you when the
+# other side proposes, with no alternative counted.
+#
 # We recap and extend module 02's section 7. Harrow's work is Kestrel's BATNA in the
-# Granite talks; how it counts depends on how Kestrel reaches it. Your **share at the
-# table** is what
-# Rubinstein's model (section 4) gives you when the other side proposes, with no
-# alternative counted.
+# Granite talks; how it counts depends on how Kestrel reaches it.
 #
 # An **outside option** is one you can take only at the moment you turn down the other
 # side's proposal (Harrow's work for Kestrel). The **deal-me-out** result, also called the
@@ -689,35 +687,18 @@ proposer, responder = bargaining_split(0.95, 0.9)
 print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, responder {responder:.3f}")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-reply-text", "schema_version": 3}
-# ---
-#
-# **The predicted price is a forecast, not a limit on an ask.** It is where the model says
-# the talks end, not the most a side may ask for. The rule for question 4:
-#
-# 1. **Stand on the highest figure the other side proposed or can check**, such as a
-#    rival's written offer; one it proposed holds, since few will call their own standard
-#    unfair (Shell's normative leverage, section 7). To stand on a figure is to hold the
-#    other side to it.
-# 2. **Ask no more with nothing behind it, and hold it while the other side cannot fault
-#    it.** Asking for more only costs a round and comes back to that price. If the other
-#    side refuses, expect section 5's price, and go no lower.
-# 3. **Name no figure below it.** Naming a figure below the highest one on the table
-#    points the other side down to it. Where the buyer proposes less than the rival's
-#    offer, the model says to sell to the rival; real talks name the rival's figure to the
-#    buyer instead: the same money, with the door left open.
-#
-# ---
-#
 # ### Question 4 (1 mark): your reply to Atlas
 #
 # Back to question 2's licence, in today's market of three. Atlas's yardstick (question 2)
-# is on the table, and Atlas now names its own figure for it.
-# Atlas's figure is a first offer, and first offers anchor: they pull the final price
-# towards them (module 01, section 5; module 04 returns to anchors). Kestrel has three
-# replies: `"accept"` (take Atlas's figure as it stands), `"yardstick"` (hold Atlas to the
-# yardstick, worked out) or `"rival"` (name Borealis's firm written offer and its figure).
-# What does Kestrel reply, and for what figure? Work out the three figures for your case;
-# the rule above picks the reply.
+# is on the table, and Atlas now names its own figure for it. Atlas's figure is a first
+# offer, and first offers anchor: they pull the final price towards them (module 01,
+# section 5; module 04 returns to anchors). Kestrel has three replies: `"accept"` (take
+# Atlas's figure as it stands), `"yardstick"` (hold Atlas to the yardstick, worked out) or
+# `"rival"` (name Borealis's firm written offer and its figure). To stand on a figure is
+# to hold the other side to it. You are not owed a Shapley value (section 2); you may hold
+# Atlas to this one because Atlas proposed it. Atlas can still refuse and answer a day
+# later. The question asks for the figure Kestrel stands on, not an opening. What does
+# Kestrel reply, and for what figure?
 #
 # Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
 # `s.atlas_value` and `s.borealis_value`:
@@ -726,17 +707,7 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #   to the unit, or to the hundred, rounded up or down);
 # - `reason`: the reply, one of the three.
 #
-# The mark needs both right; grading also tries other learners' scenarios.
-#
-# <details><summary>How this is marked</summary>
-#
-# The question asks for the figure Kestrel stands on, not an opening. You are not owed a
-# Shapley value (section 2); you may hold Atlas to this one because Atlas proposed it.
-# Atlas can still refuse and answer a day later. Taking Atlas's figure also earns the mark
-# where it is at least section 5's price, since Atlas may refuse the yardstick and leave
-# Kestrel that price.
-#
-# </details>
+# The mark needs both right; grading tries other learners' scenarios.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
@@ -760,6 +731,28 @@ check.licence_reply(licence_reply)
 check.licence_reply(licence_reply, hidden=True)
 ### END HIDDEN TESTS
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-reply-rule", "schema_version": 3}
+# **The predicted price is a forecast, not a limit on an ask.** It is where the model says
+# the talks end, not the most a side may ask for. Where the other side knows both values,
+# as Atlas does under section 5's full information, the reply to question 4 follows a
+# rule:
+#
+# 1. **Stand on the highest figure the other side proposed or can check**, such as a
+#    rival's written offer; one it proposed holds, since few will call their own standard
+#    unfair (Shell's normative leverage, section 7).
+# 2. **Ask no more with nothing behind it, and hold it while the other side cannot fault
+#    it.** Asking for more only costs a round and comes back to that price. If the other
+#    side refuses, expect section 5's price, and go no lower.
+# 3. **Name no figure below it.** Naming a figure below the highest one on the table
+#    points the other side down to it. Where the buyer proposes less than the rival's
+#    offer, the model says to sell to the rival; real talks name the rival's figure to the
+#    buyer instead: the same money, with the door left open.
+#
+# Taking Atlas's figure also earns the mark where it is at least section 5's price, since
+# Atlas may refuse the yardstick and leave Kestrel that price. The rule needs full
+# information: where the other side is unsure of your values, an ambitious ask grounded in
+# your leverage can anchor the price up, module 04's subject.
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rig-prices-text", "schema_version": 3}
 # ### Question 5 (1 mark): walk out, or left over?
 #
@@ -770,7 +763,7 @@ check.licence_reply(licence_reply, hidden=True)
 # Kestrel is selling its old test rig to Dunmore, which would pay up to `s.rig_value` for
 # it; the rig is worth nothing to Kestrel, and Dunmore has nothing else to turn to if the
 # talks fail. Your scenario tells four versions, A to D, of what else Kestrel could do
-# with the rig (`s.rig_versions`; the story shows them). They are separate what-ifs: in
+# with the rig (`s.rig_versions`). They are separate what-ifs: in
 # each, only that version's alternative exists. Each version `v` has `v.letter` and
 # `v.amount` (what the alternative brings Kestrel).
 #
@@ -785,10 +778,11 @@ check.licence_reply(licence_reply, hidden=True)
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. A quarter mark
-# a version, none if one rule prices all four. Grading also runs it on other amounts (some
-# above half of Dunmore's value, some below) told in your versions' words under your
-# letters, so it may go by `v.letter` or by your texts; the self-check's other scenarios
-# are worded differently.
+# a version, none if one rule prices all four. Such a reading gets two right yet scores 0:
+# two versions are of each kind, so one rule ignores what half the texts say. Grading also
+# runs it on other amounts (some above half of Dunmore's value, some below) told in your
+# versions' words under your letters, so it may go by `v.letter` or by your texts; the
+# self-check's other scenarios are worded differently.
 #
 # Practise first on two versions that are the same for every learner. Kestrel is selling a
 # used lathe to Pell, which would pay up to 40,000 for it; all else is as in your own
@@ -849,8 +843,8 @@ check.rig_prices(rig_prices, hidden=True)
 #   on signing;
 # - `switch`: `True` if Kestrel should agree to be paid on signing, `False` if not.
 #
-# Each part earns a mark; grading also tries other learners' scenarios. The check tries
-# cases where agreeing pays and cases where it does not.
+# Each part earns a mark. The check tries cases where agreeing pays and cases where it
+# does not.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "signing-terms-answer", "schema_version": 3}
@@ -884,9 +878,8 @@ check.signing_terms(signing_terms, hidden=True)
 #
 # With both patiences at 0.9, set the computer's outside option to 0.3, then to 0.6. What
 # is the lowest offer it accepts in each case? Work it out from section 5 before you play:
-# the game shows the equilibrium split, and that lowest offer, only once you have made an
-# offer with those settings. Then offer exactly that, and a little less, and watch what it
-# does.
+# the game shows the split only once you have made an offer with those settings. Then
+# offer exactly that, and a little less, and watch what it does.
 #
 # <details><summary>Answer</summary>
 #
@@ -958,8 +951,8 @@ check.granite_reply(granite_reply, hidden=True)
 #   at the table;
 # - an outside option below your share at the table.
 #
-# Such a bidder can still raise a Shapley yardstick the other side proposed, such as
-# Atlas's (question 2).
+# Such a bidder can still raise a Shapley value the other side proposed, such as Atlas's
+# yardstick (question 2).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "best-lever-text", "schema_version": 3}
 # ### Question 8 (2 marks): one month, one move
@@ -1017,6 +1010,10 @@ check.best_lever(best_lever, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "using-teaching", "schema_version": 3}
 # ## 7. Using power, and its limits
 #
+# **Strong and weak alternatives**: an alternative is **strong** when it beats the other
+# side's estimate of your share at the table (section 5), and **weak** when it is worth no
+# more than that.
+#
 # This section uses module 00's two words, after Schelling: a **warning** ties a demand to
 # something you would do anyway if it is refused (sell to the rival who pays more); a
 # **threat** ties it to something you would rather not do, to punish a refusal (walk out
@@ -1030,20 +1027,19 @@ check.best_lever(best_lever, hidden=True)
 # Quieter uses of power:
 #
 # - **Say true things, plainly.** Put the highest figure you can stand on forward as the
-#   standard a price must meet, as question 4's best reply does (section 5 says which
-#   figures those are). It tells Atlas nothing it does not know, and Atlas can check it.
-#   Kestrel may hold Atlas to its yardstick only because Atlas proposed it: people resist
-#   going back on a standard they set (Shell, *Bargaining for Advantage*, 1999:
-#   normative leverage). Borealis's offer counts for another reason: it is Kestrel's
-#   alternative.
+#   standard a price must meet, as question 4's best reply does (the rule after it says
+#   which figures those are). It tells Atlas nothing it does not know, and Atlas can
+#   check it. Kestrel may hold Atlas to its yardstick only because Atlas proposed it:
+#   people resist going back on a standard they set (Shell, *Bargaining for Advantage*,
+#   1999: normative leverage). Borealis's offer counts for another reason: it is
+#   Kestrel's alternative.
 # - **Mention an alternative when it raises what they must offer.** It does when it beats
 #   what they expect to give you. Module 02's rule compared the alternative with their
 #   estimate of your reservation price: that fits talks where the other side can make a
 #   final offer and hold to it. Where both sides can counter and both lose by waiting, as
 #   here, mention an alternative when it beats the other side's estimate of your share at
-#   the table (with full information, as in section 5, that share itself). Call such an
-#   alternative **strong**, and one worth no more than that **weak**. Mentioning a weak
-#   one gains nothing where they know your patience.
+#   the table (with full information, as in section 5, that share itself): a strong one.
+#   Mentioning a weak one gains nothing where they know your patience.
 # - **When they are unsure of your patience**, a weak figure you name can anchor their
 #   estimate of your share low (module 01, section 5; module 04 returns to anchors),
 #   though section 5's model says it should not. The evidence is an analogy: in Galinsky
@@ -1053,8 +1049,7 @@ check.best_lever(best_lever, hidden=True)
 #   Galinsky, 2015). So make a strong alternative known, keep a weak one private. That
 #   rule is Fisher and Ury's (*Getting to Yes*, 1981, "What If They Are More Powerful?
 #   Develop Your BATNA"; also Thompson, *The Mind and Heart of the Negotiator*, 2nd ed.,
-#   2001): no study we know of tests disclosing a weak alternative directly. Measuring
-#   "strong" by section 5's share at the table, as above, is this course's refinement.
+#   2001): no study we know of tests disclosing a weak alternative directly.
 # - **Make a strong alternative believable, and say it calmly.** Granite has not seen
 #   Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
 #   telephone is worth having confirmed in writing first. Never threaten to take an option
@@ -1257,7 +1252,7 @@ check.harrow_move(harrow_move, hidden=True)
 #
 # - Power is the other side's dependence on you: how much they need what you control, and
 #   how few other ways they have to get it. It runs both ways, and it rests on authority,
-#   personal influence (expertise, admiration) or control of a resource.
+#   expertise, admiration or control of a resource.
 # - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
 #   says what competition leaves: a rival buyer's firm offer sets your reservation price
 #   at what it would pay, unit for unit, even if it never buys.
