@@ -67,7 +67,8 @@ def _own_opening(s, anchor=None, quote=None):
     key = max(market, key=lambda k: s.statements[k].figure)
     price = s.statements[key].figure if quote is None else min(s.statements[key].figure, quote)
     birch = _about(s, "birch")
-    told = _true(s, birch) and s.alternative_price > s.their_guess
+    # review 102 C1: the bar is Orchard's estimate of your share at the table
+    told = _true(s, birch) and s.alternative_price > (s.their_guess + s.their_estimate) / 2
     return price, ((key, birch) if told else (key,))
 
 
@@ -256,7 +257,9 @@ def test_birch_is_told_when_it_beats_what_orchard_believes_and_never_when_inflat
     side's belief, and Birch was weak in every draw, so mentioning a strong alternative was
     never practised. A true Birch offer below Orchard's guess of Kite's other work must be kept
     private. One above it was required too, which failed 40% of learners for a defensible choice
-    (it names a number below the opening); now either passes."""
+    (it names a number below the opening); then either passed. Review 102 C1: beating
+    Orchard's guess is not enough; the bar is Orchard's estimate of your share at the table,
+    which Birch never beats, so telling fails for the "strong" kind (above the guess) too."""
     s = _learner_where(
         lambda s: {
             "strong": _true(s, _about(s, "birch")) and s.alternative_price > s.their_guess,
@@ -275,14 +278,12 @@ def test_birch_is_told_when_it_beats_what_orchard_believes_and_never_when_inflat
         return price, said[0]
 
     with course.variants.learner_as(s.learner):
-        if kind == "strong":
-            check.opening(telling)
-            check.opening(keeping)
-        else:
-            hint = miss(check.opening, telling)
-            check.opening(keeping)
+        hint = miss(check.opening, telling)
+        check.opening(keeping)
+    if kind == "strong":
+        assert "share at the table" in hint and "is not enough" in hint
     if kind == "weak":
-        assert f"'{_about(s, 'birch')}' is true, but" in hint and "keep this one private" in hint
+        assert f"'{_about(s, 'birch')}' is true, but" in hint and "keep it private" in hint
         assert f"less than the {s.their_guess:g} Orchard already believes" in hint
         # Orchard's reservation price is not what it "expects to pay"
         assert "expects to pay" not in hint
@@ -1613,13 +1614,21 @@ def test_citing_birch_below_the_opening_is_still_right_when_it_is_strong():
     """The rule against citing a price fact that names less than the opening is about price
     facts for the work, not Birch: a strong, true Birch offer names less than the opening and
     must still be told."""
+    # review 102 C1: no drawn case has a Birch above Orchard's estimate of your share at the
+    # table, so the case is made by lowering Orchard's guess until it is
+    import dataclasses
+
     for learner in LEARNERS:
         s = course.variant(MODULE, learner)
-        if _true(s, _about(s, "birch")) and s.alternative_price > s.their_guess:
-            with course.variants.learner_as(learner):
-                check.opening(_own_opening)
+        if _true(s, _about(s, "birch")):
+            strong = dataclasses.replace(
+                s, their_guess=2 * s.alternative_price - s.their_estimate - 6
+            )
+            price, said = check.grounded_opening(strong)
+            named = (price, [*said, _about(s, "birch")])
+            assert check._check_opening(strong, None, named, None) == price
             return
-    pytest.fail("no learner with a strong Birch")
+    pytest.fail("no learner with a true Birch")
 
 
 def test_no_statement_of_a_studio_like_kite_names_less_than_orchards_limit():
@@ -1763,9 +1772,8 @@ def test_section_4_says_what_its_ratios_and_sums_assume_and_where_it_departs():
     # picks it, made conditional on the deal (the text once called it 'right for a
     # conditional concession on the frontier')
     assert "which is right for a conditional concession on the frontier" not in flat
-    assert (
-        "a single give's trade ratio is 0.00, and on the frontier it can still be the rule's "
-        "move, made conditional: rule 2" in flat
+    assert (  # review 102 U3: the planner shows one ratio, the exchange rate
+        "a single give can still be the rule's move, made conditional: rule 2" in flat
     )
 
 
@@ -1782,15 +1790,11 @@ def test_the_plans_on_the_clock_are_named_as_such():
     assert "The plan sets each step's size; their move sets its time." not in flat
     rule_2 = flat[flat.index("2. Give back part of what they gave") : flat.index("3. If they")]
     assert "your plan's next step" in rule_2
-    # review 66 U1/U2: the simulations' exception sits in a folded note; review 69 U1: the
-    # one note under the introduction that gathers the course's own lines
-    aside = flat[flat.index("Note: which numbers are this course's own lines") :]
-    assert (  # review 88 U2: section 2's aside plays the same every-round plan
-        "Section 2's aside and section 5's two simulations (the low-ball and next year's "
-        "table) step every round, to stay short, so they concede a little faster than "
-        "section 3's rule: read their figures as rough." in aside[: aside.index("</details>")]
-    )
-    assert "one every round (the introduction's note says why that is short of its rule)" in flat
+    # review 66 U1/U2: the simulations' exception; review 102 U2: said where each is used
+    # (review 88 U2: section 2's aside plays the same every-round plan)
+    assert "These plans step every round, a little faster than section 3's rule" in flat
+    assert "one every round: rougher than section 3's rule." in flat
+    assert "(stepping every round is rougher than section 3's rule)" in flat
     # review 66 C1: the next-year plan now holds after the buyer's opening, as question 2's
     # rule 3 asks, and the aside says so instead of calling it "section 2's plan"
     assert (  # review 89 U3: the introduction's note is pointed to once, in section 5
@@ -2140,6 +2144,11 @@ def _keeping_birch(s, anchor, quote=None):
     return price, [key for key in said if s.statements[key].about != "birch"]
 
 
+def _telling_birch(s, anchor, quote=None):
+    price, said = _own_opening(s, anchor, quote)
+    return price, [*said, _about(s, "birch")] if _true(s, _about(s, "birch")) else said
+
+
 def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsys):
     """When Birch's true offer beat Orchard's guess, an answer that kept it private failed (79
     of 200 learners), though its figure is a number below the opening, the kind of fact the rule
@@ -2155,8 +2164,8 @@ def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsy
                 capsys.readouterr()
                 check.opening(_keeping_birch)
                 assert "you keep Birch's offer private" in capsys.readouterr().out
-                check.opening(_own_opening)
-                assert "you tell Orchard of Birch's offer" in capsys.readouterr().out
+                # review 102 C1: above Orchard's guess is not enough; telling now fails
+                assert "share at the table" in miss(check.opening, _telling_birch)
     assert 0.25 * 200 <= len(strong) <= 0.6 * 200
     with course.variants.learner_as(strong[0]):
         check.opening(_keeping_birch, hidden=True)
@@ -2166,7 +2175,8 @@ def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsy
         "a true market price below your opening (the survey's, Linden's, a retailer's) argues against it"
         in text
     )
-    assert "above it, the check accepts either choice" in text  # review 97 U1 (round 98)
+    # review 97 U1 (round 98); review 102 C1: one answer, by the share at the table
+    assert "otherwise keep it private." in text
 
 
 @pytest.mark.parametrize("container", [set, frozenset, tuple, list])
@@ -2478,8 +2488,8 @@ def test_the_question_says_how_far_under_a_lower_quote_an_opening_may_go():
         "quote and at most 3 thousand under it" in text
     )
     assert "| a quote below your estimate |" not in text
-    # review 78 U6: the course's lines are named once, in the introduction's note
-    assert "In question 1, the 3 thousand you may open under a quote." in text
+    # review 78 U6: the course's lines are named once; review 102 U2: where each is used
+    assert "over an equal rival. The 3 is the course's line." in text
     assert "puts Orchard's reservation price between" not in text
 
 
@@ -2813,8 +2823,8 @@ def test_the_introduction_says_how_rounds_are_counted_and_why_the_quote_band_is_
     introduction. Question 1's band of 3 under a rival's quote was a bare number; the text now
     says what it stands for, a few per cent of the quotes the check tries (100 learners)."""
     text = _flat()
-    # review 78 U6: the course's lines are named once, in the introduction's note
-    assert "In question 1, the 3 thousand you may open under a quote." in text
+    # review 78 U6: the course's lines are named once; review 102 U2: where each is used
+    assert "over an equal rival. The 3 is the course's line." in text
     assert check.QUOTE_BAND == 3
     for learner in SWEEP[:100]:
         s = course.variant(MODULE, learner)
@@ -4095,11 +4105,11 @@ def test_one_word_for_the_reservation_price_and_the_target_band_is_a_convention(
     assert "module 02's advice" not in text
     # session 75: the aside calls the band the convention it is (rule 5's "module 02's
     # convention" went with the old estimate cap)
-    assert "In section 2, module 02's band for the price you aim at" in text  # review 78 U6
+    assert "checks accept any target in module 02's band" in text  # review 78 U6; 102 U2
     assert "Orchard's limit" not in text and "their limit" not in text
     assert "the most it would pay" not in text
-    # review 78 U6: the course's lines are named once, in the introduction's note
-    assert "In question 1, the 3 thousand you may open under a quote." in text
+    # review 78 U6: the course's lines are named once; review 102 U2: where each is used
+    assert "over an equal rival. The 3 is the course's line." in text
     root = Path(__file__).parents[1]
     checks = (root / "course" / "checks" / "concessions.py").read_text()
     assert "module 02 puts a target" not in checks
@@ -4115,7 +4125,7 @@ def test_the_low_ball_buyers_are_called_an_assumption_and_the_zone_is_defined():
     module 01's band model in one dense sentence; 'the zone you expect' came before it was
     said what the zone is."""
     text = _flat()
-    assert "are this course's assumption, chosen to show the risk; no study has measured" in text
+    assert "(the course's assumption; no study has measured it)" in text  # review 102 U2
     assert "module 01's band model" not in text
     # review 93 U4: "zone" means module 02's ZOPA only, defined at its first use (section 5)
     defined = "no **zone of possible agreement** (module 02's ZOPA)"
@@ -4445,7 +4455,8 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
 #: The intro's word counts of the reading outside and inside folded notes (review 66 U1
 #: asked for them to be reported; the test measures them)
 # review 80 U1: questions 2 and 3 point, not restate; review 89 U3: an aside cut
-READING_WORDS, FOLDED_WORDS = 6500, 1500  # review 90 U2: cuts; review 92 U1: 6,600; r100: 6,500
+READING_WORDS, FOLDED_WORDS = 6500, 1350  # review 90 U2: cuts; review 92 U1: 6,600; r100: 6,500
+# review 102 U2: the introduction's folded note on the course's own lines became one sentence
 # review 82: 1,800 overstated the folds; its U6 cut three asides (1,755 -> 1,605)
 
 
@@ -4677,24 +4688,19 @@ def test_the_model_answer_keeps_a_strong_birch_private_and_the_message_weighs_th
         assert birch not in answers["opening"](s, None)[1], s.learner
         if strong > 6:
             continue
-        below = f"{s.alternative_price:g} is {1 - s.alternative_price / opened:.0%} below"
+        # review 102 C1: telling now fails; the message weighs keeping it on the learner's
+        # numbers (Birch's offer against Orchard's estimate of your share at the table)
+        share = (s.their_guess + s.their_estimate) / 2
         with course.variants.learner_as(s.learner):
             capsys.readouterr()
-            check.opening(_own_opening)  # tells Birch
-            told = capsys.readouterr().out
+            assert "share at the table" in miss(check.opening, _telling_birch)
             check.opening(answers["opening"])
             kept = capsys.readouterr().out
-        assert f"but its {below} your opening" in told, told
-        assert "(keeping it private, the model answer's choice, would have passed too)" in told
-        assert (
-            f"but its {below} your opening" in kept and "(telling it would have passed too)" in kept
-        )
+        assert f"its {s.alternative_price:g} is below {share:g}" in kept, kept
     assert strong >= 30, strong
-    # review 97 C1 (round 98): the reason for accepting either choice is given once, in
-    # section 1 (review 98 U1, round 99: reworded)
-    assert "(question 1 accepts both): named, it also gives Orchard a number below your" in (
-        _flat()
-    )
+    # review 97 C1 (round 98): the reason is given once, in section 1 (review 102 C1: the
+    # share at the table)
+    assert "Name Birch's offer only if it beats that halfway point." in _flat()
 
 
 def test_the_quote_bullet_says_why_an_opening_may_sit_under_the_quote():
@@ -4761,16 +4767,15 @@ def test_the_reading_is_a_tenth_shorter_and_the_course_s_own_lines_sit_in_one_no
     main, _ = _reading_and_asides()
     assert main <= 0.9 * 9183, main
     flat = _flat()
-    note = flat[flat.index("<summary>Note: which numbers are this course's own lines") :]
-    note = note[: note.index("</details>")]
+    # review 102 U2: the note is one sentence; each hedge is said once, where it is used
+    assert "<summary>Note: which numbers are this course's own lines" not in flat
     for hedge in (
-        "the 3 thousand you may open under a quote.",  # review 76 X2: any quote it caps
+        "The 3 is the course's line.",  # review 76 X2: any quote it caps
         "three fifths is this course's line, not a figure from Faratin or another study",
-        "the quarter is this course's line, not a finding",
-        "are this course's assumption, chosen to show the risk; no study has measured them",
-        "section 5's two simulations (the low-ball and next year's table) step every round",
+        "the quarter is this course's line, not a finding.",
+        "(the course's assumption; no study has measured it)",
+        "These plans step every round, a little faster than section 3's rule",
     ):
-        assert hedge in note, hedge
         assert flat.count(hedge) == 1, hedge
 
 
@@ -4824,7 +4829,7 @@ def test_s75_the_aside_on_three_quarters_quotes_the_engine():
         "0). Any target from 90 to 95 does about as well (48 to 52 deals, gains 12.4 to "
         "12.6); the course takes three quarters." in text
     )
-    assert "In section 2, module 02's band for the price you aim at" in text  # review 78 U6
+    assert "checks accept any target in module 02's band" in text  # review 78 U6; 102 U2
     # review 83 U5: the data show why not the estimate, not why three quarters: 90 closes
     # at least as many deals for as much gain, so the aside is named for what it shows
     assert found[90][0] >= found[93.75][0] and found[90][1] >= found[93.75][1], found
@@ -5023,10 +5028,10 @@ def test_review_72_question_6b_passes_the_budget_claim_and_reads_it_as_the_rubri
     # review 88 U3: only a cap its board approved counts; a bare claim is answered as if
     # no cap were stated
     assert "Such a cap below your reservation price means walk away; otherwise" not in text
-    assert (
-        "When `board_approved` is `True`, walk away from a cap below your reservation price "
-        "and accept an offer at one at or above it; when `False`, answer as if no cap were "
-        "stated (section 5: a test)." in text
+    assert (  # review 102 U6: reworded
+        "When `board_approved` is `True`: if the cap is below your reservation price, walk "
+        "away; if it is at or above it, ask no more than the cap, and accept an offer at the "
+        "cap. When `False`, answer as if no cap were stated (section 5: a test)." in text
     )
     assert respond(s, low, mine[2], low, True) == "walk away"
     assert "reads as a test, so I counter, as respond does." in text
@@ -5534,7 +5539,7 @@ def test_s76_u7_the_text_says_which_rule_uses_which_ratio():
     text = _flat()
     # review 78 U2: the exchange rate and rule 2.5, a rare case, are one line each
     assert "is used only by rule 2.2 below." in text  # review 80 U3; 94 U3: 2.5 is 2.2
-    rules = text[text.index("1. **Create value first.**") : text.index("3. **Stop**")]
+    rules = text[text.index("1. **Create value first.**") : text.index("3. **Stop")]  # r102
     assert (
         "2. If no single move closes the deal, give where the exchange rate is highest, on "
         "that condition." in rules
@@ -5631,8 +5636,9 @@ def test_review_78_u6_the_course_s_own_lines_are_named_once():
         "on the course's own assumptions, not measurements",
     ):
         assert repeat not in text, repeat
-    assert "In section 2, module 02's band for the price you aim at" in text
-    assert "Section 4's rule for moves is the course's own summary." in text
+    # review 102 U2: the note is gone; the band and the rule are labelled where used
+    assert "checks accept any target in module 02's band" in text
+    assert "*Pace the moves* with the course's rule below." in text
 
 
 def test_review_78_the_summary_rounding_arena_and_engine_sentences_say_what_is_so():

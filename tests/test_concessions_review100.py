@@ -72,7 +72,8 @@ def test_c2_the_planner_stops_where_rules_1_and_3_stop_for_learner_rv04a():
     shown, verdict = _play(planner, [*RV04A, ("delivery", "payment")])
     last = shown[shown.index(" 4 ") :]
     assert "+0 / +5" in last
-    assert "allowed, not the rule's move:" in last and "the rule stops here" in last
+    # review 102 C2: the held move, made last, is rule 3's closing move
+    assert "allowed, not the rule's move:" in last and "here it is that closing move" in last
     assert "creates 5 points: the most any move here creates" not in shown
     assert "1 of its 4 moves is not the rule's move." in verdict
     assert "the rule stopped short of your landing" not in verdict

@@ -59,9 +59,14 @@ def test_c1_rule_1_keeps_a_move_that_gains_you_nothing_and_the_check_takes_both(
     assert "the planner's path takes the one that adds the most points" not in text  # U3
     assert (
         "the one that adds the most points for both. Once they have their minimum, "
-        "hold back a move that gains you nothing: save it to trade later." in text  # r86 U2
+        "hold back a move that gains you nothing: keep it for the close (rule 3)."
+        in text  # r102 C2
     )
-    assert "**Stop** when they have what they need and no move gains you points." in text
+    # review 102 C2: rule 3 stops, then closes with the held move
+    assert (
+        "**Stop, then close.** Stop when they have what they need and no move gains you points:"
+        in text
+    )
     keeps = solution_namespace(MODULE, "concessions")["next_trade"]
     cell = solutions(MODULE, "concessions")["next-trade-answer"]
     kept = "        free = [found for found in free if found[1] > 0]\n"
@@ -128,7 +133,11 @@ def test_x2_question_5_says_which_valid_set_to_prefer():
     text = _flat()
     question = text[text.index("Question 5 (2 marks)") : text.index("Question 5b")]
     # review 86 E1: the preference is labelled the course's own (test_concessions_review86)
-    assert "Prefer a set whose least attractive offer still tempts Orchard" in question
+    # review 102 X3: now said as advice, not graded
+    assert (
+        "Advice, not graded: prefer a set whose least attractive offer still tempts Orchard"
+        in question
+    )
     assert text.index("In experiments by Leonardelli") < text.index("Question 5 (2 marks)")
 
 

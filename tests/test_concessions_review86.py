@@ -21,8 +21,9 @@ def test_e1_question_5s_preference_is_the_courses_not_leonardellis():
     question = text[text.index("Question 5 (2 marks)") : text.index("Question 5b")]
     assert "(Leonardelli and colleagues, above)" not in question
     assert (
-        "Prefer a set whose least attractive offer still tempts Orchard: the course's "
-        "preference, drawn from the sincerity finding above." in question
+        # review 102 X3: the preference is advice, said to be ungraded
+        "prefer a set whose least attractive offer still tempts Orchard (the course's "
+        "preference, drawn from the sincerity finding above)." in question
     )
     aside = text[text.index("In experiments by Leonardelli") : text.index("Reading the pick")]
     assert "more likely to hold an offer the other side found attractive" in aside
@@ -118,12 +119,13 @@ def test_u2_u4_u5_u6_four_unclear_phrases_are_said_plainly():
     ):
         assert old not in text, old
     rule_1 = text[text.index("**Create value first.**") : text.index("**Then concede only")]
-    assert "hold back a move that gains you nothing: save it to trade later." in rule_1
+    # review 102 C2: the held move is kept for rule 3's close, not "to trade later"
+    assert "hold back a move that gains you nothing: keep it for the close (rule 3)." in rule_1
     note = text[: text.index("## Your scenario")]
     # neither "target" nor "zone" before section 1 and 2 define them (older tests pin that)
-    assert "In section 2, module 02's band for the price you aim at: a half to three quarters." in (
-        note
-    )
+    # review 102 U2: the note is one sentence now; the band is named where it is used
+    assert "a half to three quarters" not in note
+    assert "checks accept any target in module 02's band, from the **even split**" in text
     question_6 = text[text.index("Question 6 (2 marks)") : text.index("Question 6b")]
     assert "`ceiling` is `None`, or a cap Orchard states:" in question_6
     assert (

@@ -149,9 +149,9 @@ def test_u1_the_intro_says_checks_try_public_self_check_scenarios_and_how_to_ope
 def test_u2_the_note_lists_section_2s_aside_among_the_every_round_plans():
     """The aside's engine Plan asks by the turn alone, so it steps every round whatever the
     buyer does, like section 5's simulations; the note named only those."""
-    note = _cell("intro")
-    note = note[note.index("Note: which numbers") :]
-    assert "Section 2's aside and section 5's two simulations" in note
+    # review 102 U2: the note is one sentence; each every-round plan says so where it is
+    text = _cell("tactics-teaching")
+    assert "These plans step every round, a little faster than section 3's rule" in text
     plan = Plan(75, 110, 10, 93.75)
     asks = [plan.planned_ask(t) for t in range(9)]
     steps = [a - b for a, b in itertools.pairwise(asks)]
@@ -166,7 +166,7 @@ def test_u3_rule_3_counts_only_a_board_approved_cap(answers):
     stated ceiling; the model answer and the check use it only when board_approved."""
     q6 = _cell("q6-text")
     assert "Such a cap below your reservation price means walk away" not in q6
-    assert "when `False`, answer as if no cap were stated (section 5: a test)" in q6
+    assert "When `False`, answer as if no cap were stated (section 5: a test)" in q6  # r102 U6
     respond = answers["respond"]
     s = course.variant(MODULE, "review88-u3")
     reservation = s.alternative_price + s.extra_cost

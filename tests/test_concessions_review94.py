@@ -117,7 +117,7 @@ def test_u3_rule_2_has_two_sub_rules_and_the_references_follow():
     question 4 tests are 2.1 (the cheapest closing move) and 2.2 (the best exchange rate)."""
     text = _flat()
     rule = text[text.index("2. **Then concede only what closes the deal.**") :]
-    rule = rule[: rule.index("3. **Stop**")]
+    rule = rule[: rule.index("3. **Stop")]  # review 102 C2: "Stop, then close"
     assert "concede only while they still need points to agree, and make every" in rule
     assert "If no deal is signed, every concession falls away." in rule
     subs = re.findall(r"(?<![\d.])(\d)\. (?=\*\*|If|Make|Never|What)", rule)

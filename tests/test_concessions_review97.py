@@ -151,9 +151,9 @@ def test_c1_section_1_names_module_03_s_bar_and_the_takeaway_follows():
         in text
     )
     assert "Mention an alternative only when it beats what they believe of it" not in text
-    assert (
-        "Mention an alternative, as a fact, only when it raises the price they expect at the "
-        "table (module 03's deal-me-out): never when it is below what they believe of it." in text
+    assert (  # review 102 C1: the bar in module 03's terms, the share at the table
+        "Mention an alternative, as a fact, only when it beats their estimate of your share at "
+        "the table (module 03's deal-me-out)" in text
     )
     assert "in each round you make an offer and Orchard answers with one of its own" in (
         check._variant("alice").story()
@@ -172,13 +172,13 @@ def test_c1_birch_is_weighed_by_one_rule_and_either_choice_passes_where_it_beats
     assert "where equally patient sides meet" not in text and "never clears" not in text
     # review 97 C1 (round 98): the same fact, in the one bar's terms; review 98 U1 (round
     # 99): in question 1's name for the quantity
-    assert (
-        "Your case gives only what Orchard believes your other work pays (`s.their_guess`). "
-        "If Birch's offer is below that, keep it private" in text
-    )
-    assert "you may keep it private or name it (question 1 accepts both)" in text
-    strong = sum(birch_is_strong(check._variant(f"rv97-c1-{n}")) for n in range(300))
-    assert strong > 50  # module 02's bar is cleared often
+    # review 102 C1: the bar is Orchard's estimate of your share at the table, halfway from
+    # its guess to its limit; Birch beats the guess often, the bar never
+    assert "Name Birch's offer only if it beats that halfway point." in text
+    assert "you may keep it private or name it (question 1 accepts both)" not in text
+    drawn = [check._variant(f"rv97-c1-{n}") for n in range(300)]
+    assert sum(s.alternative_price > s.their_guess for s in drawn) > 50
+    assert not any(birch_is_strong(s) for s in drawn)
     for learner in ("alice", "carol"):
         s = check._variant(learner)
         _, said = check.grounded_opening(s)
@@ -330,19 +330,21 @@ def test_r98_c1_the_table_question_1_and_the_summary_state_one_bar():
     assert "only when it beats what Orchard believes; even then" not in text
     assert "only when it beats what they believe of it" not in text
     teaching = " ".join(cell_text("04_concessions", "concessions", "opening-teaching").split())
-    assert "An alternative helps only when it raises the price they expect at the table" in (
-        teaching.replace("**", "")
+    assert (  # review 102 C1: reworded
+        "helps only when it raises the price they expect, and only as a fact"
+        in teaching.replace("**", "")
     )
     assert "module 03's deal-me-out sets that price" in teaching
     assert f"only when it raises {BAR} (question 1)" in teaching  # the table's cell
     rule = dict(_q1_bullets())["Your alternative"]
-    assert "by section 1's rule" in rule and "the check accepts either choice" in rule
+    # review 102 C1: one answer, by section 1's bar
+    assert "(section 1)" in rule and "otherwise keep it private" in rule
+    assert "the check accepts either choice" not in rule
     summary = " ".join(cell_text("04_concessions", "concessions", "summary").split())
-    assert "only when it raises the price they expect at the table (module 03's deal-me-out)" in (
-        summary
-    )
+    assert "only when it beats their estimate of your share at the table (module 03's" in summary
     # "naming it also passes", with its reason, in one place: section 1
-    assert text.count("question 1 accepts both") == 1  # review 98 U1 (round 99): reworded
+    # review 102 C1: no longer (one answer, keep it private)
+    assert text.count("question 1 accepts both") == 0
 
 
 def test_r98_c1_below_orchard_s_belief_naming_birch_never_raises_the_deal_me_out_price():
@@ -367,9 +369,12 @@ def test_r98_c1_below_orchard_s_belief_naming_birch_never_raises_the_deal_me_out
         told = s.alternative_price + s.extra_cost  # the same, once Birch is named
         low, high = int(min(believed, told)) - 5, int(s.their_estimate) + 1
         raised = [max(share, told) > max(share, believed) for share in range(low, high)]
-        if birch_is_strong(s):
+        if s.alternative_price > s.their_guess:  # beats the guess: raises for low shares
             strong += 1
             assert any(raised) and not all(raised), s.learner
+            # review 102 C1: but not at Orchard's estimate of Kite's share at the table
+            at = (s.their_guess + s.their_estimate) / 2 + s.extra_cost
+            assert max(at, told) == max(at, believed), s.learner
         else:
             weak += 1
             assert not any(raised), s.learner

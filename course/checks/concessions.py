@@ -37,6 +37,7 @@ from course.scenarios.concessions import (
     more_ground,
     reservation_of,
     selfish_start,
+    share_at_table,
     statement_about,
     statement_kinds,
     tied_closing_start,
@@ -92,7 +93,13 @@ class _HiddenLearners:
     each time, as the key decides who they are."""
 
     _KINDS = (
-        ("birch-strong", lambda s: _birch_kind(s) == "fact" and birch_is_strong(s)),
+        # Birch beats Orchard's guess but not its estimate of your share at the table, so
+        # comparing with the guess alone names it (review 102 C1; the label is the old one,
+        # which keeps the learners tried)
+        (
+            "birch-strong",
+            lambda s: _birch_kind(s) == "fact" and s.alternative_price > s.their_guess,
+        ),
         (  # weaker than Orchard believes, though your reservation price is above that
             # belief: comparing Birch with your reservation price, not with Orchard's
             # belief, tells it here, and the check refuses that
@@ -341,28 +348,29 @@ def opening(answer, hidden=False):
                 _refuse_anchor_pull(s, anchor, result, first)
             price = _check_opening(s, anchor, result, None)
             if told is None:
-                told, opened = statement_about(s, "birch") in _keys(s, _said(result)), price
+                told = statement_about(s, "birch") in _keys(s, _said(result))
             if first is None:
                 first = price
         for anchor, rival in _rivals(s, hidden):
             result = call_learner(answer, s, anchor, rival)
             _check_opening(s, anchor, result, rival)
     own = _variant(learner_id())
-    if _birch_kind(own) == "fact" and birch_is_strong(own):
-        # review 69 X2: a judgement either way; the message weighs it on the learner's numbers
-        below = f"{own.alternative_price:g} is {1 - own.alternative_price / opened:.0%} below"
+    if _birch_kind(own) == "fact" and birch_is_strong(own):  # never drawn (review 102 C1)
         birch = (
-            "you tell Orchard of Birch's offer, which beats what it believes your other work "
-            f"pays and so raises the least it thinks you would take, but its {below} your "
-            "opening, a low number Orchard can hold on to (keeping it private, the model "
-            "answer's choice, would have passed too)"
+            "you name Birch's offer, which beats Orchard's estimate of your share at the table"
             if told
-            else "you keep Birch's offer private: it beats what Orchard believes, so telling "
-            f"it would raise the least Orchard thinks you would take, but its {below} your "
-            "opening, a low number Orchard could hold on to (telling it would have passed too)"
+            else "you keep Birch's offer private, though it beats Orchard's estimate of your "
+            "share at the table (naming it would also pass)"
         )
     elif _birch_kind(own) == "fact":
-        birch = "you keep Birch's offer, weaker than Orchard believes, to yourself"
+        # review 102 C1: the model's answer, on the learner's numbers
+        birch = (
+            f"you keep Birch's offer private: its {own.alternative_price:g} is below "
+            f"{share_at_table(own):g}, Orchard's estimate of your share at the table "
+            "(halfway from its guess of your other work to its reservation price), so naming "
+            "it could "
+            "not raise the price Orchard expects"
+        )
     else:
         birch = "you do not cite the inflated figure for Birch's offer"
     passed(
@@ -570,16 +578,30 @@ def _check_statement(s, where, key):
             "it is a bluff, and a threat besides",
             "it cites a threat, not a fact",
         )
-    if about == "birch" and not birch_is_strong(s):
+    share = share_at_table(s)
+    if about == "birch" and statement.figure <= share - BIRCH_BAND:
+        # review 102 C1: the bar is Orchard's estimate of your share at the table, not its
+        # guess of your other work; a band around it (never drawn) would let either pass
+        guess = (
+            f"it is even less than the {s.their_guess:g} Orchard already believes your "
+            "other work pays, so telling it would also lower that belief"
+            if statement.figure < s.their_guess
+            else f"beating the {s.their_guess:g} Orchard believes your other work pays is "
+            "not enough"
+        )
         _fail(
             where,
-            f"{key!r} is true, but Birch's {statement.figure:g} is less than the "
-            f"{s.their_guess:g} Orchard already believes your other work pays: telling "
-            "Orchard would lower its estimate of the least you would take, and show it that "
-            "your alternative is weak. An alternative below what the other side already "
-            "believes of it cannot raise the price it expects at the table, and may lower it "
-            "(question 1's rule 'Your alternative'): keep this one private",
-            "it cites a weak alternative, which tells Orchard how little you could get elsewhere",
+            f"{key!r} is true, but Birch's {statement.figure:g} is a weak alternative, below "
+            f"{share:g}, the "
+            f"halfway point between {s.their_guess:g}, what Orchard believes your other "
+            f"work pays, and {s.their_estimate:g}, your estimate of its reservation price: Orchard's "
+            "estimate of your share at the table (section 1). By module 03's deal-me-out, "
+            "the price Orchard expects is the larger of that share and the least it thinks "
+            "you would take, so naming Birch cannot raise the price it expects at the table; "
+            f"{guess}. Named, it hands Orchard a number below your opening (question 1's "
+            "rule 'Your alternative'): keep it private",
+            "it names an alternative below Orchard's estimate of your share at the table, "
+            "which cannot raise the price Orchard expects",
         )
 
 
@@ -595,6 +617,11 @@ QUOTE_BAND = 3.0
 #: reservation price, so an opening 3 under the quote is above the foot of the band
 #: (review 89 C1) but below the rule's three quarters.
 FLOOR_QUOTE = 8.0
+
+#: How near Orchard's estimate of your share at the table (in thousands) a true Birch offer
+#: may lie and still be named or kept private, either passing (review 102 C1). No drawn
+#: case comes within it: Birch lies at least 3.5 below that point in every draw.
+BIRCH_BAND = 2.0
 
 #: The most of everything a plan concedes that its first concession may give.
 FIRST_SHARE = 0.6
@@ -1332,7 +1359,8 @@ def _trade_scenarios(hidden):
 def _keeps_zero_gain(options, needed):
     """Whether ``None`` is right from a package because rule 1 lets you keep its free
     moves: Orchard has its minimum (``needed`` is 0) and no free move gains you points, so
-    each is better kept to trade for a level back (review 85 C1). Making one passes too."""
+    each may be held back for rule 3's close, offered last for the signature (review 85 C1;
+    review 102 C2). Making one passes too."""
     free = [o for o in options if trade_tier(o) == "free"]
     return not isinstance(needed, bool) and needed <= 0 and all(o["you"] <= 0 for o in free)
 

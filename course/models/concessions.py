@@ -349,16 +349,21 @@ class TradeTable:
         return their_minimum is None or self.points(package)[1] >= their_minimum
 
     @answer_key
-    def rule_path(self, start, their_minimum=None, most=20, hold=False):
+    def rule_path(self, start, their_minimum=None, most=20, hold=False, close=False):
         """The packages the course's rule leads through from ``start``, ``start`` first:
         each time the trade ``preferred_trade`` picks among the trades and single gives
         (the first of equally good ones), until it picks none (or after ``most`` moves).
         With ``hold``, rule 1's hold: once the other side has ``their_minimum``, a free move
         that gains you nothing is kept, not made (``preferred_trade``'s ``hold``; the
-        planner and question 4's model answer; the scenario generator walks without it)."""
+        planner and question 4's model answer; the scenario generator walks without it).
+        With ``close`` too, rule 3's close: once the rule stops, the free moves it held back
+        are made, last, for the signature, so the path ends on the frontier (review 102
+        C2)."""
         path = [dict(start)]
         for _ in range(most):
             best = self._rule_step(path[-1], their_minimum, hold)
+            if best is None and close:  # the minimum is met: only free moves are left
+                best = self._rule_step(path[-1], their_minimum, False)
             if best is None:
                 break
             give, given, get, got = best

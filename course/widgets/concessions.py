@@ -28,11 +28,6 @@ def _moves(step):
     return give, get
 
 
-def _ratio(step):
-    """Your points back per point given, in words: ``"—"`` when the give costs nothing."""
-    return "—" if step["ratio"] is None else f"{step['ratio']:.2f}"
-
-
 def _rate(step):
     """Orchard's net gain per point of your net loss, in words: ``"—"`` for a move that is
     not a concession (it costs you nothing, or gives Orchard nothing)."""
@@ -50,11 +45,12 @@ def _judgement(step):
     better = step["better"]
     if step["kept"]:  # review 99 C2: rule 1 holds back a free move that gains you nothing
         kept = (
-            "it gains you nothing, and Orchard already has its minimum: rule 1 keeps such a "
-            "move to trade later (question 4's check passes it too)"
+            "it gains you nothing, and Orchard already has its minimum: rule 1 holds such a "
+            "move back for the close, where rule 3 offers it last, for the signature "
+            "(question 4's check passes it here too)"
         )
         if better is None:
-            return kept + ", and the rule stops here"
+            return kept + ": here it is that closing move"
         return kept + f", while {_option_words(better)} is a free move that gains you points"
     if step["tier"] is None:
         return (
@@ -129,8 +125,8 @@ class TradeRow(w.HBox):
 
 class ConcessionPlanner(w.VBox):
     """Plan one-level trades (and single gives) from your colleague's draft of the
-    framework: each shows what it does to both sides, its trade ratio, its exchange rate
-    and whether the course's rule calls it right; the plan is drawn against the Pareto frontier and
+    framework: each shows what it does to both sides, its exchange rate and whether
+    the course's rule calls it right; the plan is drawn against the Pareto frontier and
     Orchard's minimum, and the goal is to land on the frontier with that minimum met."""
 
     def __init__(self, case, trades=PLANNER_ROWS):
@@ -214,12 +210,11 @@ class ConcessionPlanner(w.VBox):
             rows.append(
                 f"<tr><td>{number}</td><td>{escape(give)}</td><td>{escape(get)}</td>"
                 f"<td>{step['you']:+g} / {step['them']:+g}</td>"
-                f"<td>{_ratio(step)}</td><td>{_rate(step)}</td>"
+                f"<td>{_rate(step)}</td>"
                 f'<td style="color:{colour}"><b>{mark}:</b> {escape(_judgement(step))}</td></tr>'
             )
         self.table.value = (
             "<table><tr><th>#</th><th>give</th><th>get</th><th>net: you / Orchard</th>"
-            "<th>trade ratio: your points back per point given</th>"
             "<th>exchange rate: Orchard's net gain per point of your net loss</th>"
             "<th>question 4's rule, move by move</th></tr>" + "".join(rows) + "</table>"
             if rows
@@ -272,7 +267,7 @@ class ConcessionPlanner(w.VBox):
         best_for_you = landing_point(self.scores, self.minimum)
         landed = steps and not better and not short and best_for_you[0] == you
         if wrong and landed:
-            rule_path = self.scores.rule_path(self.start, self.minimum, hold=True)
+            rule_path = self.scores.rule_path(self.start, self.minimum, hold=True, close=True)
             rule_end = self.scores.points(rule_path[-1])
             text += (
                 " It is the frontier package best for you that still gives Orchard its "
@@ -300,7 +295,8 @@ class ConcessionPlanner(w.VBox):
             if better:  # review 99 C2: rules 1 and 3 stop below the frontier
                 text += (
                     ", and the rule stops here: Orchard has its minimum and no move left gains "
-                    "you points (rules 1 and 3), so a free move left is kept to trade later"
+                    "you points (rules 1 and 3); the free move left is for the close: offer it "
+                    "last, for the signature (rule 3), and the deal ends on the frontier"
                 )
             if best_for_you[0] > you:
                 text += (

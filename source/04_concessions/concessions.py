@@ -16,8 +16,7 @@
 # This module is about using leverage once the talks begin, in Kite Studio's talks with
 # Orchard. Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b and 6 check
 # that you apply the course's rules; 7 checks which way you move, 7b how far; the written
-# parts ask for judgement. For about a third of you, question 1 also asks whether to name
-# your other offer: either choice passes.
+# parts ask for judgement.
 #
 # You will learn to
 #
@@ -31,7 +30,7 @@
 #
 # It takes about seven hours, and about ten if Python is new to you: some 6,500 words of
 # reading, nine coded questions, three widgets, a simulation table, three written choices
-# and a reflection. Side remarks, about 1,500 words more, sit in folded notes; no question
+# and a reflection. Side remarks, about 1,350 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4 (three fifths of
 # the reading): about four hours, then three.
 #
@@ -41,22 +40,8 @@
 # `self-check`); in its message, `scenario` is that learner's, which
 # `course.variant("04_concessions", "<id>")` opens.
 #
-# <details><summary>Note: which numbers are this course's own lines</summary>
-#
-# Some lines in this module are the course's conventions, chosen for teaching, not
-# findings. In question 1, the 3 thousand you may open under a quote. In section 2,
-# module 02's band for the price you aim at: a half to three quarters.
-# In question 2, the first concession's cap: three fifths is this course's line, not a
-# figure from Faratin or another study: it leaves at least two fifths for later steps. In
-# question 5, the least an offer gives Orchard: the quarter is this course's line, not a
-# finding. Section 4's rule for moves is the course's own summary. In section 5, the two
-# kinds of low-ball buyer and the exercise's half-and-half mix of them are this course's
-# assumption, chosen to show the risk; no study has measured them. Section 2's aside and
-# section 5's two simulations (the low-ball and next year's table) step every round, to
-# stay short, so they concede a little faster than section 3's rule: read their figures
-# as rough.
-#
-# </details>
+# Some numbers here are the course's own lines, not findings: each is labelled where it
+# is used.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -105,30 +90,32 @@ scenario
 # opening is never more than about a sixth above the estimate. Grounded means resting on
 # a fact: a market rate, what they paid for the same thing before, what the work is worth
 # to them. Citing what they paid last year is fair even if their budget is tighter now;
-# your estimate already allows for the cut.
+# your estimate already allows for the cut. Above that estimate it is still no bluff:
+# it is a true price Orchard knows, not a claim about your reservation price.
 #
 # ### What to say, and what not to say
 #
-# **The reason must be true.** Keeping your reservation price to yourself is ordinary and
-# honest (module 00). A **bluff** about your own reservation price ("I can't go below
-# 110") is tolerated by the conventions of negotiation (the comment to the American Bar
-# Association's Model Rule 4.1), though many negotiators will not bluff. Carr
-# ("Is Business Bluffing Ethical?", *Harvard Business Review*, 1968) went further and
-# excused some misstatements of fact too, which this course does not. Inventing a rival
-# offer, or inflating a real one, is **misrepresentation**: a false statement of a fact
-# the other side relies on, which Lewicki, Saunders and Barry (*Negotiation*, 7th ed.,
-# 2015) treat as deception and which can amount to fraud.
+# **The reason must be true.** Keeping your reservation price to yourself is honest
+# (module 00). A **bluff** about your own reservation price ("I can't go below 110") is
+# tolerated by the conventions of negotiation (the comment to the American Bar
+# Association's Model Rule
+# 4.1). Carr ("Is Business Bluffing Ethical?", *Harvard Business Review*, 1968) went
+# further and excused some misstatements of fact too, which this course does not.
+# Inventing or inflating a rival offer is **misrepresentation**: a false statement of a
+# fact they rely on, deception to Lewicki, Saunders and Barry (*Negotiation*, 7th ed.,
+# 2015), and possibly fraud.
 #
-# **An alternative helps only when it raises the price they expect at the table, and
-# only as a fact.** Telling them your BATNA (your best alternative to this deal) moves
-# what they believe is the least you would take: up when it beats what they thought, down
-# when not. Where both sides counter, as here, module 03's deal-me-out sets that price:
-# the larger of their estimate of your share at the table and the least they think you
-# would take. Your case gives only what Orchard believes your other work pays
-# (`s.their_guess`). If Birch's offer is below that, keep it private: naming it lowers
-# Orchard's belief. If it is above, you may keep it private or name it (question 1 accepts
-# both): named, it also gives Orchard a number below your opening to hold on to. State it
-# as a fact and let them draw the conclusion:
+# **Naming your BATNA (your best alternative to this deal) helps only when it raises the
+# price they expect, and only as a fact.** Where both sides counter, as here, module 03's
+# deal-me-out sets that price: the larger of their estimate of your share at the table
+# and the least they think you would take. With equal patience, that share
+# lies halfway from the least they think you would take to their reservation price
+# (module 03, section 5): for Orchard, from what it believes your other work pays
+# (`s.their_guess`) to its reservation price (your estimate: `s.their_estimate`). Name
+# Birch's offer only if it beats that halfway point. Here it never does, even where it
+# beats Orchard's guess of the least you would take: named, it cannot raise the price and
+# hands Orchard a number below your opening, so keep it private. State any alternative as
+# a fact:
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
@@ -154,15 +141,16 @@ scenario
 #   other than the story's for what it reports (`s.facts`) is not true; a sentence that
 #   says what you will do to Orchard is a threat; a true market price below your opening
 #   (the survey's, Linden's, a retailer's) argues against it.
-# - **Your alternative:** by section 1's rule, keep Birch's offer (`s.alternative_price`)
-#   private when it is below what Orchard believes your other work pays (`s.their_guess`:
-#   what *Orchard* thinks of *you*); above it, the check accepts either choice.
+# - **Your alternative:** name Birch's offer (`s.alternative_price`) only if it beats the
+#   halfway point from what Orchard believes your other work pays (`s.their_guess`: what
+#   *Orchard* thinks of *you*)
+#   to `s.their_estimate` (section 1); otherwise keep it private.
 # - **Ambitious:** open from your estimate of Orchard's reservation price,
 #   `s.their_estimate` (what *you* think of *Orchard*), up to your fact.
 # - **Moved by news, not by an anchor:** Orchard's opening changes none of your facts. A
 #   quote below your fact caps Orchard's reservation price: open no higher than the quote
 #   and at most 3 thousand under it, a small edge that gives Orchard a reason to choose
-#   you over an equal rival.
+#   you over an equal rival. The 3 is the course's line.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -181,10 +169,11 @@ def opening(s, anchor, quote=None):
         # never open under my own limit: a quote below it leaves no deal to reach, and I
         # would walk away (section 5); the check sends no such quote
         price = max(price, s.alternative_price + s.extra_cost)
-    # Birch stays private, even when it beats what Orchard believes: module 03's bar, the
-    # price Orchard expects at the table, is not known here, and named, Birch is a low
-    # number Orchard can hold on to (telling it passes too)
-    return price, [key]
+    # Orchard's estimate of my share at the table: halfway from its guess of my other work
+    # to its reservation price (my estimate of it). Birch is named only if it beats that (never here)
+    share = (s.their_guess + s.their_estimate) / 2
+    birch = [k for k in true if s.statements[k].about == "birch"]
+    return price, [key] + (birch if s.alternative_price > share else [])
     ### END SOLUTION
 
 
@@ -252,13 +241,15 @@ check.opening(opening, hidden=True)
 # stopping at the estimate, nine tenths and three quarters of the way up closed 44, 45
 # and 49 deals, with average gains of 11.7, 11.9 and 12.5 (a talk without a deal counting
 # 0). Any target from 90 to 95 does about as well (48 to 52 deals, gains 12.4 to 12.6);
-# the course takes three quarters.
+# the course takes three quarters. These plans step every round, a little faster than
+# section 3's rule: read the figures as rough.
 #
 # </details>
 #
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$. With
 # $\beta = 2$, a plan's first concession stays within question 2's three fifths; a steeper
-# Conceder may not.
+# Conceder may not. Note: three fifths is this course's line, not a figure from Faratin or
+# another study.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics-example", "schema_version": 3}
 from itertools import pairwise
@@ -494,7 +485,8 @@ NegotiationArena()
 # Two ratios measure a move. The **trade ratio** is $\frac{\text{your points
 # back}}{\text{your points given}}$, both in *your* points: whether a move pays for itself
 # for you; a single give's is 0. The **exchange rate**, $\frac{\text{their net
-# gain}}{\text{your net loss}}$, is used only by rule 2.2 below.
+# gain}}{\text{your net loss}}$, is used only by rule 2.2 below. It says what Orchard
+# gains per point you give up; the planner shows only this one.
 #
 # A move is **free** when neither side loses points and at least one gains. Below the
 # frontier some free change of package always exists, though not always a one-level one
@@ -517,7 +509,7 @@ NegotiationArena()
 #    matters more to them than to you, take one that matters more to you. This is
 #    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Any free move will do; the
 #    model answer takes the one that adds the most points for both. Once they have their
-#    minimum, hold back a move that gains you nothing: save it to trade later.
+#    minimum, hold back a move that gains you nothing: keep it for the close (rule 3).
 # 2. **Then concede only what closes the deal.** Once no move is free (on the frontier,
 #    always), every move that helps them costs you: its trade ratio is below 1. So concede
 #    only while they still need points to agree, and make every concession
@@ -536,8 +528,10 @@ NegotiationArena()
 #    rate (0.29 against 0.20) but costs you 18 more than the cheapest move that closes
 #    the deal, so rule 2.1 takes the trade.
 #
-# 3. **Stop** when they have what they need and no move gains you points. Every point
-#    more is a gift, and a gift tells them more can be had for nothing.
+# 3. **Stop, then close.** Stop when they have what they need and no move gains you
+#    points: giving more for nothing tells them more can be had. If rule 1 held back a
+#    move, offer it now, last, for the signature ("if we sign today, I'll add 90-day
+#    payment"): it costs you nothing and ends the deal on the frontier.
 #
 # <details><summary>Aside: the common rule of equal value back</summary>
 #
@@ -590,9 +584,9 @@ print("on the frontier, the exchange rate:", they_gain / you_lose)
 #    dot furthest to the right that is on or above Orchard's dashed minimum line.
 # 2. Plan the talks from the draft, a move a row: an issue to give one level to Orchard
 #    and an issue to take one level back, or "(nothing)" for a single give. The table
-#    shows each move's points for both sides, its trade ratio and its exchange rate ("—"
-#    where one does not apply; a single give's trade ratio is 0.00, and on the frontier it
-#    can still be the rule's move, made conditional: rule 2). The last column judges each
+#    shows each move's points for both sides and its exchange rate ("—" where it does not
+#    apply; a single give can still be the rule's move, made conditional: rule 2). The
+#    last column judges each
 #    move by question 4's rule from where you stood: green when it is the rule's move, red
 #    when the rule makes another or stops (it says which).
 #
@@ -619,8 +613,8 @@ ConcessionPlanner(scenario)
 #
 # This question checks that you follow the course's rule, a convention, not a decision on
 # your case (question 4b grades your landing): free moves first (the check accepts any
-# free move), then the cheapest closing move or rule 2.2's, then stop. Of moves still
-# equal, it accepts either.
+# free move), then the cheapest closing move or rule 2.2's, then stop (or make rule 3's
+# closing move). Of moves still equal, it accepts either.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
@@ -787,7 +781,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
 #   when it is not at your best level, the first of its levels in `s.issues`);
 # - none is an insult: each gives Orchard (`s.theirs`) at least a quarter of the points it
-#   needs to sign (`s.their_minimum / 4`), a floor, not a mark of sincerity.
+#   needs to sign (`s.their_minimum / 4`), a floor, not a mark of sincerity; the quarter
+#   is this course's line, not a finding.
 #
 # So your offers will nearly always give Orchard less than its minimum. Section 1's
 # grounding rule is for prices: no market fact prices a package, so an opening set has
@@ -795,8 +790,9 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
 # `pareto_frontier` finds the frontier's points. Your case has several sets that meet
-# these rules; the check accepts any of them. Prefer a set whose least attractive offer
-# still tempts Orchard: the course's preference, drawn from the sincerity finding above.
+# these rules; the check accepts any of them. Advice, not graded: prefer a set whose least
+# attractive offer still tempts Orchard (the course's preference, drawn from the
+# sincerity finding above).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "meso-answer", "schema_version": 3}
@@ -940,10 +936,11 @@ check.read_pick(read_pick, hidden=True)
 # sixth above that estimate, the talks last 12 rounds, and your target is section 2's:
 # three quarters of the way from your reservation price up to that estimate (66.5, rounded
 # up to 67). Your plan holds after the buyer's opening, then takes whole steps that never
-# grow, one every round (the introduction's note says why that is short of its rule). Half
-# the buyers read any step in answer to the low-ball as pressure working and start again
-# from their low-ball; the other half read only a step much bigger than your planned one
-# that way. (The widgets number rounds from 1, as the arena does.)
+# grow, one every round: rougher than section 3's rule. Half the buyers read any step in
+# answer to the low-ball as pressure working and start again from their low-ball; the
+# other half read only a step much bigger than your planned one that way (the course's
+# assumption; no study has measured it). (The widgets number rounds from 1, as the arena
+# does.)
 #
 # <details><summary>Aside: how the two kinds of buyer answer a hold and a step</summary>
 #
@@ -973,9 +970,10 @@ DifficultMoment()
 #    walk away from one below it;
 # 3. `ceiling` is `None`, or a cap Orchard states: a figure it says is all its budget
 #    allows; `board_approved` is `True` when Orchard has shown that its board approved it
-#    (section 5's evidence). When `board_approved` is `True`, walk away from a cap below
-#    your reservation price and accept an offer at one at or above it; when `False`,
-#    answer as if no cap were stated (section 5: a test).
+#    (section 5's evidence). When `board_approved` is `True`: if the cap is below your
+#    reservation price, walk away; if it is at or above it, ask no more than the cap, and
+#    accept an offer at the cap. When `False`, answer as if no cap were stated (section 5:
+#    a test).
 #
 # `next_ask` is the lowest you would ask next, your plan's next entry (after a
 # retraction, your last ask: section 3, rule 3). The check's messages say what
@@ -1103,7 +1101,8 @@ except NotImplementedError:
 # (thousands) so that Orchard's prices fit. For each ending, the engine plays a plan of
 # section 2's shape twice: question 1's grounded opening, a hold after the buyer's
 # opening, then whole steps that never grow, one every round, down to section 2's
-# target, with question 6's rule for accepting. This year the plan is played up to the
+# target, with question 6's rule for accepting (stepping every round is rougher than
+# section 3's rule). This year the plan is played up to the
 # turn where it would end the talks, which then end there in each of the three ways; next
 # year in full.
 #
@@ -1205,8 +1204,9 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # - Open at your estimate of their reservation price or somewhat beyond, as far as a true
 #   fact takes you. Answer their anchor from their alternatives and your target, giving
 #   their number no pull beyond what it tells you; a real rival quote is news.
-# - Mention an alternative, as a fact, only when it raises the price they expect at the
-#   table (module 03's deal-me-out): never when it is below what they believe of it. A
+# - Mention an alternative, as a fact, only when it beats their estimate of your share at
+#   the table (module 03's deal-me-out), about halfway from the least they think you would
+#   take to their reservation price; beating what they believe of it is not enough. A
 #   bluff about your reservation price is tolerated; an invented or inflated offer is
 #   misrepresentation.
 # - Plan shrinking steps to a target above your reservation price. Concede only in answer
