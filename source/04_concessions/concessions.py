@@ -31,7 +31,7 @@
 # It takes about seven hours, and about ten if Python is new to you: some 6,500 words of
 # reading, nine coded questions, three widgets, a simulation table, three written choices
 # and a reflection. Side remarks, about 1,350 words more, sit in folded notes; no question
-# needs them. If you split it into two sittings, stop after question 4 (three fifths of
+# needs them. If you split it into two sittings, stop after question 4 (over half of
 # the reading): about four hours, then three.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
