@@ -145,7 +145,8 @@ def test_c1_section_5_teaches_module_04s_shape_and_the_worked_case_is_computed(r
     plan_text = " ".join(_cell("plan-teaching").split())
     assert "So make the **smallest** step" not in plan_text
     assert "no step costing more than the one before until you reach both targets" in plan_text
-    assert "then the one that moves fewest issues back to a level worth more to you" in plan_text
+    # review 102 X4: the tie-breaks are advice now, in shorter words
+    assert "then fewest issues moved back to a level worth more to you" in plan_text
     case = course.variant(MODULE, "rv-alice")
     floor = reservation_of(case)
     plan = reference["concession_plan"](case, dict(opening_of(case)), floor)
@@ -157,7 +158,11 @@ def test_c1_section_5_teaches_module_04s_shape_and_the_worked_case_is_computed(r
     assert state_target(case, plan, floor, True) is None  # 'With Quell ... no target'
     q7 = " ".join(_cell("q7-text").split())
     assert "The rule's steps may grow or take a term back" not in q7
-    assert "smallest step each time (the package on the frontier that gives Marlow more" in q7
+    # review 102 (cuts for U2's tables): the same facts in fewer words
+    assert "smallest step each time (the frontier package that gives Marlow more" in q7
     about = " ".join(_cell("about-the-bot").split())
-    assert "**The smallest steps.** Question 7 also accepts the plan" in about
+    assert (
+        "**The smallest steps.** In more than half of the plans of smallest steps (question 7 accepts them)"
+        in about
+    )
     assert "its steps may grow (5 k€, then 10)" not in about

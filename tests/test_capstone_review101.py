@@ -50,7 +50,8 @@ def test_c2_section_5_says_when_the_target_is_the_opening_and_the_summary_allows
         "middle): holding it means no step unless Marlow's answers point to Quell." in plan
     )
     summary = _text("summary")
-    assert "- Open at or beyond your target:" in summary
+    # review 102 C2: the bullet now opens at the estimate (the target may be the opening)
+    assert "- Open at your estimate of the other side's reservation price" in summary
     assert "- Open beyond your target:" not in summary
 
 
@@ -61,10 +62,9 @@ def test_u2_module_04s_floor_for_opening_sets_is_said_plainly():
     needs to sign)."""
     opening = _text("opening-teaching")
     assert "went that far" not in opening
-    assert (
-        "Module 04 let an opening set go down to a quarter of that need; your opening stops at "
-        "Marlow's need, a stricter convention." in opening
-    )
+    # review 102 C2 (changed on purpose): the capstone's stricter stop went with the step
+    # beyond's return; no "went that far" either
+    assert "your opening stops at Marlow's need, a stricter convention" not in opening
     q5_04 = _flat("04_concessions", "concessions", "q5-text")
     assert "at least a quarter of the points it needs to sign (`s.their_minimum / 4`)" in q5_04
 
@@ -92,9 +92,9 @@ def test_u3_how_to_tell_the_state_is_worked_on_rv_alices_numbers():
     assert says_true(case, package)
     assert shows_quell(case, {"cant_give_more": True, "offer": package})
     plan = _text("plan-teaching")
-    assert (
-        f"for rv-alice, €39, 10k units, 5 weeks, 30 days give Marlow {points:g}; 8 weeks for 5 "
-        f"costs it {cost:g}; {points:g} − {cost:g} = {points - cost:g} ≥ {low:g}, its low "
-        "reservation price: without Quell it could give more." in plan
-    )
+    # review 102 U2: the same figures, in a small table
+    assert f"| its offer: €39, 10k units, 5 weeks, 30 days | {points:g} |" in plan
+    assert f"| less its cheapest move: 8 weeks for 5 | − {cost:g} |" in plan
+    assert f"| left, against its low reservation price, {low:g} | {points - cost:g} |" in plan
+    assert f"{points - cost:g} ≥ {low:g}: without Quell it could give more." in plan
     assert "less the smallest loss one issue moved one level worse" not in plan

@@ -139,8 +139,8 @@ def test_the_opening_holds_even_where_quell_stays_likelier():
     opening = section("opening-teaching")
     assert "which the rush request made likelier" not in opening
     assert (
-        "the state better for you, even when Quell stays likelier: Marlow can accept no "
-        "package below it in either state."
+        "open at Marlow's **low reservation price**, even when Quell stays likelier: Marlow "
+        "can accept no package below it in either state."
     ) in opening
 
 

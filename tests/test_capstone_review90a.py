@@ -7,8 +7,6 @@ before review 90."""
 import pathlib
 import re
 
-import pytest
-
 import course
 from course.checks import capstone as check
 from course.engine.capstone import debrief
@@ -32,22 +30,18 @@ def _cases(n=120):
 
 
 def test_c1_the_step_beyond_fails_the_opening_with_a_true_hint_and_the_set_alone():
-    """The step beyond earned the opening's mark (and, alone, the set's). It now fails both;
-    the hint says it pays against this bot, that no fact grounds it, and where to open."""
+    """The step beyond earned the opening's mark (and, alone, the set's); review 90 made it
+    fail both. Review 102 C2 (changed on purpose) restores both: it passes the opening's
+    mark with a pass message naming the trade-off, and alone the set's mark where it has no
+    partner. The course's opening still passes with its set."""
     seen = 0
     for case in _cases():
         row = scenario.beyond_of(case)
         if row is None:
             continue
         seen += 1
-        with pytest.raises(check.NotYet) as refused:
-            check.judge_opening(case, [row[0]])
-        hint = str(refused.value)
-        assert "Against this bot such a step pays on average (the appendix)" in hint
-        # review 99 C1: module 04's sets may go that far; the refusal is this module's
-        assert "no fact you can name grounds it, so this module's convention refuses it" in hint
-        assert f"at least {case.reservation_if_not:g} points" in hint
-        with pytest.raises(check.NotYet, match="two or three packages"):
+        check.judge_opening(case, [row[0]])
+        if not check._has_partner(case, row[0], check.INSULT_LINE * case.reservation_if_quell):
             check.judge_meso(case, [row[0]])
         # the opening the hint names still passes, with its set
         opening = scenario.opening_of(case)
@@ -59,13 +53,13 @@ def test_c1_the_step_beyond_fails_the_opening_with_a_true_hint_and_the_set_alone
 
 def test_c1_question_5_and_section_4_offer_no_step_beyond():
     q5 = _cell("q5-text")
-    assert "step beyond" not in q5 and "a quarter of `s.reservation_if_quell`" not in q5
+    # review 102 C2 (changed on purpose): question 5 offers the step beyond again, with its
+    # set's floor (a quarter of `s.reservation_if_quell`), see test_capstone_review102b
+    assert "or the next frontier package beyond it (section 4)" in q5
     assert "1. The first package is your opening, at Marlow's low reservation price" in q5
     opening = _cell("opening-teaching")
     assert "plus at most one step" not in opening and "One step beyond" not in opening
-    # review 99 C1: module 04's sets may go below the other side's minimum; the capstone
-    # names that and calls its own stop a stricter convention (tests/test_capstone_review99)
-    assert "your opening stops at Marlow's need, a stricter convention" in (
+    assert "your opening stops at Marlow's need, a stricter convention" not in (
         " ".join(opening.split())
     )
 

@@ -222,10 +222,10 @@ def test_u2_section_4_says_why_its_two_facts_carry_the_opening_no_further_than_t
     step beyond because "no fact you can cite grounds it", without saying why those two
     do not. It now says neither names what the contract is worth to Marlow."""
     opening = _cell("opening-teaching")
-    assert (
-        "Neither fact names what the contract is worth to Marlow, so neither carries your "
-        "opening beyond Marlow's low reservation price."
-    ) in opening
+    # review 102 C2 (changed on purpose): question 5 accepts the step beyond again, so the
+    # sentence that ruled it out went; section 4 names the step's trade-off instead
+    assert "so neither carries your opening beyond Marlow's low reservation price" not in opening
+    assert "Question 5 accepts that package as your opening too" in opening
 
 
 def test_u3_the_grit_step_is_one_per_stall_as_question_8s_key_allows():

@@ -72,14 +72,20 @@ def test_u3_the_reply_ratio_is_three_sentences_and_its_example_is_the_debriefs()
     counts as matched, the exceptions. The example's ratio is the one the debrief prints
     for such a step (``_returns``)."""
     debrief = _cell("debrief-teaching")
-    bullet = debrief.split("**Reciprocity.**")[1].split("- **What was achievable.**")[0]
+    # review 102 U2: the example moved into a small table after the bullets (the bullet
+    # now ends the list); its figures are read from the table
+    bullet = debrief.split("**Reciprocity.**")[1].split("| a reply ratio, worked |")[0]
     sentences = [s for s in re.split(r"(?<=\.) (?=[A-Z])", bullet.strip()) if s]
     assert len(sentences) == 3, sentences
     definition, matched, exceptions = sentences
     assert definition.startswith("A step's **reply ratio** is what Marlow's next reply gave")
-    example = re.search(r"(\d+) k€ back for a (\d+) k€ step gives ([\d.]+)\.$", definition)
-    assert example, definition
-    back, cost, ratio = float(example[1]), float(example[2]), float(example[3])
+    assert definition.endswith("per k€ the step cost you (table below).")
+    example = re.search(
+        r"\| reply ratio \| \((\d+) − (\d+)\) / \((\d+) − (\d+)\) = ([\d.]+) \|", debrief
+    )
+    assert example, debrief
+    back = float(example[1]) - float(example[2])
+    cost, ratio = float(example[3]) - float(example[4]), float(example[5])
     step = {"round": 3, "cost": cost, "back": back, "answer": "offer", "instead": "offer"}
     printed = engine._returns([step])
     assert f"round 3, {ratio:.2f}" in printed, printed
@@ -100,9 +106,9 @@ def test_c3_section_5_says_why_the_target_may_pass_the_band_and_what_it_costs():
     the opening; both cases happen."""
     plan = _cell("plan-teaching")
     # review 97 U1: the sentence was hard to read; a worked case comes first (tested below)
-    assert (
-        "Whole packages may put a target above module 02's band (the middle to three "
-        "quarters of the way up), even at the opening" in " ".join(plan.split())
+    # review 102 E1: no longer attributed to module 02's band; same fact
+    assert "Whole packages may put a target far above the middle, even at the opening" in " ".join(
+        plan.split()
     )
     above = opening = 0
     for n in range(200):
@@ -279,7 +285,9 @@ def test_review97_u1_the_target_rule_has_a_worked_case_the_code_gives():
     opening = _cell("opening-teaching")
     assert "Unlike module 04's sets" not in opening and "counts as a retraction" not in opening
     appendix = _cell("about-the-bot")
-    assert "Unlike module 04's sets" in appendix and "a retraction (section 6)" in appendix
+    # review 102 (cuts): the comparison with module 04's sets is said once, in question 5
+    assert "a retraction (section 6)" in appendix
+    assert "Module 04's sets were looser" in _cell("q5-text")
 
 
 def test_review97_u2_tit_for_tat_gives_back_a_share_of_its_own_room():

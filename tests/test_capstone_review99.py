@@ -57,9 +57,11 @@ def test_c1_the_capstone_names_module_04s_floor_for_sets_and_calls_its_stop_a_co
     assert "at least a quarter of the points it needs to sign (`s.their_minimum / 4`)" in q5_04
     assert "Section 1's grounding rule is for prices" in q5_04
     opening = _flat("05_capstone", "capstone", "opening-teaching")
-    # review 101 U2: said plainly
-    assert "Module 04 let an opening set go down to a quarter of that need" in opening
-    assert "stricter convention" in opening
+    # review 102 C2 (changed on purpose): question 5 accepts one frontier step beyond again,
+    # so the capstone no longer stops stricter than module 04; it must still not say that
+    # module 04's rule forbids going below Marlow's reservation price
+    assert "your opening stops at Marlow's need, a stricter convention" not in opening
+    assert "Question 5 accepts that package as your opening too" in opening
     assert "module 04's section 1 rule applies as to a price" not in opening
     hints = (root / "course" / "checks" / "capstone.py").read_text()
     assert "module 04's rule refuses it" not in hints
@@ -77,9 +79,10 @@ def test_u2_section_5_shows_how_to_tell_a_cant_give_more_true_only_with_quell():
 
     plan = _flat("05_capstone", "capstone", "plan-teaching")
     # review 101 U3: the reading is worked on rv-alice's numbers (test_capstone_review101)
+    # review 102 U2: worked in a small table (test_capstone_review102b)
     assert (
-        "To tell, subtract Marlow's cheapest one-level move worse for it from its offer's "
-        "points:" in plan
+        "To tell, take the points of Marlow's offer less its cheapest one-level move worse "
+        "for it; for rv-alice:" in plan
     )
 
     def by_the_text(case, package):

@@ -636,13 +636,13 @@ def test_opening_hints(own):
     )
     hint = miss("opening_offer", _with_meso(lambda s: short))
     assert "risks an impasse" not in hint and "gains nothing" not in hint
-    # review 90 C1: no fact grounds an opening beyond what Marlow could accept, and the
-    # step beyond no longer passes either
-    assert "no fact you can name grounds an opening beyond what Marlow could accept" in hint
+    # review 102 C2 (changed on purpose): question 5 accepts one frontier step beyond again;
+    # a package further out gets a hint that says so
+    assert "only one step further along the Pareto frontier" in hint
     if beyond is not None:
-        hint = miss("opening_offer", _with_meso(lambda s, row=beyond: row[0]))
-        assert "Against this bot such a step pays on average (the appendix)" in hint
-        assert "this module's convention refuses it" in hint  # review 99 C1
+        outcome = run("opening_offer", _with_meso(lambda s, row=beyond: row[0]))
+        assert outcome.outcomes[0].passed  # the opening's mark
+        assert "Schweinsberg et al., 2012" in outcome.outcomes[0].message
 
     def generous(s):
         return {issue: levels[-1] for issue, levels in s.issues.items()}
@@ -989,11 +989,10 @@ def test_a_meso_partner_giving_ground_on_nested_issues_is_refused(monkeypatch, l
     assert passes(run("opening_offer", lambda s: [_opening(s), _meso(s)[0][0]]))
 
 
-def test_an_opening_one_step_beyond_no_longer_stands_alone_or_passes():
-    """Review 90 C1 (changed on purpose): from review 58 to review 89 question 5 accepted an
-    opening one frontier step beyond, alone where it had no partner. No fact grounds it, so
-    module 04's rule refuses it: it now fails the opening's mark with a hint that says why,
-    and alone it fails the set's mark."""
+def test_an_opening_one_step_beyond_passes_and_stands_alone_only_without_a_partner():
+    """Review 90 C1 refused the opening one frontier step beyond; review 102 C2 (changed on
+    purpose) accepts it again, as from review 58 to review 89: it passes the opening's mark,
+    and alone it passes the set's mark only where no partner exists."""
     text = (
         pathlib.Path(__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
     ).read_text()
@@ -1005,17 +1004,21 @@ def test_an_opening_one_step_beyond_no_longer_stands_alone_or_passes():
         if row is None:
             continue
         seen += 1
-        with pytest.raises(check.NotYet, match="this module's convention refuses it"):
-            check.judge_opening(case, [row[0]])
-        with pytest.raises(check.NotYet, match="two or three packages"):
+        check.judge_opening(case, [row[0]])
+        floor = check.INSULT_LINE * case.reservation_if_quell
+        if check._has_partner(case, row[0], floor):
+            with pytest.raises(check.NotYet, match="two or three packages"):
+                check.judge_meso(case, [row[0]])
+        else:
             check.judge_meso(case, [row[0]])
     assert seen >= 60
 
 
-def test_the_step_beyond_earns_no_mark_from_signers_or_non_signers(monkeypatch, learner):
-    """Review 73 E1 accepted the step beyond from every learner; review 90 C1 (changed on
-    purpose) accepts it from none: the whole question fails, visible and hidden, for a
-    non-signer and for every hidden learner who has such a step."""
+def test_the_step_beyond_earns_both_marks_from_signers_and_non_signers(monkeypatch, learner):
+    """Review 73 E1 accepted the step beyond from every learner; review 90 C1 accepted it
+    from none; review 102 C2 (changed on purpose) accepts it from every learner again: the
+    whole question passes, visible and hidden, for a non-signer's own case with its edge
+    and for every hidden learner who has such a step."""
     unsigned = []
     for n in range(60):
         case = course.variant("05_capstone", f"rev73-{n}")
@@ -1023,8 +1026,7 @@ def test_the_step_beyond_earns_no_mark_from_signers_or_non_signers(monkeypatch, 
         if row is None or signs_letter(case):
             continue
         unsigned.append(case)
-        with pytest.raises(check.NotYet):
-            check.judge_opening(case, [row[0]])
+        check.judge_opening(case, [row[0]])
     assert len(unsigned) >= 20
 
     def beyond_answer(s):  # one step beyond, with a partner of its worth where it has one
@@ -1047,9 +1049,9 @@ def test_the_step_beyond_earns_no_mark_from_signers_or_non_signers(monkeypatch, 
 
     hidden = [check._drawn(name) for name in check.HIDDEN_LEARNERS]
     assert any(not signs_letter(c) and beyond_of(c) is not None for c in hidden)
-    assert not passes(run("opening_offer", beyond_answer, hidden=True))
+    assert passes(run("opening_offer", beyond_answer, hidden=True))
     as_own(monkeypatch, unsigned[0])  # a non-signer's own case, with its edge
-    assert not passes(run("opening_offer", beyond_answer))
+    assert passes(run("opening_offer", beyond_answer))
 
 
 # --- question 8: your moves, reply by reply -----------------------------------------------------
@@ -1426,8 +1428,9 @@ def test_the_openings_pass_message_claims_only_what_it_checks(learner, answers):
     message no longer calls the opening 'grounded'."""
     outcome = run("opening_offer", answers["opening_offer"])
     messages = " ".join(o.message for o in outcome.outcomes)
-    # review 90 (C1, U1, U3): removed on purpose
-    assert "best package Marlow could accept without Quell, or one frontier step" not in messages
+    # review 90 (C1, U1, U3) removed it; review 102 C2 restored it on purpose (the step
+    # beyond passes again)
+    assert "best package Marlow could accept without Quell, or one frontier step" in messages
     assert "grounded" not in messages
 
 
@@ -1738,12 +1741,11 @@ def test_the_step_beyond_and_openings_further_out_are_refused_each_with_its_hint
         beyond = beyond_of(case)
         low = case.reservation_if_not
         if beyond is not None:
-            with pytest.raises(NotYet, match="Against this bot such a step pays on average"):
-                judge_opening(case, [beyond[0]])
+            judge_opening(case, [beyond[0]])  # review 102 C2: it passes again
             stepped += 1
         for row in package_rows(case):
             if low / 4 <= row[2] < low and (beyond is None or row[1:] != beyond[1:]):
-                with pytest.raises(NotYet, match="no fact you can name grounds an opening"):
+                with pytest.raises(NotYet, match="only one step further along the Pareto"):
                     judge_opening(case, [row[0]])
                 refused += 1
                 break
@@ -2136,13 +2138,12 @@ def test_q5_takes_a_step_beyond_from_no_learner_and_names_no_letter(learner):
             signed += 1
         else:
             unsigned += 1
-        with pytest.raises(NotYet, match="this module's convention refuses it") as refused:
-            check.judge_opening(case, [beyond[0]])
-        assert "letter" not in str(refused.value)
+        check.judge_opening(case, [beyond[0]])  # review 102 C2: from every learner again
+        assert "letter" not in check.STEP_BEYOND_NOTE
         low = case.reservation_if_not
         for row in package_rows(case):
             if low / 4 <= row[2] < low and row[1:] != beyond[1:]:
-                with pytest.raises(NotYet, match="no fact you can name grounds") as refused:
+                with pytest.raises(NotYet, match="only one step further along") as refused:
                     check.judge_opening(case, [row[0]])
                 assert "letter" not in str(refused.value)
     assert signed and unsigned
@@ -2405,12 +2406,12 @@ def test_the_step_beyond_is_refused_and_signers_may_open_at_the_estimate():
             estimate = [opening_of(case), meso_partners(case)[0][0]]
             check.judge_opening(case, estimate)
             check.judge_meso(case, estimate)
-            with pytest.raises(NotYet, match="this module's convention refuses it"):
-                check.judge_opening(case, [beyond[0]])
+            check.judge_opening(case, [beyond[0]])  # review 102 C2: passes again
     assert signers
     text = " ".join(_section("opening-teaching").split())
     assert "it must offer more than it supposes" not in text
-    assert "never what Marlow needs" in text
+    # review 102 U4: "need" is no synonym for Marlow's reservation price
+    assert "never Marlow's reservation price" in text
 
 
 def test_a_diagnostic_partner_can_lie_on_the_frontier_and_the_text_says_so():

@@ -1203,37 +1203,35 @@ def _opening_hint(case, package):
     beyond = beyond_of(case)
     if (you, them) == (best_you, best_them):
         return None
+    # Review 102 C2: one frontier step beyond passes again (as from review 58 to review 89):
+    # the appendix's trials show it pays against every style of this bot; the pass message
+    # names the trade-off (STEP_BEYOND_NOTE).
+    if beyond and (you, them) == tuple(beyond[1:]):
+        return None
     low, high = case.reservation_if_not, case.reservation_if_quell
     floor = reservation_of(case)
     if them < INSULT_LINE * low:
         return (
-            f"it gives Marlow {them:g} points, less than a quarter of the {low:g} it needs "
-            "even if Quell has no capacity: Marlow refuses such an offer out of hand, so it "
+            f"it gives Marlow {them:g} points, less than a quarter of its low reservation "
+            f"price ({low:g}, its reservation price without Quell): Marlow refuses such an offer out of hand, so it "
             "does not pull at all and it strains Marlow's patience (section 4); open with "
             "the best package Marlow could accept if Quell has no capacity",
             "it gives Marlow so little that Marlow refuses it out of hand",
         )
-    # Review 90 C1: the step beyond no longer passes; against this bot it pays on average
-    # (the appendix), but no fact grounds it, so this module's convention refuses it (module
-    # 04's sets may go that far; review 99 C1).
-    if beyond and (you, them) == tuple(beyond[1:]):
-        return (
-            f"it is one frontier step beyond the best package Marlow could accept: it gives "
-            f"Marlow {them:g} points, fewer than the {low:g} it needs even if Quell has no "
-            "capacity. Against this bot such a step pays on average (the appendix), but no "
-            "fact you can name grounds it, so this module's convention refuses it (stricter "
-            "than module 04's for sets); open at Marlow's "
-            "low reservation price: the package that leaves you most among those that give "
-            f"Marlow at least {low:g} points and leave you your reservation price",
-            "it is one step beyond what Marlow could accept, which no fact grounds: open at "
-            "Marlow's low reservation price",
-        )
     if them < low:
+        where = (
+            "yours is not that step"
+            if beyond
+            else "here there is none: the next package along the frontier gives Marlow less "
+            f"than a quarter of its high reservation price ({high:g}, with Quell), and then "
+            "Marlow would refuse it out of hand"
+        )
         return (
-            f"it gives Marlow {them:g} points, fewer than the {low:g} it needs even if Quell has "
-            "no capacity: no fact you can name grounds an opening beyond what Marlow could "
-            "accept (section 4); open at Marlow's low reservation price",
-            "it opens beyond what Marlow could accept: open at Marlow's low reservation price",
+            f"it gives Marlow {them:g} points, fewer than its low reservation price ({low:g}, "
+            "its reservation price without Quell). Question 5 accepts an opening beyond Marlow's low reservation price "
+            f"only one step further along the Pareto frontier (section 4), and {where}; open "
+            "at Marlow's low reservation price",
+            "it goes further beyond what Marlow could accept than question 5 accepts",
         )
     if you < floor:
         return (
@@ -1255,10 +1253,10 @@ def _opening_hint(case, package):
                 "it is the best package for an average of Marlow's two reservation prices, "
                 f"{how}; that is a reservation price "
                 "Marlow cannot have (section 2), which is why section 4 does not open at "
-                "module 01's estimate, the mean of your beliefs: Marlow needs either "
-                f"{low:g} or {high:g}. Plan against each state, not their average: open with "
+                "module 01's estimate, the mean of your beliefs: Marlow's reservation price "
+                f"is either {low:g} or {high:g}. Plan against each state, not their average: open with "
                 "the best package Marlow could accept if Quell has no capacity, and concede "
-                "towards the higher need only if Marlow's answers say that Quell can supply it",
+                "towards its high reservation price only if Marlow's answers say that Quell can supply it",
                 "it plans against an average of Marlow's two reservation prices: open with "
                 "the best package Marlow could accept if Quell has no capacity",
             )
@@ -1274,14 +1272,14 @@ def _opening_hint(case, package):
     if you < best_you and _best_for(case, them) == (you, them):
         return (
             f"it is the best package that gives Marlow at least {them:g} points, more than "
-            f"the {low:g} it needs if Quell has no capacity; a package that leaves you more "
-            "gives it enough in that state: open with the best of those",
-            "it asks more points for Marlow than it needs if Quell has no capacity",
+            f"its low reservation price ({low:g}, without Quell); a package that leaves you "
+            "more gives it enough in that state: open with the best of those",
+            "it asks more points for Marlow than its low reservation price",
         )
     if you < best_you:
         return (
             f"it leaves you {you:g}, but another package leaves you more and still gives "
-            f"Marlow at least the {low:g} it needs if Quell has no capacity: search every "
+            f"Marlow at least its low reservation price ({low:g}, without Quell): search every "
             "package, not only those near your list terms",
             "another package Marlow could accept without Quell leaves you more",
         )
@@ -1294,9 +1292,10 @@ def _opening_hint(case, package):
 
 def judge_opening(case, result):
     """Question 5's first part on ``result``: nothing when its first package is the course's
-    opening, or worth the same to both sides, else the hint. Review 90 C1: the step beyond
-    (``beyond_of``) passed from review 58 to review 89; no fact grounds it, so it no longer
-    does."""
+    opening, one frontier step beyond it (``beyond_of``), or worth the same to both sides as
+    either, else the hint. Review 102 C2: the step beyond passes again (it passed from
+    review 58 to review 89; review 90 C1 refused it), since the appendix's trials show it
+    pays against every style of this bot; the pass message names the trade-off."""
     package = _packages(case, result)[0]
     found = _opening_hint(case, package)
     if found:
@@ -1310,11 +1309,24 @@ def judge_meso(case, result):
     """Question 5's second part on ``result``: nothing when it adds one or two other
     packages to the opening, each worth exactly the opening's profit to Tallis and at
     least Marlow's lower reservation price to Marlow, every two giving ground on an issue
-    the other keeps (``crosses``), else the hint. Review 90 C1: an opening one step beyond
-    no longer stands alone, and its partners no longer need only escape the insult line."""
+    the other keeps (``crosses``), else the hint. With an opening one frontier step beyond
+    (review 102 C2), partners need only escape the insult line of the higher reservation
+    price, and where none does the opening may stand alone."""
     packages = _packages(case, result)
-    top, _ = _points(case, packages[0])
-    low = case.reservation_if_not
+    top, opened = _points(case, packages[0])
+    low, high = case.reservation_if_not, case.reservation_if_quell
+    # Review 102 C2 (as before review 90): an opening one frontier step beyond cannot have
+    # partners Marlow could accept; they need only escape the insult line of the higher
+    # reservation price, and where none does, the opening stands alone.
+    floor = low if opened >= low else INSULT_LINE * high
+    beyond = beyond_of(case)
+    alone = (
+        beyond is not None
+        and (top, opened) == tuple(beyond[1:])
+        and not _has_partner(case, packages[0], floor)
+    )
+    if alone and len(packages) == 1:
+        return  # an opening one step beyond with no partner earns this mark alone
     if not 2 <= len(packages) <= 3:
         raise NotYet(
             f"a MESO has two or three packages; the list has {len(packages)}",
@@ -1339,14 +1351,21 @@ def judge_meso(case, result):
                 "MESO's packages are worth exactly the same to you",
                 general="a package of the MESO leaves you more than the opening",
             )
-        if them < low:
+        if them < floor and opened >= low:
             raise NotYet(
-                f"{_show(package)} gives Marlow {them:g} points, fewer than the {low:g} it "
-                "needs even if Quell has no capacity: every package of a MESO must be one "
-                "Marlow could accept",
+                f"{_show(package)} gives Marlow {them:g} points, fewer than its low reservation "
+                f"price ({low:g}, without Quell): with an opening Marlow could accept, "
+                "every package of a MESO must be one Marlow could accept",
                 general="a package of the MESO is one Marlow could not accept",
             )
-    if not _has_partner(case, packages[0], low):
+        if them < floor:
+            raise NotYet(
+                f"{_show(package)} gives Marlow {them:g} points, less than a quarter of its high "
+                f"reservation price ({high:g}, with Quell): Marlow would refuse it out of hand "
+                "then, so it tests nothing",
+                general="a package of the MESO is one Marlow would refuse out of hand",
+            )
+    if not _has_partner(case, packages[0], floor):
         best = opening_of(case)
         if _points(case, packages[0]) == _points(case, best):
             # A tied opening passes the first part, yet no package can complete its MESO.
@@ -1395,40 +1414,65 @@ def _opening_edges(case):
     then fails before grading (review 63, X1's kind). Empty when no shift does (40 of
     the first 300 learners, whose contract has no other opening with a partner that
     leaves theirs more than one step beyond it; 31 while a non-signer's step beyond was
-    refused, before review 73 E1)."""
-    for shift in OPENING_SHIFTS:
-        low = case.reservation_if_not + shift
-        change = {"reservation_if_not": low}
-        if low + 5 > case.reservation_if_quell:
-            change["reservation_if_quell"] = low + 5
-        moved = dataclasses.replace(case, **change)
-        # the own opening must be refused there, and the moved opening must have a partner
-        # for the set
-        if low > 0 and meso_partners(moved) and _opening_hint(moved, dict(opening_of(case))):
-            return [change]
+    refused, before review 73 E1). Since review 102 C2 accepts the step beyond again, a
+    shift that also refuses the own step beyond typed in is preferred."""
+    beyond = beyond_of(case)
+    typed = [dict(opening_of(case))] + ([dict(beyond[0])] if beyond else [])
+    for needed in (typed, typed[:1]):
+        for shift in OPENING_SHIFTS:
+            low = case.reservation_if_not + shift
+            change = {"reservation_if_not": low}
+            if low + 5 > case.reservation_if_quell:
+                change["reservation_if_quell"] = low + 5
+            moved = dataclasses.replace(case, **change)
+            # the own openings must be refused there, and the moved opening must have a
+            # partner for the set
+            if (
+                low > 0
+                and meso_partners(moved)
+                and all(_opening_hint(moved, package) for package in needed)
+            ):
+                return [change]
     return []
+
+
+#: What question 5's pass message adds when the own opening is one frontier step beyond
+#: (review 102 C2): the trade-off, with its source.
+STEP_BEYOND_NOTE = (
+    " Your opening is one frontier step beyond Marlow's low reservation price: against this "
+    "bot it pays (the appendix), but a counterpart with little power may take offence and "
+    "walk away (Schweinsberg et al., 2012)."
+)
+
+
+def _opening_message(answer):
+    """Question 5's pass message for the opening, with ``STEP_BEYOND_NOTE`` when the own
+    case's opening is the step beyond."""
+    message = (
+        "it opens at Marlow's low reservation price, with the best package Marlow could "
+        "accept without Quell, or one frontier step beyond it."
+    )
+    own = _cases(False)[0]
+    beyond = beyond_of(own)
+    result = call_learner(answer, own)
+    if beyond is not None and tuple(_points(own, dict(result[0]))) == tuple(beyond[1:]):
+        return message + STEP_BEYOND_NOTE
+    return message
 
 
 @question
 def opening_offer(answer, hidden=False):
     """Check a function that returns the opening: the best package Marlow could accept
-    without Quell (review 90 C1: no longer one frontier step beyond it), and a MESO around
-    it. A mark each."""
+    without Quell, or one frontier step beyond it (review 102 C2, as before review 90), and
+    a MESO around it. A mark each."""
     edges = _opening_edges(_cases(False)[0])
+
+    def opening():
+        _each_with_edges(answer, hidden, edges, judge_opening, "opening_offer")
+        return _opening_message(answer)
+
     return score(
-        Check(
-            "your opening",
-            1,
-            lambda: _each_with_edges(
-                answer,
-                hidden,
-                edges,
-                judge_opening,
-                "opening_offer",
-                "it opens at Marlow's low reservation price, with the best package Marlow "
-                "could accept without Quell.",
-            ),
-        ),
+        Check("your opening", 1, opening),
         Check(
             "the MESO",
             1,
@@ -1438,8 +1482,9 @@ def opening_offer(answer, hidden=False):
                 edges,
                 judge_meso,
                 "opening_offer",
-                "its packages are worth the same to you, Marlow could accept each, and each "
-                "gives Marlow ground the others keep.",
+                "its packages are worth the same to you and each gives Marlow ground the "
+                "others keep (an opening one step beyond with no such partner may stand "
+                "alone).",
             ),
         ),
     )

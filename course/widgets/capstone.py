@@ -313,8 +313,9 @@ class NegotiationTable(PlaysRounds, w.VBox):
 
 
 def target_in_state(case, steps, reservation, quell):
-    """Section 5's target for one state of Quell, by module 02's rule measured as module 02
-    measures it (review 68 C1, C2): the zone runs from ``reservation`` up to the estimate,
+    """Section 5's target for one state of Quell, half-way through Tallis's own range, a
+    course convention (review 102 E1: not module 02's even split, which is the Nash split
+    of a pie both sides measure in one unit; review 68 C1, C2): the zone runs from ``reservation`` up to the estimate,
     the most profit a package leaves you while giving Marlow its reservation price for that
     state (its higher one if Quell has capacity), whatever the opening; the target is the
     planned package nearest the zone's middle, the even split, at or above it, among the
@@ -353,8 +354,9 @@ def target_words(found, quell):
             "your reservation price, so walk away politely"
         )
     split = (
-        f"module 02's even split, {found['even']:g} (half the way from your reservation price "
-        f"to {found['estimate']:g}, your best profit on a package Marlow could accept then)"
+        f"{found['even']:g}, half-way through your own range (a course convention), from your "
+        f"reservation price to {found['estimate']:g}, your best profit on a package Marlow "
+        "could accept then"
     )
     if found["target"] is None:
         return (
@@ -367,5 +369,5 @@ def target_words(found, quell):
         where = "the planned package nearest at or above"
     text = f"{state}: a profit of {found['target']:g}, {where} {split}"
     if found["target"] > found["band"] + 1e-9:
-        text += ", above the top of module 02's band, since your plan jumps over the band"
+        text += ", more than three quarters of the way up, since your plan jumps past that"
     return text

@@ -103,8 +103,7 @@ check.my_batna(my_batna, hidden=True)
 #
 # An alternative can be improved before the talks start (module 00, section 4): a
 # customer who might take your capacity can be asked to commit. Brenn offers exactly that.
-# It will sign a letter of intent, drafted to bind (many such letters bind no one, so the
-# wording matters): if you have no deal with Marlow by your booking deadline, Brenn takes
+# It will sign a letter of intent, drafted to bind: if you have no deal with Marlow by your booking deadline, Brenn takes
 # your capacity, for a lower profit than it would otherwise pay. The letter swaps a gamble
 # for a sure amount, and it costs you Kessel, since you can pursue only one of the two.
 # Your brief ("When things happen") gives the timeline: you decide on the letter before
@@ -112,9 +111,8 @@ check.my_batna(my_batna, hidden=True)
 #
 # Your BATNA is the alternative you keep: the letter if you sign, else
 # question 1's answer. The letter has a second use: it is a fact you can state
-# to Marlow, where "Brenn may be interested" is not much of one (section 4). Its worth
-# depends on how Marlow bargains, unknown before the talks, so question 2 leaves it out;
-# the reflection asks about it.
+# to Marlow, where "Brenn may be interested" is not much of one (section 4); question 2
+# leaves that use out, and the reflection weighs it.
 #
 # A deal with Marlow has costs of its own: your cost of Marlow's supplier audit and
 # tooling.
@@ -338,10 +336,8 @@ check.my_audit(my_audit, hidden=True)
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
 # module 01). An offer beyond anything
 # the other side could accept still pulls if it is taken as an offer, but it risks an
-# impasse and costs credibility. At this table, an offer Marlow refuses out of hand does
-# not pull: it
-# refuses out of hand any package that gives it less than a quarter of its reservation
-# price. Your list terms give Marlow 0 points: they are a fact to cite, not an opening.
+# impasse and costs credibility. At this table, a package giving Marlow less than a
+# quarter of its reservation price is refused out of hand and does not pull. Your list terms give Marlow 0 points: they are a fact to cite, not an opening.
 #
 # <details><summary>What the research found on extreme first offers</summary>
 #
@@ -356,8 +352,8 @@ check.my_audit(my_audit, hidden=True)
 # **Ambitious, and grounded.** Module 04's rule is to open at your estimate of the other
 # side's reservation price, or somewhat beyond it as far as a fact you can cite carries
 # you. With two states, the mean of your beliefs is no reservation price Marlow can have
-# (section 2), so here you open at Marlow's **low reservation price**, the state better
-# for you, even when Quell stays likelier: Marlow can accept no package below it in either
+# (section 2), so here you open at Marlow's **low reservation price**, even when Quell
+# stays likelier: Marlow can accept no package below it in either
 # state. Among the packages that give Marlow at least its low reservation price (by your
 # research's points) and you at least your reservation price, take the one with the most
 # profit; between two that leave you the same, the one that gives Marlow more. Every case
@@ -367,20 +363,20 @@ check.my_audit(my_audit, hidden=True)
 #
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to you
 # of a 3-week rush. They justify *asking* for your opening; neither moves your **target**,
-# the result you aim for (section 5 sets it by a convention, not a research finding). Only
-# evidence of value, such as a rival's price, could raise it (module 02). Neither fact
-# names what the contract is worth to Marlow, so neither carries your opening beyond
-# Marlow's low reservation price.
+# the profit you aim to end with in each state of Quell (section 5 sets it half-way
+# through your own range, a course convention). Only evidence of value, such as a rival's
+# price, could raise it (module 02).
 #
 # **The Pareto frontier.** A package is on the **Pareto frontier** (module 04) when no
 # other package is better for one side without being worse for the other; your opening
 # lies on it. The next package along it leaves you more but gives Marlow fewer points than
-# it needs even without Quell. Module 04 let an opening set go down to a quarter of that
-# need; your opening stops at Marlow's need, a stricter convention.
+# its low reservation price. Question 5 accepts that package as your opening too: against
+# this bot it ends with more profit on average (the appendix). The trade-off: a
+# counterpart with little power may walk away from it (Schweinsberg et al., above).
 #
 # A **signed letter of intent** (question 2) is a fact to state (below), not a ground for
 # an opening: it raises the least Marlow believes *you* would accept (module 04),
-# never what Marlow needs.
+# never Marlow's reservation price.
 #
 # **A MESO.** Next to your opening, put packages worth exactly as much to you that give
 # Marlow ground elsewhere: module 04's multiple equivalent simultaneous offers, whose pick
@@ -392,7 +388,7 @@ check.my_audit(my_audit, hidden=True)
 #
 # **When Marlow opens.** Before you answer, think
 # about what Marlow's alternatives lack (question 3's chance that Quell has capacity) and
-# the result you aim for (section 5's target), not Marlow's number or your reservation
+# your target, not Marlow's number or your reservation
 # price.
 #
 # <details><summary>The research behind this advice</summary>
@@ -417,16 +413,17 @@ check.my_audit(my_audit, hidden=True)
 #
 # 1. The first package is your opening, at Marlow's low reservation price (section 4):
 #    between two that leave you the same, the one that gives Marlow more (it is on the
-#    frontier).
+#    frontier); or the next frontier package beyond it (section 4).
 # 2. The others complete a MESO. Each is a different package worth exactly the
-#    opening's profit to you and at least `s.reservation_if_not` points to Marlow.
+#    opening's profit to you and at least `s.reservation_if_not` points to Marlow (with the
+#    step beyond, a quarter of `s.reservation_if_quell`; with no such partner it stands
+#    alone).
 # 3. A package gives Marlow ground on an issue when its level there is not your best, the
 #    first level of the issue in `s.issues`. Any two packages differ both ways: each gives
 #    ground on an issue where the other keeps your best level.
 #
 # Module 04's sets were looser: within 5 points, not giving ground on exactly the same
-# issues. The opening and the MESO earn a mark each. The opening at Marlow's low
-# reservation price always has at least one such partner.
+# issues. The opening and the MESO earn a mark each.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-offer-answer", "schema_version": 3}
@@ -545,8 +542,8 @@ check.practice_to_say(practice_to_say)
 # sentence about a signed letter is true only if you signed.
 #
 # The verdicts are marked at grading. Each right verdict earns a seventh of the marks, but
-# only if you also get at least one verdict of the other kind right (every case has at
-# least two of each).
+# only if you also get at least one verdict of the other kind right, so that an all-"say"
+# answer earns nothing (every case has at least two of each).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "what-to-say-answer", "schema_version": 3}
@@ -579,15 +576,14 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # Your plan walks down the Pareto frontier (section 4): a package off it leaves value on
 # the table for both of you. Module 04's rule: **create value first** (rule 1), **then
-# concede only what closes the deal**. Here you cannot see what Marlow needs in a round,
-# and your research's points are an estimate.
+# concede only what closes the deal**.
 #
 # Your opening is on the frontier, so every step from it costs you. Module 04 planned
 # steps that shrink towards a target; here you need one for each state of Quell. In each
 # state the zone runs from your reservation price up to your best profit on a package that
 # gives Marlow that state's reservation price. Your target in each state: of the packages
 # of your plan Marlow could accept in that state, the one nearest the middle of that
-# state's zone, at or above it (module 02's rule; no fact here carries you higher). Your
+# state's zone, at or above it: half-way through your own range, a course convention. Your
 # plan:
 # - from a colleague's draft below the frontier, first a step that costs you nothing (a
 #   free trade, rule 1): trade an issue Marlow values more for one you value more, so both
@@ -597,21 +593,27 @@ check.what_to_say(what_to_say, hidden=True)
 # - then packages on the frontier, each giving Marlow more and leaving you at least your
 #   reservation price, no step costing more than the one before until you reach both
 #   targets, then on until none is left;
-# - of such plans, the one that passes the package nearest each middle (at or above it),
-#   then the one that moves fewest issues back to a level worth more to you (volume back
-#   up), then the one with most steps: a small step loses less if it meets Marlow's aim.
+# - advice, not graded: of such plans, prefer the one that passes the package nearest
+#   each middle, then fewest issues moved back to a level worth more to you, then most
+#   steps (a small step loses less if it meets Marlow's aim).
 #
 # For `course.variant("05_capstone", "rv-alice")`, without Quell the zone runs from 79.25
 # to 95 k€, its middle 87.125; the plan's packages are worth 95, 90 and 80 k€, so the
 # target is 90. With Quell, no package suits both sides: no zone, no target. Whole
-# packages may put a target above module 02's band (the middle to three quarters of the
-# way up), even at the opening (without Quell, when your plan's second package falls
-# below the middle): holding it means no step unless Marlow's answers point to Quell.
+# packages may put a target far above the middle, even at the opening (without Quell,
+# when your plan's second package falls below the middle): holding it means no step
+# unless Marlow's answers point to Quell.
 # The table shows both targets: keep in mind the one for the state Marlow's answers point
-# to (without Quell, until a "can't give more" is true only with Quell). To tell, subtract
-# Marlow's cheapest one-level move worse for it from its offer's points: for rv-alice, €39,
-# 10k units, 5 weeks, 30 days give Marlow 61; 8 weeks for 5 costs it 17; 61 − 17 = 44 ≥ 34,
-# its low reservation price: without Quell it could give more. Question 8 accepts both
+# to (without Quell, until a "can't give more" is true only with Quell). To tell, take
+# the points of Marlow's offer less its cheapest one-level move worse for it; for rv-alice:
+#
+# | | Marlow's points |
+# |---|---|
+# | its offer: €39, 10k units, 5 weeks, 30 days | 61 |
+# | less its cheapest move: 8 weeks for 5 | − 17 |
+# | left, against its low reservation price, 34 | 44 |
+#
+# 44 ≥ 34: without Quell it could give more. Question 8 accepts both
 # rules: hold once your last package reaches that target (module 04's, for a person), or
 # step on to your reservation price, which at this bot gains deals (without Quell, two
 # deals in five ended below that target).
@@ -643,8 +645,6 @@ check.what_to_say(what_to_say, hidden=True)
 # The last row borrows from Osgood's GRIT (1962: graduated and reciprocated initiatives in
 # tension reduction), a series of small one-sided steps, each announced and carried out,
 # to invite an answer; this table allows one per stall.
-#
-# Otherwise hold: a step, once made, stands, as GRIT's steps do.
 #
 # **How many steps fit.** Marlow may make its final offer in round 5: count on four steps.
 # If your plan has more, it may not finish: at Marlow's final offer the rule for accepting
@@ -710,9 +710,11 @@ check.what_to_say(what_to_say, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): your plan
 #
-# Write `concession_plan(s, opening, reservation)`: your **plan**, the packages
-# the rule above moves through, as a list that starts with `opening` (a package) and goes
-# down to `reservation` (a profit). `s.issues`, `s.yours` and `s.theirs` are as in
+# Write `concession_plan(s, opening, reservation)`: your **plan**, a list that starts with
+# `opening` (a package). Graded: every later package is on the frontier, gives Marlow
+# more and leaves you at least `reservation` (a profit); no step costs more than the one
+# before until both targets; it ends where no such package is left. The tie-breaks are
+# advice. `s.issues`, `s.yours` and `s.theirs` are as in
 # question 5, `s.reservation_if_not` and `s.reservation_if_quell` as in question 3;
 # `all_packages`, `package_points` and `pareto_frontier` (which returns the frontier's
 # points as `(your profit, Marlow's points)` pairs) are imported for you. The
@@ -722,8 +724,8 @@ check.what_to_say(what_to_say, hidden=True)
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
 # At this table you send the plan's packages in order, one per step (question 8). The
-# smallest step each time (the package on the frontier that gives Marlow more and leaves
-# you most) passes too: it is the appendix's experiment for this bot.
+# smallest step each time (the frontier package that gives Marlow more and leaves you
+# most) passes too (the appendix tries it).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -862,15 +864,21 @@ NegotiationTable(
 #   stands beside it: with your best 170, your gain is 0.5.
 # - **Value created.** Whether the deal is on the Pareto frontier; if not, how many
 #   packages were at least as good for both sides and better for one.
+# - **What was achievable.** The best package for you that Marlow would have agreed to
+#   on the path these talks took.
 # - **Reciprocity.** A step's **reply ratio** is what Marlow's next reply gave back,
-#   beyond a replay in which you repeated your previous offer, per k€ the step cost you:
-#   6 k€ back for a 10 k€ step gives 0.6. A ratio of 1 or more means Marlow matched the
+#   beyond a replay in which you repeated your previous offer, per k€ the step cost you
+#   (table below). A ratio of 1 or more means Marlow matched the
 #   step on your scale, not its own, as does a deal it would not have made had you held.
 #   Concessions made while Marlow had not moved are counted apart, except a step after its
 #   "can't give more" and the GRIT step (section 5); a step answering Marlow's opening
 #   answers its first move.
-# - **What was achievable.** The best package for you that Marlow would have agreed to
-#   on the path these talks took.
+#
+# | a reply ratio, worked | Marlow's next offer, worth to you |
+# |---|---|
+# | replay: you repeat your offer worth 100 k€ | 70 |
+# | you step to one worth 90 | 76 |
+# | reply ratio | (76 − 70) / (100 − 90) = 0.6 |
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 8. Reflection (4 marks, graded by your instructor)
@@ -991,11 +999,11 @@ NegotiationTable(
 #   they allow in view; an average of two reservation prices is not a reservation price.
 # - A deadline belongs to its holder's alternatives, since it caps how long that side
 #   can hold out; power is dependence.
-# - Open at or beyond your target: at your estimate of the other side's reservation price
-#   (here in the state better for you) or somewhat beyond it, as far as a fact you can
-#   name carries you (module 04), never below your reservation price. In a meeting, add packages worth
-#   the same to you: the other side's pick tests what you believe it values (a MESO,
-#   module 04).
+# - Open at your estimate of the other side's reservation price (here its low one) or
+#   somewhat beyond it (module 04), never below your reservation price: one frontier step
+#   beyond pays at this table, but a counterpart with little power may walk away. In a
+#   meeting, add packages worth the same to you: the other side's pick tests what you
+#   believe it values (a MESO, module 04).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - With a person, concede down the frontier in steps that shrink towards your target,
@@ -1023,8 +1031,8 @@ NegotiationTable(
 #   Marlow's deadline is random, so the case's weeks and dependence do not act at the
 #   table.
 #
-# **Where this table departs from module 04.** Marlow's opening gives up about two fifths
-# of the way to its reservation price at a first meeting, so section 5 allows a step in
+# **Where this table departs from module 04.** Marlow's opening gives up about a third
+# (0.30 to 0.40 by style) of the way to its reservation price at a first meeting, so section 5 allows a step in
 # answer to it; a person's opening at ideal terms gives up nothing: hold. Two more rules
 # are looser. Question 7's plan runs past both targets to your reservation price, and a
 # step may take a term back (volume back up) where the frontier leaves no other way to a
@@ -1033,13 +1041,13 @@ NegotiationTable(
 # matched about one in four in the course's trials. With a person, keep module 04's
 # paced tit-for-tat (its question 3), and
 # test a "can't give more" (ask what would let them move, or hold once), since it is
-# often a bluff. Unlike module 04's sets (frontier packages within 5 points), question
-# 5's MESO partners are worth exactly the opening and usually lie just below the frontier:
+# often a bluff. Question 5's MESO partners are worth exactly the opening and usually lie
+# just below the frontier:
 # by your research Marlow should prefer the opening. Sent at the table after it, such a
 # partner gives Marlow fewer points: a retraction (section 6).
 #
 # **Trials.** The scripted learner `sit_by_the_plan` plays them with the smallest steps
-# (below); `tests/test_engine_capstone.py` tests each figure.
+# (below); the course's tests check each figure.
 #
 # **An opening one step beyond.** An offer Marlow could not accept pulls its *first
 # answer* no further than one it just could, but stepping back from an opening beyond to
@@ -1048,9 +1056,8 @@ NegotiationTable(
 # no capacity (195 to 200 of them have such a step), opening one frontier step beyond and
 # then following the same plan (with section 5's rule of when to step) ended with more
 # profit on average, against every style,
-# by about 4 to 8 k€ where both reached a deal. At this bot it
-# paid on average; a person may take offence and walk away (section 4), and no fact
-# grounds it.
+# by about 4 to 8 k€ where both reached a deal, so question 5 accepts it; a person with
+# little power may take offence and walk away (section 4).
 #
 # **The rule, and a step into silence.** In eleven samples of 200 learners, one sitting
 # each, Quell without capacity, a learner who kept section 5's rule and always held at a
@@ -1058,9 +1065,8 @@ NegotiationTable(
 # bot waits to be answered: the one step of section 5's last row raised that to 170 to
 # 184 sittings of 200.
 #
-# **The smallest steps.** Question 7 also accepts the plan that each time takes the
-# smallest step. In more than half of such plans some step
-# costs you more than the one before, and a step may land on an issue you had already
+# **The smallest steps.** In more than half of the plans of smallest steps (question 7
+# accepts them), some step costs you more than the one before, and a step may land on an issue you had already
 # given ground on (volume back up, delivery back out): in the course's trials, over nine
 # plans in ten had such a step, and over half the steps were one.
 #
