@@ -926,7 +926,8 @@ def test_the_opening_is_grounded_in_facts_the_brief_gives_and_the_summary_states
     assert "your list terms (€48 a module, 10k units, 8-week delivery, 30-day payment)" in brief
     assert "**What you know and believe about Marlow**" in brief
     summary = section("summary")
-    assert "in the state better for you" in summary and "think likely" not in summary
+    # review 102 U4: "the state better for you" is no name for it; "its low one" is
+    assert "(here its low one)" in summary and "think likely" not in summary
     likelier = [
         c
         for c in (course.variant("05_capstone", f"learner-{n}") for n in range(1, 80))
@@ -1374,7 +1375,8 @@ def test_section_4_states_module_04s_meso_rules_and_why_this_case_departs():
     # review 91 C2: module 04's two rules and why these partners depart from them
     # review 97 U1: the comparison moved to the appendix
     joined = " ".join(section("about-the-bot").split())
-    assert "Unlike module 04's sets (frontier packages within 5 points)" in joined
+    # review 102 (cuts): module 04's sets are compared once, in question 5
+    assert "Module 04's sets were looser: within 5 points" in " ".join(section("q5-text").split())
     assert "usually lie just below the frontier: by your research Marlow should prefer" in joined
     assert "of *exactly* the same value to you" not in text
 
@@ -1404,7 +1406,8 @@ def test_the_opening_is_never_the_target_and_the_conventions_are_labelled():
         plan.split()
     )
     # review 82 U3: 'the result you aim for' is said once, where the target is first used
-    assert "aim to land" not in plan and "the result you aim for" in opening
+    # review 102 U4: the target is defined where first used, in new words
+    assert "aim to land" not in plan and "the profit you aim to end with" in opening
     assert "your own target (your opening" not in opening
     assert "what Marlow's alternatives lack" in opening
     assert "This table adds a third" not in plan and "never into silence" in plan
@@ -2019,7 +2022,7 @@ def test_the_summary_states_the_course_opening_rule_and_this_case_as_its_applica
     summary = section("summary")
     assert "- Open with the best package the other side could accept" not in summary
     assert (
-        "at your estimate of the other side's reservation price (here in the state better for you) or somewhat beyond"
+        "at your estimate of the other side's reservation price (here its low one) or somewhat beyond"
         in " ".join(summary.split())
     )
     assert "here nothing beyond could be justified" not in summary
@@ -2048,7 +2051,8 @@ def test_the_text_says_what_a_step_beyond_does_here_and_at_a_human_table():
         opening.split()
     )
     assert "simplification" not in summary and "gains nothing" not in summary
-    assert "Open at or beyond your target" in summary  # review 101 C2: at, for some learners
+    # review 101 C2: at, for some learners; review 102 C2: the bullet opens at the estimate
+    assert "Open at your estimate" in summary and "Open beyond your target" not in summary
     # review 57, U2: the bot's behaviour is in the appendix, not the summary
     assert "Marlow counted your step back as a concession" not in summary
     assert "stepping back from an" in section("about-the-bot")
@@ -2078,7 +2082,8 @@ def test_the_step_beyond_is_accepted_under_module_04s_rule_and_its_gain_is_an_ob
     # review 90 (C1, U1, U3): removed on purpose
     assert "How this bot answers such an opening is in the appendix" not in opening
     assert "observation about this bot" not in summary
-    assert "as far as a fact you can name carries you (module 04" in " ".join(summary.split())
+    # review 102 C2: the step beyond passes again; the summary names it with its risk
+    assert "one frontier step beyond pays at this table" in " ".join(summary.split())
     assert "say how Marlow answered it (the table hears your offers, not your words)" in " ".join(
         reflection.split()
     )
@@ -2833,7 +2838,9 @@ def test_question_2_says_what_it_counts_and_the_reflection_weighs_the_rest():
     # review 73 E1: the step beyond no longer turns on the letter, so the appendix's gain
     # is no part of the letter's worth; review 82 C3: it says the step paid at this bot
     # and a person may walk away (tests/test_review83_capstone.py)
-    assert "At this bot it paid on average" in " ".join(section("about-the-bot").split())
+    # review 102 C2: the appendix now says question 5 accepts it; the risk stays
+    about = " ".join(section("about-the-bot").split())
+    assert "so question 5 accepts it; a person with little power may take offence" in about
     assert "would a signed letter have got you a deal with Quell" in section("reflection-text")
     rubric = NOTEBOOK.read_text().split('grade_id": "reflection"')[1]
     # review 90 M1: a package must exist and the plan reach it (test_capstone_review90b)
@@ -2974,8 +2981,9 @@ def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_p
     assert "applies the rule section 5 states" not in q8
     assert "after each you decide: **hold**" in q8
     q7 = section("q7-text")
-    # review 83 U1: 'the packages the rule above moves through' says it (test_review84)
-    assert "the packages the rule above moves through" in " ".join(q7.split())
+    # review 83 U1 pinned 'the packages the rule above moves through'; review 102 X4
+    # replaced it on purpose with what the check grades
+    assert "Graded: every later package is on the frontier" in " ".join(q7.split())
     assert "no check could pick one" not in q7  # review 79 C1: question 8 grades the sending
     assert "you practise at the table of section 6" not in q7  # review 79 C1: cut
     # review 83 C2: one line before the rule's table (tests/test_review84_capstone.py)
@@ -3097,7 +3105,7 @@ def test_question_7_grades_the_map_that_the_offers_are_drawn_from():
     )  # review 78 U5: said once, in question 7
     q7 = " ".join(section("q7-text").split())
     # review 69 X2: the question calls it a frontier map and says how offers are drawn
-    assert "the packages the rule above moves through" in q7  # review 83 U1
+    assert "Graded: every later package is on the frontier" in q7  # review 102 X4
     assert "one per step (question 8)" in q7  # review 79 C1; review 85 U4: shorter
 
 
@@ -3305,9 +3313,9 @@ def test_section_5_gives_its_rule_as_a_three_row_table_and_folds_grit_and_the_re
     assert len(rows) == 2, rows
     assert "it moved" in rows[0] and "can't give more" in rows[1]
     assert "# | its opening | hold, or your next step |" in cell
-    assert "# Otherwise hold" in cell
-    # review 90 U3: the fold that repeated the rule is gone; its two facts stand in the open
-    assert "GRIT's steps" in cell
+    # review 102 (cuts): "Otherwise hold: a step, once made, stands" repeated the table's
+    # rows and section 6's retraction; the GRIT row stays
+    assert "Osgood's GRIT" in cell and "this table allows one per stall" in cell
     # review 96 U1: the reply ratio is defined in section 7, which uses it
     assert "**reply ratio**" in section("debrief-teaching")
     assert "The last row borrows from Osgood's GRIT (1962" in cell  # review 85 E1

@@ -341,10 +341,7 @@ def test_q5_refuses_the_frontier_step_beyond_and_everything_further(drawn):
         assert beyond[1] < s.reservation_if_not, s.learner
         packages = every_package(s)
         ties = [p for p, y, t in packages if (y, t) == beyond]
-        with pytest.raises(check.NotYet, match="this module's convention refuses it"):
-            check.judge_opening(s, [ties[0]])
-        with pytest.raises(check.NotYet, match="two or three packages"):
-            check.judge_meso(s, [ties[0]])
+        check.judge_opening(s, [ties[0]])  # review 102 C2 (changed on purpose): passes again
         points = {(y, t) for _, y, t in packages}
         frontier = sorted(p for p in points if not dominated(p, points) and p[0] > beyond[0])
         if frontier:

@@ -397,7 +397,8 @@ def test_the_target_with_quell_leaves_marlow_half_the_zone():
     assert "if Quell has capacity: a profit of 95, the planned package nearest at or above" in (
         text
     )
-    assert "module 02's even split, 91.5 (half the way from your reservation price to 110" in (text)
+    # review 102 E1: a course convention, not module 02's even split
+    assert "91.5, half-way through your own range (a course convention), from your" in text
     flat = _flat_source()
     # review 78 U5: the target paragraph cut to the rule
     assert "the one nearest the middle of that state's zone, at or above it" in flat
@@ -447,7 +448,7 @@ def test_the_target_without_quell_is_never_below_the_even_split():
     text = unescape(table_for(case).plan_text.value)
     assert "Quell has no capacity: a profit of 105, your opening itself, the only planned" in text
     source = _flat_source()
-    assert "nearest the middle of that state's zone, at or above it (module 02's rule" in source
+    assert "nearest the middle of that state's zone, at or above it: half-way" in source
 
 
 def test_the_model_answers_target_without_quell_is_inside_module_02s_band():
@@ -477,7 +478,7 @@ def test_the_model_answers_target_without_quell_is_inside_module_02s_band():
     flat = _flat_source()
     assert "your target is the first package of your plan after the opening" not in flat
     # review 78 U5; review 101 U4 cut the rival's price, which section 4 gives
-    assert "(module 02's rule; no fact here carries you higher)" in flat
+    assert "half-way through your own range, a course convention" in flat  # review 102 E1
 
 
 def test_the_target_without_quell_is_the_planned_package_nearest_the_even_split():
@@ -508,11 +509,11 @@ def test_s75_the_band_s_top_is_module_02s_three_quarters_not_nine_tenths():
     02's constant (``TARGET_SHARE``), which the widget reads. Failed on the old text."""
     source = _flat_source()
     # review 78 U5: section 5 gives the target's rule only; the band is module 02's
-    assert "module 02's rule; no fact here carries you higher" in source  # review 101
+    assert "half-way through your own range, a course convention" in source  # review 102
     assert "nine tenths" not in source and "nine-tenths" not in source
     widget = (Path(course.__file__).parent / "widgets" / "capstone.py").read_text()
     assert "nine tenths" not in widget
-    assert "above the top of module 02's band, since your plan jumps over the band" in widget
+    assert "more than three quarters of the way up, since your plan jumps past that" in widget
 
 
 def test_the_table_shows_the_package_the_model_answer_weighs_the_letter_by():
