@@ -75,19 +75,19 @@ def test_every_question_5_hint_is_true_with_and_without_the_letter():
                 judge_opening(case, [package])
             branch = next(marker for marker in _BRANCHES if marker in hint)
             seen.setdefault(branch, set()).add(signs)
-            if beyond is not None and (you, them) == tuple(beyond[1:]):  # review 90 C1
-                assert "this module's convention refuses it" in hint  # review 99 C1
+            # review 102 C2: the step beyond passes (``found`` is None), never hinted
+            assert beyond is None or (you, them) != tuple(beyond[1:])
     assert all(signers == {True, False} for signers in seen.values()), seen
     assert len(seen) >= 8, seen
 
 
 #: A phrase of each branch of the opening's hint, in the order the hint tries them.
 _BRANCHES = (
-    "less than a quarter of the",
-    # review 90 C1: the step beyond no longer passes; it and openings further out get
-    # their own hints
-    "it is one frontier step beyond the best package Marlow could accept",
-    "no fact you can name grounds an opening beyond what Marlow could accept",
+    # review 102 U4: "its low reservation price" names Marlow's reservation price
+    "less than a quarter of its low reservation",
+    # review 102 C2 (changed on purpose): the step beyond passes again; openings further
+    # out get their own hint
+    "only one step further along the Pareto frontier",
     "below your reservation price",
     "average of Marlow's two reservation prices",
     "enough even if Quell has capacity",

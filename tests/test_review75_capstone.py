@@ -325,11 +325,11 @@ def test_the_even_split_and_the_replay_are_glossed_at_first_use():
     # review 78 U3: one name, "your target", glossed at its first use in section 4
     assert "the even split" not in text
     # review 82 U3: the gloss gave the rule; review 85 U5: plainly, with section 5's pointer
-    assert "neither moves your **target**, the result you aim for (section 5 sets it" in text
+    assert "neither moves your **target**, the profit you aim to end with" in text  # rev. 102
     first = text.index("replay")
     # review 96 U1: first used where section 7 defines the reply ratio
     assert text[first - 2 :].startswith("a replay in which you repeated your previous offer")
-    assert "the result you aim for (section 5's target)" in _section("opening-teaching")
+    assert "and your target, not Marlow's number" in " ".join(_section("opening-teaching").split())
 
 
 # --- U5: garbled or ambiguous sentences ------------------------------------------------------------

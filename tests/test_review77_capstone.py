@@ -38,7 +38,9 @@ def test_section_5s_table_has_the_stall_row_and_no_gift():
     assert "then hold until it moves |" in plan
     assert "is a gift" not in plan
     assert "The last row borrows from Osgood's GRIT (1962" in plan  # review 85 E1
-    assert "a step, once made, stands, as GRIT's steps do" in plan
+    # review 102 (cuts for U2's tables): "Otherwise hold: a step, once made, stands" repeated
+    # the table's rows; the gift wording stays gone
+    assert "this table allows one per stall" in plan
     assert "a step into silence that section 5 forbids" not in _section("about-the-bot")
     # review 93 U3: one step per stall
     assert "once per deadlock, to break it, announced as an invitation" in _section("summary")

@@ -100,7 +100,11 @@ def test_the_appendix_says_the_step_beyond_paid_at_this_bot_and_a_person_may_wal
     and that a person may take offence and walk away (section 4's research, in its word)."""
     about = _section("about-the-bot")
     assert "no reason to open there" not in about
-    assert "At this bot it paid on average; a person may take offence and walk away" in about
+    # review 102 C2: question 5 accepts it now; the person's risk stays
+    assert (
+        "so question 5 accepts it; a person with little power may take offence and walk away"
+        in (" ".join(about.split()))
+    )
     assert "extreme first offers offended those who received them" in _section("opening-teaching")
 
 
@@ -167,7 +171,7 @@ def test_the_target_is_defined_at_its_first_use():
     )
     first = text.index("target")
     assert text[first - 2 :].startswith(
-        "**target**, the result you aim for (section 5 sets it"  # review 85 U5 (test_review85)
+        "**target**, the profit you aim to end with in each state of Quell (section 5 sets it"
     )
     assert text.count("**target**") == 1
 

@@ -44,8 +44,8 @@ def test_u5_section_4_defines_the_target_plainly_before_section_5_sets_it():
     opening = _cell("opening-teaching")
     assert "your plan's package nearest the middle of the zone" not in opening
     assert (
-        "neither moves your **target**, the result you aim for (section 5 sets it by a "
-        "convention, not a research finding)."
+        "neither moves your **target**, the profit you aim to end with in each state of Quell "
+        "(section 5 sets it half-way through your own range, a course convention)."
     ) in opening
     plan = _cell("plan-teaching")
     assert "nearest the middle of that state's zone" in plan
@@ -67,7 +67,7 @@ def test_c3_u4_question_7_says_this_bot_does_not_mind_a_growing_step_and_points_
         "one before."  # review 86 C1: and says what to do with a person instead
     ) not in q7
     # review 98 C1 (round 100): the reference is module 04's shape, said in section 5
-    assert "appendix's experiment for this bot" in q7
+    assert "passes too (the appendix tries it)" in q7  # review 102: shorter
     assert "steps that shrink towards a target" in _cell("plan-teaching")
 
 
