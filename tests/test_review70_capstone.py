@@ -54,10 +54,9 @@ def test_the_smallest_step_is_justified_by_marlows_falling_aim():
     the old text."""
     plan = _section("plan-teaching")
     assert "how many points Marlow still needs (it depends on Quell)" not in plan
-    assert (  # review 79 U1: shorter
-        "you cannot see what Marlow needs in a round, and your research's points are an "
-        "estimate." in plan  # review 86 U1: the fold that repeated the rule is cut
-    )
+    # review 102 (U4 and cuts): the sentence named Marlow's reservation price "what Marlow
+    # needs"; it went, and the rule's falling aim is section 6's
+    assert "you cannot see what Marlow needs in a round" not in plan
     # review 98 C1 (round 100): module 04's shape; most steps, since a small step may meet the aim
     assert "a small step loses less if it meets Marlow's aim" in plan
 
@@ -97,8 +96,9 @@ def test_the_opening_facts_justify_asking_not_expecting_more_than_the_even_split
     says they justify asking there, not expecting more. Failed on the old text."""
     opening = _section("opening-teaching")
     assert (
-        "They justify *asking* for your opening; neither moves your **target**, the result you "
-        "aim for (section 5 sets it by a convention, not a research finding)." in opening
+        "They justify *asking* for your opening; neither moves your **target**, the profit you "
+        "aim to end with in each state of Quell (section 5 sets it half-way through your own "
+        "range, a course convention)." in opening  # review 102 U4, E1
     )  # review 75 U4; review 76 E3: the course's convention; review 78 C2: one sentence;
     # review 82 U3: the target defined at its first use; review 85 U5: plainly, section 5
     # says how it is set

@@ -155,7 +155,7 @@ def test_the_even_split_is_called_the_courses_convention_and_marlow_may_assume()
     strong; it may assume it."""
     opening = _section("opening-teaching")
     assert "not *expecting* more" not in opening
-    assert "a convention, not a research finding" in opening
+    assert "a course convention" in opening
     say = _section("say-teaching")
     assert "can only assume" not in say and "and may assume you would otherwise sell" in say
 

@@ -273,7 +273,7 @@ def test_u6_the_reply_ratio_says_in_words_what_1_or_more_means():
     assert "(1 or more: Marlow matched it)" not in plan
     # review 94 U2: the ratio's scale is named
     # review 96 U3: the definition and what counts as matched are two sentences now
-    assert "per k€ the step cost you:" in plan
+    assert "per k€ the step cost you (table below)." in plan
     assert "A ratio of 1 or more means Marlow matched the step on your scale" in plan
 
 

@@ -84,7 +84,8 @@ def test_u3_question_6_says_plainly_what_a_verdict_earns(monkeypatch):
     assert "only beside a right verdict" not in q6
     assert (
         "Each right verdict earns a seventh of the marks, but only if you also get at least one "
-        "verdict of the other kind right (every case has at least two of each)."
+        'verdict of the other kind right, so that an all-"say" answer earns nothing (every '
+        "case has at least two of each)."  # review 102 U5: why the rule is there
     ) in q6
     monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
     case = check._cases(False)[0]

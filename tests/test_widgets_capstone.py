@@ -498,7 +498,7 @@ def test_the_target_without_quell_is_the_planned_package_nearest_the_even_split(
         above_band = expected > floor + TARGET_SHARE * (profits[0] - floor) + 1e-9
         if expected != profits[0]:
             without = text.split("if Quell has capacity")[0]
-            assert ("since your plan jumps over the band" in without) == above_band
+            assert ("since your plan jumps past that" in without) == above_band
 
 
 def test_s75_the_band_s_top_is_module_02s_three_quarters_not_nine_tenths():
