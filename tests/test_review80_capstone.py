@@ -174,9 +174,10 @@ def test_question_5_rule_2_holds_its_own_exception():
     lowered that bar for a step-beyond opening. The exception now stands inside rule 2."""
     q5 = _section("q5-text")
     rule2 = q5.split("2. The others complete a MESO.")[1].split("3. A package")[0]
-    # review 90 (C1, U1, U3): removed on purpose
-    assert "a quarter of `s.reservation_if_quell` when you open one step beyond" not in rule2
-    assert q5.count("a quarter of `s.reservation_if_quell`") == 0  # review 90 C1
+    # review 90 C1 removed the exception; review 102 C2 (changed on purpose) restores it,
+    # inside rule 2 as review 80 U4 asked, and once
+    assert "with the step beyond, a quarter of `s.reservation_if_quell`" in " ".join(rule2.split())
+    assert q5.count("a quarter of `s.reservation_if_quell`") == 1
 
 
 def test_one_name_each_for_a_trade_back_step_and_a_retraction():
