@@ -156,7 +156,11 @@ def test_c1_question_7_and_the_takeaway_say_where_the_learner_decides_that_growi
     # review 102 (cuts for U2's tables): the same pointer, shorter
     assert "passes too (the appendix tries it)" in q7
     about = " ".join(_cell("about-the-bot").split())
-    assert "In more than half of such plans some step costs you more than the one before" in about
+    # review 102 (cuts): the same fact, the plans named in place
+    assert (
+        "In more than half of the plans of smallest steps (question 7 accepts them), some step "
+        "costs you more than the one before" in about
+    )
     assert "over nine plans in ten had such a step" in about
     summary = _cell("summary")
     assert "this table allowed more" not in summary

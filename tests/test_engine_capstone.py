@@ -1945,7 +1945,11 @@ def test_section_5_says_why_steps_may_grow_and_names_a_target_for_each_state():
     plan = section("plan-teaching")
     about = " ".join(section("about-the-bot").split())  # review 58, U1: the departures
     # review 98 C1 (round 100): the smallest-step plan, kept in the appendix as an experiment
-    assert "In more than half of such plans some step costs you more than the one before" in about
+    # review 102 (cuts): the same fact, the plans named in place
+    assert (
+        "In more than half of the plans of smallest steps (question 7 accepts them), some step "
+        "costs you more than the one before" in about
+    )
     # review 74 C1: the appendix no longer restates the rule; it points to question 7's
     # shrinking subsequence, which states it with its reason
     # review 83 C2: one line in section 5 now (tests/test_review84_capstone.py)

@@ -66,7 +66,10 @@ def test_every_question_5_hint_is_true_with_and_without_the_letter():
             found = _opening_hint(case, package)
             if found is None:
                 judge_opening(case, [package])  # no hint: it passes
-                assert (you, them) == _points_pair(case, opening)  # review 90 C1
+                # review 102 C2 (changed on purpose): the opening or the step beyond
+                assert (you, them) == _points_pair(case, opening) or (
+                    beyond is not None and (you, them) == tuple(beyond[1:])
+                )
                 seen.setdefault("passes", set()).add(signs)
                 continue
             hint, general = found
