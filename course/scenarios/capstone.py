@@ -968,6 +968,12 @@ LOG_SHAPES = (
     ("stall", "move", "stall", "limit"),
 )
 
+#: Review 102 C1: a shape tried only when no shape of ``LOG_SHAPES`` leaves room for a
+#: true "can't give more" worth more to Marlow than the package Tallis has on the table
+#: (with a short plan, the shapes' step before the limit reaches a package Marlow would
+#: accept, so its own offers after it would be worth less to it).
+SHORT_SHAPES = (("stall", "limit"),)
+
 
 def _worth(case, package):
     return float(sum(case.yours[issue][level] for issue, level in package.items()))
@@ -1067,12 +1073,50 @@ def _no_room_at(case, package, floor):
     return True
 
 
-def _limit_above(case, floor, following):
+def _limit_above(case, floor, following, over=-math.inf):
     """The package of a "can't give more" worth more than ``floor`` to Tallis and true in
-    a state (``says_true``): the least profit, then the most points, short of
-    ``following`` when one is, else above it; ``None`` when there is none."""
-    rows = [row for row in package_rows(case) if row[1] > floor and says_true(case, row[0])]
+    a state (``says_true``) that gives Marlow more than ``over`` points: the least profit,
+    then the most points, short of ``following`` when one is, else above it; ``None`` when
+    there is none."""
+    rows = [
+        row
+        for row in package_rows(case)
+        if row[1] > floor and row[2] > over and says_true(case, row[0])
+    ]
     return _least_profit(rows, following)
+
+
+def _table_points(case, plan, log, every=False):
+    """For each reply of ``log``, the points Marlow sees in the package Tallis has on the
+    table when it replies (review 102 C1), on the course's path (``right_moves``' first
+    moves); with ``every``, the most of that and of the path that also steps at Marlow's
+    opening (the only reply where a step is allowed but not the course's first move, so no
+    allowed path is further ahead)."""
+    points = [row[2] for row in plan]
+    packages = [row[0] for row in plan]
+    reservation = reservation_of(case)
+    most = [-math.inf] * len(log)
+    for follow in ((), ("next step",))[: 1 + every]:
+        at = 0
+        key = right_moves(case, packages, reservation, log, follow)
+        for n, (moves, *_) in enumerate(key):
+            most[n] = max(most[n], points[at])
+            taken = follow[n] if n < len(follow) and follow[n] in moves else moves[0]
+            at += taken == "next step"
+    return most
+
+
+def outranks_table(case, log, plan=None, every=False):
+    """Whether every reply of ``log`` gives Marlow strictly more points than the package
+    Tallis has on the table when it replies (``_table_points``): section 6's bot never
+    turns a package down to offer one worth less to it, so a reply worth no more to it
+    would be one the bot could not make (review 102 C1). A reply worth more to Marlow is
+    never dominated by Tallis's package. On the course's path, or with ``every`` on each
+    path the rule allows."""
+    plan = plan_of(case) if plan is None else plan
+    most = _table_points(case, plan, log, every)
+    theirs = [float(sum(case.theirs[i][lv] for i, lv in r["offer"].items())) for r in log]
+    return all(given > table + 1e-9 for given, table in zip(theirs, most, strict=False))
 
 
 def table_log(case):
@@ -1084,21 +1128,76 @@ def table_log(case):
     ends there (accept). The "can't give more" is true in at least one state of Quell
     (``says_true``, review 88 X1): below the reservation price, the offers before it are
     worth less to Tallis. Every offer is one the bot could open with (``_bot_can_open``,
-    review 91 X1). Drawn from the learner's id alone, so that the case's own draws
-    stay as they were; a list of ``reply`` dicts."""
+    review 91 X1). Every reply gives Marlow more points than the package Tallis has on the
+    table when it replies, on the course's path (``outranks_table``, review 102 C1: section
+    6's bot never turns a package down to offer one worth less to it), and where the case
+    allows (1,926 of 2,000 learners) on the path that also steps at Marlow's opening: the drawn
+    shape, else the next that allows it, else ``SHORT_SHAPES``, else ``_last_resort_log``.
+    Drawn from the learner's id alone, so that the case's own draws stay as they were; a
+    list of ``reply`` dicts."""
     bits = zlib.crc32(f"05_capstone table log {case.learner}".encode())
     floor = reservation_of(case)
-    profits = [row[1] for row in plan_of(case)]
+    plan = plan_of(case)
+    profits = [row[1] for row in plan]
     # review 91 X1: only offers the table's bot could open with (never its best package);
     # in the few cases with none, the one that gives Marlow fewest points
     below = offers_below(case, floor)
     below = [row for row in below if _bot_can_open(case, row)] or below[-1:]
-    shapes = [
-        shape
-        for shape in LOG_SHAPES
-        if _steps_in(shape) <= len(profits) - 1 and shape.count("move") < len(below)
+    shapes, short = (
+        [
+            shape
+            for shape in kinds
+            if _steps_in(shape) <= len(profits) - 1 and shape.count("move") < len(below)
+        ]
+        for kinds in (LOG_SHAPES, SHORT_SHAPES)
+    )
+    # review 102 C1: the drawn shape, or the next that leaves room for a true "can't give
+    # more" worth more to Marlow than the package Tallis has on the table by then
+    # (first on every path the rule allows, else on the course's path)
+    first = bits % len(shapes)
+    tried = [shapes[(first + k) % len(shapes)] for k in range(len(shapes))] + short
+    for every in (True, False):
+        for shape in tried:
+            log = _shaped_log(case, shape, bits, below, plan, every)
+            if _coherent(case, log, plan, every):
+                return log
+    return _last_resort_log(case, bits, below, plan) or _shaped_log(
+        case, shapes[first], bits, below, plan, False
+    )
+
+
+def _last_resort_log(case, bits, below, plan):
+    """Review 102 C1: the log for the few cases (3 in 2,000) where every shape's step
+    before the final offer reaches a package worth more to Marlow than any true "can't give
+    more": its opening, the same offer again, then its final offer with the words, below
+    Tallis's reservation price and worth more to Marlow than Tallis's opening, still on the
+    table (the course holds at both replies before); ``None`` when there is none."""
+    floor = reservation_of(case)
+    opening = below[bits % len(below)]
+    finals = [
+        row
+        for row in package_rows(case)
+        if opening[1] <= row[1] < floor and row[2] > plan[0][2] and says_true(case, row[0])
     ]
-    shape = shapes[bits % len(shapes)]
+    if not finals:
+        return None
+    limit = min(finals, key=lambda row: zlib.crc32(f"{bits} {row[1]} {row[2]}".encode()))
+    log = [reply(opening), reply(opening), reply(limit, final=True, cant_give_more=True)]
+    return log if _coherent(case, log, plan, False) else None
+
+
+def _coherent(case, log, plan, every):
+    """Whether ``log``'s "can't give more" is true in a state (``says_true``) and every
+    reply gives Marlow more than the package on the table (``outranks_table``)."""
+    limit = next(r["offer"] for r in log if r["cant_give_more"])
+    return says_true(case, limit) and outranks_table(case, log, plan, every)
+
+
+def _shaped_log(case, shape, bits, below, plan, every):
+    """``table_log``'s log for one ``shape`` of ``LOG_SHAPES``, its limit giving Marlow more
+    than the package on the table on the course's path, or on ``every`` allowed path."""
+    floor = reservation_of(case)
+    profits = [row[1] for row in plan]
     high = bool(bits >> 8 & 1)
     moves = shape.count("move")
     extra = min(len(below) - 1 - moves, bits >> 9 & 1)  # a move with the "can't give more"
@@ -1106,7 +1205,11 @@ def table_log(case):
     rows = [below[k] for k in sorted(chosen[: 1 + moves + extra])]
     at = _steps_in(shape[:-1])
     following = profits[at + 1] if at + 1 < len(profits) else None
-    limit = _limit_above(case, floor, following) if high else None
+    # review 102 C1: the limit, and the final offer that repeats it, give Marlow more
+    # points than the package Tallis has on the table by then (one step past the shape's,
+    # at the "can't give more"; one more on the path that also steps at the opening)
+    over = plan[min(at + 1 + every, len(plan) - 1)][2]
+    limit = _limit_above(case, floor, following, over) if high else None
     if limit is None and not says_true(case, rows[-1][0]):
         # review 88 X1: a limit below the reservation price that is true in a state, the
         # offers before it worth less to Tallis; else the limit above, whatever the bit
@@ -1115,6 +1218,7 @@ def table_log(case):
             row
             for row in package_rows(case)
             if row[1] < floor
+            and row[2] > over
             and says_true(case, row[0])
             and sum(other[1] < row[1] for other in below) >= need
         ]
@@ -1124,7 +1228,7 @@ def table_log(case):
             picked = sorted(range(len(pool)), key=lambda k: zlib.crc32(f"{bits} {k}".encode()))
             rows = [pool[k] for k in sorted(picked[:need])] + [limit]
         else:
-            high, limit = True, _limit_above(case, floor, following)
+            high, limit = True, _limit_above(case, floor, following, over)
     if limit is None:  # the old limit below the reservation price was true already
         limit = rows[-1]
     offers = iter(rows)

@@ -787,17 +787,17 @@ check.concession_plan(concession_plan, hidden=True)
 #
 # Marlow's replies come singly; after each you decide: **hold** (send your last package
 # again), make the **next step** of your plan, **accept** its offer, or **walk away**
-# politely. Here is a short log of them, drawn for you: give your move after each, by
-# section 5's rule.
+# politely. For a short log drawn for you, give your move after each by section 5's
+# rule.
 #
-# Write `table_moves(s, plan, reservation, log)`. The check gives the course's plan (a
-# list of packages from your opening down) and reservation price; `log` is Marlow's
-# replies in order, each a dict: `"offer"` (its package), `"final"` (`True` for its
-# final offer) and `"cant_give_more"` (`True` when it said it can't give more on its own
-# offer). Your first offer was `plan[0]`; each next step sends the next package of the
-# plan. Whether Marlow moved is read from what its offer is worth to you (your profit by
-# `s.yours`, as in question 5; `package_points` is imported), not from whether the
-# package changed.
+# Write `table_moves(s, plan, reservation, log)`. The check gives the smallest-step plan
+# (question 7's last paragraph: packages from your opening down) and the course's
+# reservation price; `log` is Marlow's replies in order, each a dict: `"offer"` (its
+# package), `"final"` (`True` for its final offer) and `"cant_give_more"` (`True` when it
+# said it can't give more on its own offer). Your first offer was `plan[0]`; each next
+# step sends the plan's next package. Whether Marlow moved is read from what its offer is
+# worth to you (your profit by `s.yours`, as in question 5; `package_points` is
+# imported), not from whether the package changed.
 #
 # Return a list with one move per reply, each `"hold"`, `"next step"`, `"accept"` or
 # `"walk away"`, up to the move that ends the talks (case, hyphens and underscores do not
