@@ -99,7 +99,7 @@ def test_c1_the_no_zone_hint_says_what_walking_away_is_without_naming_it(monkeyp
     earned, said = _walk_away_part(counters_instead)
     assert earned == 0
     assert (
-        "no package works for both, so section 5 leaves only your last word (your reservation "
+        "no package works for both, so section 5 leaves only your final offer (your reservation "
         "price with two remote days) and leaving if it is refused; so not 'counter'."
     ) in said
     assert "'walk away'" not in said
@@ -115,10 +115,13 @@ def test_c1_section_5_and_question_6_say_what_walk_away_means():
     decide, question = _cell("decide-teaching"), _cell("q6-text")
     assert "Before you walk away" not in decide
     assert (
-        "Walking away means naming your reservation price with two remote days as your last "
-        "word, and leaving if it is refused."
-    ) in decide
-    assert '`"walk away"` (give your last word and leave if it is refused)' in question
+        (
+            "Walking away means naming your reservation price with two remote days as your "
+            "**final offer** (one you say you will not improve), and leaving if it is refused."  # review 102 C4: the course's one term
+        )
+        in decide
+    )
+    assert '`"walk away"` (give your final offer and leave if it is refused)' in question
 
 
 def test_u1_section_5_states_the_bar_for_a_beaten_estimate_in_the_sentence():
@@ -151,10 +154,8 @@ def test_c2_section_4_names_module_01s_one_exception_to_the_targets_top():
     assert (
         # review 93 U3: defined where it is named
         (
-            "Module 01's one exception: a price the other side is sure to pay (the "
-            "lowest reservation price you still think it may have) may set your "
-            "target past the top."
-        )  # review 96 U5 (a): no variable name
+            "Module 01 adds one exception to the band's top: a price the other side is sure to pay."
+        )  # review 96 U5 (a): no variable name; review 102 C2: one name, no cryptic clause
         in zopa
     )
 

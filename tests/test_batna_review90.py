@@ -94,14 +94,15 @@ def test_c1_every_statement_of_the_cap_carries_section_4s_exception(grade_id):
     (review 93 U3: by pointing back to section 4, which alone states and defines it)."""
     zopa = _cell("zopa-teaching")
     # review 93 U3: said (and defined) once, in section 4; the others point back to it
-    assert "Module 01's one exception: a price the other side is sure to pay (" in zopa
+    # review 102 C2: one name, "Module 01 adds one exception"
+    assert "Module 01 adds one exception to the band's top: a price the other side is sure" in zopa
     text = _cell(grade_id)
     if grade_id == "reflection-text":  # review 96 U1: it points to the band, states no cap
         assert "a target inside section 4's band, placed by its table" in text
         assert "three quarters" not in text
         return
     assert "three quarters of the way" in text
-    assert "wherever you open, apart from section 4's one exception" in text.replace(
+    assert "wherever you open, apart from module 01's exception" in text.replace(
         "the learner opens", "you open"
     ), grade_id
 

@@ -81,9 +81,9 @@ def test_x1_question_5_leaves_the_package_to_the_learner_and_its_hint_says_why(m
     assert "First decide which package to apply section 4's band to" in q5
     zopa = _flat("zopa-teaching")
     assert "question 5 applies the band" not in zopa
-    assert "Call the middle of that zone" not in zopa  # review 92 X1: named in section 5
-    decide = _flat("decide-teaching")
-    assert "below your reservation price. Call the middle of that zone the **even split" in decide
+    # review 92 X1 named it in section 5; review 102 U5 moved it back before question 5
+    assert "Call the middle of that zone" in zopa
+    assert "half the commute lower. Call the middle of that zone the **even split" in zopa
     monkeypatch.setenv("LEVERAGE_LEARNER", "rv91-x1-0")  # one of them is the learner's own case
     told = 0
     for n in range(40):

@@ -188,16 +188,18 @@ def test_u3_module_01s_exception_is_defined_once_and_pointed_back_to():
     price is, module 01's `sure` (checked against module 01's answer key); the other three
     point back to it."""
     source = (Path(__file__).parents[1] / "source/02_batna/batna.py").read_text()
-    assert source.count("Module 01's one exception") == 1
+    # review 102 C2: one name, "Module 01 adds one exception"; its cryptic clause (the
+    # lowest reservation price you still think it may have) cut, as module 01 defines it
+    assert source.count("Module 01 adds one exception") == 1
     assert source.count("sure to pay") == 1
     zopa = " ".join(cell_text("02_batna", "batna", "zopa-teaching").split())
     assert (
-        "a price the other side is sure to pay (the lowest reservation price you still think "
-        "it may have) may set your target past the top." in zopa  # review 96 U5 (a)
+        "Module 01 adds one exception to the band's top: a price the other side is sure to pay."
+        in (zopa)
     )
     for grade_id in ("reflection", "summary"):
         text = " ".join(cell_text("02_batna", "batna", grade_id).split())
-        assert "apart from section 4's one exception" in text, grade_id
+        assert "apart from module 01's exception" in text, grade_id
     # review 96 U1: the prompt points to section 4's band, exception and all
     prompt = " ".join(cell_text("02_batna", "batna", "reflection-text").split())
     assert "a target inside section 4's band, placed by its table" in prompt

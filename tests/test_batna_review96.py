@@ -42,11 +42,9 @@ def _markdown_words():
 
 # --- U3: section 6 states the comparison that question 7's "use" check marks --------------
 
-#: The sentence section 6 now ends its advice with.
-SAID = (
-    "Since you leave the commute unpriced, what your BATNA shows is its value by expected "
-    "values: mention it when that value beats the band's midpoint."
-)
+#: The sentence section 6 now ends its advice with (review 102 C1/U3: reworded, and followed
+#: by a worked example).
+SAID = "So mention your BATNA when its value by expected values beats the midpoint:"
 
 
 def _letter(offers, kind):
@@ -110,9 +108,9 @@ def test_u5a_section_4_names_module_01s_price_in_words_not_a_variable():
     definition review 93 asked for."""
     zopa = _cell("zopa-teaching")
     assert "`" not in zopa
+    # review 102 C2: one name, "Module 01 adds one exception", and no cryptic clause
     assert (
-        "Module 01's one exception: a price the other side is sure to pay (the lowest "
-        "reservation price you still think it may have) may set your target past the top."
+        "Module 01 adds one exception to the band's top: a price the other side is sure to pay."
     ) in zopa
 
 

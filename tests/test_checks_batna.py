@@ -640,8 +640,10 @@ def test_the_even_split_is_defined_where_it_is_first_used_and_keeps_one_name():
     assert "halfway between the two ends, where each side gains the same" in zopa
     # review 79 U5 named the even split with remote days in section 4; review 92 X1 moved
     # the name to section 5, after question 5 has the learner choose the package
-    assert "even split with remote days" not in zopa + _cell("explorer-text")
-    assert decide.count("**even split with remote days**") == 1
+    # review 102 U5: back at the end of section 4, defined before question 5 uses it
+    assert "even split with remote days" not in _cell("explorer-text")
+    assert zopa.count("**even split with remote days**") == 1
+    assert "The even split with remote days (section 4)" in decide
     # review 67 U1: the condition is stated once, in the cancellation case
     assert "Nash price" not in nash and "equal to it only when $W = A$" in nash
 
@@ -1697,7 +1699,9 @@ def test_the_rule_written_out_passes_and_never_walking_costs_half_a_point(learne
     assert check.respond_to_offer(never).earned == 1.5
     assert check.respond_to_offer(never, hidden=True).earned == 1.5
     text = " ".join(cell_text("02_batna", "batna", "q6-text").split())
-    assert "offers exactly at the even split with remote days 1/2, walking away 1/2" in text
+    # review 102 X2: the question now settles the tie where it is asked
+    assert "offers exactly at the even split with remote days (they reach it) 1/2" in text
+    assert "walking away 1/2" in text
     assert "test offers on every path of the rule" in text
 
 
@@ -1887,7 +1891,10 @@ def test_the_risk_summary_explorer_and_section_7_texts_say_where_each_idea_holds
     risk, summary = _cell("ev-risk"), _cell("summary")
     assert "**What the graded questions assume.**" in risk  # review 79 U2: no CRRA detail
     assert "Use an expected value only when" not in summary
-    assert "a probability-weighted figure only when you must commit" in " ".join(summary.split())
+    # review 102 C3: section 1's rule, expected value or certainty equivalent
+    assert "by its expected value (or your certainty equivalent) only when you must commit" in (
+        " ".join(summary.split())
+    )
     explorer, nash = _cell("explorer-text"), _cell("nash-teaching")
     assert "How far did the even split move?" in explorer
     assert "How much of it would the remote days" not in explorer
@@ -2458,8 +2465,9 @@ def test_walking_away_is_tested_on_the_only_terms_northwind_can_move():
     # review 93 U1: the table's no-zone rows name the package; the walk-away row says why
     assert "| below your reservation price with two remote days: no zone |" in decide
     assert "**walk away**: no package works for both" in decide
-    assert "salary and remote days are the only terms Northwind can move" in decide
-    assert "its policy allows at most two remote days a week" in decide
+    # review 102 U5: the paragraph on packages moved to the end of section 4
+    zopa = _cell("zopa-teaching")
+    assert "Northwind can move only salary and remote days (0 or 2 a week)" in zopa
 
 
 def test_a_demand_above_the_limit_is_a_false_intention_on_module_00s_line_for_conduct():
@@ -2530,8 +2538,8 @@ def test_package_is_defined_in_section_4_before_any_use():
     first = zopa.index("package")
     assert zopa[:first].endswith("Call an offer's salary and its other terms together its **")
     assert "Call an offer's salary" not in _cell("decide-teaching")
-    assert "A package (section 4) is here a salary with 0 or 2 remote days" in _cell(
-        "decide-teaching"
+    assert "Northwind can move only salary and remote days (0 or 2 a week)" in _cell(
+        "zopa-teaching"  # review 102 U5: the packages moved to the end of section 4
     )
     # review 97 X1 (round 98): the news quiz, in section 3, no longer has a remote-days item
     assert not any("package" in why for _, _, why in NEWS)
@@ -3145,7 +3153,7 @@ def test_section_5_names_what_the_last_word_model_leaves_out():
     # review 78 U3: section 5 is its table and one sentence on the last word; it states no
     # model's prediction to qualify (section 7 gives the models, and what they leave out)
     flat = " ".join(decide.split())
-    assert "section 7" not in flat and "last word you believe, take any offer above" in flat
+    assert "section 7" not in flat and "final offer you believe, take any offer above" in flat
 
 
 def test_the_even_split_rule_names_module_04s_last_round_where_less_is_worth_taking():
@@ -3156,7 +3164,7 @@ def test_the_even_split_rule_names_module_04s_last_round_where_less_is_worth_tak
     source = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in source.splitlines())
     assert (
-        "At a last word you believe, take any offer above your reservation price for its package."
+        "At a final offer you believe, take any offer above your reservation price for its package."
         in flat
     )  # review 78 U3
 
@@ -3183,7 +3191,7 @@ def test_section_5_says_the_even_split_rule_is_for_offers_while_northwind_still_
     # review 78 U3: the table is for a moving Northwind; one sentence gives the last word
     assert "For an offer made while Northwind is still moving" in " ".join(decide.split())
     assert (
-        "At a last word you believe, take any offer above your reservation price for its package."
+        "At a final offer you believe, take any offer above your reservation price for its package."
         in " ".join(decide.split())
     )
     assert "for offers made while Northwind is still moving" in q5
@@ -3224,13 +3232,13 @@ def test_section_4_states_its_target_rule_without_module_04s_plan():
     assert "concession plan" not in zopa and "stops halfway" not in zopa
     # session 75; review 91 X1: question 5 decides the package itself; review 92 X1: the
     # zone with two remote days is named in section 5, after question 5
-    assert "zone starts half the commute below your reservation price" in " ".join(
-        _cell("decide-teaching").split()
+    assert "and the zone starts half the commute lower" in " ".join(
+        _cell("zopa-teaching").split()  # review 102 U5: moved to section 4
     )
     assert "no fact carries an opening past what the agency's contractor costs" in zopa
     decide = " ".join(_cell("decide-teaching").split())
     assert (
-        "At a last word you believe, take any offer above your reservation price for its package."
+        "At a final offer you believe, take any offer above your reservation price for its package."
         in decide
     )  # review 78 U3
 
@@ -3550,8 +3558,8 @@ def test_the_target_band_is_stated_in_section_4_and_the_reflection_agrees():
         "way from your reservation price up to your estimate of the other side's "
         "reservation price" in section
     )
-    assert "zone starts half the commute below your reservation price" in " ".join(
-        _cell("decide-teaching").split()
+    assert "and the zone starts half the commute lower" in " ".join(
+        _cell("zopa-teaching").split()  # review 102 U5: moved to section 4
     )  # review 91 X1, 92 X1: question 5 decides the package itself; section 5 names the zone
     for grade_id in ("reflection-text", "reflection"):
         assert "nine tenths" not in _cell(grade_id)
@@ -4411,7 +4419,7 @@ def test_section_5_gives_target_even_split_and_reservation_price_one_job_each():
     # price its last word, and the target is sections 3 and 4's
     flat = " ".join(decide.split())
     assert "For an offer made while Northwind is still moving" in flat
-    assert "At a last word you believe, take any offer above your reservation price" in flat
+    assert "At a final offer you believe, take any offer above your reservation price" in flat
     assert "floor" not in decide and "floor" not in _cell("q6-text")
     assert "acceptable" in _cell("q6-text")
     for grade_id in ("intro", "zopa-teaching", "summary"):
@@ -5045,7 +5053,7 @@ def test_review_72_marks_move_from_model_predictions_to_a_decision_on_your_own_o
     assert "### Question 6b (2 marks, graded by your instructor): take it now, or counter?" in text
     # review 76: the offer is Northwind's last word, below the even split (was: an
     # acceptable offer, which left a third of learners no decision)
-    assert "calls it its last word" in text and "Either choice can earn full marks" in text
+    assert "calls it its final offer" in text and "Either choice can earn full marks" in text
     for cell in ("own-batna-needed-test", "batna-rise-test"):
         assert "HIDDEN TESTS" not in cell_text("02_batna", "batna", cell)
     # review 73 U2: "question 8's own talks" was opaque; the practice follows question 10

@@ -79,7 +79,8 @@ def test_the_even_split_is_your_own_yardstick_not_a_point_both_sides_can_defend(
     decide = _cell("decide-teaching")
     assert "both sides can defend" not in decide
     # review 83: the gloss is shorter, paying for section 5's line on a last word
-    assert "It is your own yardstick of an even-handed deal (Northwind cannot check it)" in decide
+    # review 102 U5: section 5 now opens on it, the name defined in section 4
+    assert "is your own yardstick of an even-handed deal (Northwind cannot check it)" in decide
     assert "section 5's even split is your own yardstick" in _cell("nash-teaching")
     assert "norm of fairness" not in _cell("explorer-text")
 

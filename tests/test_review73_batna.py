@@ -62,9 +62,9 @@ def test_section_4_says_its_band_applies_to_the_zone_with_two_remote_days():
     from course.scenarios.batna import northwind_reservation, reservation_of
     from tests.notebooks import solution_namespace
 
-    decide = _cell("decide-teaching")
-    assert ("its zone starts half the commute below your reservation price") in " ".join(
-        decide.split()
+    # review 102 U5: the zone with two remote days is now given at the end of section 4
+    assert ("and the zone starts half the commute lower") in " ".join(
+        _cell("zopa-teaching").split()
     )  # review 91 X1, 92 X1: question 5 decides the package first
     target_salary = solution_namespace("02_batna", "batna")["target_salary"]
     for n in range(20):

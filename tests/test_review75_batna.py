@@ -154,7 +154,7 @@ def test_section_5_limits_not_accepting_without_remote_days_to_a_moving_northwin
     assert "never accept such an offer" not in text
     # review 78 U3: section 5 is its table and one sentence on the last word
     assert (
-        "At a last word you believe, take any offer above your reservation price for its package."
+        "At a final offer you believe, take any offer above your reservation price for its package."
         in " ".join(text.split())
     )
 

@@ -68,7 +68,7 @@ def test_question_6b_is_a_real_decision_for_every_learner():
     text = _cell("take-or-counter-text")
     # review 85 U3: "them" could be Northwind or the remote days
     assert "a quarter of the way up your zone with two remote days, rounded to 100" in text
-    assert "calls it its last word: above your reservation price, below the even split" in text
+    assert "calls it its final offer: above your reservation price, below the even split" in text
     assert "rounded up to the next 500" not in text and "is not above the offer" not in text
     model = _cell("take-or-counter")
     assert "so the offer is 107,300" in model and "3,925 above my reservation price" in model

@@ -150,7 +150,8 @@ def test_the_even_split_of_question_6s_rule_is_named_with_remote_days_every_time
         bare = re.findall(r"even split(?! with remote days)(?! of the zone with two remote)", text)
         assert not bare, (grade_id, bare)
     # review 79; review 92 X1: section 5 names it, after question 5
-    assert "the **even split with remote days**" in _cell("decide-teaching")
+    # review 102 U5: named at the end of section 4, before question 5
+    assert "the **even split with remote days**" in _cell("zopa-teaching")
 
 
 def test_northwinds_limit_has_one_name():

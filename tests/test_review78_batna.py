@@ -153,7 +153,7 @@ def test_section_5_is_the_rule_s_table_and_one_sentence_on_the_last_word():
     # review 93 U1: the counter is a row of the rule's table
     assert "| **counter**, and say why:" in decide and "Three figures each do one job" not in decide
     assert decide.endswith(
-        "At a last word you believe, take any offer above your reservation price for its package."
+        "At a final offer you believe, take any offer above your reservation price for its package."
     )
     assert len(decide.split()) < 400
 

@@ -125,7 +125,7 @@ def test_section_5_takes_an_offer_only_at_a_last_word_you_believe():
     decide = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
     assert "At Northwind's last word" not in decide
     assert decide.endswith(
-        "At a last word you believe, take any offer above your reservation price for its package."
+        "At a final offer you believe, take any offer above your reservation price for its package."
     )
     assert "You cannot tell whether it means it" in cell_text(
         "02_batna", "batna", "take-or-counter-text"
@@ -186,7 +186,8 @@ def test_sections_4_to_6_name_the_even_split_with_remote_days_one_way():
     days, section 4's even split of the zone with two remote days"); section 4 now names it
     in bold where the learner first works it out, and sections 5 and 6 use only that name."""
     # review 92 X1: named in section 5, after question 5
-    assert "**even split with remote days**" in cell_text("02_batna", "batna", "decide-teaching")
+    # review 102 U5: named at the end of section 4, before question 5
+    assert "**even split with remote days**" in cell_text("02_batna", "batna", "zopa-teaching")
     for grade_id in ("decide-teaching", "q5-text", "q6-text", "take-or-counter-text"):
         text = " ".join(cell_text("02_batna", "batna", grade_id).split())
         assert "even split of the zone" not in text, grade_id

@@ -66,7 +66,7 @@ def test_section_5_asks_for_remote_days_in_every_counter_and_states_terms_before
     decide = _cell("decide-teaching")
     assert (
         "Every counter asks for two remote days too. Walking away means naming your "
-        "reservation price with two remote days as your last word,"
+        "reservation price with two remote days as your **final offer**"
     ) in decide  # review 86 C2: what it costs is its own sentence; review 88 C1: a definition
     for response in set(REASONS.values()):  # review 86 X1: the responses, not a table
         assert response in decide

@@ -69,9 +69,10 @@ def test_section_4_names_the_even_split_with_remote_days_that_section_5_cites():
     """U2: section 5 says "the even split with remote days (section 4)", but only the
     explorer exercise named it, so a reader who skipped the widget met it undefined.
     Section 4 now ends by naming it, before any use."""
-    # review 92 X1: named in section 5, after question 5 has the learner pick the package
-    decide = " ".join(_cell("decide-teaching").split())
-    assert "Call the middle of that zone the **even split with remote days**." in decide
+    # review 92 X1: named in section 5, after question 5 has the learner pick the package;
+    # review 102 U5: back at the end of section 4, so question 5 has it defined
+    zopa = " ".join(_cell("zopa-teaching").split())
+    assert "Call the middle of that zone the **even split with remote days**." in zopa
     text = _markdown()
     naming = "Call the middle of that zone the **even split with remote days**"
     assert text.index("even split with remote days") == text.index(naming) + len(naming) - 29

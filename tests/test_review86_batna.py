@@ -151,7 +151,8 @@ def test_question_6_asks_for_responses_by_principles_not_a_table_to_copy(monkeyp
     # review 93 U1: a table again, but its rows exclusive (no order) and with no reasons
     assert "| the same | below it too | **walk away**: no package works for both |" in decide
     q6 = _cell("q6-text")
-    assert "Marks: responses 1, offers exactly at the even split with remote days 1/2, " in q6
+    # review 102 X2: the tie is settled where the question is asked
+    assert "Marks: responses 1, offers exactly at the even split with remote days (they " in q6
     assert "paired as in section 5's table" not in q6
     monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
     pair = solution_namespace("02_batna", "batna")["respond_to_offer"]

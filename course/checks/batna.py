@@ -1206,7 +1206,7 @@ def _why_alone(offers, offer, reason, said=None):
     if reason == "no zone even with remote days":
         # review 88 C1: what walking away is, without naming the response (review 58 W2)
         last = (
-            f"section 5 leaves only {your} last word ({your} reservation price with two remote "
+            f"section 5 leaves only {your} final offer ({your} reservation price with two remote "
             "days) and leaving if it is refused"
         )
         return (
@@ -1214,7 +1214,7 @@ def _why_alone(offers, offer, reason, said=None):
             f"than Northwind's reservation price {limit:,.0f}: no package works for both, so "
             + last,
             "when even two remote days leave your reservation price above Northwind's, no "
-            "package works for both, so section 5 leaves only your last word (your "
+            "package works for both, so section 5 leaves only your final offer (your "
             "reservation price with two remote days) and leaving if it is refused",
         )
     if beaten:  # review 88 X1: the rule's own reason, where the estimate leaves no zone
@@ -1608,8 +1608,8 @@ def _use_reason(offers):
         return (
             f"your BATNA is worth more by expected values than the {band:,.0f} "
             "that is Northwind's estimate of your reservation price, so your BATNA is strong: its terms, told "
-            "plainly, raise what Northwind must offer, and leaving the commute unpriced keeps "
-            "your exact reservation price yours"
+            "plainly, raise what Northwind must offer, and leaving the commute unpriced gives "
+            "Northwind no figure to match"
         )
     return (
         f"your BATNA is worth less by expected values than the {band:,.0f} "
@@ -1936,8 +1936,8 @@ def judge_batna_needed(case, walk_any_time, result):
     elif walk_any_time and same_money(value, 2 * target - pie + theirs):
         hint = general = (
             "that is the Nash answer; when you can walk out whenever you turn down their "
-            "proposal, your BATNA counts "
-            "only once it beats half the pie, and then it is your share"
+            "proposal, your BATNA counts only once it beats your share at the table (half "
+            "the pie as delays vanish), and then it is your share"
         )
     elif not walk_any_time and same_money(value, target - (pie - theirs) / 2):
         hint = general = (
@@ -2021,7 +2021,8 @@ def batna_needed(answer, hidden=False):
                 "it says None where no deal can give you the target, but that quarter mark is "
                 "earned only by a function that answers the two models differently where "
                 "they differ, and yours gives the same answer in both there: with an outside "
-                "option, your BATNA counts only once it beats half the pie",
+                "option, your BATNA counts only once it beats your share at the table (half the pie as "
+                "delays vanish)",
             ),
         ),
         Check(
@@ -2031,8 +2032,9 @@ def batna_needed(answer, hidden=False):
                 answer,
                 inside,
                 True,
-                "batna_needed knows that an alternative you can take at any time counts only "
-                "once it beats half the pie.",
+                "batna_needed knows that an alternative you can take whenever you turn down "
+                "their proposal counts only once it beats your share at the table (half the pie "
+                "as delays vanish).",
             ),
         ),
     )

@@ -26,7 +26,7 @@ MARGIN = 1_000
 #: How far an offer's salary must stay from the even split it is judged against.
 OFFER_MARGIN = 500
 #: How far below Northwind's reservation price an offer made while it is still moving stays:
-#: an offer at that price is its walk-away, its last word, not a step (review 75 X7).
+#: an offer at that price is its walk-away, its final offer, not a step (review 75 X7).
 STILL_MOVING = 500
 #: Northwind's ways to pay: remote days a week it can offer (two halve your commute).
 REMOTE_DAYS = 2
@@ -1072,12 +1072,20 @@ def _statements_of(offers):
 
 
 @answer_key
+def worth_mentioning(batna_value, band_midpoint):
+    """Section 6's rule for when to mention your BATNA: when its value by expected values
+    (the commute left unpriced, so counted at nothing) beats the pay band's midpoint,
+    Northwind's estimate of your reservation price (review 102 U3: its worked example)."""
+    return batna_value > band_midpoint
+
+
+@answer_key
 def statement_to_use(offers):
     """The letter of the statement the course would make about your alternatives: your
     BATNA's terms when what they show, your BATNA's value, beats the pay band's midpoint
     (what the case assumes is Northwind's estimate of your reservation price), otherwise the
     one that keeps your reservation price private."""
-    kind = "mention" if _batna_value(offers) > offers.band_midpoint else "private"
+    kind = "mention" if worth_mentioning(_batna_value(offers), offers.band_midpoint) else "private"
     return next(s.letter for s in _statements_of(offers) if s._kind == kind)
 
 

@@ -136,10 +136,9 @@ check.startup_tree(startup_tree, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "choose-teaching", "schema_version": 3}
 # ## 2. Choosing your BATNA
 #
-# When you hold several alternatives, only the best one counts as your BATNA: the one you
-# would take if the talks failed; if it disappears, the next best takes its place.
-# With job offers, a candidate holding a second written one can ask for more and mean it;
-# one with none is negotiating against unemployment.
+# When you hold several alternatives (here, job offers), only the best one counts as your
+# BATNA: the one you would take if the talks failed; if it disappears, the next best takes
+# its place.
 #
 # Picking the best alternative by its expected value assumes, besides risk neutrality
 # (section 1), two things, and your scenario states both: the alternatives exclude each
@@ -355,15 +354,19 @@ BatnaBuilder()
 #
 # So a stronger fact never lowers your target.
 #
+# **Your two packages.** Northwind can move only salary and remote days (0 or 2 a week);
+# remote days cost it nothing and halve your commute. With two, your reservation price is
+# $V + c/2$, not $r = V + c$, and the zone starts half the commute lower. Call the middle
+# of that zone the **even split with remote days**.
+#
 # <details>
 # <summary><b>Your opening, and the band's one exception</b> (optional)</summary>
 #
 # The course has one rule for the opening (module 04 develops it): open at or somewhat
 # beyond your estimate of the other side's reservation price, as far as a fact you can name
 # takes you. In your scenario no fact carries an opening past what the agency's
-# contractor costs, so you open at that estimate. Module 01's one exception: a price the
-# other side is sure to pay (the lowest reservation price you still think it may have) may
-# set your target past the top.
+# contractor costs, so you open at that estimate. Module 01 adds one exception to the
+# band's top: a price the other side is sure to pay.
 #
 # </details>
 
@@ -376,8 +379,8 @@ BatnaBuilder()
 # `offers.pay_survey`, `offers.band_midpoint`) make Northwind's reservation price (section
 # 4). Then return the zone between the two as a pair `(low, high)`, or `None` when there is
 # no zone. The check tries your case, an example of the other kind, one whose survey tops
-# the agency's cost and one where the two reservation prices are equal (section 4 says
-# whether that is a zone). Marks: zones 1, no zone 1/2, equal prices 1/2.
+# the agency's cost and one where the two reservation prices are equal: by section 4's
+# $b \ge s$, a zone of one salary. Marks: zones 1, no zone 1/2, equal prices 1/2.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "northwind-zopa-answer", "schema_version": 3}
@@ -452,17 +455,10 @@ check.target_salary(target_salary, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "decide-teaching", "schema_version": 3}
 # ## 5. Deciding on an offer
 #
-# In your scenario, salary and remote days are the only terms Northwind can move, its
-# policy allows at most two remote days a week, and remote days cost Northwind nothing
-# while they halve your commute.
-# A package (section 4) is here a salary with 0 or 2 remote days, and one with two remote
-# days has its own reservation price, $V + c/2$ instead of section 3's $r = V + c$: its
-# zone starts half the commute below your reservation price. Call the middle of that zone
-# the **even split with remote days**.
-#
-# It is your own yardstick of an even-handed deal (Northwind cannot check it), not a
-# forecast. An offer at or above it is *acceptable*, good enough to take; whether you take
-# it at once or counter towards your target first is your call.
+# The even split with remote days (section 4) is
+# your own yardstick of an even-handed deal (Northwind cannot check it), not a forecast.
+# An offer at or above it is *acceptable*, good enough to take; whether you take it at
+# once or counter towards your target first is your call.
 # For an offer made while Northwind is still moving:
 #
 # | your estimate of Northwind's reservation price | the offer's salary | your response |
@@ -473,13 +469,14 @@ check.target_salary(target_salary, hidden=True)
 # | the same | below it too | **walk away**: no package works for both |
 #
 # Every counter asks for two remote days too. Walking away means naming your reservation
-# price with two remote days as your last word, and leaving if it is refused. If your
-# estimate of Northwind's reservation price is right, that costs nothing; if it is too low,
-# Northwind may pay just that, still no worse than walking.
+# price with two remote days as your **final offer** (one you say you will not improve),
+# and leaving if it is refused. If your estimate of Northwind's reservation price is right,
+# that costs nothing; if it is too low, Northwind may pay just that, still no worse than
+# walking.
 #
 # An offer below your BATNA is often an extreme opening. Stay calm: it shows where Northwind
-# opens, not where it must stop; answer with your own number. At a last word you believe,
-# take any offer above your reservation price for its package.
+# opens, not where it must stop; answer with your own number. At a final offer you
+# believe, take any offer above your reservation price for its package.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): acceptable, ask for remote days, counter or walk away?
@@ -487,8 +484,8 @@ check.target_salary(target_salary, hidden=True)
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
 # your response by section 5's rule, for offers made while Northwind is still moving:
 # `"acceptable"` (good enough to take, not one you must take at once),
-# `"ask for remote days"`, `"counter"` or `"walk away"` (give your last word and leave if it
-# is refused).
+# `"ask for remote days"`, `"counter"` or `"walk away"` (give your final offer and leave if
+# it is refused).
 # You may return a pair `(response, reason)`, the reason one of
 # `"no zone even with remote days"`, `"even split reached"`, `"no remote days"`,
 # `"below your BATNA"`, `"below your reservation price"` or `"below the even split"`:
@@ -501,7 +498,8 @@ check.target_salary(target_salary, hidden=True)
 #
 # The check tries your offers, an example's, and test offers on every path of the rule (your
 # own offers never need walking away; the test offers do). Marks: responses 1, offers
-# exactly at the even split with remote days 1/2, walking away 1/2; reasons none.
+# exactly at the even split with remote days (they reach it) 1/2, walking away 1/2;
+# reasons none.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
@@ -537,7 +535,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # You opened earlier at the agency's cost; Northwind has moved since. It now offers two
 # remote days at the salary a quarter of the way up your zone with two remote days, rounded
-# to 100, and calls it its last word: above your reservation price, below the even split
+# to 100, and calls it its final offer: above your reservation price, below the even split
 # with remote days. You cannot tell whether it means it. Take it now, or counter? In two to
 # four sentences, say which. Either choice can earn
 # full marks. Half a mark each for:
@@ -576,12 +574,12 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # before your answer date (section 7's box).
 #
 # Tell its terms in full, and say the chances are your own estimates, which nobody can
-# check. Leave the commute unpriced: a side that knows your exact reservation price can
-# offer you that and not a unit more. As your scenario says, Northwind reads your
-# reservation price as the midpoint of its pay band. It counts an unpriced commute at
-# nothing and takes the chances you state at face value. Since you leave the commute
-# unpriced, what your BATNA shows is its value by expected values: mention it when that
-# value beats the band's midpoint.
+# check. Mention the commute but give no figure: the cost is personal, Northwind cannot
+# check it, and a figure invites an offer that just matches it. As your scenario says,
+# Northwind reads your reservation price as the midpoint of its pay band. It counts an
+# unpriced commute at nothing and takes the chances you state at face value. So mention
+# your BATNA when its value by expected values beats the midpoint: with the midpoint at
+# 100,000, keep a BATNA worth 95,000 private; mention one worth 105,000.
 #
 # Harbor Bank has offered you 89,000 and the commute costs you 8,000 a year, so your
 # reservation price for the job as offered is 97,000:
@@ -752,7 +750,9 @@ check.label_statements(label_statements, hidden=True)
 # where $\delta$ is the share of the pie still worth having after one round of delay:
 # about half when delays are short, 0.44 at $\delta$ = 0.8. From there on your BATNA sets
 # what you get; the third case below works it out for Northwind (Shaked and Sutton 1984;
-# Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out* result).
+# Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out* result). In a
+# laboratory test, deal-me-out fitted agreements better than the Nash split (Binmore,
+# Shaked and Sutton, *Quarterly Journal of Economics* 104, 1989).
 # Module 03, section 5, treats the variants.
 #
 # <details>
@@ -846,9 +846,10 @@ ModelQuiz()
 # BATNA is `their_batna`.
 #
 # - With `walk_any_time=False`, the BATNAs are breakdown payoffs: use the Nash split.
-# - With `walk_any_time=True`, you can leave for your alternative whenever you turn down
-#   the other side's proposal: use the outside-option result for very short
-#   delays ($\delta \to 1$), where your share at the table is exactly half the pie.
+# - With `walk_any_time=True`, you can leave for your alternative each time you turn down
+#   the other side's proposal, and only then: use the outside-option result for very
+#   short delays ($\delta \to 1$), where your share at the table is exactly half the pie,
+#   so a target of exactly half needs no BATNA.
 #
 # In both models, return `None` when no deal can give you `target`, because the other side
 # would rather walk away than accept less than its BATNA. With a pie of 200 and their
@@ -1093,8 +1094,9 @@ check.own_batna_needed(own_batna_needed)
 # mark for each of these:
 #
 # 1. a real alternative, named, with what it is worth to you today as a number (a sure
-#    amount, or an expected value over a tree, with its chances, if you must commit before
-#    you learn the outcome and the deal rules the alternative out);
+#    amount, or, if you must commit before you learn the outcome and the deal rules the
+#    alternative out, its expected value (or certainty equivalent) over a tree with
+#    chances);
 # 2. a concrete step you will take to raise that value or make it more certain;
 # 3. how much the step would move your reservation price (the worst terms you would accept:
 #    the least you would take if you are paid, the most you would pay if you pay), with the
@@ -1129,7 +1131,7 @@ check.own_batna_needed(own_batna_needed)
 #    quarters of the way from the reservation price to their estimate of the other side's
 #    reservation price (the most it would pay, or the least it would take), placed by
 #    section 4's table, with the fact named if one places it (none is needed at the even
-#    split), wherever the learner opens, apart from section 4's one exception. That
+#    split), wherever the learner opens, apart from module 01's exception. That
 #    estimate must come from its alternative to *this* deal: what replacing the learner
 #    would cost bounds what an employer would pay only if the learner would really leave.
 #    The opening itself is not graded here.
@@ -1138,9 +1140,10 @@ check.own_batna_needed(own_batna_needed)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - Value an uncertain alternative at what it is worth to you, by a probability-weighted
-#   figure only when you must commit before its outcome is known and the deal rules it out;
-#   if you will know the outcome before you answer, value it by that outcome. An
+# - Value an uncertain alternative at what it is worth to you, by its expected value (or
+#   your certainty equivalent) only when you must commit before its outcome is known and
+#   the deal rules it out; if you will know the outcome before you answer, value it by
+#   that outcome. An
 #   alternative the deal leaves open sits on both sides of the comparison (question 9).
 #   Your BATNA is the best of them.
 # - Your reservation price is your BATNA's value corrected for what the deal costs or adds.
@@ -1150,7 +1153,7 @@ check.own_batna_needed(own_batna_needed)
 #   open a zone.
 # - Keep your target at or above the even split of the zone, and (by this course's
 #   convention) at most three quarters of the way up it, wherever you open, apart from
-#   section 4's one exception. Inside that band, aim where a fact you can show puts it. The
+#   module 01's exception. Inside that band, aim where a fact you can show puts it. The
 #   other side's alternative grounds your opening.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
 #   beats your share at the table (outside options, module 03).
