@@ -422,13 +422,8 @@ def test_a_dependence_weighed_heavily_twice_is_noted_not_refused(capsys):
     [
         ("r-6", (10, 3, 9), (0, 2, 4), (0.1, 0.3, 0.6), "under 2.5 points your way"),
         ("r-6", (10, 3, 9), (0, 4, 8), (0.1, 0.3, 0.6), "your power and Ostra's"),
-        (
-            "r-6",
-            (5, 5, 7),
-            (5, 7, 8),
-            (0.2, 0.3, 0.5),
-            "your alternatives should be rated at most 3",
-        ),
+        # review 102 X3 (round 103): (5, 5, 7) / (5, 7, 8), your alternatives past the bound
+        # of 3, now passes with a note (tests/test_leverage_review102.py)
     ],
 )
 def test_an_overall_balance_the_story_rules_out_is_refused(
@@ -979,7 +974,8 @@ SOURCES_ORDER = ("information", "alternatives", "power")
 @pytest.mark.parametrize(
     ("case", "source", "side", "value", "words"),
     [
-        ("supplier", "alternatives", "yours", 8, "your alternatives should be rated at most 7"),
+        # review 102 X3 (round 103): the supplier's alternatives 8, past the bound of 7,
+        # now passes with a note (tests/test_leverage_review102.py)
         (
             "deadline",
             "power",
@@ -1015,9 +1011,8 @@ def test_a_numeric_bound_on_the_story_is_named_as_the_courses_own():
     audit = {"yours": dict(c._yours), "theirs": dict(c._theirs), "weights": dict(c._weights)}
     audit["yours"]["information"] += 1
     audit["yours"]["alternatives"] = 8
-    with pytest.raises(NotYet) as failure:
-        check.judge_audit(s, audit)
-    assert "a bound the course sets" in str(failure.value)
+    # review 102 X3 (round 103): a numeric bound notes, not refuses; the note says so
+    assert "the story states no number" in check._past_a_bound(s, *check.judge_audit(s, audit))
     s = _without_refinance(_one_learner_per_case()["deadline"])
     c = CASES["deadline"]
     audit = {"yours": dict(c._yours), "theirs": dict(c._theirs), "weights": dict(c._weights)}
@@ -1967,9 +1962,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "- every weight from 0.1 to 0.7, and no rating 0;",
             None,
         ),
-        # review 61 C1: and on a few single ratings, which the check also enforces (review 75
-        # U1: worded as a bound, not as something the check accepts)
-        ("q2-text", "- no rating the story plainly rules out (such as", None),
+        # review 61 C1: and on a few single ratings (review 75 U1: worded as a bound, not as
+        # something the check accepts; review 102 X3: a rating past one passes with a note)
+        ("q2-text", "A rating past a bound the course sets on your story's plainest", None),
         # section 3 no longer points ahead to a term section 4 defines
         ("audit-limits", "instead of starting over.", "Section 4 defines an"),
         # section 5's figures are the case's own starting audit, which the learner may have
@@ -2463,7 +2458,11 @@ def test_the_bold_ask_is_a_rung_of_the_ladder_above_the_start_and_often_a_revers
         for plan in plans(s):
             assert all(abs(b - need) >= 0.05 - 1e-9 for _, b in plan_outcomes(s, plan))
         reversed_ += set(best_reach_plan(s, need)) != set(best_plan(s))
-    assert total >= 85 and reversed_ >= total / 3, (total, reversed_)
+    # review 102 X1 (round 103): the best plan's outcomes that reach the bar now clear it by
+    # REACH_CLEAR (0.25), so fewer learners have a fair ask (64 of these 120, from 89;
+    # 321 of sweep-0..599, from 485): the cost of a question that no longer turns on a
+    # difference the ratings cannot show
+    assert total >= 60 and reversed_ >= total / 3, (total, reversed_)
 
 
 def test_the_deadline_story_accepts_alternatives_and_power_rated_level():
@@ -2488,8 +2487,8 @@ def test_a_standing_offer_lets_brannock_be_rated_above_you_on_alternatives():
     """A deadline learner who drew Brannock's standing offer (a firmer option than the owner's
     viewing with no call back) and rated Brannock's alternatives above the owner's was told the
     audit did not fit the story, for 81 of 81 such learners of 200. The rule is now lifted for
-    them; the bound of 5 on Brannock's alternatives stays, and learners without that fact still
-    meet the rule."""
+    them; the bound of 5 on Brannock's alternatives stays (a note since review 102 X3), and
+    learners without that fact still meet the rule."""
     from course.scenarios.leverage import STANDING_OFFER
 
     audit = {
@@ -2512,8 +2511,14 @@ def test_a_standing_offer_lets_brannock_be_rated_above_you_on_alternatives():
                 NotYet, match="your alternatives and Brannock's do not compare as your story"
             ):
                 check.judge_audit(s, audit)
-        with pytest.raises(NotYet, match="rated at most 5"):
-            check.judge_audit(s, above_five)
+        # review 102 X3 (round 103): past the bound of 5 is a note, not a refusal (without
+        # the standing offer, the comparison still refuses it)
+        if standing:
+            judged = check.judge_audit(s, above_five)
+            assert "Brannock's alternatives at most 5" in check._past_a_bound(s, *judged)
+        else:
+            with pytest.raises(NotYet, match="do not compare as your story"):
+                check.judge_audit(s, above_five)
     assert seen[True] >= 50 and seen[False] >= 5
 
 

@@ -39,8 +39,10 @@ def test_c1_the_deadline_run_waits_for_the_reason_the_rule_names_and_shows_what_
     # the reason to wait was visible then: Brannock's deadline, which the first item holds
     assert "cannot slip" in news[first].text
     assert (
+        # review 102 C3 (round 103): no hard deadline, but an empty month still costs rent
         "This owner could: the first item showed Brannock's deadline cannot slip, and the "
-        "owner has none." in shift
+        "owner faces no hard deadline, only the smaller running cost of an empty warehouse."
+        in shift
     )
     # waiting paid for one item; the next gave Brannock a warehouse on the line (still at or
     # above the bar), and the one after left the balance below it
@@ -103,11 +105,12 @@ def test_u3_question_1_says_plainly_what_question_4a_accepts_for_news_of_a_weakn
     """U3: "Question 4a allows two readings of news of one." read like a typo. It now says
     question 4a accepts a second reading of news revealing such a weakness, and says why;
     question 4a gives that reason (tests/test_leverage_review100.py checks that its check
-    accepts the second reading)."""
+    accepts the second reading). Review 102 C4 (round 103) adds the reason after "says why",
+    so the pin stops before the full stop."""
     q1 = _cell("q1-text")
     assert "news of one" not in q1
     assert (
         "By the first question, knowing a weakness of theirs is your information. Question 4a "
-        "accepts a second reading of news revealing such a weakness, and says why." in q1
+        "accepts a second reading of news revealing such a weakness, and says why" in q1
     )
     assert "may show you rated the row it weakens too high" in _cell("q4-text")

@@ -74,19 +74,25 @@ def test_x2_vells_alternatives_may_be_rated_the_middle_of_the_scale():
     """Review 75 X2: question 2 capped Vell's alternatives at 4, though the story says
     nobody knows yet how much Vell needs your order, and the reviewer's audit (5, 5, 3) /
     (7, 5, 7) / (0.4, 0.3, 0.3) was refused for every supplier learner. The cap is now 5,
-    the middle; 6 is still refused. Fails on the old code."""
+    the middle; 6 is still refused (review 102 X3: since round 103 6 passes, with a note).
+    Fails on the old code."""
     from course.checks import leverage as check
-    from course.checks.hints import NotYet
 
     learners = _supplier_learners()
     assert len(learners) > 50
     for s in learners:
         assert check.judge_audit(s, _audit((5, 5, 3), (7, 5, 7), (0.4, 0.3, 0.3)))
-        try:
-            check.judge_audit(s, _audit((5, 5, 3), (7, 6, 7), (0.4, 0.3, 0.3)))
-            raise AssertionError(s.learner)
-        except NotYet as refusal:
-            assert "Vell's alternatives should be rated at most 5" in str(refusal)
+        assert (
+            check._past_a_bound(
+                s, *check.judge_audit(s, _audit((5, 5, 3), (7, 5, 7), (0.4, 0.3, 0.3)))
+            )
+            == ""
+        )
+        # review 102 X3 (round 103): 6 passes too, with a note naming the bound of 5
+        over = check.judge_audit(s, _audit((5, 5, 3), (7, 6, 7), (0.4, 0.3, 0.3)))
+        assert "the course would rate Vell's alternatives at most 5" in check._past_a_bound(
+            s, *over
+        ), s.learner
 
 
 def test_x2_your_alternatives_may_be_7_once_both_makers_have_quoted():
@@ -95,7 +101,6 @@ def test_x2_your_alternatives_may_be_7_once_both_makers_have_quoted():
     the cap is 7; for the others it stays 6. The step ceiling (8) and every drawn starting
     audit are as before. Fails on the old code."""
     from course.checks import leverage as check
-    from course.checks.hints import NotYet
     from course.scenarios.leverage import QUOTES, ceilings
 
     assert ceilings("supplier") == {"alternatives": 8}
@@ -107,12 +112,12 @@ def test_x2_your_alternatives_may_be_7_once_both_makers_have_quoted():
         too_high = _audit((5, 8, 3), (7, 4, 7), (0.4, 0.3, 0.3))
         if quoted:
             assert check.judge_audit(s, seven)
+        if quoted:
+            assert check._past_a_bound(s, *check.judge_audit(s, seven)) == ""
+        # review 102 X3 (round 103): a rating past the bound passes, with a note naming it
         for audit, bound in ((too_high, 7 if quoted else 6),) + (() if quoted else ((seven, 6),)):
-            try:
-                check.judge_audit(s, audit)
-                raise AssertionError(s.learner)
-            except NotYet as refusal:
-                assert f"your alternatives should be rated at most {bound}" in str(refusal)
+            note = check._past_a_bound(s, *check.judge_audit(s, audit))
+            assert f"the course would rate your alternatives at most {bound}" in note, s.learner
     assert min(seen.values()) > 10, seen
 
 
@@ -194,9 +199,11 @@ def test_u1_question_2_names_single_ratings_as_a_bound_not_as_what_it_accepts():
     text."""
     q2 = _markdown("q2-text")
     assert "a few single ratings" not in q2
+    # review 102 X3 (round 103): a rating past such a bound now passes with a note, said
+    # after the list of what is refused
     assert (
-        "- no rating the story plainly rules out (such as high alternatives for a side with "
-        "nowhere else to go)" in q2  # review 86 U6: as a list item
+        "A rating past a bound the course sets on your story's plainest facts (such as high "
+        "alternatives for a side with nowhere else to go) passes with a note" in q2
     )
 
 

@@ -19,7 +19,10 @@ def test_c1_question_3c_s_ask_is_4b_s_or_a_larger_one_it_falls_back_from():
     which ask was theirs. The ask 3c prepares for is now 4b's or a larger one, and the news
     calls 4b's smaller ask the fallback. Fails on the old code (rv-23's 3c bar was below)."""
     s = course.variant("00_leverage", "rv-23")
-    assert s.prepared_ask == (s.bar, s.ask) == (0.5, "ask Vell for a price cut of 3%")
+    # review 102 X1 (round 103): 3c's ask now needs its best plan to clear the bar by a
+    # quarter point; rv-23's 3% no longer does, so it prepares for the larger 6% ask
+    assert (s.bar, s.ask) == (0.5, "ask Vell for a price cut of 3%")
+    assert s.prepared_ask == (1.25, "ask Vell for a price cut of 6%")
     for n in range(40):
         s = course.variant("00_leverage", f"rv-{n}")
         if s.prepared_ask is None:

@@ -66,8 +66,9 @@ def test_c1_counting_every_point_of_alternatives_fits_a_breakdown_payoff():
     bullet now says which payoffs it fits. Fails on the old text."""
     bullet = _markdown("audit-limits").split("It counts every alternative alike")[1]
     bullet = bullet.split("It rates what each side has")[0]
-    assert "neither side controls ends the talks" in bullet
-    assert "ends the talks (module 02)." in bullet  # review 76 U1: it names no split
+    # review 102 U2 (round 103): in plain words, an accidental end against walking out
+    assert "through something neither side controls, such as a buyer going bust" in bullet
+    assert "helps you a little (module 02)." in bullet  # review 76 U1: it names no split
 
 
 def _module_markdown():
@@ -140,7 +141,8 @@ def test_u6_the_widget_s_pointer_to_the_closing_notes_says_what_they_explain():
     assert "notes read the" not in text
     # review 95 U4: the pointer is gone; the reason is an aside under the prompt
     assert "closing notes" not in text and "a step on alternatives is far slower" in text
-    assert "Fisher and Ury's advice against a stronger side" in _markdown("summary")
+    # review 102 U3 (round 103): the caveat moved from the closing notes to the aside
+    assert "Fisher and Ury's advice against a stronger side" in text
 
 
 def test_u4_points_are_leverage_s_only_and_the_weights_keep_their_name():

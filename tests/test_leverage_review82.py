@@ -62,7 +62,9 @@ def test_u2_question_3c_counts_one_or_two_asks_true_for_every_learner():
             ways["same"] += 1
         else:
             ways["smaller"] += 1
-    assert ways == {"only": 56, "same": 71, "smaller": 173}
+    # review 102 X1 (round 103): a prepared ask's best plan must clear its bar by 0.25
+    # points, so more learners have none (142, from 56; 43 the same ask, 115 two)
+    assert ways == {"only": 142, "same": 43, "smaller": 115}
 
 
 def test_c1_news_revealing_their_weakness_is_called_a_simplification():

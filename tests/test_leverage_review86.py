@@ -137,7 +137,8 @@ def test_u3_u5_u6_c1_u4_said_once_and_plainly():
     assert rule.count("module 04") == 1
     q2 = cell_text("00_leverage", "leverage", "q2-text")
     bounds = q2.split("these bounds:")[1].split("<details>")[0]
-    assert len([line for line in bounds.splitlines() if line.startswith("- ")]) == 5
+    # review 102 X3 (round 103): the bound on single ratings left the list (it now notes)
+    assert len([line for line in bounds.splitlines() if line.startswith("- ")]) == 4
     flagged = _markdown("shift-teaching") + _markdown("summary")
     # review 87 C1: the caveat is now in question 4a's own text, and neither place repeats it
     assert "Question 4a" not in flagged and "simplifies" not in flagged

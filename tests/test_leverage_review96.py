@@ -103,8 +103,10 @@ def test_u3_a_threat_you_mean_is_placed_plainly_legitimate_but_often_unwise():
     legit = ethics.split("**Edge cases.**")[1].split("**Going back on your word**")[0]
     # review 97 E1 (round 98): only a threat of something you are free to do
     position = legit.index(
-        "A threat you mean to carry out, of something you are free to do (walk away, sell "
-        "elsewhere), is no lie, though often unwise"
+        # review 102 C1 (round 103): examples that cost the threatener
+        "A threat you mean to carry out, of something you are free to do at a cost to "
+        "yourself (pull your whole account, keep the warehouse empty for a year), is no lie, "
+        "though often unwise"
     )
     assert "Fisher (1983)" in legit[position:]
     assert position < legit.index("A *warning* is legitimate too")
@@ -129,5 +131,6 @@ def test_u4_the_reason_for_the_sole_source_advice_sits_under_the_widget_prompt()
     said = advice(dict(sole._yours), dict(sole._theirs), dict(sole._weights))
     assert f"by {ADVICE_STEP:g} " in said
     notes = _cell("summary")
-    assert "Fisher and Ury's advice against a stronger side" in notes
+    # review 102 U3 (round 103): Fisher and Ury's advice moved from the notes to the aside
+    assert "Fisher and Ury's advice against a stronger side" in aside
     assert "a step of 2" not in notes and "eighteen months" not in notes

@@ -17,7 +17,12 @@ def test_e1_a_threat_of_an_unlawful_or_purely_punitive_act_is_not_legitimate():
     something you are free to do and names the rest illegitimate pressure."""
     ethics = _cell("ethics-teaching")
     assert "legitimate by this course's lines" not in ethics
-    assert "of something you are free to do (walk away, sell elsewhere), is no lie" in ethics
+    # review 102 C1 (round 103): the examples now cost the threatener (walking away or
+    # selling elsewhere is what you would do anyway, the module's warning)
+    assert (
+        "of something you are free to do at a cost to yourself (pull your whole account, keep "
+        "the warehouse empty for a year), is no lie" in ethics
+    )
     # review 98 E1 (round 99) and review 100 E1: the sentence follows §176 (improper
     # threats) and §175 (duress); tests/test_leverage_review100.py reads each ground
     assert "The law calls some threats improper, and they are illegitimate pressure" in ethics

@@ -1590,15 +1590,15 @@ def test_an_audit_of_zeros_does_not_list_the_pairs_question_1s_facts_cover(drawn
 ONE_SIDED_AUDITS = {
     "salary": (
         ((7, 9, 9), (8, 1, 1), (0.1, 0.6, 0.3)),
-        "Larkfield's power should be rated at least 4",
+        "the course would rate Larkfield's power at least 4",
     ),
     "supplier": (
         ((9, 8, 1), (1, 1, 9), (0.6, 0.3, 0.1)),
-        "Vell's information should be rated at least 3",
+        "the course would rate Vell's information at least 3",
     ),
     "deadline": (
         ((1, 9, 9), (9, 1, 1), (0.1, 0.5, 0.4)),
-        "your alternatives should be rated at most 6",
+        "the course would rate your alternatives at most 6",
     ),
 }
 
@@ -1692,7 +1692,10 @@ def test_question_2_bounds_the_ratings_each_story_states_most_plainly(drawn, ref
     deadline cases (Larkfield's power 1; Vell's information 1 against the buyer's 9; the
     owner's alternatives 9 on a firm that has not called back). Each case now bounds the
     rating its story states most plainly; the bound refuses these audits with a hint that
-    quotes it, while the reference, two other readings and the starting audit still pass."""
+    quotes it, while the reference, two other readings and the starting audit still pass.
+    Review 102 X3 (round 103): a numeric bound now notes, not refuses (one point past it
+    is a defensible reading), so each audit here is refused by another rule of its story or
+    passes with a note that quotes the bound."""
     for s in drawn:
         if s.case in ONE_SIDED_AUDITS:
             (yours, theirs, weights), words = ONE_SIDED_AUDITS[s.case]
@@ -1701,8 +1704,11 @@ def test_question_2_bounds_the_ratings_each_story_states_most_plainly(drawn, ref
                 "theirs": dict(zip(SOURCES, theirs, strict=True)),
                 "weights": dict(zip(SOURCES, weights, strict=True)),
             }
-            with pytest.raises(NotYet, match=re.escape(words)):
-                check.judge_audit(s, audit)
+            try:
+                judged = check.judge_audit(s, audit)
+            except NotYet:
+                judged = (audit["yours"], audit["theirs"], audit["weights"])
+            assert words in check._past_a_bound(s, *judged), s.learner
         for answer in (
             reference_for(reference, s, "my_audit"),
             audit_from_the_story(s),

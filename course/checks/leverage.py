@@ -121,7 +121,7 @@ KIND_TEST = {
     "misrepresentation": "it states as fact something false that the other side would rely on",
     "illegitimate": (
         "it draws on a source that is not yours to use: information someone is bound to keep "
-        "secret, or pressure through a person's office"
+        "secret or that was got by deceit, or pressure through a person's office"
     ),
 }
 
@@ -141,9 +141,9 @@ NOT_KIND = {
         "reservation price or valuation is ordinarily not taken as one)"
     ),
     "illegitimate": (
-        "it uses no information someone is bound to keep secret and no pressure through a "
-        "person's office: whatever is wrong with it is not where its information or pressure "
-        "comes from"
+        "it uses no information someone is bound to keep secret or that was got by deceit, "
+        "and no pressure through a person's office: whatever is wrong with it is not where "
+        "its information or pressure comes from"
     ),
 }
 
@@ -546,10 +546,13 @@ def judge_audit(s, result):
     # section 3's total for one dependence (alternatives plus power) is advisory: a reading
     # that leaves information little can be defended, so my_audit notes it beside a pass
     # (see ``_heavy_twice``) instead of refusing the audit
+    # review 102 X3: a rating past a numeric bound (at_most, at_least) passes with a note
+    # (``_past_a_bound``), as a balance off the story's line does: the stories state no
+    # numbers, and a reading one point past a bound can be defended
     broken = [
         rule
         for rule in rules_for(s)
-        if rule.kind != "pair_cap" and not rule.holds(yours, theirs, weights)
+        if rule.kind not in NOTED_KINDS and not rule.holds(yours, theirs, weights)
     ]
     # review 96 X2: when two floors under one weight fail (the supplier's 0.2 under
     # information and every source's 0.1), only the higher one binds, and only it is told
@@ -577,6 +580,26 @@ def judge_audit(s, result):
     return yours, theirs, weights
 
 
+#: Rules of question 2 that note an audit that breaks them instead of refusing it: the
+#: pair cap (section 3's total for one dependence) and the numeric bounds on one rating.
+NOTED_KINDS = ("pair_cap", "at_most", "at_least")
+
+
+def _past_a_bound(s, yours, theirs, weights):
+    """A note (not a refusal) for each rating past a numeric bound the course sets on the
+    story's plainest facts: "" when there is none."""
+    them = CASES[s.case].them.split(",")[0]
+    return "".join(
+        f"\nA note, not a fault: the course would rate "
+        f"{'your' if rule.side == 'you' else them + chr(39) + 's'} {rule.source} "
+        f"{'at most' if rule.kind == 'at_most' else 'at least'} {rule.value:g} "
+        f"({rule.because}); the story states no number, so if you read it otherwise, say why "
+        "in a comment in `my_audit`."
+        for rule in rules_for(s)
+        if rule.kind in ("at_most", "at_least") and not rule.holds(yours, theirs, weights)
+    )
+
+
 @question
 def my_audit(answer):
     """Check a function returning the learner's own audit of their case."""
@@ -588,6 +611,7 @@ def my_audit(answer):
         f"your audit fits the story: {mine:.2f} points for you against {other:.2f} for them, a "
         f"balance of {signed(balance)} points, {describe_balance(balance)}."
         + _off_the_line(s, yours, theirs, weights)
+        + _past_a_bound(s, yours, theirs, weights)
         + _heavy_twice(s, weights)
         + _copy_note(s, yours, theirs, weights)
         + _extreme_note(balance)

@@ -2626,15 +2626,27 @@ def best_reach_plan(scenario, target):
     return max(chances, key=chances.get)
 
 
+#: How far every outcome of question 3c's best plan that reaches the bar clears it, in
+#: points (review 102 X1: ratings cannot show a difference under half a point, so a plan
+#: that won by an outcome 0.05 above the bar rewarded precision the course says not to
+#: trust).
+REACH_CLEAR = 0.25
+
+
 def _reach_problems(scenario, target):
     """Why ``target`` makes a poor question 3c: a best plan not clear by MARGIN / 2 in
-    chance, a best chance of nothing, or a plan outcome within MARGIN / 2 of the target."""
-    chances = sorted(reach_chances(scenario, target).values())
-    if chances[-1] <= 0 or chances[-1] - chances[-2] < MARGIN / 2 - 1e-9:
+    chance, a best chance of nothing, a plan outcome within MARGIN / 2 of the target, or an
+    outcome of the best plan that reaches the target by less than ``REACH_CLEAR``."""
+    chances = reach_chances(scenario, target)
+    ranked = sorted(chances.values())
+    if ranked[-1] <= 0 or ranked[-1] - ranked[-2] < MARGIN / 2 - 1e-9:
         return ["reach: no clear best plan"]
     for plan in plans(scenario):
         if any(abs(b - target) < MARGIN / 2 - 1e-9 for _, b in plan_outcomes(scenario, plan)):
             return ["reach: an outcome on the target"]
+    best = max(chances, key=chances.get)
+    if any(target <= b < target + REACH_CLEAR - 1e-9 for _, b in plan_outcomes(scenario, best)):
+        return ["reach: the best plan reaches the target by less than REACH_CLEAR"]
     return []
 
 
@@ -2753,8 +2765,9 @@ def _news_problems(yours, theirs, weights, moves, asks=(), before_peak=False, ev
     balances = {"now": balance()}
     for label, (side, source, change) in moves.items():
         moved = ratings[side][source] + change
-        if not 0 <= moved <= SCALE:
-            return ["news: a move would pass an end of the scale"]
+        # review 102 C2: a move stops at 1, as question 2 rates no source 0 ("none at all")
+        if not 1 <= moved <= SCALE:
+            return ["news: a move would take a rating to 0 or past 10"]
         ratings[side][source] = moved
         balances[label] = balance()
     values = sorted(balances.values())

@@ -159,7 +159,8 @@ scenario
 # `"them"`), sorted with the three questions above: for example
 # `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks. By the first question,
 # knowing a weakness of theirs is your information. Question 4a accepts a second reading
-# of news revealing such a weakness, and says why.
+# of news revealing such a weakness, and says why: news revises ratings already set, while
+# a fact here is filed before any rating exists, so only the first question decides.
 #
 # **Your own facts are judged only when the notebook is graded.** Practise first on the
 # practice case below (`scenario.practice`): write `practice_facts()` the same way for its
@@ -374,12 +375,14 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # - **It cannot show sources working together.** It adds them up, but an alternative is
 #   worth more the more you need what the other side controls (Emerson), and information is
 #   worth only what it lets you do. The weights stand in for such products, roughly.
-# - **It counts every alternative alike.** That fits a payoff you get if something neither
-#   side controls ends the talks (module 02). An option reached only by walking out (an
-#   *outside option*) counts only when it beats what the deal would give you anyway: a flat
-#   you could move to by walking out lowers the rent only if you value it above the renewal
-#   you would get without it. Below that it still sets your reservation price;
-#   modules 02 and 03 make "anyway" exact (module 03's *deal-me-out* result).
+# - **It counts every alternative alike.** That fits when the talks could end by accident,
+#   through something neither side controls, such as a buyer going bust: then every gain
+#   in what you would get helps you a little (module 02). An option reached only by
+#   walking out (an *outside option*) counts only when it beats what the deal would give
+#   you anyway: a flat you could move to by walking out lowers the rent only if you value
+#   it above the renewal you would get without it. Below that it still sets your
+#   reservation price; modules 02 and 03 make "anyway" exact (module 03's *deal-me-out*
+#   result).
 # - **It rates what each side has, not what the other side believes it has** (one belief
 #   excepted, on purpose: their trust in your word, filed as your power). Leverage works
 #   through their view: an alternative they doubt, or information they do not know you
@@ -409,8 +412,10 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # - information weighs at least 0.15 (down to 0.1 passes, with a note), or 0.2 in case
 #   `"supplier"`; in cases `"sole-source"` and `"deadline"`, power or alternatives weighs
 #   more than information;
-# - no rating the story plainly rules out (such as high alternatives for a side with
-#   nowhere else to go).
+#
+# A rating past a bound the course sets on your story's plainest facts (such as high
+# alternatives for a side with nowhere else to go) passes with a note: explain it in your
+# comments.
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
@@ -464,8 +469,11 @@ check.my_audit(my_audit)
 # Then press **next news**, choose the rating each item moves and which way, and press
 # **check my reading** to see it applied. No question grades its news.
 #
-# *Aside:* the advice's arithmetic assumes a step of 2 on any source. In the sole-source
-# case a step on alternatives is far slower: about eighteen months to qualify another maker.
+# *Aside:* the advice's arithmetic assumes a step of 2 on any source, so it favours the
+# heaviest source, unless the top of the scale cuts the step. In the sole-source case's
+# own audit that is your power, while Fisher and Ury's advice against a stronger side, to
+# develop your BATNA, points to alternatives. There a step on alternatives is far slower:
+# about eighteen months to qualify another maker.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget", "schema_version": 3}
 from course.widgets.audit import LeverageAudit
@@ -497,8 +505,7 @@ LeverageAudit(without_news_of=scenario)
 #   laws oblige it to give.
 # - **Alternatives.** Make an alternative real: a signed offer, a second supplier that
 #   has passed your tests. A better alternative improves your reservation price (it
-#   raises a seller's, lowers a buyer's), whether or not the other side hears of it. It
-#   changes *their* view only if they believe in it.
+#   raises a seller's, lowers a buyer's), whether or not the other side hears of it.
 # - **Power, relationships included.** Increase what you control that the other side
 #   needs: a rarer skill, a larger order, a decision they want from you. Trust is leverage
 #   that outlasts one deal. In Axelrod's contests of a
@@ -541,7 +548,9 @@ print(f"if it comes through: {rise:+.2f} points; on average: {0.6 * rise:+.2f} p
 # that fit in the budget together and whose expected gains add up to the most (an empty
 # list if no step fits). First work out your own case by hand: take the step with the
 # largest expected gain, then the next that still fits. For many learners that plan is not
-# the best; find out why, and make sure your function cannot make that mistake.
+# the best; find out why, and make sure your function cannot make that mistake. If on your
+# case it is the best, take steps gaining 0.6, 0.6 and 1.0 for 5, 5 and 8 of 11 days:
+# the largest first fits alone (1.0), the other two together (1.2).
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
@@ -794,7 +803,8 @@ check.reach_plan(reach_plan, hidden=True)
 # first reach is the default. Waiting is a bet on news you cannot see; it needs a reason
 # the owner could see at that moment, such as a deadline of Brannock's due before any of
 # the owner's own. This owner could: the first item showed Brannock's deadline cannot
-# slip, and the owner has none. Waiting paid for one item ($+3.40$), but the next offered
+# slip, and the owner faces no hard deadline, only the smaller running cost of an empty
+# warehouse. Waiting paid for one item ($+3.40$), but the next offered
 # Brannock another rail-side warehouse, and the one after took the balance below the bar
 # ($+1.55$), as **What passes** warns. Question 4c asks whether your case had such a
 # reason.
@@ -803,7 +813,8 @@ check.reach_plan(reach_plan, hidden=True)
 # offered Brannock a warehouse with its own rail siding (Brannock's alternatives +3)
 # before anything else happened, Brannock would need the owner's siding less. The audit
 # records that change once, as a rise in Brannock's alternatives (weight 0.45), and not a
-# second time as a fall in the owner's power, which stays as rated. Had your audit weighed
+# second time as a fall in the owner's power, which stays as rated (the two rows rate one
+# dependence, section 2, so the rival siding counts once). Had your audit weighed
 # this dependence through the owner's power, you would lower that power instead.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
@@ -1280,9 +1291,10 @@ check.own_balances(news_moves)
 #
 # *Warning and threat.* After Schelling (*The Strategy of Conflict*, 1960; *Arms and
 # Influence*, 1966), a *threat* ties a demand to something you would rather not do, to
-# punish a refusal. A threat you mean to carry out, of something you are free to do (walk
-# away, sell elsewhere), is no lie, though often unwise: Fisher (1983) argues that threats,
-# above all early ones, weaken the side that makes them. The law calls some threats
+# punish a refusal. A threat you mean to carry out, of something you are free to do at a
+# cost to yourself (pull your whole account, keep the warehouse empty for a year), is no
+# lie, though often unwise: Fisher (1983) argues that threats, above all early ones,
+# weaken the side that makes them. The law calls some threats
 # improper, and they are illegitimate pressure (*Restatement (Second) of Contracts*,
 # §176): a threat of a crime, a tort or a criminal prosecution; of civil process in bad
 # faith; one whose making breaches the duty of good faith and fair dealing under a
@@ -1523,11 +1535,6 @@ course.progress()
 # *Section 3.* The three sources and the weights are the course's own simplification:
 # Lewicki, Saunders and Barry (*Negotiation*, 7th ed., 2015, "Finding and Using
 # Negotiation Power") give more sources of power, but no weighted score.
-#
-# *Section 3's exercise.* In the sole-source case, where your pumps are approved only with
-# Ostra's valve, Ostra is furthest ahead on power. The
-# arithmetic favours raising your power, the source with the largest weight; Fisher and
-# Ury's advice against a stronger side, to develop your BATNA, points to alternatives.
 #
 # *Section 3, outside options.* The deal-me-out model is Shaked and Sutton's (1984),
 # named by Binmore, Shaked and Sutton (1989).
