@@ -465,11 +465,13 @@ def test_a_sole_source_audit_rating_your_own_design_say_high_passes():
             )
         for wrong in (
             audit((5, 1, 8), (5, 7, 8), (0.2, 0.3, 0.5)),  # your power level with Ostra's
-            audit((5, 5, 7), (5, 7, 8), (0.2, 0.3, 0.5)),  # somewhere else to go now
             audit((8, 3, 7), (2, 4, 8), (0.4, 0.3, 0.3)),  # you ahead
         ):
             with pytest.raises(NotYet):
                 check.judge_audit(s, wrong)
+        # review 102 X3 (round 103): somewhere else to go now passes, with a note
+        elsewhere = check.judge_audit(s, audit((5, 5, 7), (5, 7, 8), (0.2, 0.3, 0.5)))
+        assert "your alternatives at most" in check._past_a_bound(s, *elsewhere), s.learner
 
 
 @pytest.mark.parametrize(
@@ -2069,7 +2071,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "shift-teaching",
             # review 72 C2: the rating that moves rises; it is named as a rise
             "The audit records that change once, as a rise in Brannock's alternatives (weight "
-            "0.45), and not a second time as a fall in the owner's power, which stays as rated.",
+            # review 102 U4 (round 103): the reason follows in brackets
+            "0.45), and not a second time as a fall in the owner's power, which stays as rated",
             "since the owner's siding is still the only one nearby",
         ),
         # review 68 U5: what the other side's deadline does, and review 79 E1: a final
@@ -2833,8 +2836,15 @@ def test_the_example_audit_with_one_rating_changed_does_not_fit_the_supplier_sto
                             "weights": dict(weights),
                         }
                         audit[side][source] = rating
-                        with pytest.raises(NotYet):
-                            check.judge_audit(s, audit)
+                        # review 102 X3 (round 103): Vell's alternatives past the bound of 5
+                        # now pass with a note naming it, instead of a refusal
+                        try:
+                            judged = check.judge_audit(s, audit)
+                        except NotYet:
+                            continue
+                        assert "Vell's alternatives at most 5" in check._past_a_bound(s, *judged), (
+                            s.learner
+                        )
     assert seen > 30
 
 
@@ -4107,8 +4117,10 @@ def test_review_68_every_honest_one_point_reading_of_the_case_audit_passes():
     (0 marks until the instructor stepped in). The review's cases now pass, with the note
     for the instructor. Seen failing on the old check."""
     cases = [  # (learner, side, source, change): the first "near", the second an exact copy
-        ("sweep-121", "yours", "alternatives", -1),
-        ("sweep-121", "yours", "power", 1),
+        # review 102 C2 (round 103): sweep-121's news reached 0 and was redrawn, so its
+        # starting audit changed; sweep-122's case audit is near it in two ways
+        ("sweep-122", "yours", "information", 1),
+        ("sweep-122", "theirs", "power", 1),
         ("sweep-244", "yours", "information", -1),
         # review 72 U4: sweep-455's salary draw no longer rates your alternatives 9, so the
         # case audit's +1 there is no copy; sweep-814's -1 on Larkfield's alternatives is

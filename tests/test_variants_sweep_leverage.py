@@ -1194,7 +1194,9 @@ def test_without_a_prepared_ask_a_bar_of_your_own_is_a_real_choice(drawn):
     cannot matter ties with the plan without it, and past what the steps can add every plan
     has chance 0, so the text promises no change of plan)."""
     without = [s for s in drawn if s.prepared_ask is None]
-    assert 0.1 * len(drawn) <= len(without) <= 0.3 * len(drawn), len(without)
+    # review 102 X1 (round 103): a prepared ask's best plan must now clear its bar by 0.25
+    # points, so 945 of the 2,000 have none (was under 30%); the cap follows, at a half
+    assert 0.1 * len(drawn) <= len(without) <= 0.5 * len(drawn), len(without)
     for s in without:
         start = sum(s.weights[k] * (s.yours[k] - s.theirs[k]) for k in SOURCES)
         real = 0

@@ -470,9 +470,10 @@ check.my_audit(my_audit)
 # **check my reading** to see it applied. No question grades its news.
 #
 # *Aside:* the advice's arithmetic assumes a step of 2 on any source, so it favours the
-# heaviest source, unless the top of the scale cuts the step. In the sole-source case's
-# own audit that is your power, while Fisher and Ury's advice against a stronger side, to
-# develop your BATNA, points to alternatives. There a step on alternatives is far slower:
+# heaviest source, unless the top of the scale cuts the step. In the sole-source case, where
+# your pumps are approved only with Ostra's valve, that is your power (in the case's own
+# audit); Fisher and Ury's advice against a stronger side, to develop your BATNA, points
+# to alternatives. There a step on alternatives is far slower:
 # about eighteen months to qualify another maker.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget", "schema_version": 3}
