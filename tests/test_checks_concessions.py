@@ -3008,8 +3008,8 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
         "For an offer made while Northwind is still moving:  | your estimate of Northwind's "
         "reservation price | the offer's salary | your response |" in batna_flat
     )
-    assert (
-        "At a last word you believe, take any offer above your reservation price for its "
+    assert (  # review 102 C4: module 02 says "final offer" for its "last word"
+        "At a final offer you believe, take any offer above your reservation price for its "
         "package" in batna_flat
     )
     assert "At the end of the talks there is no next ask: an offer above your" in flat

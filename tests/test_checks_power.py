@@ -1735,7 +1735,8 @@ def test_question_4_marks_the_price_and_the_reason_once_together(learner, answer
         old = check.licence_reply(by_question_2, True)
         assert (old.earned, old.possible) == (0, 1)
     assert "### Question 4 (1 mark): your reply to Atlas" in PROSE
-    assert "The mark needs both right; grading also tries" in PROSE  # review 82, X2 and U3
+    # review 82, X2 and U3; review 102 U1 cut "also"
+    assert "The mark needs both right; grading tries other learners" in PROSE
     assert (
         "Each part earns a point. Grading also tries other learners' scenarios."
         not in (PROSE.split("### Question 4")[1].split("### Question 5")[0])
