@@ -67,8 +67,7 @@ def _own_opening(s, anchor=None, quote=None):
     key = max(market, key=lambda k: s.statements[k].figure)
     price = s.statements[key].figure if quote is None else min(s.statements[key].figure, quote)
     birch = _about(s, "birch")
-    # review 102 C1: the bar is Orchard's estimate of your share at the table
-    told = _true(s, birch) and s.alternative_price > (s.their_guess + s.their_estimate) / 2
+    told = _true(s, birch) and s.alternative_price > s.their_guess
     return price, ((key, birch) if told else (key,))
 
 
@@ -257,9 +256,7 @@ def test_birch_is_told_when_it_beats_what_orchard_believes_and_never_when_inflat
     side's belief, and Birch was weak in every draw, so mentioning a strong alternative was
     never practised. A true Birch offer below Orchard's guess of Kite's other work must be kept
     private. One above it was required too, which failed 40% of learners for a defensible choice
-    (it names a number below the opening); then either passed. Review 102 C1: beating
-    Orchard's guess is not enough; the bar is Orchard's estimate of your share at the table,
-    which Birch never beats, so telling fails for the "strong" kind (above the guess) too."""
+    (it names a number below the opening); now either passes."""
     s = _learner_where(
         lambda s: {
             "strong": _true(s, _about(s, "birch")) and s.alternative_price > s.their_guess,
@@ -278,12 +275,14 @@ def test_birch_is_told_when_it_beats_what_orchard_believes_and_never_when_inflat
         return price, said[0]
 
     with course.variants.learner_as(s.learner):
-        hint = miss(check.opening, telling)
-        check.opening(keeping)
-    if kind == "strong":
-        assert "share at the table" in hint and "is not enough" in hint
+        if kind == "strong":
+            check.opening(telling)
+            check.opening(keeping)
+        else:
+            hint = miss(check.opening, telling)
+            check.opening(keeping)
     if kind == "weak":
-        assert f"'{_about(s, 'birch')}' is true, but" in hint and "keep it private" in hint
+        assert f"'{_about(s, 'birch')}' is true, but" in hint and "keep this one private" in hint
         assert f"less than the {s.their_guess:g} Orchard already believes" in hint
         # Orchard's reservation price is not what it "expects to pay"
         assert "expects to pay" not in hint
@@ -1614,21 +1613,13 @@ def test_citing_birch_below_the_opening_is_still_right_when_it_is_strong():
     """The rule against citing a price fact that names less than the opening is about price
     facts for the work, not Birch: a strong, true Birch offer names less than the opening and
     must still be told."""
-    # review 102 C1: no drawn case has a Birch above Orchard's estimate of your share at the
-    # table, so the case is made by lowering Orchard's guess until it is
-    import dataclasses
-
     for learner in LEARNERS:
         s = course.variant(MODULE, learner)
-        if _true(s, _about(s, "birch")):
-            strong = dataclasses.replace(
-                s, their_guess=2 * s.alternative_price - s.their_estimate - 6
-            )
-            price, said = check.grounded_opening(strong)
-            named = (price, [*said, _about(s, "birch")])
-            assert check._check_opening(strong, None, named, None) == price
+        if _true(s, _about(s, "birch")) and s.alternative_price > s.their_guess:
+            with course.variants.learner_as(learner):
+                check.opening(_own_opening)
             return
-    pytest.fail("no learner with a true Birch")
+    pytest.fail("no learner with a strong Birch")
 
 
 def test_no_statement_of_a_studio_like_kite_names_less_than_orchards_limit():
@@ -2144,11 +2135,6 @@ def _keeping_birch(s, anchor, quote=None):
     return price, [key for key in said if s.statements[key].about != "birch"]
 
 
-def _telling_birch(s, anchor, quote=None):
-    price, said = _own_opening(s, anchor, quote)
-    return price, [*said, _about(s, "birch")] if _true(s, _about(s, "birch")) else said
-
-
 def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsys):
     """When Birch's true offer beat Orchard's guess, an answer that kept it private failed (79
     of 200 learners), though its figure is a number below the opening, the kind of fact the rule
@@ -2164,8 +2150,8 @@ def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsy
                 capsys.readouterr()
                 check.opening(_keeping_birch)
                 assert "you keep Birch's offer private" in capsys.readouterr().out
-                # review 102 C1: above Orchard's guess is not enough; telling now fails
-                assert "share at the table" in miss(check.opening, _telling_birch)
+                check.opening(_own_opening)
+                assert "you tell Orchard of Birch's offer" in capsys.readouterr().out
     assert 0.25 * 200 <= len(strong) <= 0.6 * 200
     with course.variants.learner_as(strong[0]):
         check.opening(_keeping_birch, hidden=True)
@@ -2175,8 +2161,7 @@ def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsy
         "a true market price below your opening (the survey's, Linden's, a retailer's) argues against it"
         in text
     )
-    # review 97 U1 (round 98); review 102 C1: one answer, by the share at the table
-    assert "otherwise keep it private." in text
+    assert "above it, the check accepts either choice" in text  # review 97 U1 (round 98)
 
 
 @pytest.mark.parametrize("container", [set, frozenset, tuple, list])
@@ -4690,19 +4675,26 @@ def test_the_model_answer_keeps_a_strong_birch_private_and_the_message_weighs_th
         assert birch not in answers["opening"](s, None)[1], s.learner
         if strong > 6:
             continue
-        # review 102 C1: telling now fails; the message weighs keeping it on the learner's
-        # numbers (Birch's offer against Orchard's estimate of your share at the table)
-        share = (s.their_guess + s.their_estimate) / 2
+        below = f"{s.alternative_price:g} is {1 - s.alternative_price / opened:.0%} below"
         with course.variants.learner_as(s.learner):
             capsys.readouterr()
-            assert "share at the table" in miss(check.opening, _telling_birch)
+            check.opening(_own_opening)  # tells Birch
+            told = capsys.readouterr().out
             check.opening(answers["opening"])
             kept = capsys.readouterr().out
-        assert f"its {s.alternative_price:g} is below {share:g}" in kept, kept
+        # review 103 E1: each message gives the reason its choice stands on
+        assert f"its {below} your opening" in told, told
+        assert "(keeping it private, the model answer's choice, would have passed too" in told
+        assert "as Birch binds, it raises the price Orchard expects" in told
+        assert f"its {below} your opening" in kept and "(telling it would have passed too" in kept
+        assert "as Birch binds, it would raise the price Orchard expects" in kept
     assert strong >= 30, strong
-    # review 97 C1 (round 98): the reason is given once, in section 1 (review 102 C1: the
-    # share at the table)
-    assert "Name Birch's offer only if it beats that halfway point." in _flat()
+    # review 97 C1 (round 98): the reason for accepting either choice is given once, in
+    # section 1 (review 98 U1, round 99: reworded)
+    # (review 103 E1: reworded)
+    assert "Naming one above raises it; keeping that private is defensible too: a number" in (
+        _flat()
+    )
 
 
 def test_the_quote_bullet_says_why_an_opening_may_sit_under_the_quote():

@@ -1,26 +1,16 @@
-"""Review 102 of module 04 (concessions), fixed in round 102. C1 + X1: section 1 and
-question 1 measure Birch's offer against Orchard's estimate of your share at the table
-(module 03's deal-me-out), not against Orchard's guess alone, and question 1 grades the
-decision that follows (keep it private: no drawn case beats that bar). C2: rule 3 closes
-with the move rule 1 held back, so the rule's path ends on the frontier. U6: question 6's
-cap rule reads plainly. U5: why a true past price above the estimate is no bluff. U2: the
-introduction's note on the course's own lines is one sentence; each line is labelled
-where it is used. Each test fails on the text or code before this round."""
+"""Review 102 of module 04 (concessions), fixed in round 102. (Its C1 + X1 tests, which
+required keeping Birch's offer private by a bar that review 103 E1 showed wrong, are gone;
+tests/test_concessions_review103.py replaces them.) C2: rule 3 closes with the move rule 1
+held back, so the rule's path ends on the frontier. U6: question 6's cap rule reads
+plainly. U5: why a true past price above the estimate is no bluff. U2: the introduction's
+note on the course's own lines is one sentence; each line is labelled where it is used.
+Each test fails on the text or code before this round."""
 
 from pathlib import Path
 
-import pytest
-
 import course
-from course.checks import concessions as check
-from course.checks.hints import NotYet
 from course.models.concessions import TradeTable
-from course.scenarios.concessions import (
-    BIRCH_CLEAR,
-    birch_is_strong,
-    middle_package,
-    share_at_table,
-)
+from course.scenarios.concessions import middle_package
 from tests.sweeps import cell_text
 
 MODULE = "04_concessions"
@@ -28,52 +18,6 @@ MODULE = "04_concessions"
 
 def _cell(grade_id):
     return " ".join(cell_text(MODULE, "concessions", grade_id).split())
-
-
-# --- C1 + X1: the bar for naming Birch --------------------------------------------------
-
-
-def test_c1_x1_section_1_and_question_1_state_the_share_at_the_table_bar():
-    text = _cell("opening-teaching")
-    assert "(question 1 accepts both)" not in text
-    assert "Name Birch's offer only if it beats that halfway point." in text
-    assert "halfway from the least they think you would take to their reservation price" in text
-    # module 03 says it: with equal patience the two sides split evenly at the table
-    power = " ".join(cell_text("03_power", "power", "outside-teaching").split())
-    assert "they split evenly at the table" in power
-    q1 = _cell("q1-text")
-    assert "the check accepts either choice" not in q1
-    assert "only if it beats the halfway point" in q1
-    intro = _cell("intro")
-    assert "either choice passes" not in intro
-    summary = _cell("summary")
-    assert "beats their estimate of your share at the table" in summary
-    assert "never when it is below what they believe of it" not in summary
-
-
-def test_c1_x1_birch_never_beats_the_bar_so_naming_it_fails_and_keeping_it_passes():
-    """Swept over 300 learners (2,000 in the round's notes: 1,374 with a true Birch
-    statement, 685 of them above Orchard's guess, none above the bar; Birch 5 to 26 below
-    it). Naming a true Birch fails with a hint that names the bar; keeping it private
-    passes; the old rule (Birch above Orchard's guess: either passes) no longer does."""
-    true = above_guess = 0
-    for n in range(300):
-        s = check._variant(f"id-{n}")
-        assert not birch_is_strong(s)
-        assert share_at_table(s) - s.alternative_price >= BIRCH_CLEAR, s.learner
-        birch = next(k for k, st in s.statements.items() if st.about == "birch")
-        if s.facts.get("birch") != s.statements[birch].figure:
-            continue
-        true += 1
-        above_guess += s.alternative_price > s.their_guess
-        price, said = check.grounded_opening(s)
-        assert check._check_opening(s, None, (price, list(said)), None) == price
-        if s.alternative_price > s.their_guess or n % 5 == 0:
-            with pytest.raises(NotYet) as raised:
-                check._check_opening(s, None, (price, [*said, birch]), None)
-            assert "share at the table" in str(raised.value)
-            assert f"{share_at_table(s):g}" in str(raised.value)
-    assert true > 150 and above_guess > 50, (true, above_guess)
 
 
 # --- C2: rule 3 closes with the move rule 1 held back ------------------------------------

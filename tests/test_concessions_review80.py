@@ -317,9 +317,10 @@ def test_r80_x2_the_intro_says_what_question_1_leaves_to_you():
     (measured here); review 81 C1: the choice is real for about a third, as the intro now
     says (measured in tests/test_concessions_review82.py)."""
     text = " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
-    # review 102 C1 + X1: no learner's Birch beats Orchard's estimate of the share at the
-    # table, so the introduction no longer offers a choice to a share of learners
-    assert "either choice passes" not in text
+    assert (  # review 83 U4: no parenthesis nested in the list
+        "For about a third of you, question 1 also asks whether to name your other offer: "
+        "either choice passes." in text
+    )
     drawn = [course.variant(MODULE, f"learner-{n}") for n in range(200)]
     share = sum(s.alternative_price > s.their_guess for s in drawn) / len(drawn)
     assert 0.35 < share < 0.65, share

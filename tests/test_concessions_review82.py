@@ -139,13 +139,10 @@ def test_c1_the_intro_gives_the_measured_share_who_choose_whether_to_name_birch(
     real = 0
     for n in range(200):
         s = course.variant(MODULE, f"learner-{n}")
-        # review 102 C1: the bar is the share at the table, which no Birch beats; the third
-        # whose Birch beats Orchard's guess now meet the check's one answer, keep it private
-        assert not birch_is_strong(s)
-        real += s.alternative_price > s.their_guess and check._birch_kind(s) == "fact"
+        real += birch_is_strong(s) and check._birch_kind(s) == "fact"
     assert 0.25 * 200 <= real <= 0.4 * 200, real
     text = _flat()
-    assert "For about a third of you, question 1 also asks whether to name your other" not in text
+    assert "For about a third of you, question 1 also asks whether to name your other" in text
     assert "for about half of you" not in text
 
 
@@ -162,10 +159,8 @@ def test_c2_the_birch_row_weighs_as_question_1_does():
     # review 97 C1 (round 98): one bar, the price Orchard expects at the table; the low
     # number it names is weighed in section 1, where question 1's leniency is explained
     assert "only when it raises the price Orchard expects at the table (question 1) |" in text
-    # review 98 U1 (round 99): the same reason, reworded
-    # review 102 C1: below the share at the table it cannot raise the price; named, it is
-    # only a low number
-    assert "hands Orchard a number below your opening, so keep it private" in text
+    # review 98 U1 (round 99): the same reason, reworded; review 103 E1: in its new words
+    assert "a number well below your opening anchors low and shows roughly where your" in text
 
 
 # --- E1: kappa's definition agrees with the formula ------------------------------------

@@ -151,9 +151,9 @@ def test_c1_section_1_names_module_03_s_bar_and_the_takeaway_follows():
         in text
     )
     assert "Mention an alternative only when it beats what they believe of it" not in text
-    assert (  # review 102 C1: the bar in module 03's terms, the share at the table
-        "Mention an alternative, as a fact, only when it beats their estimate of your share at "
-        "the table (module 03's deal-me-out)" in text
+    assert (
+        "Mention an alternative, as a fact, only when it raises the price they expect at the "
+        "table (module 03's deal-me-out): never when it is below what they believe of it." in text
     )
     assert "in each round you make an offer and Orchard answers with one of its own" in (
         check._variant("alice").story()
@@ -172,13 +172,16 @@ def test_c1_birch_is_weighed_by_one_rule_and_either_choice_passes_where_it_beats
     assert "where equally patient sides meet" not in text and "never clears" not in text
     # review 97 C1 (round 98): the same fact, in the one bar's terms; review 98 U1 (round
     # 99): in question 1's name for the quantity
-    # review 102 C1: the bar is Orchard's estimate of your share at the table, halfway from
-    # its guess to its limit; Birch beats the guess often, the bar never
-    assert "Name Birch's offer only if it beats that halfway point." in text
-    assert "you may keep it private or name it (question 1 accepts both)" not in text
-    drawn = [check._variant(f"rv97-c1-{n}") for n in range(300)]
-    assert sum(s.alternative_price > s.their_guess for s in drawn) > 50
-    assert not any(birch_is_strong(s) for s in drawn)
+    # review 103 E1: the same rule, with module 03's share at the table stated (about
+    # half the job's worth to Orchard, so Birch binds)
+    assert (
+        "Naming a true offer below what Orchard believes your other work pays "
+        "(`s.their_guess`) lowers the price it expects: keep it private." in text
+    )
+    assert "keeping that private is defensible too" in text
+    assert "Question 1 accepts either." in text
+    strong = sum(birch_is_strong(check._variant(f"rv97-c1-{n}")) for n in range(300))
+    assert strong > 50  # module 02's bar is cleared often
     for learner in ("alice", "carol"):
         s = check._variant(learner)
         _, said = check.grounded_opening(s)
@@ -299,7 +302,8 @@ def test_r98_u1_question_1_has_four_sibling_rules_and_no_nested_ones():
 def test_r98_u1_the_weak_birch_hint_names_its_rule_as_the_list_does():
     """Review 97 U1: a failure message should map to one rule. The hint that refuses a weak
     Birch names question 1's rule "Your alternative", a name the list now has, and says why
-    in the one bar's terms: a weak alternative cannot raise the price Orchard expects."""
+    in the one bar's terms: a weak alternative lowers the price Orchard expects (review 103
+    E1: "cannot raise" went with round 102's bar)."""
     s = next(
         s
         for s in (check._variant(f"learner-{n}") for n in range(60))
@@ -316,7 +320,7 @@ def test_r98_u1_the_weak_birch_hint_names_its_rule_as_the_list_does():
     named = re.findall(r"question 1's rule '([^']+)'", hint)
     assert named == ["Your alternative"], hint
     assert named[0] in dict(_q1_bullets())
-    assert "cannot raise the price it expects at the table" in hint
+    assert "lowers the price it expects at the table" in hint
 
 
 def test_r98_c1_the_table_question_1_and_the_summary_state_one_bar():
@@ -330,21 +334,22 @@ def test_r98_c1_the_table_question_1_and_the_summary_state_one_bar():
     assert "only when it beats what Orchard believes; even then" not in text
     assert "only when it beats what they believe of it" not in text
     teaching = " ".join(cell_text("04_concessions", "concessions", "opening-teaching").split())
-    assert (  # review 102 C1: reworded
+    assert (  # review 102: reworded (kept in review 103)
         "helps only when it raises the price they expect, and only as a fact"
         in teaching.replace("**", "")
     )
     assert "module 03's deal-me-out sets that price" in teaching
     assert f"only when it raises {BAR} (question 1)" in teaching  # the table's cell
     rule = dict(_q1_bullets())["Your alternative"]
-    # review 102 C1: one answer, by section 1's bar
-    assert "(section 1)" in rule and "otherwise keep it private" in rule
-    assert "the check accepts either choice" not in rule
+    # review 103 E1: "(section 1)" now ends the rule, to pay for section 1's share sentence
+    assert "(section 1)" in rule and "the check accepts either choice" in rule
     summary = " ".join(cell_text("04_concessions", "concessions", "summary").split())
-    assert "only when it beats their estimate of your share at the table (module 03's" in summary
-    # "naming it also passes", with its reason, in one place: section 1
-    # review 102 C1: no longer (one answer, keep it private)
-    assert text.count("question 1 accepts both") == 0
+    assert "only when it raises the price they expect at the table (module 03's deal-me-out)" in (
+        summary
+    )
+    # "naming it also passes", with its reason, in one place: section 1 (review 98 U1,
+    # round 99; review 103 E1: reworded)
+    assert text.count("Question 1 accepts either.") == 1
 
 
 def test_r98_c1_below_orchard_s_belief_naming_birch_never_raises_the_deal_me_out_price():
@@ -353,8 +358,11 @@ def test_r98_c1_below_orchard_s_belief_naming_birch_never_raises_the_deal_me_out
     Kite would take; naming Birch replaces that least by Birch's real figure. Over drawn
     learners and every share from Kite's reservation price to Orchard's estimate: a Birch
     below Orchard's belief never raises the price (so keep it private); a Birch above it
-    raises the price for some shares and not for others (so either choice can be right,
-    and the check accepts both)."""
+    raises the price for some shares and not for others. Review 103 E1: at module 03's own
+    share at the table, counted without the alternative (about half of Orchard's
+    reservation price), a Birch above the belief always raises the price and one below
+    always lowers it (so naming a strong one is right; keeping it private is a judgement the
+    check also accepts)."""
     teaching = " ".join(cell_text("04_concessions", "concessions", "opening-teaching").split())
     assert (
         "module 03's deal-me-out sets that price: the larger of their estimate of your share "
@@ -369,15 +377,15 @@ def test_r98_c1_below_orchard_s_belief_naming_birch_never_raises_the_deal_me_out
         told = s.alternative_price + s.extra_cost  # the same, once Birch is named
         low, high = int(min(believed, told)) - 5, int(s.their_estimate) + 1
         raised = [max(share, told) > max(share, believed) for share in range(low, high)]
-        if s.alternative_price > s.their_guess:  # beats the guess: raises for low shares
+        at_table = s.their_estimate / 2  # module 03's share at the table, as a price
+        if birch_is_strong(s):
             strong += 1
             assert any(raised) and not all(raised), s.learner
-            # review 102 C1: but not at Orchard's estimate of Kite's share at the table
-            at = (s.their_guess + s.their_estimate) / 2 + s.extra_cost
-            assert max(at, told) == max(at, believed), s.learner
+            assert max(at_table, told) > max(at_table, believed), s.learner
         else:
             weak += 1
             assert not any(raised), s.learner
+            assert max(at_table, told) < max(at_table, believed), s.learner
     assert weak > 5 and strong > 5
 
 

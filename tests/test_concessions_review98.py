@@ -72,33 +72,31 @@ def test_u1_section_1_says_when_to_name_birch_in_question_1s_terms():
     text = _cell("opening-teaching")
     assert "below that, keep Birch private" not in text
     assert "keeping it private is safe" not in text
-    # review 102 C1: the bar is Orchard's estimate of your share at the table
-    assert (
-        "for Orchard, from what it believes your other work pays (`s.their_guess`) to its "
-        "reservation price (your estimate: `s.their_estimate`). Name Birch's offer only if it "
-        "beats that halfway point."
+    assert (  # review 103 E1: reworded, with module 03's share at the table stated
+        "Naming a true offer below what Orchard believes your other work pays "
+        "(`s.their_guess`) lowers the price it expects: keep it private. Naming one "
+        "above raises it; keeping that private is defensible too"
     ) in text
     # module 03's bar is stated once, in section 1
     assert text.count("module 03's deal-me-out") == 1
     # question 1 and the table name the same quantity and the same choice
     q1 = _cell("q1-text")
     assert "what Orchard believes your other work pays (`s.their_guess`" in q1
-    assert "otherwise keep it private." in q1  # review 102 C1
+    assert "above it, the check accepts either choice" in q1
     # and the check does what the paragraph says
     for learner in LEARNERS:
         _birch_is_judged_as_section_1_says(check._variant(learner))
 
 
 def _birch_is_judged_as_section_1_says(s):
-    """Naming a true Birch figure fails unless it beats Orchard's estimate of your share
-    at the table (review 102 C1: never in a drawn case); keeping it private passes."""
+    """Naming a true Birch figure below ``s.their_guess`` fails; above it, both pass."""
     price, said = check.grounded_opening(s)
     birch = next(k for k, st in s.statements.items() if st.about == "birch")
     if s.facts.get("birch") != s.statements[birch].figure:
         return  # the story's Birch statement is not true for this learner
     kept = check._check_opening(s, None, (price, list(said)), None)
     assert kept == price
-    if s.alternative_price > (s.their_guess + s.their_estimate) / 2:
+    if s.alternative_price > s.their_guess:
         assert check._check_opening(s, None, (price, [*said, birch]), None) == price
     else:
         with pytest.raises(NotYet):

@@ -27,7 +27,6 @@ from course.course_map import questions
 from course.models.concessions import TradeTable, all_packages
 from course.scenarios.concessions import (
     PLANNER_ROWS,
-    birch_is_strong,
     cheapest_start,
     concession_start,
     problems,
@@ -206,10 +205,8 @@ def test_which_statement_is_untrue_and_which_fact_grounds_the_opening_vary(drawn
     assert len(misquoted) == 2 and min(misquoted.values()) >= 0.25 * len(drawn)
     keys = Counter(k for s in drawn for k, st in s.statements.items() if st.about == "demand")
     assert len(keys) == 5 and min(keys.values()) >= 0.1 * len(drawn)
-    # a true Birch offer beats what Orchard believes Kite's other work pays in some draws and
-    # not in others (review 102 C1: in none does it beat Orchard's estimate of Kite's share
-    # at the table, so it is never worth naming; the two kinds get different hints)
-    assert not any(birch_is_strong(s) for s in drawn)
+    # a true Birch offer is worth mentioning in some draws (it beats what Orchard believes
+    # Kite's other work pays) and not in others
     told = Counter(
         s.alternative_price > s.their_guess for s in drawn if _true(s, _about(s, "birch"))
     )
@@ -585,8 +582,7 @@ def opening_at_the_estimate(s, anchor, rival=None):
     )
     birch = next(k for k, st in s.statements.items() if st.about == "birch")
     honest = s.statements[birch].figure <= s.alternative_price
-    strong = s.alternative_price > (s.their_guess + s.their_estimate) / 2  # review 102 C1
-    return estimate, (key, birch) if honest and strong else key
+    return estimate, (key, birch) if honest and s.their_guess < s.alternative_price else key
 
 
 def opening_halfway(s, anchor, rival=None):
@@ -596,8 +592,7 @@ def opening_halfway(s, anchor, rival=None):
     true = [k for k, st in s.statements.items() if st.about != "demand" and _true(s, st)]
     key = max(true, key=lambda k: s.statements[k].figure)
     birch = [k for k in true if s.statements[k].about == "birch"]
-    share = (s.their_guess + s.their_estimate) / 2  # review 102 C1: the share at the table
-    said = [key] + [k for k in birch if s.alternative_price > share]
+    said = [key] + [k for k in birch if s.alternative_price > s.their_guess]
     if rival is not None:  # no more than the rival's quote, and at least the new estimate
         low = min(Fraction(s.their_estimate), Fraction(rival))
         return [(low + min(Fraction(s.statements[key].figure), Fraction(rival))) / 2, said]

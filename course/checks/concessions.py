@@ -37,7 +37,6 @@ from course.scenarios.concessions import (
     more_ground,
     reservation_of,
     selfish_start,
-    share_at_table,
     statement_about,
     statement_kinds,
     tied_closing_start,
@@ -93,13 +92,7 @@ class _HiddenLearners:
     each time, as the key decides who they are."""
 
     _KINDS = (
-        # Birch beats Orchard's guess but not its estimate of your share at the table, so
-        # comparing with the guess alone names it (review 102 C1; the label is the old one,
-        # which keeps the learners tried)
-        (
-            "birch-strong",
-            lambda s: _birch_kind(s) == "fact" and s.alternative_price > s.their_guess,
-        ),
+        ("birch-strong", lambda s: _birch_kind(s) == "fact" and birch_is_strong(s)),
         (  # weaker than Orchard believes, though your reservation price is above that
             # belief: comparing Birch with your reservation price, not with Orchard's
             # belief, tells it here, and the check refuses that
@@ -199,9 +192,12 @@ def _spelled(word, choices):
 def grounded_opening(s, anchor=None, rival=None):
     """The course's answer to question 1: the most ambitious price a true statement
     justifies, with what you say: that statement alone (a tuple of keys). Birch's real offer
-    stays private even when it beats what Orchard believes your other work pays: it lies
-    more than a fifth below your estimate of Orchard's reservation price, so named it would
-    be a low number for Orchard to hold on to (review 69 X2; telling it passes too).
+    stays private: named, it is a number well below your opening, which anchors low and
+    shows roughly where your reservation price is. Telling it, as the fact it is, passes
+    too when it beats what Orchard believes your other work pays (``birch_is_strong``):
+    Birch binds, as Kite's share at the table, counted without it, is about half of what
+    the job is worth to Orchard, so telling it raises the price Orchard expects
+    (section 1; review 69 X2; review 103 E1, C4). Below that belief, telling it fails.
     Whether or not Orchard has opened first (its ``anchor`` tells you what it would like to
     pay, not what its alternatives are); with a ``rival`` studio's quote to Orchard (news about its
     alternatives), no more than that quote, which Orchard will not pay you more than, and
@@ -348,29 +344,31 @@ def opening(answer, hidden=False):
                 _refuse_anchor_pull(s, anchor, result, first)
             price = _check_opening(s, anchor, result, None)
             if told is None:
-                told = statement_about(s, "birch") in _keys(s, _said(result))
+                told, opened = statement_about(s, "birch") in _keys(s, _said(result)), price
             if first is None:
                 first = price
         for anchor, rival in _rivals(s, hidden):
             result = call_learner(answer, s, anchor, rival)
             _check_opening(s, anchor, result, rival)
     own = _variant(learner_id())
-    if _birch_kind(own) == "fact" and birch_is_strong(own):  # never drawn (review 102 C1)
+    if _birch_kind(own) == "fact" and birch_is_strong(own):
+        # review 69 X2: a judgement either way; review 103 E1: each choice with its reason,
+        # on the learner's numbers
+        below = f"{own.alternative_price:g} is {1 - own.alternative_price / opened:.0%} below"
+        beats = f"beats the {own.their_guess:g} Orchard believes your other work pays"
         birch = (
-            "you name Birch's offer, which beats Orchard's estimate of your share at the table"
+            f"you tell Orchard of Birch's offer, a true fact that {beats}, so, as Birch "
+            "binds, it raises the price Orchard expects (keeping it private, the model "
+            f"answer's choice, would have passed too: its {below} your opening, a low number "
+            "that shows roughly where your reservation price is)"
             if told
-            else "you keep Birch's offer private, though it beats Orchard's estimate of your "
-            "share at the table (naming it would also pass)"
+            else f"you keep Birch's offer private: its {below} your opening, a low number "
+            "that would anchor Orchard and show roughly where your reservation price is "
+            f"(telling it would have passed too: it {beats}, so, as Birch binds, it would "
+            "raise the price Orchard expects)"
         )
     elif _birch_kind(own) == "fact":
-        # review 102 C1: the model's answer, on the learner's numbers
-        birch = (
-            f"you keep Birch's offer private: its {own.alternative_price:g} is below "
-            f"{share_at_table(own):g}, Orchard's estimate of your share at the table "
-            "(halfway from its guess of your other work to its reservation price), so naming "
-            "it could "
-            "not raise the price Orchard expects"
-        )
+        birch = "you keep Birch's offer, weaker than Orchard believes, to yourself"
     else:
         birch = "you do not cite the inflated figure for Birch's offer"
     passed(
@@ -578,30 +576,16 @@ def _check_statement(s, where, key):
             "it is a bluff, and a threat besides",
             "it cites a threat, not a fact",
         )
-    share = share_at_table(s)
-    if about == "birch" and statement.figure <= share - BIRCH_BAND:
-        # review 102 C1: the bar is Orchard's estimate of your share at the table, not its
-        # guess of your other work; a band around it (never drawn) would let either pass
-        guess = (
-            f"it is even less than the {s.their_guess:g} Orchard already believes your "
-            "other work pays, so telling it would also lower that belief"
-            if statement.figure < s.their_guess
-            else f"beating the {s.their_guess:g} Orchard believes your other work pays is "
-            "not enough"
-        )
+    if about == "birch" and not birch_is_strong(s):
         _fail(
             where,
-            f"{key!r} is true, but Birch's {statement.figure:g} is a weak alternative, below "
-            f"{share:g}, the "
-            f"halfway point between {s.their_guess:g}, what Orchard believes your other "
-            f"work pays, and {s.their_estimate:g}, your estimate of its reservation price: Orchard's "
-            "estimate of your share at the table (section 1). By module 03's deal-me-out, "
-            "the price Orchard expects is the larger of that share and the least it thinks "
-            "you would take, so naming Birch cannot raise the price it expects at the table; "
-            f"{guess}. Named, it hands Orchard a number below your opening (question 1's "
-            "rule 'Your alternative'): keep it private",
-            "it names an alternative below Orchard's estimate of your share at the table, "
-            "which cannot raise the price Orchard expects",
+            f"{key!r} is true, but Birch's {statement.figure:g} is less than the "
+            f"{s.their_guess:g} Orchard already believes your other work pays: telling "
+            "Orchard would lower its estimate of the least you would take, and show it that "
+            "your alternative is weak. An alternative below what the other side already "
+            "believes of it lowers the price it expects at the table (section 1; question "
+            "1's rule 'Your alternative'): keep this one private",
+            "it cites a weak alternative, which tells Orchard how little you could get elsewhere",
         )
 
 
@@ -617,11 +601,6 @@ QUOTE_BAND = 3.0
 #: reservation price, so an opening 3 under the quote is above the foot of the band
 #: (review 89 C1) but below the rule's three quarters.
 FLOOR_QUOTE = 8.0
-
-#: How near Orchard's estimate of your share at the table (in thousands) a true Birch offer
-#: may lie and still be named or kept private, either passing (review 102 C1). No drawn
-#: case comes within it: Birch lies at least 3.5 below that point in every draw.
-BIRCH_BAND = 2.0
 
 #: The most of everything a plan concedes that its first concession may give.
 FIRST_SHARE = 0.6

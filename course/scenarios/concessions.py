@@ -21,11 +21,6 @@ from course.models.concessions import (
 )
 from course.scenarios.base import MAX_DRAWS, MultiIssue, NoFairDraw, Scenario, pick
 
-#: How far below Orchard's estimate of Kite's share at the table Birch's offer lies, at the
-#: least, so that keeping it private is clear (review 102 C1; 3.5 is the least the draw
-#: allows, so no learner's numbers change).
-BIRCH_CLEAR = 3
-
 #: The contract's issues and their levels, from best for Kite to best for Orchard.
 ISSUES = {
     "discount": ("none", "5%", "10%"),
@@ -377,20 +372,12 @@ def reservation_of(contract):
 
 @answer_key
 def birch_is_strong(contract):
-    """Whether Birch's real offer beats Orchard's estimate of Kite's share at the table
-    (``share_at_table``): only then does saying it, as the fact it is, raise the price
-    Orchard expects (module 03's deal-me-out; review 102 C1: beating Orchard's guess alone
-    is not enough). Never in a drawn case: the zone runs 15 or more above Kite's
-    reservation price, so the halfway point stays above Birch (a test pins it)."""
-    return contract.alternative_price > share_at_table(contract)
-
-
-@answer_key
-def share_at_table(contract):
-    """Kite's estimate of Orchard's estimate of Kite's share at the table, as a price: with
-    equal patience, halfway from what Orchard believes Kite's other work pays
-    (``their_guess``) to Orchard's limit (Kite's estimate of it, ``their_estimate``)."""
-    return (contract.their_guess + contract.their_estimate) / 2
+    """Whether Birch's real offer beats what Orchard believes Kite's other work pays: then
+    saying it, as the fact it is, raises the least Orchard thinks Kite would take, and so
+    the price it expects, as Birch binds (module 03's deal-me-out: Kite's share at
+    the table, counted without any alternative, is about half of what the job is worth to
+    Orchard, far below Birch's price; review 103 E1); otherwise it would lower it."""
+    return contract.alternative_price > contract.their_guess
 
 
 def middle_package(contract):
@@ -588,8 +575,6 @@ def _opening_problems(c):
         found.append("opening: Orchard's guess of your other work is within the margin of Birch")
     if not c.their_guess < estimate - OPENING_MARGIN:
         found.append("story: Orchard believes your other work pays about its own limit")
-    if share_at_table(c) - c.alternative_price < BIRCH_CLEAR:
-        found.append("opening: Birch's offer near Orchard's estimate of your share at the table")
     return found
 
 

@@ -16,7 +16,8 @@
 # This module is about using leverage once the talks begin, in Kite Studio's talks with
 # Orchard. Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b and 6 check
 # that you apply the course's rules; 7 checks which way you move, 7b how far; the written
-# parts ask for judgement.
+# parts ask for judgement. For about a third of you, question 1 also asks whether to name
+# your other offer: either choice passes.
 #
 # You will learn to
 #
@@ -85,13 +86,13 @@ scenario
 # number (module 01). A good opening is **ambitious** and **grounded**. The course's rule:
 # open at your estimate of the other side's reservation price or somewhat beyond it,
 # grounded in a fact you can name, and never beyond a point you can justify. Your target
-# lies below your opening. The further past the estimate, the more your number looks like
-# a bluff and the likelier a walk-out; in this module's cases the fact that grounds an
-# opening is never more than about a sixth above the estimate. Grounded means resting on
-# a fact: a market rate, what they paid for the same thing before, what the work is worth
-# to them. Citing what they paid last year is fair even if their budget is tighter now;
-# your estimate already allows for the cut. Above that estimate it is still no bluff:
-# it is a true price Orchard knows, not a claim about your reservation price.
+# lies below your opening. The further past the estimate, the more it looks like a bluff
+# and risks a walk-out; in this module's cases the fact that grounds an opening is never
+# more than about a sixth above the estimate. Facts that ground it: a market rate, their
+# past price for the same thing, the work's worth to them. Citing what they paid last
+# year is fair even if their budget is tighter now; your estimate already allows for the
+# cut. Above that estimate it is still no bluff: it is a true price Orchard knows, not a
+# claim about your reservation price.
 #
 # ### What to say, and what not to say
 #
@@ -107,15 +108,15 @@ scenario
 #
 # **Naming your BATNA (your best alternative to this deal) helps only when it raises the
 # price they expect, and only as a fact.** Where both sides counter, as here, module 03's
-# deal-me-out sets that price: the larger of their estimate of your share at the table
-# and the least they think you would take. With equal patience, that share
-# lies halfway from the least they think you would take to their reservation price
-# (module 03, section 5): for Orchard, from what it believes your other work pays
-# (`s.their_guess`) to its reservation price (your estimate: `s.their_estimate`). Name
-# Birch's offer only if it beats that halfway point. Here it never does, even where it
-# beats Orchard's guess of the least you would take: named, it cannot raise the price and
-# hands Orchard a number below your opening, so keep it private. State any alternative as
-# a fact:
+# deal-me-out sets that price: the larger of their estimate of your share at the table and
+# the least they think you would take. Your share at the table, the deal's value split
+# with no alternative in play, is about half the job's worth to Orchard, far below Birch's
+# price. So Birch binds: once Orchard believes the least you would take is Birch's price,
+# the price it expects is at least that. Naming a true offer below what Orchard believes
+# your other work pays (`s.their_guess`) lowers the price it expects: keep it private.
+# Naming one above raises it; keeping that private is defensible too: a number well below
+# your opening anchors low and shows roughly where your reservation price is. Question 1
+# accepts either.
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
@@ -141,10 +142,9 @@ scenario
 #   other than the story's for what it reports (`s.facts`) is not true; a sentence that
 #   says what you will do to Orchard is a threat; a true market price below your opening
 #   (the survey's, Linden's, a retailer's) argues against it.
-# - **Your alternative:** name Birch's offer (`s.alternative_price`) only if it beats the
-#   halfway point from what Orchard believes your other work pays (`s.their_guess`: what
-#   *Orchard* thinks of *you*)
-#   to `s.their_estimate` (section 1); otherwise keep it private.
+# - **Your alternative:** keep Birch's offer (`s.alternative_price`) private when it is
+#   below what Orchard believes your other work pays (`s.their_guess`: what *Orchard*
+#   thinks of *you*); above it, the check accepts either choice (section 1).
 # - **Ambitious:** open from your estimate of Orchard's reservation price,
 #   `s.their_estimate` (what *you* think of *Orchard*), up to your fact.
 # - **Moved by news, not by an anchor:** Orchard's opening changes none of your facts. A
@@ -169,11 +169,11 @@ def opening(s, anchor, quote=None):
         # never open under my own limit: a quote below it leaves no deal to reach, and I
         # would walk away (section 5); the check sends no such quote
         price = max(price, s.alternative_price + s.extra_cost)
-    # Orchard's estimate of my share at the table: halfway from its guess of my other work
-    # to its reservation price (my estimate of it). Birch is named only if it beats that (never here)
-    share = (s.their_guess + s.their_estimate) / 2
-    birch = [k for k in true if s.statements[k].about == "birch"]
-    return price, [key] + (birch if s.alternative_price > share else [])
+    # Birch stays private: named, it is a number well below my opening, which anchors low
+    # and shows roughly where my reservation price is. Naming it when it beats what
+    # Orchard believes (s.their_guess) passes too: Birch binds, so it raises the price
+    # Orchard expects (section 1)
+    return price, [key]
     ### END SOLUTION
 
 
@@ -1204,9 +1204,8 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # - Open at your estimate of their reservation price or somewhat beyond, as far as a true
 #   fact takes you. Answer their anchor from their alternatives and your target, giving
 #   their number no pull beyond what it tells you; a real rival quote is news.
-# - Mention an alternative, as a fact, only when it beats their estimate of your share at
-#   the table (module 03's deal-me-out), about halfway from the least they think you would
-#   take to their reservation price; beating what they believe of it is not enough. A
+# - Mention an alternative, as a fact, only when it raises the price they expect at the
+#   table (module 03's deal-me-out): never when it is below what they believe of it. A
 #   bluff about your reservation price is tolerated; an invented or inflated offer is
 #   misrepresentation.
 # - Plan shrinking steps to a target above your reservation price. Concede only in answer
