@@ -219,7 +219,9 @@ IDEAS = (
             ("00_leverage", "what-teaching", "not fixed"),
             ("00_leverage", "shift-teaching", "re-audit"),
             ("03_power", "levers-teaching", "Leverage is not fixed"),
-            ("01_information", "news-teaching", "leverage shifts"),
+            # review 102: the closing "leverage shifts as facts come to light" was cut as a
+            # weak clause; the section's heading says the same of news
+            ("01_information", "news-teaching", "News changes the balance"),
             ("05_capstone", "leverage-teaching", "before anyone"),
         ),
         (

@@ -24,12 +24,18 @@ def test_the_price_notions_have_one_glossary_line_where_all_are_needed():
     with no one place that set them side by side; section 3 then ended with a one-line
     glossary. Review 78 U6: it came after five of them were in use and left out the safer
     and fair prices; it now opens Question 6, where all are needed, and names all seven."""
-    assert "The prices so far" not in cell_words("price-teaching")
+    three = cell_words("price-teaching")
+    assert "The prices so far" not in three
     six = cell_words("q6-text")
     assert six.index("**The prices, side by side**") < six.index("`staged-opening`")
-    for name in ("*estimate*", "`sure`", "*the model's price*", "*target*", "*opening*"):
-        assert name in six[: six.index("`staged-opening`")], name
-    assert "a *safer price*; and a *fair price*." in six
+    # review 102: U2 set a folded glossary of all the module's prices in section 3, each
+    # with the question that uses it; Question 6 names the four it adds and points to it
+    assert "(section 3's glossary lists them all)" in six[: six.index("`staged-opening`")]
+    assert "your **opening**, a *target*, a *safer price* and a *fair price*." in six
+    glossary = three[three.index("<b>The module's prices</b>") : three.index("</details>")]
+    for name in ("| estimate |", "| `sure` |", "| the model's price |", "| opening, target |"):
+        assert name in glossary, name
+    assert "| safer price |" in glossary and "| fair price |" in glossary
 
 
 def test_the_ultimatum_fifth_is_sourced_where_it_is_stated():

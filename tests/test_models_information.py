@@ -769,7 +769,12 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())
     section_3 = text.index("## 3. Naming a price against what you believe")
     defined = text.index("is **the model's price**")
-    assert "model's price" not in text[text.index("### News changes the balance") : section_3]
+    section_2 = text[text.index("### News changes the balance") : section_3]
+    # review 102: U2 gives the price one name in Question 3 too, glossed where it is used
+    assert section_2.count("model's price") == 1
+    assert (
+        "the model's price (the final price that earns most against them, section 3)" in section_2
+    )
     assert text.index("model's price", section_3) == defined + len("is **the ")
     assert defined < text.index("Two shortcuts are wrong too")  # review 88 U1
     says_not("(Lewicki, Saunders and Barry cut the field differently")

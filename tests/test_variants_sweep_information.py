@@ -1694,7 +1694,11 @@ def test_question_2s_sure_price_and_question_6s_safer_prices_are_told_apart(sale
     above the cost, which holds for every learner."""
     source = "\n".join(c.source for c in source_notebook(MODULE, "information").cells)
     assert "surer price" not in source
-    assert "safer price" not in notebook_words("price-teaching")
+    # review 102: U2's glossary in section 3 lists it, pointing to Question 6; nothing more
+    three = notebook_words("price-teaching")
+    assert three.count("safer price") == 1
+    assert "| safer price | a reservation price still possible between your cost" in three
+    assert "and the model's price | Question 6 |" in three
     six = notebook_words("q6-text")
     assert "a *safer price*: a reservation price still possible between your cost" in six
     # review 88 U1: the parenthesis on `sure` was cut; the row's bounds say it
@@ -1901,7 +1905,11 @@ def test_question_6_works_the_fair_price_on_section_2s_example():
     # 89 X2: a fifth)
     # review 96 (review 95 U1): the quarter is advice and convention 3 says why the mark asks
     # only a fifth
-    assert "leave a quarter or more, better a third. The mark asks only a fifth" in words
+    # review 102: C1 keeps the fifth and says it sits just above the refusal zone
+    assert (
+        "leave a quarter or more, better a third. The mark asks at least a fifth, just above "
+        "the zone where small-stakes ultimatum offers are refused about half the time" in words
+    )
     assert "at least a fifth of the gain" in words
 
 
@@ -2255,7 +2263,10 @@ def test_question_5_and_6_words_say_what_is_meant():
         # review 88 U1: the terms are defined once, at the top
         # review 91 U1: one line per assumption says what to name
         "a refusal ends the talks; if not, name a plan `(opening, target)`" in q6
-        and "your **opening** in a haggle; a *target* below it" in q6  # review 100 U1
+        # review 102: U2 defines opening and target in section 3's glossary, their first use
+        and "your **opening**, a *target*" in q6
+        and "| opening, target | in a haggle, your first ask, and where you aim to land below it"
+        in notebook_words("price-teaching")
     )  # review 66 U3: the target is defined where it is first used
 
 

@@ -306,13 +306,13 @@ check.news_likelihood(news_likelihood, hidden=True)
 #
 # The belief updater below reads offers with this model. Its buyer opens at 50–90% of its
 # reservation price, a band of the updater's own: yours (`sale.opening_low` to
-# `sale.opening_high`) is mostly another. Then each round it either holds (repeats its last offer) or moves up. It holds more often the
-# closer it is to its reservation price: with chance 20% times its last offer divided by
-# its reservation price, 18% when that offer is 90% of its reservation price, 10% when it
-# is half. A move usually covers 20–60% of the remaining
-# gap, but with chance 5% it may be of any size up to the reservation price. Giving every
-# move some chance is *Cromwell's rule* (Lindley, *Making Decisions*, 1985): a belief set
-# to exactly zero can never recover, whatever the evidence.
+# `sale.opening_high`) is mostly another. Then each round it either holds (repeats its
+# last offer) or moves up. It holds more often the closer it is to its reservation price:
+# with chance 20% times its last offer divided by its reservation price, 18% when that
+# offer is 90% of its reservation price, 10% when it is half. A move usually covers 20–60%
+# of the remaining gap, but with chance 5% it may be of any size up to the reservation
+# price. Giving every move some chance is *Cromwell's rule* (Lindley, *Making Decisions*,
+# 1985): a belief set to exactly zero can never recover, whatever the evidence.
 #
 # Two things stay impossible: an offer above a reservation price, and a step back below
 # the last offer. If an offer fits no price you still believe possible, the updater says
@@ -602,8 +602,9 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): where the model holds
 #
-# **The prices, side by side**: this question adds four to those you have met (section 3's
-# glossary lists them all): an **opening**, a *target*, a *safer price* and a *fair price*.
+# **The prices, side by side**: this question adds four to those you have met
+# (section 3's glossary lists them all): your **opening**, a *target*, a *safer price*
+# and a *fair price*.
 #
 # For each situation below, say which of section 3's four assumptions behind the model's
 # price (Question 5's `now`) fails, and what it calls for:
@@ -675,8 +676,9 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    fifth, just above the zone where small-stakes ultimatum offers are refused about half
 #    the time (section 3); refusals are rarer at a sale's stakes, so a share between a
 #    fifth and a quarter is a judgement call, not a slip. With cost 40, 62.50 leaves a
-#    buyer at 70 a quarter: 7.50 of 70 − 40. A fair price just above Osprey's opening is no slip: that
-#    opening itself left the buyer at the lowest possible price at least that share.
+#    buyer at 70 a quarter: 7.50 of 70 − 40. A fair price just above Osprey's opening is
+#    no slip: that opening itself left the buyer at the lowest possible price at least that
+#    share.
 #
 # </details>
 
@@ -995,8 +997,8 @@ check.report_decision(report_decision, hidden=True)
 # the opener's alternatives, about the opener's reservation price, or about its own target
 # (Question 6 defines it; its convention 2 gives this course's band).
 #
-# Question 6's `first-number` situation is this pull at your own table: once the opening
-# is in your beliefs, its number is no reason to move your price.
+# Question 6's `first-number` situation, drawn for some learners, is this pull at your own
+# table: once the opening is in your beliefs, its number is no reason to move your price.
 #
 # What to do with this:
 #
