@@ -1030,7 +1030,9 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
     deal = session.agreement
     points = package_points(deal, case.theirs)
     assert f"Marlow took {points:g} points" in rubric
-    assert f"{deal['volume']} in {deal['delivery']}:" in rubric and deal["price"] == "€48"
+    # review 102: the 42 points include the payment term, which the sentence now names
+    assert f"{deal['volume']} in {deal['delivery']}, paid at {deal['payment']}:" in rubric
+    assert deal["price"] == "€48"
     assert f"{points:g} points, {points - case.reservation_if_not:g} above their" in rubric
     said = dict(session.remarks)
     assert not any(REMARKS["floor_package"] in words for words in said.values())
@@ -1583,9 +1585,14 @@ def test_question_5_promises_a_partner_only_for_the_course_opening():
     (0.5% of learners); the check now names the tied package to open with."""
     text = section("q5-text")
     assert "Every case has at least one such partner" not in text
-    assert "The opening at Marlow's low reservation price always has at least one" in " ".join(
-        text.split()
-    )
+    # review 102: the promise for the course's opening was cut (C2); a list of two or three
+    # still asks it for a partner (the draw ensures one) and only the step beyond may stand alone
+    flat = " ".join(text.split())
+    assert "Write `opening_offer(s)`: a list of two or three packages" in flat
+    assert (
+        "(with the step beyond, a quarter of `s.reservation_if_quell`; with no such partner"
+        " it stands alone)"
+    ) in flat
     # review 90 (C1, U1, U3): removed on purpose
     assert "an opening one step beyond may have none" not in text
 
@@ -1621,9 +1628,11 @@ def test_an_opening_at_the_list_terms_is_refused_out_of_hand():
     opening = section("opening-teaching")
     assert "still pulls if it is taken as an offer" in " ".join(opening.split())
     # review 83 U3: one wording for the line, as in 'One step beyond' (test_review84)
-    assert "any package that gives it less than a quarter of its reservation price." in " ".join(
-        opening.split()
-    )
+    # review 102: the sentence is shorter (on purpose); the line is still a quarter of it
+    assert (
+        "a package giving Marlow less than a quarter of its reservation price is refused out"
+        " of hand and does not pull."
+    ) in " ".join(opening.split())
     assert "they are a fact to cite, not an opening" in opening
     assert "Module 04's rule is to open at your estimate of the other side's reservation" in (
         opening
@@ -2335,7 +2344,8 @@ def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs()
     q8 = section("q8-text")
     assert "with `k` at most 5" not in q8 and "with `k` above 5" not in q8
     assert "This question asks you to apply section 5's rule, not to judge" not in q8
-    assert "give your move after each, by section 5's rule" in " ".join(q8.split())
+    # review 102 (C1): the sentence was reworded on purpose; it still asks for a move by the rule
+    assert "give your move after each by section 5's rule" in " ".join(q8.split())
     assert "| you walked out, slamming the door | −0.35 |" in table  # review 79 U1
     q2 = section("q2-text")  # said once, in section 6, and pointed to from question 2
     assert "counts trust more narrowly" not in q2 and "set out once, in section 6" in q2
@@ -2732,7 +2742,10 @@ def test_section_5_names_where_its_figures_are_recomputed_and_what_moved_means()
     remark about the learner's own offer."""
     plan = section("plan-teaching")
     about = section("about-the-bot")  # review 57, U1: the trials moved to the appendix
-    assert "`sit_by_the_plan`" in about and "`tests/test_engine_capstone.py`" in about
+    # review 102 U3: the file path gave way to "the course's tests" (on purpose); the
+    # scripted learner is still named and the figures still said to be checked
+    assert "`sit_by_the_plan`" in about
+    assert "the course's tests check each figure" in " ".join(about.split())
     assert callable(sit_by_the_plan)
     # review 58, U1: the table of three meanings of "moved" is cut; the rule's sense is
     # given where the rule is, and Marlow's remark is said to be about your offer
@@ -2838,7 +2851,8 @@ def test_question_2_says_what_it_counts_and_the_reflection_weighs_the_rest():
     text = section("letter-teaching") + " " + section("q2-text")
     assert "yours to decide" not in text
     assert "by what each choice pays if there is no deal with Marlow" in text
-    assert "question 2 leaves it out" in text
+    # review 102: reworded on purpose (the letter's second use); the same fact is kept
+    assert "question 2 leaves that use out, and the reflection weighs it" in text
     # review 73 E1: the step beyond no longer turns on the letter, so the appendix's gain
     # is no part of the letter's worth; review 82 C3: it says the step paid at this bot
     # and a person may walk away (tests/test_review83_capstone.py)
@@ -3483,7 +3497,11 @@ def test_what_to_weigh_after_marlow_opens_agrees_with_the_model_answer():
     opening = section("opening-teaching")
     attend = opening[opening.index("**When Marlow opens.**") : opening.index("In Galinsky")]
     assert "chance that Quell can supply it" not in attend
-    assert "question 3's chance" in attend and "section 5's target" in attend
+    # review 102 U4: "your target", defined at first use just before (section 5 sets it)
+    assert "question 3's chance" in attend and "your target" in attend
+    assert "your **target**, the profit you aim to end with in each state of Quell (section 5" in (
+        opening
+    )
     assert "your own plan" not in attend and "not Marlow's number" in attend
     model = section("reflection")
     assert "my beliefs about Quell (a chance of 0.38 that it had capacity)" in model

@@ -37,12 +37,14 @@ def test_the_model_reflections_subjective_value_fits_its_own_deal():
     deal, profit, _ = reference_plan(case)[2]
     assert deal["price"] == "€48" and deal["volume"] == "6k units"
     assert deal["delivery"] == "8 weeks"
+    # review 102: the 42 points include the payment term (90 days, 19 points), now named
+    assert deal["payment"] == "90 days" and case.theirs["payment"]["90 days"] == 19
     points = _points(case, deal)
     assert points == 42 and case.reservation_if_not == 22
     assert profit - scenario.reservation_of(case) == 34.75
     assert (
-        "Its buyers paid list price for 6k units in 8 weeks: 42 points, 20 above "
-        "their reservation price of 22." in reflection
+        "Its buyers paid list price for 6k units in 8 weeks, paid at 90 days: 42 points, 20 "
+        "above their reservation price (22)." in reflection
     )
     assert "about themselves" in reflection
 

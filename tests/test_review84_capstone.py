@@ -230,10 +230,12 @@ def test_u3_the_refusal_line_has_one_wording_and_no_dead_pointer():
     opening = _cell("opening-teaching")
     assert "quarter of the way" not in opening
     assert "up to its reservation price (section 6)" not in opening
+    # review 102: the sentence is shorter (on purpose); one wording, said once
     assert (
-        "it refuses out of hand any package that gives it less than a quarter of its "
-        "reservation price."
+        "a package giving Marlow less than a quarter of its reservation price is refused out "
+        "of hand"
     ) in opening
+    assert opening.count("quarter") == 1
     # review 90 (C1, U1, U3): removed on purpose
     assert "at least a quarter of its reservation price with Quell" not in opening
 

@@ -346,7 +346,11 @@ def test_q5_refuses_the_frontier_step_beyond_and_everything_further(drawn):
         frontier = sorted(p for p in points if not dominated(p, points) and p[0] > beyond[0])
         if frontier:
             further = next(p for p, y, t in packages if (y, t) == frontier[0])
-            refused = "no fact you can name grounds|refuses such an offer out of hand"
+            # review 102 C2: a package further out gets the one-step-only hint (on purpose);
+            # still refused, never passed
+            refused = (
+                "only one step further along the Pareto frontier|refuses such an offer out of hand"
+            )
             with pytest.raises(check.NotYet, match=refused):
                 check.judge_opening(s, [further])
     assert found >= 0.97 * len(drawn)

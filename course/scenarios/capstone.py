@@ -1106,7 +1106,7 @@ def _table_points(case, plan, log, every=False):
     return most
 
 
-def outranks_table(case, log, plan=None, every=False):
+def _outranks_table(case, log, plan=None, every=False):
     """Whether every reply of ``log`` gives Marlow strictly more points than the package
     Tallis has on the table when it replies (``_table_points``): section 6's bot never
     turns a package down to offer one worth less to it, so a reply worth no more to it
@@ -1129,7 +1129,7 @@ def table_log(case):
     (``says_true``, review 88 X1): below the reservation price, the offers before it are
     worth less to Tallis. Every offer is one the bot could open with (``_bot_can_open``,
     review 91 X1). Every reply gives Marlow more points than the package Tallis has on the
-    table when it replies, on the course's path (``outranks_table``, review 102 C1: section
+    table when it replies, on the course's path (``_outranks_table``, review 102 C1: section
     6's bot never turns a package down to offer one worth less to it), and where the case
     allows (1,926 of 2,000 learners) on the path that also steps at Marlow's opening: the drawn
     shape, else the next that allows it, else ``SHORT_SHAPES``, else ``_last_resort_log``.
@@ -1188,9 +1188,9 @@ def _last_resort_log(case, bits, below, plan):
 
 def _coherent(case, log, plan, every):
     """Whether ``log``'s "can't give more" is true in a state (``says_true``) and every
-    reply gives Marlow more than the package on the table (``outranks_table``)."""
+    reply gives Marlow more than the package on the table (``_outranks_table``)."""
     limit = next(r["offer"] for r in log if r["cant_give_more"])
-    return says_true(case, limit) and outranks_table(case, log, plan, every)
+    return says_true(case, limit) and _outranks_table(case, log, plan, every)
 
 
 def _shaped_log(case, shape, bits, below, plan, every):

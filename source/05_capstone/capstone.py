@@ -337,7 +337,8 @@ check.my_audit(my_audit, hidden=True)
 # module 01). An offer beyond anything
 # the other side could accept still pulls if it is taken as an offer, but it risks an
 # impasse and costs credibility. At this table, a package giving Marlow less than a
-# quarter of its reservation price is refused out of hand and does not pull. Your list terms give Marlow 0 points: they are a fact to cite, not an opening.
+# quarter of its reservation price is refused out of hand and does not pull. Your list
+# terms give Marlow 0 points: they are a fact to cite, not an opening.
 #
 # <details><summary>What the research found on extreme first offers</summary>
 #
@@ -977,12 +978,12 @@ NegotiationTable(
 # Marlow could hint at moving next year's volume to Quell.
 #
 # (3) I left my first negotiation politely when Marlow stalled, with steps of my plan
-# unoffered, against my rule (it had not said it could give no more). Trust stayed at 0.50; in the second, again a linear Marlow and again
-# with Quell without capacity, it opened at 60. The deal raised trust to 0.75;
-# it would still answer at 60. Its buyers paid list price for 6k units in 8 weeks:
-# 42 points, 20 above their reservation price of 22. They may feel they lost and, about
-# themselves, gave in too soon; but I made no threat and no retraction, so they would
-# take my call next year.
+# unoffered, against my rule (it had not said it could give no more). Trust stayed at
+# 0.50; in the second, again a linear Marlow and again with Quell without capacity, it
+# opened at 60. The deal raised trust to 0.75; it would still answer at 60. Its buyers
+# paid list price for 6k units in 8 weeks, paid at 90 days: 42 points, 20 above their
+# reservation price (22). They may feel they lost and, about themselves, gave in too soon;
+# but I made no threat and no retraction, so they would take my call next year.
 #
 # (4) Next time I would ask Brenn for a better letter, and hold one round longer at 140
 # to test whether Marlow would move without my step."
