@@ -9,21 +9,10 @@ from course.checks import power as check
 from course.checks.hints import NotYet
 from tests.test_models_power import NOTEBOOK, PROSE, _section
 from tests.test_power_review58_text import _markdown_words
+from tests.test_power_review90 import _cell, _flat
 
 #: The module's markdown words at the start of round 102.
 WORDS_BEFORE = 8_854  # 8,853 after it
-
-
-def _flat(text):
-    return " ".join(text.split())
-
-
-def _cell(grade_id):
-    """The markdown cell ``grade_id`` as one line of words."""
-    start = NOTEBOOK.index(f'"grade_id": "{grade_id}"')
-    end = NOTEBOOK.find("# %%", start + 1)
-    body = NOTEBOOK[NOTEBOOK.index("\n", start) : end if end > 0 else len(NOTEBOOK)]
-    return _flat(" ".join(line.lstrip("#") for line in body.splitlines()))
 
 
 @functools.cache
