@@ -499,8 +499,16 @@ def _wrong_choice(offers, name, value, worth):
             general = "it picks the alternative with the best case; compare expected values"
         elif name == worst_case:  # review 99 X1: a choice by worst cases (the sure Harbor
             # Bank) values every alternative rightly, so "check how it values" misled it
-            hint += f"; {name} has the highest worst case: compare expected values, not worst cases"
-            general = "it picks the alternative with the best worst case; compare expected values"
+            # review 103 E1: a slip in another tree (Freelance without its busy year) ends
+            # here too, with every value the answer shows right; the hint says both
+            hint += (
+                f"; {name} has the highest worst case: compare expected values, not worst "
+                "cases; if your function already does, it values another alternative too low"
+            )
+            general = (
+                "it picks the alternative with the best worst case; compare expected values, "
+                "or check the tree of the alternative worth most"
+            )
         else:
             hint += ": check how your function values the others"
             general += ": check how it values the best one"
