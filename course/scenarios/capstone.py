@@ -919,8 +919,8 @@ def plan_of(case, opening=None, floor=None):
     opening = opening_of(case) if opening is None else opening
     row = (
         dict(opening),
-        float(sum(case.yours[issue][level] for issue, level in opening.items())),
-        float(sum(case.theirs[issue][level] for issue, level in opening.items())),
+        _worth(case, opening),
+        _marlow_points(case, opening),
     )
     plan = [row]
     while (row := next_step(frontier, row[1:], floor)) is not None:
@@ -977,6 +977,11 @@ SHORT_SHAPES = (("stall", "limit"),)
 
 def _worth(case, package):
     return float(sum(case.yours[issue][level] for issue, level in package.items()))
+
+
+def _marlow_points(case, package):
+    """Marlow's points for ``package`` (``_worth`` is Tallis's profit)."""
+    return float(sum(case.theirs[issue][level] for issue, level in package.items()))
 
 
 def reply(row, final=False, cant_give_more=False):
@@ -1115,7 +1120,7 @@ def _outranks_table(case, log, plan=None, every=False):
     path the rule allows."""
     plan = plan_of(case) if plan is None else plan
     most = _table_points(case, plan, log, every)
-    theirs = [float(sum(case.theirs[i][lv] for i, lv in r["offer"].items())) for r in log]
+    theirs = [_marlow_points(case, r["offer"]) for r in log]
     return all(given > table + 1e-9 for given, table in zip(theirs, most, strict=False))
 
 
@@ -1253,7 +1258,7 @@ def state_target(case, plan, reservation, quell):
     if estimate is None or estimate <= reservation + 1e-9:
         return None
     even = reservation + 0.5 * (estimate - reservation)
-    theirs = [float(sum(case.theirs[i][lv] for i, lv in p.items())) for p in plan]
+    theirs = [_marlow_points(case, p) for p in plan]
     above = [
         _worth(case, p)
         for p, given in zip(plan, theirs, strict=True)
