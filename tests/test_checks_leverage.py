@@ -1961,7 +1961,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "q2-text",
             # review 72 U3: the bounds themselves, in one sentence
             # review 86 U6: a list
-            "- every weight from 0.1 to 0.7, and no rating 0;",
+            "- every weight from 0.1 to 0.7, and no rating below 1;",
             None,
         ),
         # review 61 C1: and on a few single ratings (review 75 U1: worded as a bound, not as
@@ -2043,7 +2043,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("spend-judgement", "weighed against the learner's own clock", None),
         ("spend-judgement", "so if Brannock finds another site I have no tenant", None),
         ("q4c-text", "then weigh it against your own clock", None),
-        ("shift-teaching", "due before any of the owner's own", "known to be coming"),
+        # review 103 C2: a reason to wait is a cost of delay that presses them more than you
+        ("shift-teaching", "a cost of delay that falls on Brannock far", "known to be coming"),
         # module 05 files a deadline under power; the learner is told to move it
         # filing trust under power is a choice, and the text names the other filing
         ("sources-teaching", "This course rates their trust in your word under power", None),
@@ -2684,7 +2685,7 @@ def test_audits_rating_a_side_0_on_a_source_its_facts_give_it_are_refused(
         name: dict(zip(SOURCES_ORDER, values, strict=True))
         for name, values in (("yours", yours), ("theirs", theirs), ("weights", weights))
     }
-    with pytest.raises(NotYet, match="no rating should be 0"):
+    with pytest.raises(NotYet, match="no rating should be below 1"):
         check.judge_audit(s, audit)
 
 
@@ -4372,8 +4373,9 @@ def test_review_69_u2_u5_question_3c_and_the_summary_say_what_holds():
     assert "The check tries your case (when it has the ask you prepare for)" in task
     summary = " ".join(_cell("summary").replace("#", " ").split())
     assert (
-        "first time your balance reaches its bar, unless you can already see a reason to wait, "
-        "such as their deadline still to come" in summary
+        # review 103 C2: a reason to wait that does not press you too (Moore, 2004)
+        "first time your balance reaches its bar, unless you can already see a reason to wait "
+        "that does not press you too, such as a cost of delay that falls on them alone" in summary
     )
 
 
@@ -4576,9 +4578,13 @@ def test_the_rating_scale_is_0_to_10_and_audits_of_the_stories_use_1_to_10():
     question 2 and its function ask for ratings from 1 to 10 (fails on the old text)."""
     audit = " ".join(_cell("audit-teaching").split())
     assert "from 0 (none at all) to 10 (overwhelming)" in audit
-    assert "The stories here give each side some of every source: audits rate 1 to 10." in audit
+    # review 103 C5: the same rule for question 2 and the widget's sliders, news aside
+    assert (
+        "The stories here give each side some of every source, so audits of them rate 1 to 10 "
+        "(question 2, the widget's sliders); only news can take a rating to 0." in audit
+    )
     q2 = " ".join(_cell("q2-text").split())
-    assert "ratings from 1 to 10, weights adding up to 1" in q2 and "no rating 0;" in q2
+    assert "ratings from 1 to 10, weights adding up to 1" in q2 and "no rating below 1;" in q2
     assert "ratings from 0 to 10" not in q2
     assert "both sides' ratings (1 to 10)" in _cell("my-audit-answer")
 

@@ -128,7 +128,7 @@ def test_question_2_states_its_bounds_and_section_5_says_what_rises():
     q2 = _flat("q2-text")
     # review 86 U6: a list, one bound to an item
     assert (
-        f"- every weight from {WEIGHT_FLOOR} to {WEIGHT_CAP}, and no rating 0; - the two sides "
+        f"- every weight from {WEIGHT_FLOOR} to {WEIGHT_CAP}, and no rating below 1; - the two sides "
         "not rated the same on every source; - no strong lead (2.5 points or more) the story "
         "rules out; - information weighs at least 0.15 (down to 0.1 passes, with a note), or 0.2 in "
         'case `"supplier"`; in cases `"sole-source"` and `"deadline"`, power or alternatives '

@@ -116,7 +116,8 @@ def test_section_4_defines_only_the_bar_and_question_3c_the_two_asks_and_ladder(
         assert gone not in build, gone
     q3c = cells["q3c-text"]
     # review 86 U3: the two fields said plainly
-    assert "some learners have none (`None`)" in q3c
+    # review 103 X1: how many
+    assert "About half of you have none (`None`)" in q3c
     # review 79 U2: the ladder sentence is shorter, with no nested parenthesis
     # review 89 U2: no pointer forward to question 4b
     # review 96 U4: the talks' bar moved to question 4b, which uses it

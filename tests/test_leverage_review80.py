@@ -94,7 +94,11 @@ def test_x1_question_4b_asks_for_the_pair_and_4c_weighs_news_read_by_then():
     assert "question 4c questions it (your bar, and whether to wait past it)." in q4b
     assert "`wait`" not in q4b and "half a mark" not in q4b
     q4c = _markdown("q4c-text")
-    assert "(a deadline of theirs, from your story or the news read by then)" in q4c
+    # review 103 C2: a cost of delay falling on them more than on you, not any deadline
+    assert (
+        "(a cost of delay falling on them more than on you, from your story or the news read "
+        "by then)" in q4c
+    )
     rubric = _markdown("spend-judgement")
     assert "a deadline of the other side in the story or the news read by then" in rubric
     assert "news that gave them another way out" in rubric

@@ -49,7 +49,8 @@ def test_u2_question_3c_counts_one_or_two_asks_true_for_every_learner():
     q3c = _markdown("q3c-text")
     assert "Your case has two asks" not in q3c
     # review 83 U1: "two bars, or one" (tests/test_variants_sweep_leverage.py)
-    assert q3c.count("some learners have none (`None`)") == 1  # review 86 U3
+    # review 86 U3; review 103 X1: how many
+    assert q3c.count("About half of you have none (`None`)") == 1
     # review 82 U2 reworded the three ways plainly (tests/test_leverage_review83.py)
     ways = {"only": 0, "same": 0, "smaller": 0}
     for i in range(300):

@@ -83,6 +83,7 @@ def test_review95_x1_the_weakness_rule_says_it_runs_one_way_and_why():
     text = " ".join(cell_text("00_leverage", "leverage", "q4-text").split())
     text = text.replace("# ", "")
     assert (
-        "News that they learn a weakness of yours moves only their information, since your "
-        "ratings already counted it." in text
+        # review 103 U6: the reason said plainly
+        "News that they learn a weakness of yours moves only their information, since you "
+        "knew your own weakness when you rated yourself." in text
     )

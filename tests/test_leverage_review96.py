@@ -77,7 +77,7 @@ def test_u2_question_2_gives_the_learner_the_bounds_and_the_instructor_the_note_
     for kept in (
         "Give the reason for each rating in a comment.",
         "your instructor reads the reasons.",
-        "- every weight from 0.1 to 0.7, and no rating 0;",
+        "- every weight from 0.1 to 0.7, and no rating below 1;",
         "no strong lead (2.5 points or more) the story rules out;",
         "A refused audit is told each statement or bound it contradicts;",
         "Later questions use a starting audit drawn for you.",

@@ -187,8 +187,8 @@ def test_review97_u1_the_weakness_rule_is_stated_in_question_4a_where_it_is_appl
         # review 99 C1: with its reason
         "News revealing a weakness of theirs may show you rated the row it weakens too high: "
         "lower that row or raise your information, not both; either earns the item. News that "
-        "they learn a weakness of yours moves only their information, since your ratings "
-        "already counted it."
+        "they learn a weakness of yours moves only their information, since you knew your own "
+        "weakness when you rated yourself."  # review 103 U6: the reason said plainly
     ) in q4a
     rubric = _cell("fact-reason")
     assert "which I rate on Vell's side" not in rubric

@@ -396,11 +396,11 @@ def _off_the_line(s, yours, theirs, weights):
     return ""
 
 
-#: What an audit that rates a side 0 on a source is told, without naming the side or the
-#: source; the rule holds for every pair, so a refusal says nothing of question 1's labels.
+#: What an audit that rates a side below 1 on a source is told, without naming the side or
+#: the source; the rule holds for every pair, so a refusal says nothing of question 1's labels.
 SOME_IN_ONE_LINE = (
-    "no rating should be 0: in every story of this course each side has at least a little "
-    "of every source, and a rating of 0 means none at all"
+    "no rating should be below 1: in every story of this course each side has at least a "
+    "little of every source, and a rating of 0 means none at all"
 )
 
 

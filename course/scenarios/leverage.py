@@ -64,7 +64,8 @@ class Rule:
     outright), "pair_cap" (of the pair ``source``, one dependence rated from its two
     sides, the two weigh ``value`` or less together: their sum is how much that dependence
     counts, section 3), "higher" (``side``'s rating of ``source`` must be above the other side's),
-    "some" (``side``'s rating of ``source`` must be above 0: a drawn fact gives it some),
+    "some" (``side``'s rating of ``source`` must be at least LEAST_RATING: the story gives it
+    some),
     "not_below" (at least the other side's: where some drawn facts pull the other way),
     "at_most" or "at_least" (``side``'s rating of ``source`` must be at most, or at least,
     ``value``; an "at_most" on your side may have a higher ``step_ceiling``, what
@@ -116,7 +117,7 @@ class Rule:
         if self.kind == "at_least":
             return own[self.source] >= self.value
         if self.kind == "some":
-            return own[self.source] > 0
+            return own[self.source] >= LEAST_RATING
         raise ValueError(f"unknown rule kind {self.kind!r}")
 
 
@@ -201,9 +202,15 @@ def _cap(because):
     return Rule("weight_cap", "", because, value=WEIGHT_CAP)
 
 
-#: Why no rating is 0. The rule holds for all six (side, source) pairs of every learner: held
-#: only for the pairs a drawn fact covers (five facts, six pairs), a probe of one 0 at a time
-#: found the pair no fact covers, and so question 1's labels.
+#: The least rating an audit of a story here gives (review 103 C5: one rule for question 2,
+#: the widget's sliders and section 3's text). The scale runs from 0 (none at all), but every
+#: story gives each side a little of every source; only news (``shifted``) takes a rating
+#: below it, down to 0.
+LEAST_RATING = 1
+
+#: Why no rating is below LEAST_RATING. The rule holds for all six (side, source) pairs of
+#: every learner: held only for the pairs a drawn fact covers (five facts, six pairs), a probe
+#: of one 0 at a time found the pair no fact covers, and so question 1's labels.
 SOME_BECAUSE = (
     "in every story of this course each side has at least a little of every source, and a "
     "rating of 0 means none at all"
@@ -2132,7 +2139,8 @@ class LeverageScenario(Scenario):
 
     @property
     def prepared_ask(self):
-        """Question 3c's ask, made at the first meeting before any news: ``(bar, ask)``,
+        """Question 3c's ask, made at the first meeting in reply to their first offer (not an
+        opening: review 103 C6), before any news: ``(bar, ask)``,
         or ``None`` when no ask of the case makes a fair question (see ``bold_ask``)."""
         self._audit_drawn()
         return bold_ask(self)
@@ -2153,8 +2161,10 @@ class LeverageScenario(Scenario):
         need, ask = self.prepared_ask
         return (
             f"Your starting balance is {signed(start)} points. You prepare to {ask} at the "
-            f"first meeting, before any news: an ask whose bar is a balance of at least "
-            f"**{signed(need)} points** (`scenario.prepared_ask`, a pair (bar, ask))."
+            "first meeting, in reply to their first offer and before any news: not an opening "
+            "offer (module 04's), but a move on a figure already on the table. It is an ask "
+            f"whose bar is a balance of at least **{signed(need)} points** "
+            "(`scenario.prepared_ask`, a pair (bar, ask))."
         )
 
     @property

@@ -23,7 +23,13 @@ from course.models.audit import (
     weighted_leverage,
 )
 from course.pictures import audit_bars
-from course.scenarios.leverage import CASES, news_reading, news_texts, news_weakens
+from course.scenarios.leverage import (
+    CASES,
+    LEAST_RATING,
+    news_reading,
+    news_texts,
+    news_weakens,
+)
 from course.widgets.controls import IntSlider
 from course.widgets.guards import RangeGuard, message
 
@@ -88,8 +94,8 @@ class LeverageAudit(w.VBox):
         )
         self.case.observe(self._load_case, names="value")
         self.story = w.HTML()
-        self.yours = {s: self._slider(f"your {s}", SCALE) for s in SOURCES}
-        self.theirs = {s: self._slider(f"their {s}", SCALE) for s in SOURCES}
+        self.yours = {s: self._slider(f"your {s}", SCALE, LEAST_RATING) for s in SOURCES}
+        self.theirs = {s: self._slider(f"their {s}", SCALE, LEAST_RATING) for s in SOURCES}
         self.weights = {
             s: self._slider(f"weight of {s} (0–{IMPORTANCE_TOP} units)", IMPORTANCE_TOP)
             for s in SOURCES
@@ -129,8 +135,10 @@ class LeverageAudit(w.VBox):
         )
         self._load_case()
 
-    def _slider(self, label, top):
-        slider = IntSlider(min=0, max=int(top), description=label)
+    def _slider(self, label, top, least=0):
+        """A slider from ``least`` (a rating's is LEAST_RATING, as in question 2) to ``top``;
+        its guard allows 0, where news (``shifted``) can take a rating."""
+        slider = IntSlider(min=least, max=int(top), value=least, description=label)
         slider.observe(self.refresh, names="value")
         return self._guard.add(slider, 0, top, label)
 
@@ -151,7 +159,11 @@ class LeverageAudit(w.VBox):
         self._loading = True
         for sliders, ratings in ((self.yours, yours), (self.theirs, theirs)):
             for source, slider in sliders.items():
-                slider.value = round(ratings[source])
+                # a rating is set from LEAST_RATING; only news takes one lower, which the
+                # slider then shows (its least goes back up when a case is loaded)
+                value = round(ratings[source])
+                slider.min = min(LEAST_RATING, value)
+                slider.value = value
         if weights is not None:
             for source, slider in self.weights.items():
                 slider.value = round(weights[source] * IMPORTANCE_TOP)
@@ -168,8 +180,10 @@ class LeverageAudit(w.VBox):
         self._pending = None
         self.story.value = (
             f"<p>{case.story}</p><p>You are <b>{case.you}</b>; they are <b>{case.them}</b>. "
-            f"Rate each source from 0 (none) to {SCALE:g} (overwhelming), and say how much each "
-            f"counts in this case (the weights are shown as shares of 1).</p>"
+            f"Rate each source from {LEAST_RATING} (a little) to {SCALE:g} (overwhelming): every "
+            "story here gives each side some of each, and only news can take a rating to 0 "
+            "(none). Say how much each source counts in this case (the weights are shown as "
+            "shares of 1).</p>"
         )
         self.news.value = ""
         self.next_news.disabled = False

@@ -329,7 +329,8 @@ scenario.show("reason")
 # An audit puts both sides on one scale, with two kinds of judgement.
 #
 # - A **rating** for each source and each side, from 0 (none at all) to 10 (overwhelming).
-#   The stories here give each side some of every source: audits rate 1 to 10.
+#   The stories here give each side some of every source, so audits of them rate 1 to 10
+#   (question 2, the widget's sliders); only news can take a rating to 0.
 # - A **weight** for each source, the same for both sides: how much that source counts
 #   *in this case*. The three weights add up to 1.
 #
@@ -406,7 +407,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # The check accepts any audit that contradicts none of your story's lines and stays within
 # these bounds:
 #
-# - every weight from 0.1 to 0.7, and no rating 0;
+# - every weight from 0.1 to 0.7, and no rating below 1;
 # - the two sides not rated the same on every source;
 # - no strong lead (2.5 points or more) the story rules out;
 # - information weighs at least 0.15 (down to 0.1 passes, with a note), or 0.2 in case
@@ -469,11 +470,10 @@ check.my_audit(my_audit)
 # Then press **next news**, choose the rating each item moves and which way, and press
 # **check my reading** to see it applied. No question grades its news.
 #
-# *Aside:* the advice's arithmetic assumes a step of 2 on any source, so it favours the
-# heaviest source, unless the top of the scale cuts the step. In the sole-source case, where
-# your pumps are approved only with Ostra's valve, that is your power (in the case's own
-# audit); Fisher and Ury's advice against a stronger side, to develop your BATNA, points
-# to alternatives. There a step on alternatives is far slower:
+# *Aside:* the advice's arithmetic assumes a step of 2 on any source, so it usually names
+# your heaviest source. In the sole-source case, where your pumps are approved only with
+# Ostra's valve, that is your power; Fisher and Ury's advice against a stronger side, to
+# develop your BATNA, points to alternatives. There a step on alternatives is far slower:
 # about eighteen months to qualify another maker.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget", "schema_version": 3}
@@ -489,8 +489,7 @@ LeverageAudit(without_news_of=scenario)
 #
 # $$\text{expected gain} = \text{chance} \times \text{weight of the source} \times \text{rise of the rating (which stops at 10)}.$$
 #
-# A step on a source with a small weight adds little. Your scenario's steps each raise a
-# different source, so a plan's gains add up.
+# Your scenario's steps each raise a different source, so a plan's gains add up.
 #
 # The rule counts only the *average* gain, so a sure small step and a long shot with the
 # same average count the same. If what matters to you is reaching a given balance, compare
@@ -682,8 +681,9 @@ scenario.show("judgement")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-text", "schema_version": 3}
 # ### Question 3c (1 mark): a plan for a bar
 #
-# `scenario.prepared_ask` (shown below) is the (bar, ask) you plan before the talks; some
-# learners have none (`None`).
+# `scenario.prepared_ask` (shown below) is the (bar, ask) you plan before the talks. About
+# half of you have none (`None`): no ask on your case makes a fair test, one with a clear
+# answer. Then your mark rests on the check's test cases alone.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
 scenario.show("prepared-ask")
@@ -802,10 +802,11 @@ check.reach_plan(reach_plan, hidden=True)
 # and then the full rent with one to six months paid ahead, up to $+3.50$. An owner asking
 # at 98% sets the bar at $+1.75$ points, first reached an item before the peak. Asking at
 # first reach is the default. Waiting is a bet on news you cannot see; it needs a reason
-# the owner could see at that moment, such as a deadline of Brannock's due before any of
-# the owner's own. This owner could: the first item showed Brannock's deadline cannot
-# slip, and the owner faces no hard deadline, only the smaller running cost of an empty
-# warehouse. Waiting paid for one item ($+3.40$), but the next offered
+# the owner could see at that moment, such as a cost of delay that falls on Brannock far
+# more than on the owner. This owner could: the first item showed Brannock's deadline
+# cannot slip, and the owner faces no hard deadline, only the smaller running cost of an
+# empty warehouse. Yet that deadline presses the owner too: once it passes, this tenant is gone.
+# Waiting paid for one item ($+3.40$), but the next offered
 # Brannock another rail-side warehouse, and the one after took the balance below the bar
 # ($+1.55$), as **What passes** warns. Question 4c asks whether your case had such a
 # reason.
@@ -847,7 +848,8 @@ scenario.show("news")
 # Question 1 sorts facts; here you record what news changes in your audit. News revealing
 # a weakness of theirs may show you rated the row it weakens too high: lower that row or
 # raise your information, not both; either earns the item. News that they learn a weakness
-# of yours moves only their information, since your ratings already counted it.
+# of yours moves only their information, since you knew your own weakness when you rated
+# yourself.
 #
 # **Your own news is judged only at grading**, as in question 1. Practise first on
 # `scenario.practice.news` with `practice_news()`.
@@ -1222,9 +1224,9 @@ check.own_balances(news_moves)
 # 1. (1 mark) Would you set the bar higher or lower than the course did, and why? Tie it
 #    to what the ask asks for and to what a refusal would cost you.
 # 2. (2 marks) After the first moment your balance reached the bar, was there a reason
-#    to wait that you could have seen *at that moment* (a deadline of theirs, from your
-#    story or the news read by then)? Say which, or why there was none; then weigh it
-#    against your own clock (what waiting costs you).
+#    to wait that you could have seen *at that moment* (a cost of delay falling on them
+#    more than on you, from your story or the news read by then)? Say which, or why there
+#    was none; then weigh it against your own clock (what waiting costs you).
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "spend-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1234,7 +1236,8 @@ check.own_balances(news_moves)
 # only one of the two. (2) A mark for a judgement on waiting that uses only what was known
 # at the first moment the bar was reached (a deadline of the other side in the story or
 # the news read by then, a rival's offer to them known to lapse, or news that gave them
-# another way out), not the peak seen looking back; half a mark for a reason to wait
+# another way out), not the peak seen looking back; a deadline that would also end the
+# learner's deal is no one-way reason; half a mark for a reason to wait
 # that is named but not tied to the learner's own case. A
 # learner who says there was no foreseeable reason to wait, and why, earns that mark too.
 # A second mark for that judgement weighed against the learner's own clock (a payment of
@@ -1249,11 +1252,11 @@ check.own_balances(news_moves)
 # too little behind it is likely to be refused, and coming down to 94% straight after a
 # refusal would tell Brannock my first figure was not firm and I am in a hurry. (2) When
 # the balance first reached the bar (+2.05), I knew from the story that
-# Brannock's lease ends in six weeks, so each week without a deal hurts Brannock more: that
-# is a foreseeable reason to wait a week or two. My own clock runs too: the other firm has
-# not called back, so if Brannock finds another site I have no tenant. A week's wait still
-# favours me, but not a long one. I could not count on the news that took the balance
-# to +3.40."
+# Brannock's lease ends in six weeks, so each week without a deal costs Brannock more than
+# me: that is a foreseeable reason to wait. But those six weeks also end my chance of this
+# tenant, and the other firm has not called back, so if Brannock finds another site I have
+# no tenant. A short wait still favours me; I could not count on the news that took the
+# balance to +3.40."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ethics-teaching", "schema_version": 3}
@@ -1492,11 +1495,13 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # What the sum misses: the flats I found move the rent only if they beat what I would get
 # anyway, my share of what renewing saves us both; below that, they only cap what I
 # should agree to pay.
-# Balance: my 5.0 against his 5.75, about -0.75. Step: view the two flats and apply
-# before we talk; it raises my alternatives by about 2, with a chance of 0.8 that one is
-# still free, so about +0.8 points on average; and I have the two weeks it takes. It costs
-# no trust: I will not hide the viewings if he asks, and will not claim an offer I do not
-# have."
+# Balance: my 5.0 against his 5.75, about -0.75. Viewing the flats scores best on paper
+# (alternatives +2, chance 0.8: +0.8 points on average), but by that limit it may not move
+# the rent at all. So my step is one that moves him: collect this year's rents for flats
+# like mine from listings and two agents, a standard he cannot wave away; it raises my
+# information by about 2, with a chance of 0.9, so about +0.45 points on average, and I
+# have the two weeks it takes. It costs no trust: the figures are public, and I will quote
+# them as they are."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "map-teaching", "schema_version": 3}
@@ -1515,8 +1520,8 @@ course.progress()
 #
 # - What you know about their weakness is worth only what it lets you do.
 # - Re-audit after each piece of news. Make the ask the first time your balance reaches
-#   its bar, unless you can already see a reason to wait, such as their deadline still
-#   to come.
+#   its bar, unless you can already see a reason to wait that does not press you too,
+#   such as a cost of delay that falls on them alone.
 # - Trust outlasts the deal: doing, freely, more than you owe builds it; breaking your
 #   word, or a move the other side takes as breaking it, can spend it.
 # - Keeping your reservation price to yourself is widely accepted; stating a false one is
