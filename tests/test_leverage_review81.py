@@ -181,7 +181,7 @@ def test_u2_to_u5_and_c4_say_what_the_check_and_the_rule_do():
     assert "is why you can wait" not in sources
     # review 81 E1 (round 82): time may be on your side, not "waiting is likely to pay"
     assert "Time may be on your side when a deadline presses only the other side;" in sources
-    assert "which shrink as it nears (module 03 reads it as a cost of delay);" in sources
+    assert "which shrink as it nears (module 03 contrasts it with a cost of delay);" in sources
     build = _markdown("build-teaching")
     assert r"\text{rise of the rating (which stops at 10)}" in build and "(up to 10)" not in build
     q2 = _markdown("q2-text")

@@ -1326,7 +1326,10 @@ def test_the_core_comes_with_the_laboratory_evidence():
     # a fresh review, E3: the 1977 abstract finds the Shapley value over all six conditions
     # together, and messages lowered the strong player's payoff: no claim about talkers
     assert "can talk" not in summary and "can talk freely" not in market
-    assert "over all conditions got close to the Shapley value" in " ".join(market.split())
+    # review 103, E2 (round 104): said as the abstract reports it, pooled over six conditions
+    assert "over all six conditions together it came close to the Shapley value" in " ".join(
+        market.split()
+    )
 
 
 def test_section_1_places_trust_and_a_fact_with_two_bases():
@@ -1789,9 +1792,14 @@ def test_the_cores_floor_is_said_to_need_no_assumption_about_the_rivals_haggling
     # review 58, U1: a collapsed note on a rival whose offer is not firm; review 80, U1
     # (round 81): one sentence
     # review 97, U1 (round 98): the sentence moves to section 5's closing note
-    text = " ".join(_section(PROSE, "If the rival's offer is not firm", "*Firm offers.*").split())
+    # review 103, C2 (round 104): one bullet, headed for the case it is about
+    text = " ".join(
+        _section(
+            PROSE, "*If Borealis's offer were itself bargained.*", "*Full information.*"
+        ).split()
+    )
     assert "Below $v_2$, the seller and the rival would both gain" in " ".join(PROSE.split())
-    assert "a sale to it would itself be bargained" in text
+    assert "A sale to Borealis alone would then bring Kestrel less than $v_2$" in text
     # review 86, U2: "its" could be the rival's; the sentence names the seller
     assert "the seller's reservation price sits below the core's lowest price" in text
     # the blocking claim itself: a price below v2 leaves the seller and rival a better split

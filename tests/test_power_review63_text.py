@@ -39,10 +39,13 @@ def test_section_4_says_how_patience_is_power_and_an_alternative_at_once():
     as "There it is a cost of waiting; here, a share of the pie" was cryptic; review 73 C1:
     the model has no deadline, so it is the same time pressure, not the same deadline)."""
     four = " ".join(_section(PROSE, "## 4.", "**Where the model misleads.**").split())
+    # review 103, E1 (round 104): a deadline is not a lower delta; the thin order book is
+    # the cost of delay the model reads as one, and the model has no deadline
     assert (
-        "Module 00's audit counts a deadline once, under its holder's alternatives; "
-        "Rubinstein's model turns the same time pressure into a lower $\\delta$, and so a "
-        "smaller share of the pie."  # review 78, U1; review 80, U1: the aside cut
+        "A thin order book is a cost of delay, which the model reads as a lower $\\delta$, "
+        "and so a smaller share of the pie: outlasting them is leverage. Module 00's audit "
+        "counts a deadline once, under its holder's alternatives; a deadline is not a lower "
+        "$\\delta$, and the model has none (next paragraph)."
     ) in four
 
 

@@ -18,9 +18,13 @@ def test_e1_a_bargained_rival_offer_keeps_the_prediction_but_not_its_uniqueness(
     assert "rests on Borealis's offer being firm" not in note
     assert "Kestrel might get anything from" not in note
     assert (
-        "Were Borealis's offer bargained too, the predicted price would stand, but no longer "
-        "as the only equilibrium: any price from $v_1/2$ to $v_1$ can be one (Abreu & Manea,"
-        in note
+        # review 103, C2 (round 104): headed "If Borealis's offer were itself bargained"
+        "the predicted price would stand, but no longer as the only equilibrium: any price "
+        "from $v_1/2$ to $v_1$ can be one (Abreu & Manea," in note
+    )
+    assert (
+        "*If Borealis's offer were itself bargained.* A sale to Borealis alone would then "
+        "bring Kestrel less than $v_2$" in note
     )
 
 

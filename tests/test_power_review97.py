@@ -129,6 +129,7 @@ def test_review97_u1_optional_material_is_folded_and_the_module_is_shorter():
     assert "**People do not play the equilibrium.**" in fold
     assert "**A cost that is a fixed sum each round**" in fold
     note = _flat(_section(PROSE, "<details><summary>Closing note", "</details>"))
-    assert "a sale to it would itself be bargained, the seller's reservation price" in note
+    # review 103, C2 (round 104): the bullet now says what a sale to Borealis alone brings
+    assert "less than $v_2$, so the seller's reservation price" in note
     assert "Folded notes marked *Optional* can be skipped." in _flat(PROSE)
     assert _markdown_words(NOTEBOOK) <= 0.97 * WORDS_BEFORE_98

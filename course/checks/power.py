@@ -1094,6 +1094,10 @@ def _replied(answer, scenarios, message):
     """Question 4 over ``scenarios``, as ``_each`` runs ``judge_reply``; ``message`` when all
     pass, except where the learner took Atlas's figure on its own case and the yardstick was
     higher (review 91, X1: the message called that figure the highest Kestrel could stand on).
+    Review 103, C1: that message said the figure earned the mark and that the yardstick was
+    higher, while rule 3 after question 4 said to name no figure below it; rule 3 now says
+    taking the other side's own figure there is safe and standing on the higher one better,
+    and the message says the same.
     """
     from course.scenarios.power import kestrel_shapley, licence_price
 
@@ -1110,9 +1114,10 @@ def _replied(answer, scenarios, message):
     if took is None or kestrel_shapley(took) <= took.atlas_figure + 0.5:
         return message
     return (
-        f"taking Atlas's {took.atlas_figure:,.0f} earns the mark, since it is at least "
-        f"section 5's price, {licence_price(took):,.0f}; Atlas's own yardstick, "
-        f"{kestrel_shapley(took):,.0f}, was a higher figure to stand on."
+        f"taking Atlas's {took.atlas_figure:,.0f} earns the mark: it is at least section 5's "
+        f"price, {licence_price(took):,.0f}, so it is safe; standing on Atlas's own "
+        f"yardstick, {kestrel_shapley(took):,.0f}, a higher figure to stand on, is better "
+        "(rule 3 after question 4)."
     )
 
 
@@ -1132,7 +1137,7 @@ def licence_reply(answer, hidden=False):
                 "figure, taken as it stands; Atlas's own yardstick worked out, where its "
                 "figure falls short of it (where "
                 "that figure is still at least section 5's price, taking it is right too, since "
-                "Atlas may refuse the yardstick); or "
+                "Atlas may refuse the yardstick: it is safe, standing on the yardstick better); or "
                 "Borealis's written offer, put forward as the standard, where it beats both.",
             ),
         ),

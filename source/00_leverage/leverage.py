@@ -140,7 +140,7 @@ scenario
 # more.
 #
 # **Time.** A deadline goes into the alternatives of the side it presses, which shrink as it
-# nears (module 03 reads it as a cost of delay); knowing the other side's deadline is your
+# nears (module 03 contrasts it with a cost of delay); knowing the other side's deadline is your
 # information. Time may be on your side
 # when a deadline presses only the other side; section 5 says why not to count on it.
 #

@@ -111,8 +111,7 @@ scenario
 # said, which a called bluff spends (section 7).
 #
 # Every base is a dependence: whoever needs the signature, the knowledge, the approval or
-# the thing depends on whoever can give it. A thing can be sold or held back; the say that
-# comes with a role belongs to whoever holds the role, and passes to the next holder.
+# the thing depends on whoever can give it.
 
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "power-sources-text", "schema_version": 3}
@@ -208,8 +207,7 @@ check.power_sources(power_sources, hidden=True)
 # $$\varphi_i = \frac{1}{n!}\sum_{\text{orders}}
 # \big( v(\text{those before } i \text{, and } i) - v(\text{those before } i) \big).$$
 #
-# It never asks whether a group could do better by leaving the others out, and that is
-# where it can mislead.
+# It ignores what a group could earn by leaving the others out.
 #
 # The classic example is the **glove game**. One player holds a left glove, two players
 # hold a right glove each, and only a pair is worth anything: any coalition with
@@ -262,9 +260,10 @@ print("Left takes all: in the core?", stable)
 # <details><summary>Optional: real bargainers and the core</summary>
 #
 # Murnighan and Roth (*Management Science*, 1977) had groups of three, one strong player
-# and two weak ones, play a game of this kind: the strong player got clearly less than the
-# core, came closer to it where the weak players competed harder, and over all conditions
-# got close to the Shapley value.
+# and two weak ones, play a game of this kind under six conditions. Their abstract
+# reports the strong player's payoff varied with the conditions and fell well short
+# of the core, nearer to it where the weak players competed harder; over all six
+# conditions together it came close to the Shapley value.
 #
 # </details>
 #
@@ -538,15 +537,17 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 #   responder with $\delta = 0.51$ still gets about 0.66.
 #
 # Kestrel, whose order book is thin, is the impatient side in the Granite talks; Granite
-# can wait. Knowing their deadline is information (module 01); outlasting them is
-# leverage. Module 00's audit counts a deadline once, under its holder's alternatives;
-# Rubinstein's model turns the same time pressure into a lower $\delta$, and so a smaller
-# share of the pie.
+# can wait. A thin order book is a cost of delay, which the model reads as a lower
+# $\delta$, and so a smaller share of the pie: outlasting them is leverage.
+# Module 00's audit counts a deadline once, under its holder's alternatives; a deadline
+# is not a lower $\delta$, and the model has none (next paragraph).
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
 # round, with no deadline; that waiting costs a fixed fraction of each side's share;
-# and that both sides reason through the whole game.
+# and that both sides reason through the whole game. A deadline changes the game:
+# whoever makes the last offer before it holds the edge (Ståhl 1972), and in experiments
+# agreements bunch up just before it (Roth, Murnighan & Schoumaker 1988).
 #
 # **Short rounds.** The first mover's edge (0.53 against 0.47 when both have
 # $\delta = 0.9$) comes from a round's being a month: where a counter-offer can follow
@@ -662,12 +663,11 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # - *Both forces at once.* Where breakdown and delay both push, each unit adds less than
 #   half a unit, and the split lands between the share at the table and the Nash split on
 #   the breakdown payoffs (Binmore, Rubinstein & Wolinsky 1986).
-# - *A rival to bargain with.* If the rival's offer is not firm and a sale to it would
-#   itself be bargained, the seller's reservation price sits below the core's lowest
-#   price.
-# - *Firm offers.* Were Borealis's offer bargained too, the predicted price would stand,
-#   but no longer as the only equilibrium: any price from $v_1/2$ to $v_1$ can be one
-#   (Abreu & Manea,
+# - *If Borealis's offer were itself bargained.* A sale to Borealis alone would then
+#   bring Kestrel less than $v_2$, so the seller's reservation price sits below the core's
+#   lowest price; yet while Kestrel can play the two buyers against each other, the
+#   predicted price would stand, but no longer as the only equilibrium: any price from
+#   $v_1/2$ to $v_1$ can be one (Abreu & Manea,
 #   "Bargaining Foundations for the Outside Option Principle", *Review of Economic
 #   Studies*, 2025, doi:10.1093/restud/rdaf053).
 # - *Full information.* Every model here assumes each side knows the other's patience and
@@ -746,7 +746,9 @@ check.licence_reply(licence_reply, hidden=True)
 # 3. **Name no figure below it.** Naming a figure below the highest one on the table
 #    points the other side down to it. Where the buyer proposes less than the rival's
 #    offer, the model says to sell to the rival; real talks name the rival's figure to the
-#    buyer instead: the same money, with the door left open.
+#    buyer instead: the same money, with the door left open. Taking their own lower
+#    figure names none, and is safe where it is at least section 5's price; standing on
+#    the higher figure is better.
 #
 # Taking Atlas's figure also earns the mark where it is at least section 5's price, since
 # Atlas may refuse the yardstick and leave Kestrel that price. The rule needs full
@@ -834,8 +836,7 @@ check.rig_prices(rig_prices, hidden=True)
 #
 # Like question 4, this goes back to the licence, with the what-if "Paid on signing?". It
 # ends story part 1, as a note to open (`s.signing_ratio`, `s.signing_gain`). The
-# overdraft interest is a rate of loss (section 4), not a fixed bill; all else is as in
-# question 4.
+# overdraft interest is a rate of loss (section 4), not a fixed bill.
 #
 # Write `signing_terms(s)`, returning a pair `(price, switch)`:
 #
@@ -877,9 +878,8 @@ check.signing_terms(signing_terms, hidden=True)
 # you exactly what your next turn would be worth to you.
 #
 # With both patiences at 0.9, set the computer's outside option to 0.3, then to 0.6. What
-# is the lowest offer it accepts in each case? Work it out from section 5 before you play:
-# the game shows the split only once you have made an offer with those settings. Then
-# offer exactly that, and a little less, and watch what it does.
+# is the lowest offer it accepts in each case? Work it out from section 5 before you play.
+# Then offer exactly that, and a little less, and watch what it does.
 #
 # <details><summary>Answer</summary>
 #
@@ -943,8 +943,7 @@ check.granite_reply(granite_reply, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "levers-teaching", "schema_version": 3}
 # ## 6. Building power: which move pays most?
 #
-# Leverage is not fixed. A new bidder turns up, a loan buys time, an alternative improves,
-# and the balance moves. But each of the following adds nothing to section 5's predicted
+# Leverage shifts. But each of the following adds nothing to section 5's predicted
 # price:
 #
 # - a bidder offering no more than the higher of your best rival's offer and your share
@@ -1060,9 +1059,8 @@ check.best_lever(best_lever, hidden=True)
 # - **Show what you solve for them.** Atlas wants products that last longer, not a
 #   licence. Its *position* is a price; its *interest*, what it wants behind the position,
 #   is durability (Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not
-#   positions). Showing it gives Atlas a reason to agree other than fear. That appeal is
-#   to Atlas's interest; it moves a price only where the buyer has not yet counted that
-#   value.
+#   positions). That appeal is to Atlas's interest; it moves a price only where the buyer
+#   has not yet counted that value.
 # - **Remember that dependence runs both ways, and that deals repeat.** Axelrod (*The
 #   Evolution of Cooperation*, 1984) found that in repeated dealings the strategies that
 #   start by cooperating, answer in kind and forgive do well: Kestrel will meet Granite

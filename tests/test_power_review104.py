@@ -1,0 +1,137 @@
+"""Module 03, review 103 (a negotiation professor's review), fixed in round 104: E1, E2, C1,
+X5 and C2. Each test fails on the text or code before the fix."""
+
+import re
+from pathlib import Path
+
+import course
+import course.scenarios.power as _P
+from course.checks import power as check
+from course.checks.hints import NotYet
+from course.variants import learner_as
+from tests.test_models_power import NOTEBOOK, PROSE, _section
+from tests.test_power_review58_text import _markdown_words
+from tests.test_power_review90 import _cell, _flat
+from tests.test_power_review91 import _best
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: The module's markdown words at the start of round 104 (the cap review 102 pinned).
+WORDS_BEFORE = 8_854  # 8,853 before this round, and after it
+
+
+def _sentences(text):
+    return re.split(r"(?<=[.;:])\s+", _flat(text))
+
+
+def test_e1_a_deadline_is_not_a_lower_discount_factor():
+    """E1: section 4 said that knowing Granite's deadline is information and that
+    Rubinstein's model turns "the same time pressure" into a lower delta. A hard deadline is
+    another game (Ståhl 1972: the last proposer before it holds the edge; Roth, Murnighan &
+    Schoumaker 1988: deals bunch up just before it). Kestrel's thin order book is a cost of
+    delay, which the model reads as a lower delta; the model has no deadline, and says what
+    one does. Module 00 said module 03 reads a deadline as a cost of delay; it no longer
+    does."""
+    four = _flat(_section(PROSE, "## 4. Patience as power", "### Exercise: patience"))
+    assert "turns the same time pressure into a lower" not in four
+    assert "Knowing their deadline is information" not in four
+    assert "A thin order book is a cost of delay, which the model reads as a lower $\\delta$" in (
+        four
+    )
+    assert "a deadline is not a lower $\\delta$, and the model has none (next paragraph)" in four
+    misleads = _flat(_section(four, "**Where the model misleads.**", "**Short rounds.**"))
+    assert "whoever makes the last offer before it holds the edge (Ståhl 1972)" in misleads
+    assert "agreements bunch up just before it (Roth, Murnighan & Schoumaker 1988)" in misleads
+    # nowhere in the module, its story or its checks does a deadline become a lower delta
+    story = course.variant("03_power", "rv104-e1").story()
+    checks = (ROOT / "course" / "checks" / "power.py").read_text()
+    for text in (PROSE, story, checks):
+        for sentence in _sentences(text):
+            if "deadline" in sentence and re.search(r"lower \$?\\?delta|\bδ\b", sentence):
+                assert "is not a lower" in sentence, sentence
+    leverage = (ROOT / "source" / "00_leverage" / "leverage.py").read_text()
+    assert "module 03 reads it as a cost of delay" not in leverage
+    assert "module 03 contrasts it with a cost of delay" in leverage
+
+
+def test_e2_the_murnighan_roth_summary_says_what_the_abstract_reports():
+    """E2: "over all conditions got close to the Shapley value" could not be checked here
+    beyond the paper's abstract. The note now says it reports the abstract, names the six
+    conditions, and that the strong player's payoff varied with them; the Shapley value is
+    what the results came close to taken together, not in each condition."""
+    fold = _flat(_section(PROSE, "<details><summary>Optional: real bargainers", "</details>"))
+    assert "over all conditions got close to the Shapley value" not in fold
+    assert "under six conditions" in fold
+    assert "Their abstract reports the strong player's payoff varied with the conditions" in fold
+    assert "over all six conditions together it came close to the Shapley value" in fold
+
+
+def test_c1_rule_3_message_and_grading_agree_on_taking_atlass_figure():
+    """C1: rule 3 after question 4 said "name no figure below it", yet the check gives the
+    mark for taking Atlas's figure below its yardstick where the figure is at least section
+    5's price, and its message said both that this earns the mark and that the yardstick
+    "was a higher figure to stand on". Rule 3 now says taking the other side's own lower
+    figure is safe there and standing on the higher one better; the message says the same;
+    the grading is as it was (both replies pass in those draws, and taking a figure below
+    section 5's price fails)."""
+    rule = _cell("licence-reply-rule")
+    assert (
+        "Taking their own lower figure names none, and is safe where it is at least section "
+        "5's price; standing on the higher figure is better."
+    ) in rule
+    # grading unchanged: swept over 300 learners
+    both = wrong = 0
+    for n in range(300):
+        s = course.variant("03_power", f"id-{n}")
+        if _P.reply_reason(s) != "yardstick":
+            continue
+        taken = (s.atlas_figure, "accept")
+        if _P.reply_takes_figure(s):
+            check.judge_reply(s, taken)
+            check.judge_reply(s, _best(s))
+            both += 1
+        else:
+            try:
+                check.judge_reply(s, taken)
+            except NotYet:
+                wrong += 1
+            else:
+                raise AssertionError(s.learner)
+    assert both > 40 and wrong > 5, (both, wrong)  # 67 and 14 on id-0 to id-299
+    s = course.variant("03_power", "rv91-a")
+    assert _P.licence_price(s) <= s.atlas_figure < _P.kestrel_shapley(s)
+    with learner_as("rv91-a"):
+
+        def take(t):
+            return (t.atlas_figure, "accept") if t.learner == "rv91-a" else _best(t)
+
+        for hidden in (False, True):
+            (only,) = check.licence_reply(take, hidden).outcomes
+            assert only.passed
+            assert "was a higher figure to stand on" not in only.message
+            assert "so it is safe" in only.message
+            assert "is better (rule 3 after question 4)" in only.message
+        (held,) = check.licence_reply(_best).outcomes
+        assert "it is safe, standing on the yardstick better" in held.message
+
+
+def test_c2_the_bargained_rival_note_says_why_both_numbers_hold():
+    """C2: section 5's closing note put the seller's reservation price below v2 and then
+    kept a predicted price of at least v2, without saying why both hold, under the heading
+    "Firm offers" for offers that are not firm. The bullet is now headed for the case it is
+    about and says why: alone, Borealis would pay less; the seller plays the two buyers
+    against each other."""
+    note = _flat(_section(PROSE, "<details><summary>Closing note", "</details>"))
+    assert "*Firm offers.*" not in note and "*A rival to bargain with.*" not in note
+    bullet = _section(note, "*If Borealis's offer were itself bargained.*", "*Full information.*")
+    assert "A sale to Borealis alone would then bring Kestrel less than $v_2$" in bullet
+    assert "the seller's reservation price sits below the core's lowest price" in bullet
+    assert "while Kestrel can play the two buyers against each other" in bullet
+    assert "the predicted price would stand" in bullet
+
+
+def test_the_module_is_no_longer_than_before_this_round():
+    """The items' words are paid for by cuts in the same module (section 1's line on a
+    role passing on, section 2's restated caveat, question 6's "all else", the shrinking-pie
+    game's aside, section 6's opening and section 7's "reason other than fear")."""
+    assert _markdown_words(NOTEBOOK) < WORDS_BEFORE
