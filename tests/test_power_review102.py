@@ -87,7 +87,9 @@ def test_x2_question_6s_gain_beats_the_loss_for_about_a_third_of_those_who_lose(
         else:
             below += 1
             assert s.signing_gain < 0.8 * loss, s.learner
-    assert (free, above, below) == (899, 350, 751)
+    # review 103, X5 (round 104): question 8's redraw of draws with two moves adding
+    # nothing moved 266 of 1,000 learners' draws; the counts were (899, 350, 751)
+    assert (free, above, below) == (901, 357, 742)
     assert 0.28 < above / (above + below) < 0.38
 
 

@@ -60,9 +60,11 @@ def test_question_4_accepts_atlass_figure_where_section_5_favours_taking_it(lear
             assert f"section 5's model predicts {predicted:,.0f} for Kestrel" in hint
             assert "a refusal does not end the talks" not in hint
     assert both >= 60 and short >= 5, (both, short)
-    rv_02 = course.variant("03_power", "rv-02")
-    assert (rv_02.atlas_figure, kestrel_shapley(rv_02)) == (55_000, 59_500)
-    check.judge_reply(rv_02, (55_000, "accept"))
+    # review 103, X5 (round 104): rv-02 had two moves adding nothing in question 8 and was
+    # redrawn (no longer a case where taking the figure is right); rv-02-9 is one
+    rv_02 = course.variant("03_power", "rv-02-9")
+    assert (rv_02.atlas_figure, kestrel_shapley(rv_02)) == (50_000, 51_000)
+    check.judge_reply(rv_02, (50_000, "accept"))
 
 
 def test_no_hint_on_question_4_argues_a_refusal_both_ways():

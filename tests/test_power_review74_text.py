@@ -31,7 +31,9 @@ def test_the_story_says_what_holds_of_atlas_figure_for_every_learner():
     assert sides == {True, False}  # "above or below": both occur
     # the figures named in earlier rounds' pins stay as they were
     rv_02 = course.variant("03_power", "rev03-m52")
-    assert (rv_02.atlas_figure, round(float(kestrel_shapley(rv_02)))) == (30_000, 39_667)
+    # review 103, X5 (round 104): this learner had two moves adding nothing in question 8
+    # and was redrawn; it was (30,000, 39,667)
+    assert (rv_02.atlas_figure, round(float(kestrel_shapley(rv_02)))) == (70_000, 65_167)
 
 
 def _seven():

@@ -62,6 +62,7 @@ HARROW_MARGIN = 0.03  # Harrow's offer vs Kestrel's share at the table, relative
 OFFER_MARGIN = 0.03  # Granite's proposal vs Kestrel's equilibrium share, relative
 LEVER_MARGIN = 2_000  # the best lever's gain over the second best, in money, at least ...
 LEVER_SHARE = 0.10  # ... and at least this share of the best gain
+LEVER_SOMETHING = 1_000  # the second-best lever adds at least this (review 103, X5)
 THREAT_MARGIN = 0.05  # a bluffed threat's price above Borealis's value, relative
 RIG_MARGIN = 0.10  # the rig's alternative vs half of Dunmore's value, as a share of it
 FIGURE_STEP = 5_000  # Atlas's figure (question 4) is a multiple of this ...
@@ -1417,6 +1418,10 @@ _INVARIANTS = {
     "levers: the best two gains too close": lambda s, f: (
         f["best gain"] - f["second gain"] < max(LEVER_MARGIN, LEVER_SHARE * f["best gain"])
     ),
+    # review 103, X5: with two moves that add nothing (238 of 1,000 draws), the choice was
+    # "find the only move that does anything"; now at most one move adds less than
+    # LEVER_SOMETHING (28 more draws had a second move adding 29 to 1,000, as good as nothing)
+    "levers: two moves add (as good as) nothing": lambda s, f: f["second gain"] < LEVER_SOMETHING,
     "levers: Atlas's proposal as the licence's yardstick picks another lever": lambda s, f: (
         f["best by other yardsticks"]["proposal"] != f["best lever"]
     ),
