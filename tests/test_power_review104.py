@@ -38,7 +38,7 @@ def test_e1_a_deadline_is_not_a_lower_discount_factor():
     assert "A thin order book is a cost of delay, which the model reads as a lower $\\delta$" in (
         four
     )
-    assert "a deadline is not a lower $\\delta$, and the model has none (next paragraph)" in four
+    assert "a deadline is not a lower $\\delta$, and the model has none" in four
     misleads = _flat(_section(four, "**Where the model misleads.**", "**Short rounds.**"))
     assert "whoever makes the last offer before it holds the edge (Ståhl 1972)" in misleads
     assert "agreements bunch up just before it (Roth, Murnighan & Schoumaker 1988)" in misleads
@@ -132,8 +132,9 @@ def test_c2_the_bargained_rival_note_says_why_both_numbers_hold():
 
 def test_the_module_is_no_longer_than_before_this_round():
     """The items' words are paid for by cuts in the same module (section 1's line on a
-    role passing on, section 2's restated caveat, question 6's "all else", the shrinking-pie
-    game's aside, section 6's opening and section 7's "reason other than fear")."""
+    thing sold and a role passing on, section 2's restated caveat, question 6's "all else",
+    questions 2 and 6's "Each part earns a mark", question 9a's practice line, section 6's
+    opening and section 7's "reason other than fear")."""
     assert _markdown_words(NOTEBOOK) < WORDS_BEFORE
 
 

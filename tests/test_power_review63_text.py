@@ -45,7 +45,7 @@ def test_section_4_says_how_patience_is_power_and_an_alternative_at_once():
         "A thin order book is a cost of delay, which the model reads as a lower $\\delta$, "
         "and so a smaller share of the pie: outlasting them is leverage. Module 00's audit "
         "counts a deadline once, under its holder's alternatives; a deadline is not a lower "
-        "$\\delta$, and the model has none (next paragraph)."
+        "$\\delta$, and the model has none."
     ) in four
 
 

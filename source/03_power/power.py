@@ -111,7 +111,8 @@ scenario
 # said, which a called bluff spends (section 7).
 #
 # Every base is a dependence: whoever needs the signature, the knowledge, the approval or
-# the thing depends on whoever can give it.
+# the thing depends on whoever can give it; the say that comes with a role belongs to
+# whoever holds the role.
 
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "power-sources-text", "schema_version": 3}
@@ -361,7 +362,7 @@ PowerExplorer()
 # - `clears_with_corvid`: the same verdict had Kestrel brought Corvid in, in that market
 #   of four.
 #
-# Each part earns a mark. The check also tries other learners' scenarios and a worked case
+# The check also tries other learners' scenarios and a worked case
 # (Atlas 100,000, Borealis 52,000, Corvid 61,000), where section 2's formula for three
 # players gives the wrong verdict with Corvid.
 
@@ -540,7 +541,7 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # can wait. A thin order book is a cost of delay, which the model reads as a lower
 # $\delta$, and so a smaller share of the pie: outlasting them is leverage.
 # Module 00's audit counts a deadline once, under its holder's alternatives; a deadline
-# is not a lower $\delta$, and the model has none (next paragraph).
+# is not a lower $\delta$, and the model has none.
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
@@ -844,7 +845,7 @@ check.rig_prices(rig_prices, hidden=True)
 #   on signing;
 # - `switch`: `True` if Kestrel should agree to be paid on signing, `False` if not.
 #
-# Each part earns a mark. The check tries cases where agreeing pays and cases where it
+# The check tries cases where agreeing pays and cases where it
 # does not.
 
 
@@ -878,8 +879,9 @@ check.signing_terms(signing_terms, hidden=True)
 # you exactly what your next turn would be worth to you.
 #
 # With both patiences at 0.9, set the computer's outside option to 0.3, then to 0.6. What
-# is the lowest offer it accepts in each case? Work it out from section 5 before you play.
-# Then offer exactly that, and a little less, and watch what it does.
+# is the lowest offer it accepts in each case? Work it out from section 5 first: the
+# game shows the split only once you have made an offer with those settings. Then offer
+# exactly that, and slightly less, and watch what it does.
 #
 # <details><summary>Answer</summary>
 #
@@ -1112,8 +1114,8 @@ check.best_lever(best_lever, hidden=True)
 # dict from letter to label, for example `return {"A": "legitimate", ...}`. Each right
 # label earns half a mark; if all four labels are the same, none earns anything.
 #
-# Practise first on a case that is the same for every learner (its statements earn no
-# marks): put your labels for it in the same dict, under the numbers 1 to 4.
+# Practise first on shared statements that earn no marks: label them in the same dict,
+# under the numbers 1 to 4.
 #
 # Kestrel is selling a used press to Pell. Orrin has signed a promise to buy the press for
 # 30,000 whenever Kestrel asks, so Kestrel would sell to Pell only above 30,000; no other
