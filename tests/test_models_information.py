@@ -711,9 +711,10 @@ def test_question_7s_sure_answers_are_an_assumption_the_next_section_drops():
     from course.variants import variant
 
     says(
-        # review 90 U2: said plainly
+        # review 90 U2: said plainly; review 103 C1: the next section values a report that
+        # can be wrong (it does not drop Question 7's assumption for the firms)
         "Real research can be wrong; assume here that it never is, which gives the most the "
-        "question can be worth (the next section drops that assumption).",
+        "question can be worth (the next section values a report that can be wrong).",
         "In truth, nobody will tell you Osprey's reservation price for sure, and nobody should",
     )
     says_not("Nobody will tell you", "taken as sure here")

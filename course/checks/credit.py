@@ -41,6 +41,13 @@ def own_items_judged():
 CHECKS_MIME = "application/vnd.leverage.checks+json"
 
 
+class Carried(str):
+    """What a check's ``run`` returns when it earns its points only by following rightly from
+    an earlier part the learner got wrong (carry-forward credit). Review 103 X6: such a
+    check showed a tick beside "that share is wrong"; it now shows a neutral mark and says
+    it is credited, so the tick means right."""
+
+
 @dataclass(frozen=True)
 class Check:
     """One independent part of a question: ``run`` returns what the learner got right,
@@ -73,6 +80,7 @@ class Outcome:
     message: str
     practice: bool = False
     right: bool = True
+    carried: bool = False
 
     @property
     def passed(self):
@@ -113,7 +121,10 @@ class Credit:
             "text/html": self._html(),
             # "right" is inside "passed", which the report reads
             CHECKS_MIME: [
-                {**{k: v for k, v in asdict(o).items() if k != "right"}, "passed": o.passed}
+                {
+                    **{k: v for k, v in asdict(o).items() if k not in ("right", "carried")},
+                    "passed": o.passed,
+                }
                 for o in self.outcomes
             ],
         }
@@ -135,15 +146,31 @@ class Credit:
 
     def _html(self):
         rows = "".join(
-            f"<li>{'&#x2714;' if o.passed else '&#x2718;'} <b>{html.escape(o.check)}</b> "
+            f"<li>{_mark(o)} <b>{html.escape(o.check)}</b> "
             f"({_points(o)}): "
-            f"{'' if o.passed else 'Not yet: '}{html.escape(o.message).replace(chr(10), '<br>')}</li>"
+            f"{_lead(o)}{html.escape(o.message).replace(chr(10), '<br>')}</li>"
             for o in self.outcomes
         )
         return (
             f"<div class='leverage-credit'><p><b>{html.escape(self._header())}"
             f"</b></p><ul>{rows}</ul></div>"
         )
+
+
+def _mark(outcome):
+    """A tick for right, a cross for not yet, and for carry-forward credit (``Carried``) a
+    neutral arrow: the points are paid, but the answer is not right."""
+    if outcome.carried:
+        return "&#x21AA;"
+    return "&#x2714;" if outcome.passed else "&#x2718;"
+
+
+def _lead(outcome):
+    """What a check's message starts with: nothing when right, "Credited: " for
+    carry-forward credit, "Not yet: " otherwise."""
+    if outcome.carried:
+        return "Credited, not right: "
+    return "" if outcome.passed else "Not yet: "
 
 
 def _own_case_hint(hint):
@@ -184,7 +211,14 @@ def score(*checks):
         {name: _own_case_hint(hint) for name, hint in failures.items() if name in own_case}
     )
     credit = Credit(
-        Outcome(check.name, check.points, check.points, done[check.name], check.practice)
+        Outcome(
+            check.name,
+            check.points,
+            check.points,
+            done[check.name],
+            check.practice,
+            carried=isinstance(done[check.name], Carried),
+        )
         if check.name in done
         else Outcome(check.name, check.points, 0, hints[check.name], check.practice, False)
         for check in checks

@@ -12,7 +12,7 @@ from dataclasses import replace
 from numbers import Real
 
 from course.checks.calls import course_at_work, question
-from course.checks.credit import Check, score
+from course.checks.credit import Carried, Check, score
 from course.checks.hints import (
     NotYet,
     call_learner,
@@ -673,7 +673,8 @@ def _wren_reservation(answers):
                 "share of the gap each round",
             )
     if followed:
-        return (
+        # review 103 X6: shown with a neutral mark, not a tick (``Carried``)
+        return Carried(
             "the reservation price follows from your share, but that share is wrong, so this "
             "price is wrong too and will change once you fix the share."
         )
@@ -705,7 +706,9 @@ def reservation_from_concessions(answer, hidden=False):
         said = _wren_reservation(answers)
         # review 88 X2: this message announced the decision (the price to name to Wren, or
         # walk away); Question 4b now asks the learner to take it
-        return said if hidden else f"{said} Question 4b asks what you do with Wren."
+        if hidden:
+            return said
+        return type(said)(f"{said} Question 4b asks what you do with Wren.")  # keeps Carried
 
     return score(
         Check("the share of the gap", 1, lambda: _wren_share(answers)),

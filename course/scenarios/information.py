@@ -330,7 +330,10 @@ _TACTICS = (
     Move(
         "true-rival",
         "mentioning, calmly, that another food firm asked you for a quote last week (it did)",
-        "it is true, it is yours to mention, and it is said without a threat",
+        # review 103 C2: legitimate, but section 6's rule says when it is worth saying
+        "it is true, it is yours to mention, and it is said without a threat. Fair is not the "
+        "same as useful: a request for a quote is not an offer, so by section 6's rule it "
+        "helps only if Osprey thinks you would take less than that firm might pay",
         group=1,
     ),
     Move(
@@ -1430,6 +1433,8 @@ def _one_end(seed):
         wide_low = pick(own, max(5, high - 120), high - 40, 5)
         narrow_low = wide_low + pick(own, 10, 30, 5)
         cost = pick(own, max(0, wide_low - 40), narrow_low, 5)
+        if cost > wide_low:  # review 103 X4: the text's (L + H)/2 - c needs c <= L
+            continue
         wide, narrow = (cost, wide_low, high), (cost, narrow_low, high)
         gap = value_of_information(*narrow) - value_of_information(*wide)
         if (gap if narrower_wins else -gap) >= EXPLORER_MARGIN:

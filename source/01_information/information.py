@@ -818,8 +818,8 @@ model_price, model_profit, knowing_profit, knowing_profit - model_profit  # the 
 # ### Exercise: the value-of-information explorer
 #
 # The explorer uses the classic case's even spread. Move your cost and the range, and
-# watch the model's price, the two profits and the gap between them; the curve shows
-# each price's expected profit (below zero, a loss on average).
+# watch the model's price, the two profits and their gap; the curve shows each price's
+# expected profit.
 #
 # Moving only one end of the range also moves its middle, and then the worth can go either
 # way: with cost 40, raising the lowest price from 50 to 60 *narrows* the range, yet the
@@ -829,11 +829,12 @@ model_price, model_profit, knowing_profit, knowing_profit - model_profit  # the 
 #
 # Then decide on your scenario's four settings (`sale.explorer_cases`, each `(cost,
 # lowest, highest)`, listed in the explorer): `"A"` and `"B"` share the cost and the
-# highest price, so only the lowest moves; `"C"` and `"D"` share the range. Before you move
+# highest price, so only the lowest moves; `"C"` and `"D"` share the range. Before moving
 # anything, pick for each pair the setting under which knowing the reservation price is
-# worth more (for A and B, use the classic case's formulas), and press
+# worth more (A and B's cost is at most their lowest price: use the classic case's
+# formulas), and press
 # **check my picks**: the explorer says whether each pick is right, and why. Then set each
-# one and compare the curves.
+# and compare the curves.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-explorer", "schema_version": 3}
 from course.widgets.information import InformationExplorer
@@ -846,8 +847,8 @@ InformationExplorer(sale.explorer_cases)
 # Your two research firms (`sale.firms`, triples `(name, amount, fee)`) would each learn,
 # from lawful research only (public filings, Osprey's other suppliers), whether Osprey's
 # reservation price is at least its amount. Real research can be wrong; assume here that it
-# never is, which gives the most the question can be worth (the next section drops that
-# assumption).
+# never is, which gives the most the question can be worth (the next section values a
+# report that can be wrong).
 #
 # Value an answer as above: after a yes, the model's price for your cost (`sale.cost`)
 # against the reservation prices at or above the amount; after a no, against those below
