@@ -106,9 +106,11 @@ def test_c2_the_box_says_about_one_step_in_four_was_matched_in_the_trials():
     # review 96 U1: the box moved to the appendix
     box = _cell("about-the-bot").split("**Where this table departs from module 04.**")[1]
     box = " ".join(box.split())
+    # review 104 C1: question 8 no longer steps at any move (the one-in-four figure was
+    # for that rule); the box says what it grades now and what that costs against module 04
     assert (
-        "Question 8 answers any move of Marlow's with a whole step, though Marlow matched "
-        "about one in four in the course's trials." in box
+        "Question 8 answers a move worth half your step or more with a whole step, up to "
+        "twice what Marlow gave." in box
     )
     # review 93 C1; review 95 C1: paced tit-for-tat is module 04's question 3
     assert "With a person, keep module 04's paced tit-for-tat (its question 3), and" in box

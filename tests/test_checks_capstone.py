@@ -1064,8 +1064,9 @@ def _moves_by_worth_lists(s, plan, reservation, log):
     moves, at, since, granted = [], 0, [], False
     for n, reply in enumerate(log):
         nxt = steps[at + 1] if at + 1 < len(steps) else None
-        if n:
-            since.append(worth[n] > worth[n - 1])
+        if n:  # review 104 C1: a move gives at least half of what the next step costs
+            half = (steps[at] - nxt) / 2 if nxt is not None else 0
+            since.append(worth[n] > worth[n - 1] and worth[n] - worth[n - 1] >= half)
             granted = granted and not since[-1]
         if reply["final"]:
             # review 92 C1: below the reservation price, the next step while one is left

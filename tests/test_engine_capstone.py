@@ -2323,7 +2323,8 @@ def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says(
         " ".join(text.split())
     )
     assert "against each style, at most one sitting in fifteen ended with less" not in text
-    assert "with section 5's rule of when to step" in text
+    # review 104 C1: the trials stepped at every move, which section 5 no longer does
+    assert "(stepping at every move of Marlow's)" in " ".join(text.split())
 
 
 def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs():
@@ -2463,7 +2464,8 @@ def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_te
     for style in ("boulware", "linear", "conceder"):
         assert deals[style, False, False] >= 199 and deals[style, False, True] >= 199
     text = section("about-the-bot")  # review 57, U1: the bot's trials in the appendix
-    assert "a learner who kept section 5's rule and always held at a stall reached a deal" in (
+    # review 104 C1: the trials stepped at every move, which section 5 no longer does
+    assert "a learner who stepped at every move and always held at a stall reached a deal" in (
         " ".join(text.split())
     )
     # review 76 E1: the ranges were narrower than fresh samples (62.5 and 94 in 100);

@@ -165,7 +165,7 @@ def test_the_question_8_text_names_the_logs_the_check_builds(monkeypatch):
     assert "one point more than the plan's last package gives" not in text
     assert "nine logs" not in text
     count = len(check._fixed_logs(check._drawn("ada")))
-    words = {6: "six", 7: "seven", 8: "eight", 9: "nine"}
+    words = {6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}  # review 104 C1: ten
     monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):

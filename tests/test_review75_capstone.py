@@ -38,7 +38,9 @@ def _moves(s, plan, reservation, log, at_opening="hold", after_two="next step"):
     moves, at, quiet, granted = [], 0, 0, False
     for n, reply in enumerate(log):
         nxt = steps[at + 1] if at + 1 < len(steps) else None
-        moved = n > 0 and worth[n] > worth[n - 1]
+        # review 104 C1: a move gives at least half of what the next step costs
+        half = (steps[at] - nxt) / 2 if nxt is not None else 0
+        moved = n > 0 and worth[n] > worth[n - 1] and worth[n] - worth[n - 1] >= half
         quiet += n > 0 and not moved
         granted = granted and not moved  # review 77 C2: one step at a stall until a move
         if reply["final"]:

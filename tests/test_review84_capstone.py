@@ -336,4 +336,5 @@ def test_u1_questions_7_and_8_leave_the_checks_mechanics_to_the_checks_messages(
     assert (
         "the course's opening and reservation price, so an earlier slip" in said["concession_plan"]
     )
-    assert "nine logs built from your case, one for each row of the rule" in said["table_moves"]
+    # review 104 C1: a tenth built log, with a move smaller than half the step
+    assert "ten logs built from your case, one for each row of the rule" in said["table_moves"]

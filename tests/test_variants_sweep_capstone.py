@@ -990,8 +990,9 @@ def moves_by_counting_quiet_replies(s, plan, reservation, log):
         if worth[n] >= (steps[at] if nxt is None else nxt):  # review 73 X2: none left
             moves.append("Accept")
             break
-        if n:
-            moved.append(worth[n] > worth[n - 1])
+        if n:  # review 104 C1: a move gives you at least half of what your next step costs
+            half = (steps[at] - nxt) / 2 if nxt is not None else 0
+            moved.append(worth[n] > worth[n - 1] and worth[n] - worth[n - 1] >= half)
             granted = granted and not moved[-1]  # review 77 C2: one step until a move
         quiet = len(moved) >= 2 and not any(moved[-2:]) and not granted
         if n and nxt is not None and (moved[-1] or quiet or reply["cant_give_more"]):
@@ -1010,8 +1011,11 @@ def moves_from_the_rows_in_turn(s, plan, reservation, log):
     for reply in log:
         worth = package_points(reply["offer"], s.yours)
         nxt = package_points(plan[at + 1], s.yours) if at + 1 < len(plan) else None
-        quiet += before is not None and worth <= before
-        granted = granted and not (before is not None and worth > before)  # review 77 C2
+        # review 104 C1: a move smaller than half your next step counts as none
+        half = (package_points(plan[at], s.yours) - nxt) / 2 if nxt is not None else 0
+        moved = before is not None and worth > before and worth - before >= half
+        quiet += before is not None and not moved
+        granted = granted and not moved  # review 77 C2
         rows = [
             (reply["final"] and worth >= reservation, "accept"),
             (reply["final"] and nxt is not None, "next_step"),
@@ -1019,7 +1023,7 @@ def moves_from_the_rows_in_turn(s, plan, reservation, log):
             (nxt is not None and worth >= nxt, "accept"),
             (nxt is None and worth >= package_points(plan[at], s.yours), "accept"),
             (before is None or nxt is None, "hold"),
-            (worth > before if before is not None else False, "next_step"),
+            (moved, "next_step"),
             (reply["cant_give_more"], "next_step"),
             (quiet >= 2 and not granted, "next_step"),
             (True, "hold"),
@@ -1029,7 +1033,7 @@ def moves_from_the_rows_in_turn(s, plan, reservation, log):
         if move in ("accept", "walk_away") or reply["final"]:
             break
         if move == "next_step":
-            granted = granted or (quiet >= 2 and not reply["cant_give_more"] and worth <= before)
+            granted = granted or (quiet >= 2 and not reply["cant_give_more"] and not moved)
             at, quiet = at + 1, 0
         before = worth
     return moves

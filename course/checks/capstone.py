@@ -30,6 +30,7 @@ from course.engine.bots import INSULT_LINE
 from course.models.audit import ratings_of
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
+    MOVE_SHARE,
     MOVES,
     PRACTICE_BATNA,
     PRACTICE_LETTER,
@@ -1719,11 +1720,33 @@ _WHY = {
     "can't give more": "a reply that says Marlow can't give more",
     "stalled once": "a first reply without a move",
     "stalled after your step": "a reply without a move after your step at a stall",
+    "small stalled once": "a first reply with a move too small to count",
+    "small stalled twice": "the second reply in a row without a move that counts",
+    "small stalled after your step": "a small move after your step at a stall",
 }
 
 
-def _facts(n, why, worth, before, following, reservation):
-    """What section 5's rule reads at reply ``n``, in words: the facts, never the move."""
+def _facts(n, why, worth, before, following, reservation, sent=None):
+    """What section 5's rule reads at reply ``n``, in words: the facts, never the move.
+    ``sent`` is the profit of the package last sent, so that a move is set against half
+    the cost of the next step (review 104 C1)."""
+    cost = sent - following if sent is not None and following is not None else None
+    if why.startswith("small ") and cost is not None:
+        gain = worth - before
+        text = (
+            f"reply {n} is worth {worth:g} k€ to you, {gain:g} k€ more than its offer before "
+            f"({before:g}), less than half of the {cost:g} k€ your next step costs: no move "
+            "(section 5), "
+        )
+        count = {
+            "small stalled once": "the first reply without a move",
+            "small stalled twice": "the second reply in a row without a move",
+            "small stalled after your step": "and none since your step at a stall",
+        }[why]
+        return (
+            text + count + " (counted from Marlow's second offer, afresh after each step of yours)"
+        )
+    why = why.removeprefix("small ")
     if why == "final above":
         return (
             f"reply {n} is Marlow's final offer, worth {worth:g} k€ to you, and your "
@@ -1748,12 +1771,16 @@ def _facts(n, why, worth, before, following, reservation):
     if why == "opening":
         return "reply 1 is Marlow's opening, its first move (section 5)"
     if why == "moved":
-        text = f"reply {n} is worth {worth:g} k€ to you, more than its offer before ({before:g}): Marlow moved"
+        text = f"reply {n} is worth {worth:g} k€ to you, more than its offer before ({before:g})"
+        if cost is not None:
+            text += f" by at least half of the {cost:g} k€ your next step costs"
+        text += ": Marlow moved"
     elif why == "stalled twice":
         text = (
             f"reply {n} is worth {worth:g} k€ to you, no more than its offer before "
-            f"({before:g}), and so was the reply before it: two replies in a row without a "
-            "move (counted from Marlow's second offer, afresh after each step of yours)"
+            f"({before:g}): the second reply in a row without a move (counted from Marlow's "
+            "second offer, afresh after each step of yours; section 5: a move smaller than "
+            "half your next step is none)"
         )
     elif why == "can't give more":
         text = f"at reply {n} Marlow said it can't give more"
@@ -1814,6 +1841,8 @@ def judge_table_moves(case, result, plan, reservation, log, where=None):
             general="it should return a list of moves, one for each reply",
         )
     key = right_moves(case, plan, reservation, log, [_move(m) for m in result])
+    profits = [_points(case, package)[0] for package in plan]
+    sent_before = dict(itertools.pairwise(reversed(profits)))  # a step's profit: the one before
     for n, (moves, why, worth, before, following) in enumerate(key, start=1):
         if n > len(result):
             raise NotYet(
@@ -1830,7 +1859,7 @@ def judge_table_moves(case, result, plan, reservation, log, where=None):
         if said not in moves:
             raise NotYet(
                 f"{name}: you answered {result[n - 1]!r} to reply {n}, and "
-                f"{_facts(n, why, worth, before, following, reservation)}"
+                f"{_facts(n, why, worth, before, following, reservation, sent_before.get(following))}"
                 f"{_short_of_accepting(said, why, following)}.",
                 general=f"the move after {_WHY[why]} is not the one section 5's rule gives",
             )
@@ -1874,7 +1903,13 @@ def _fixed_logs(case):
     floor = reservation_of(case)
     plan = [row[0] for row in plan_of(case)]
     profits = [row[1] for row in plan_of(case)]
-    low, high = _openings_below(case, floor)[:2]
+    below = _openings_below(case, floor)
+    low, high = below[:2]
+    # review 104 C1: the logs' move from low to high counts, off the line (more than half
+    # the plan's first step), where the case has such an offer
+    line = MOVE_SHARE * (profits[0] - profits[1])
+    counts = [row for row in below[1:] if row[1] - low[1] > line + 1e-9]
+    high = counts[0] if counts else high
     ahead = min((row for row in package_rows(case) if row[1] > profits[2]), key=lambda r: r[1])
     above = final_above(case, floor, profits[1])  # short of the plan's first step
     last = {"final": True, "cant_give_more": True}
@@ -1939,12 +1974,40 @@ def _fixed_logs(case):
             [reply(low), reply(high), reply(plan_of(case)[1]), reply(high, **last)],
         ),
     ]
+    small = _small_move_log(case, floor, plan, profits)
+    if small is not None:
+        built.append(small)
     # each log ends where the talks do (a log whose offer already reaches the next
     # package ends there)
     return [
         (what, given, reservation, log[: len(right_moves(case, given, reservation, log))])
         for what, given, reservation, log in built
     ]
+
+
+def _small_move_log(case, floor, plan, profits):
+    """Review 104 C1: a built log with a move of Marlow's worth less to you than half of
+    what the plan's next step costs, which section 5 counts as no move: on a plan of one
+    step from the opening to the course's plan's last package (its smallest first steps
+    cost 5 or 10 k€, below any move the profits allow), Marlow's opening, an offer worth
+    more to you but by less than half that step, the same offer again, then its final
+    offer, below the reservation price. ``None`` when the case has no such offer."""
+    cost = profits[0] - profits[-1]
+    for low in _openings_below(case, floor):
+        ups = [
+            row
+            for row in package_rows(case)
+            if low[1] < row[1] < floor and row[1] - low[1] < cost / 2 - 1e-9 and row[2] < low[2]
+        ]
+        if ups:
+            up = min(ups, key=lambda row: (row[1], -row[2]))
+            return (
+                "a log with a move smaller than half of your next step, on a plan of one step",
+                [plan[0], plan[-1]],
+                floor,
+                [reply(low), reply(up), reply(up), reply(up, final=True)],
+            )
+    return None
 
 
 def _offers_in_words(case, log):
@@ -1982,7 +2045,7 @@ def table_moves(answer, hidden=False):
     )
 
 
-_COUNTS = {6: "six", 7: "seven", 8: "eight", 9: "nine"}
+_COUNTS = {6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 
 
 # --- for the table's prepared plan (tests/strategies.py) ---------------------------------

@@ -975,6 +975,12 @@ LOG_SHAPES = (
 SHORT_SHAPES = (("stall", "limit"),)
 
 
+#: Review 104 C1: section 5's "it moved" row steps only when Marlow's offer gives Tallis at
+#: least this share of what the plan's next step would cost it (each step gets something
+#: back); a smaller move counts as a reply without a move.
+MOVE_SHARE = 0.5
+
+
 def _worth(case, package):
     return float(sum(case.yours[issue][level] for issue, level in package.items()))
 
@@ -1293,7 +1299,10 @@ def right_moves(case, plan, reservation, log, follow=None):
     move, where it was the walk-away); an offer worth at least the plan's next package, or, with
     no step left, at least the package last sent, accept (review 73 X2); its opening, hold,
     or one small step (at this table Marlow's opening always gives up ground, so it is its
-    first move and the step is reciprocity: review 75 X3, review 78 C1, review 91 C1); a move, the next step; "can't give more", the
+    first move and the step is reciprocity: review 75 X3, review 78 C1, review 91 C1); a move, the next
+    step (review 104 C1: a move gains Tallis at least ``MOVE_SHARE`` of what the plan's next
+    step costs, a hold too when exactly that; a smaller gain counts as a reply without a
+    move, its ``why`` prefixed "small "); "can't give more", the
     next step; the second reply in a row without a move since Tallis's last step, the next
     step or a hold (section 5's row after Osgood's GRIT, review 77 C2; the model answer
     holds, review 76 C1), and after that step only a hold until Marlow moves; else hold.
@@ -1320,7 +1329,12 @@ def right_moves(case, plan, reservation, log, follow=None):
         # module 04's rule with a person: at or below the target, hold (send nothing new)
         reached = target is not None and profits[at] <= target + 1e-9
         following = profits[at + 1] if at + 1 < len(profits) else None
-        moved = before is not None and worth > before
+        # review 104 C1: a move counts when it gives Tallis at least MOVE_SHARE of what the
+        # plan's next step would cost; a smaller one counts as no move
+        line = MOVE_SHARE * (profits[at] - following) if following is not None else 0.0
+        moved = before is not None and worth > before + 1e-9 and worth - before >= line - 1e-9
+        small = before is not None and worth > before and not moved
+        on_line = moved and following is not None and abs(worth - before - line) <= 1e-9
         granted = granted and not moved  # review 77 C2: one step until Marlow moves
         if before is not None and not moved:
             quiet += 1
@@ -1339,12 +1353,16 @@ def right_moves(case, plan, reservation, log, follow=None):
         elif moved or answer["cant_give_more"]:
             why = "moved" if moved else "can't give more"
             moves = step or ("hold",)
+            if on_line:  # worth exactly MOVE_SHARE of the step: "at least" read either way
+                moves = (*moves, "hold")
         elif quiet >= 2 and not granted:
             moves, why = (*step, "hold"), "stalled twice"
         elif quiet >= 2:
             moves, why = ("hold",), "stalled after your step"
         else:
             moves, why = ("hold",), "stalled once"
+        if small and why.startswith("stalled"):
+            why = "small " + why
         if reached and not answer["final"] and moves[0] != "accept" and "hold" not in moves:
             moves = (*moves, "hold")
         found.append((moves, why, worth, before, following))
