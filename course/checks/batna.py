@@ -2557,6 +2557,7 @@ def judge_batna_when(offers, timing, funded, value):
                 "it counts an unsettled bonus as sure; weigh it by its chance",
             ),
         ]
+    mistakes += _left_out(offers, timing, funded)
     for share, package in ((1, "for the job as offered"), (0.5, "with two remote days")):
         added = "the commute" if share == 1 else "half the commute"
         mistakes.append(  # review 74 X4: the reservation price for the value it rests on
@@ -2590,6 +2591,45 @@ def judge_batna_when(offers, timing, funded, value):
         )
 
 
+def _left_out(offers, timing, funded):
+    """Review 103 X1: the amounts question 9 gets when Harbor Bank or Freelance is left out
+    of the comparison (or, for Freelance, valued too low to win), with hints that name the
+    alternative; an answer of ``max(bank_salary, Lumen)`` passed the visible check for every
+    learner whose own BATNA is not Freelance and lost the mark at grading."""
+    compare = {
+        "commit first": "Harbor Bank, Freelance and Lumen, each at its expected value",
+        "known first": "Harbor Bank, Freelance at its expected value, and Lumen's settled outcome",
+        "left open": "Harbor Bank and Freelance, each with Lumen open beside it",
+    }[timing]
+    made = []
+    for name in ("Harbor Bank", "Freelance"):
+        kept = {n: t for n, t in alternatives_of(offers).items() if n not in (name, "Lumen")}
+        if timing == "left open":
+            walking = max(with_lumen_open(offers, tree) for tree in kept.values())
+            value = sure_beside_lumen(offers, walking)
+        else:
+            worth = [expected_value(tree) for tree in kept.values()]
+            value = max(*worth, _lumen_at(offers, timing, funded))
+        low = ", or values its tree too low" if name == "Freelance" else ""
+        made.append(
+            (
+                value,
+                f"that leaves {name} out{low}: compare {compare}",
+                f"it leaves {name} out{low}; compare {compare}",
+                f"leave {name} out",
+            )
+        )
+    return made
+
+
+def _lumen_at(offers, timing, funded):
+    """What Lumen counts at when its round is timed as ``timing`` (not "left open")."""
+    bonus = offers.startup_bonus
+    if timing == "known first":
+        return offers.startup_base + (bonus if funded else 0.0)
+    return offers.startup_base + offers.funding_probability * bonus
+
+
 def _high_base(offers):
     """``offers`` with Lumen's base salary 3,000 above the best other alternative (rounded to
     1,000), so that Lumen counts even when its round fails (with the drawn bases, below every
@@ -2609,10 +2649,12 @@ def _when_cases(hidden):
     """The learner's own case, an example whose BATNA by expected values is Lumen (so
     leaving Lumen open changes the answer), the same example with a base salary above
     every other alternative (``_high_base``) and with a Harbor Bank salary above Lumen's
-    funded pay (``high_bank``); when grading, other learners' and a hidden example of each
-    kind too."""
+    funded pay (``high_bank``), and question 2's Freelance example, where Freelance beats
+    Harbor Bank and a failed round (review 103 X1); when grading, other learners' and a
+    hidden example of each of the first three kinds too."""
     example = _sure_example(True)
     cases = [*_scenarios(hidden), example, _high_base(example), high_bank(example)]
+    cases.append(_freelance_example())  # review 103 X1: Freelance beats a failed round
     if hidden:
         other = _sure_example(True, hidden_learner(MODULE, "c"))
         cases += [other, _high_base(other), high_bank(other)]
