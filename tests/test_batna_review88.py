@@ -21,7 +21,7 @@ LEARNERS = ("rv88b", "ada", "example-3")
 
 def _walk_away_part(answer):
     """The message of question 6's walk-away part for ``answer``."""
-    outcome = next(o for o in check.respond_to_offer(answer).outcomes if o.check == "walk away")
+    outcome = next(o for o in check.respond_to_offer(answer).outcomes if o.check == "final offer")
     return outcome.earned, outcome.message
 
 
@@ -53,17 +53,17 @@ def test_x1_a_beaten_estimate_hint_gives_the_rules_own_reason_unless_you_walk_aw
     no_days = {"ask for remote days": "acceptable", "acceptable": "acceptable"}
     earned, said = _walk_away_part(_unless_beaten(lambda r: no_days[r]))  # the reviewer's
     assert earned == 0
-    assert "walks away only when neither reaches it" not in said
+    assert "makes a final offer only when neither reaches it" not in said
     assert "but the offer has no remote days; they cost Northwind nothing" in said
     assert "so not 'acceptable'" in said
     assert "reaches your reservation price with two remote days" in said
 
     earned, said = _walk_away_part(_unless_beaten(lambda r: "counter"))
-    assert earned == 0 and "walks away only when neither reaches it" not in said
+    assert earned == 0 and "makes a final offer only when neither reaches it" not in said
     assert "the offer has remote days and reaches your reservation price with two" in said
 
     earned, said = _walk_away_part(_unless_beaten(lambda r: "walk away"))
-    assert earned == 0 and "walks away only when neither reaches it" in said
+    assert earned == 0 and "makes a final offer only when neither reaches it" in said
 
 
 def test_x1_the_reason_hint_on_a_beaten_estimate_follows_the_learners_reason(learner):
@@ -75,12 +75,12 @@ def test_x1_the_reason_hint_on_a_beaten_estimate_follows_the_learners_reason(lea
     for offer, wrong in ((without, "even split reached"), (with_days, "no remote days")):
         with pytest.raises(check.NotYet) as slip:
             check.judge_response(case, 1, offer, ("acceptable", wrong), part="reason")
-        assert "walks away only when neither" not in str(slip.value)
+        assert "makes a final offer only when neither" not in str(slip.value)
     with pytest.raises(check.NotYet) as slip:
         check.judge_response(
             case, 1, without, ("walk away", "no zone even with remote days"), part="reason"
         )
-    assert "walks away only when neither reaches it" in str(slip.value)
+    assert "makes a final offer only when neither reaches it" in str(slip.value)
 
 
 @pytest.mark.parametrize("who", LEARNERS)
@@ -114,14 +114,11 @@ def test_c1_section_5_and_question_6_say_what_walk_away_means():
     your last word and leaving if it is refused."""
     decide, question = _cell("decide-teaching"), _cell("q6-text")
     assert "Before you walk away" not in decide
-    assert (
-        (
-            "Walking away means naming your reservation price with two remote days as your "
-            "**final offer** (one you say you will not improve), and leaving if it is refused."  # review 102 C4: the course's one term
-        )
-        in decide
-    )
-    assert '`"walk away"` (give your final offer and leave if it is refused)' in question
+    assert (  # review 103 C1: the response is now named after it, "final offer"
+        "A **final offer** is one its maker says they will not improve. Yours here is your "
+        "reservation price with two remote days; if it is refused, walk away."
+    ) in decide
+    assert '`"final offer"` (then leave if it is refused)' in question
 
 
 def test_u1_section_5_states_the_bar_for_a_beaten_estimate_in_the_sentence():

@@ -88,8 +88,9 @@ def test_question_6_walks_away_only_when_no_package_reaches_the_reservation_pric
         return _respond(offers, offer, batna_value, northwind_reservation)
 
     got = _messages(check.respond_to_offer(old_rule, hidden=hidden))
-    assert got["walk away"][0] == 0 and got["responses"][0] == 1  # all of its (review 86 X1)
-    assert "walks away only when neither reaches it" in got["walk away"][1]  # review 83 X1
+    # review 103 C1: the part and the response are "final offer"
+    assert got["final offer"][0] == 0 and got["responses"][0] == 1  # all of its (review 86 X1)
+    assert "makes a final offer only when neither reaches it" in got["final offer"][1]
     assert check.respond_to_offer(_respond, hidden=hidden).earned == 2
     case = beaten_estimate_case(course.variant("02_batna", "ada"))
     with_remote, plain = case.northwind_offers
@@ -100,7 +101,7 @@ def test_question_6_walks_away_only_when_no_package_reaches_the_reservation_pric
         # review 86 X1: no row order; review 93 U1: a table again, its rows exclusive
         "| below your reservation price with two remote days: no zone | at or above it | "
         "*acceptable* with the remote days; without them, **ask for remote days**: your "  # r96
-        "estimate was too low | | the same | below it too | **walk away**: no "
+        "estimate was too low | | the same | below it too | **final offer**: no "
         "package works for both |" in decide
     )
 

@@ -33,10 +33,12 @@ def test_a_strict_even_split_costs_question_6_half_a_mark_not_both(learner, hidd
 
     credit = check.respond_to_offer(strict, hidden=hidden)
     got = _messages(credit)
-    assert credit.earned == 1.5 and credit.possible == 2, got
-    assert got["at the even split"][0] == 0
+    # review 103 X2: the boundary is feedback only, so the slip now costs nothing
+    assert credit.earned == 2 and credit.possible == 2, got
+    assert got["at the even split"][0] == 0 and got["at the even split"][1]
     assert "an offer exactly at the even split reaches it" in got["at the even split"][1]
     marked = {part for part in got if part not in ("at the even split", "reasons")}  # r86 X1
+    assert "at the even split" in {o.check for o in credit.outcomes if not o.passed}
     assert all(got[part][0] > 0 for part in marked)
     assert check.respond_to_offer(_respond, hidden=hidden).earned == 2
 
@@ -164,7 +166,7 @@ def test_the_marks_of_questions_4_and_9_are_one_line_each():
     line, and the conditions are left to the check's messages."""
     q4 = " ".join(cell_text("02_batna", "batna", "q4-text").split())
     q9 = " ".join(cell_text("02_batna", "batna", "q9-text").split())
-    assert "Marks: zones 1, no zone 1/2, equal prices 1/2." in q4
+    assert "Marks: zones 1½, no zone ½, equal prices none." in q4  # review 103 X2
     assert "only beside" not in q4
     assert "Marks: known first 1, the other two feedback only." in q9  # review 86 X2
     assert "judged on a line of its own" not in q9

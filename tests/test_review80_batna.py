@@ -176,7 +176,7 @@ def test_section_5s_walk_away_row_is_one_plain_clause():
     """U4: the walk-away row was a 40-word cell with a nested colon; it is now one clause."""
     decide = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
     # review 86 X1: a principle, not a table row; review 93 U1: an exclusive row again
-    row = decide.split("| **walk away**")[0].rsplit("| the same |", 1)[1]
+    row = decide.split("| **final offer**")[0].rsplit("| the same |", 1)[1]  # review 103 C1
     clause = row.strip(" |")
     assert len(clause.split()) <= 20, clause
 

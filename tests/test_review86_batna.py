@@ -54,7 +54,7 @@ def test_naming_your_last_word_costs_nothing_only_if_your_estimate_is_right():
     assert "with no zone, that costs nothing" not in decide
     assert (
         "If your estimate of Northwind's reservation price is right, that costs nothing; if it "
-        "is too low, Northwind may pay just that, still no worse than walking."
+        "is too low, Northwind may pay just that, still no worse than leaving."  # review 103 C1
     ) in decide
 
 
@@ -149,10 +149,11 @@ def test_question_6_asks_for_responses_by_principles_not_a_table_to_copy(monkeyp
     decide = _cell("decide-teaching")
     assert "first row that fits" not in decide and "| reason |" not in decide
     # review 93 U1: a table again, but its rows exclusive (no order) and with no reasons
-    assert "| the same | below it too | **walk away**: no package works for both |" in decide
+    assert "| the same | below it too | **final offer**: no package works for both |" in decide
     q6 = _cell("q6-text")
     # review 102 X2: the tie is settled where the question is asked
-    assert "Marks: responses 1, offers exactly at the even split with remote days (they " in q6
+    # review 103 X2: the even split's half mark now goes with the responses
+    assert "offers exactly at the even split with remote days (they reach it)" in q6
     assert "paired as in section 5's table" not in q6
     monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
     pair = solution_namespace("02_batna", "batna")["respond_to_offer"]

@@ -998,8 +998,8 @@ def _zones(answer, cases, done):
 def _only_beside(then, first, why):
     """A check's run: ``then`` (the part a constant answer could pass), which earns only
     once ``first`` passes too; else the ``NotYet`` hint ``why``, true of the answer since
-    ``then`` passed. A function that always says None, or always walks away, passed the
-    part of its constant for every learner."""
+    ``then`` passed. A function that always says None, or always makes a final offer,
+    passed the part of its constant for every learner."""
 
     def run():
         done = then()
@@ -1032,10 +1032,13 @@ def _judged_after(first, then, why):
 def northwind_zopa(answer, hidden=False):
     """Check a function ``(offers, reservation) -> (low, high) or None``: the zone between
     your reservation price and Northwind's, which the learner works out from Northwind's
-    alternative. A point for cases with a zone; half a point for cases without, and half for
-    a zone of one salary (b = s), each earned only beside the first (``return None`` earned
-    the None part for every learner). Review 61 X3: a strict ``>`` on the boundary cost the
-    whole point for zones; it now costs only the boundary's half point."""
+    alternative. A point and a half for cases with a zone; half a point for cases without,
+    earned only beside the first (``return None`` earned the None part for every learner);
+    a zone of one salary (b = s) is judged after the first, on a line of no points. Review
+    61 X3: a strict ``>`` on the boundary cost the whole point for zones, then only the
+    boundary's half point; review 103 X2: a half mark on a comparison operator was a
+    quarter of the question, so that line is feedback only and its half point went to the
+    zones, which every answer that earned it had right (grading only grows more lenient)."""
     cases = _both_kinds(hidden)
     if hidden:
         cases += [no_deal_case(offers) for offers in cases[:2]]
@@ -1049,10 +1052,10 @@ def northwind_zopa(answer, hidden=False):
     first = "get those zones right first"
 
     return score(
-        Check("a zone when there is one", 1, lambda: _zones(answer, wide, done)),
+        Check("a zone when there is one", 1.5, lambda: _zones(answer, wide, done)),
         Check(
             "a zone of one salary",
-            0.5,
+            0,
             _judged_after(
                 lambda: _zones(answer, wide, done),
                 lambda: _zones(
@@ -1084,7 +1087,7 @@ def northwind_zopa(answer, hidden=False):
     )
 
 
-# --- question 6: acceptable, ask for remote days, counter or walk away --------------------------
+# --- question 6: acceptable, ask for remote days, counter or final offer ------------------------
 
 
 @answer_key
@@ -1178,15 +1181,16 @@ def _why(offers, offer, reason, said=None):
     return hint, general
 
 
-#: What a learner says when walking away: the response, or its reason (review 88 X1).
-_WALKING = ("walk away", "no zone even with remote days")
+#: What a learner says to make a final offer and leave: the response (its older word,
+#: "walk away", is read as it by ``_choice``), or its reason (review 88 X1).
+_WALKING = ("final offer", "no zone even with remote days")
 
 
 def _why_alone(offers, offer, reason, said=None):
     """``_why`` before its step: ``said``, the learner's response or reason, picks the hint
     where your estimate of Northwind's reservation price leaves no zone but the offer reaches
-    your reservation price with two remote days (review 88 X1: only a walk-away is told that
-    section 5 does not walk away; any other answer gets the rule's own reason)."""
+    your reservation price with two remote days (review 88 X1: only a final offer is told that
+    section 5 makes none there; any other answer gets the rule's own reason)."""
     limit = northwind_reservation(offers)
     reservation = reservation_of(offers, offer.remote_days)
     with_remote = reservation_of(offers, REMOTE_DAYS)
@@ -1206,13 +1210,13 @@ def _why_alone(offers, offer, reason, said=None):
         return (  # review 83 X1: in section 5's words, without an unstated rule
             f"the offer reaches {your} reservation price with two remote days"
             f"{price(with_remote)[:-1]}, though Northwind's reservation price as estimated, "
-            f"{limit:,.0f}, does not: section 5 walks away only when neither reaches it",
-            "an offer that reaches your reservation price with two remote days is not walked "
-            "away from, even when your estimate of Northwind's reservation price falls short: "
-            "section 5 walks away only when neither reaches it",
+            f"{limit:,.0f}, does not: section 5 makes a final offer only when neither reaches it",
+            "an offer that reaches your reservation price with two remote days is not met with "
+            "a final offer, even when your estimate of Northwind's reservation price falls "
+            "short: section 5 makes a final offer only when neither reaches it",
         )
     if reason == "no zone even with remote days":
-        # review 88 C1: what walking away is, without naming the response (review 58 W2)
+        # review 88 C1: what a final offer is, without naming the response (review 58 W2)
         last = (
             f"section 5 leaves only {your} final offer ({your} reservation price with two remote "
             "days) and leaving if it is refused"
@@ -1356,15 +1360,18 @@ def respond_to_offer(answer, hidden=False):
     """Check a function ``(offers, offer, batna_value, northwind_reservation) -> (response,
     reason)``, or the response alone, on the learner's own offers and an example of the
     other kind, each with further offers on every path of the rule (``rule_offers``): the
-    responses (a point); two offers exactly at the even split with remote days (half a
-    point: review 78 X2, a `>` for `>=` cost both marks); and on the same cases with a
-    cheaper agency, where every offer should be walked away from (half a point, earned only
-    beside the responses: a constant walk-away earned it for every learner). Review 86 X1:
+    responses (a point); two offers exactly at the even split with remote days (review 78
+    X2: a `>` for `>=` cost both marks, so it became a half point of its own; review 103 X2:
+    a quarter of the question on a comparison operator, so it is now feedback only, and its
+    half point is earned by the responses, or, for an answer wrong there, by these two
+    offers as before, so that no answer earns less); and on the same cases with a cheaper
+    agency, where every offer should get a final offer (half a point, earned only beside
+    the responses: a constant final offer earned it for every learner). Review 86 X1:
     the text no longer gives the rule's reasons as a table to copy, so a reason, when the
     answer gives one, is judged on a feedback line of no points, on every offer tried."""
     cases = _both_kinds(hidden)
     # review 77 C2: offers that reach your reservation price with remote days, though the
-    # estimate of Northwind's leaves no zone, are not walked away from
+    # estimate of Northwind's leaves no zone, get no final offer
     no_deal = [no_deal_case(offers) for offers in cases]
     no_deal += [beaten_estimate_case(offers) for offers in cases[:2]]
     cases.append(split_edge_case(_first_example("Harbor Bank")))  # review 77 X3: `>` failed
@@ -1383,24 +1390,38 @@ def respond_to_offer(answer, hidden=False):
         _responses(answer, cases, ("reason",), done, at_split=True)
         return _responses(answer, no_deal, ("reason",), done)
 
+    def either():
+        try:
+            return responses()
+        except NotYet as slip:
+            try:
+                _at_split(answer, cases)
+            except NotYet:
+                raise slip from None
+            return (
+                "respond_to_offer takes an offer exactly at the even split as reaching it: "
+                "that earns this half mark while a response elsewhere is wrong."
+            )
+
     return score(
         Check("responses", 1, responses),
-        Check("at the even split", 0.5, lambda: _at_split(answer, cases)),
+        Check("responses, or the even split", 0.5, either),
+        Check("at the even split", 0, lambda: _at_split(answer, cases)),
         Check(
-            "walk away",
+            "final offer",
             0.5,
             _only_beside(
                 lambda: _responses(
                     answer,
                     no_deal,
                     ("response",),
-                    "respond_to_offer walks away when no package works for both sides.",
+                    "respond_to_offer makes a final offer when no package works for both sides.",
                 ),
                 responses,
-                "it walks away where no package works for both sides, "
+                "it makes a final offer where no package works for both sides, "
                 "but that earns its half mark only beside the rule's responses where a deal is "
-                "possible (else a function that always walked away would earn it): get those "
-                "responses right first",
+                "possible (else a function that always made a final offer would earn it): get "
+                "those responses right first",
             ),
         ),
         Check("reasons", 0, reasons),

@@ -26,7 +26,7 @@ MARGIN = 1_000
 #: How far an offer's salary must stay from the even split it is judged against.
 OFFER_MARGIN = 500
 #: How far below Northwind's reservation price an offer made while it is still moving stays:
-#: an offer at that price is its walk-away, its final offer, not a step (review 75 X7).
+#: an offer at that price is its final offer, not a step (review 75 X7).
 STILL_MOVING = 500
 #: Northwind's ways to pay: remote days a week it can offer (two halve your commute).
 REMOTE_DAYS = 2
@@ -337,12 +337,14 @@ def _even_split(offers, remote_days=0):
 
 #: The responses of question 6, in the order the notebook gives them. "acceptable" was
 #: "accept" before review 67 (X2): it marks an offer good enough to take, not a duty to
-#: take it; the check still takes the old word (``RESPONSE_ALIASES``).
-RESPONSES = ("acceptable", "ask for remote days", "counter", "walk away")
+#: take it; the check still takes the old word (``RESPONSE_ALIASES``). "final offer" was
+#: "walk away" before review 103 (C1): the module keeps "walk away" for the act of leaving,
+#: and the response is the final offer you make before it.
+RESPONSES = ("acceptable", "ask for remote days", "counter", "final offer")
 
 #: Older words for a response that question 6's check still takes, with the response each
 #: stands for (an answer written before the rename keeps its marks).
-RESPONSE_ALIASES = {"accept": "acceptable"}
+RESPONSE_ALIASES = {"accept": "acceptable", "walk away": "final offer"}
 
 #: Older words for a reason that question 6's check still takes: "commute trap" was the
 #: name of the row below your reservation price for its package until review 82 (U2) cut
@@ -351,7 +353,7 @@ REASON_ALIASES = {"commute trap": "below your reservation price"}
 
 #: The reasons of question 6, each with the response it goes with, in the rule's order.
 REASONS = {
-    "no zone even with remote days": "walk away",
+    "no zone even with remote days": "final offer",
     "even split reached": "acceptable",
     "no remote days": "ask for remote days",
     "below your BATNA": "counter",
@@ -361,10 +363,10 @@ REASONS = {
 
 
 def _right_response(offers, offer):
-    """The course's rule for question 6, as ``(response, reason)``: walk away when no package
-    reaches your reservation price, neither Northwind's reservation price nor this offer's
-    salary, even with two remote days (review 77 C2: the rule walked away from such an
-    offer). An offer at or above the even split of the zone with remote days is acceptable
+    """The course's rule for question 6, as ``(response, reason)``: a final offer (then leave
+    if it is refused) when no package reaches your reservation price, neither Northwind's
+    reservation price nor this offer's salary, even with two remote days (review 77 C2: the
+    rule walked away from such an offer). An offer at or above the even split of the zone with remote days is acceptable
     if it has them, and answered by asking for them if not (they cost Northwind nothing);
     anything else is countered, for the first reason that applies. Review 83 X1: the even
     split is taken on the estimate of Northwind's reservation price alone, as section 5
@@ -373,7 +375,7 @@ def _right_response(offers, offer):
     low = _reservation_of(offers, REMOTE_DAYS)
     high = _northwind_reservation(offers)
     if high < low and offer.salary < low:
-        return "walk away", "no zone even with remote days"
+        return "final offer", "no zone even with remote days"
     if offer.salary >= (low + high) / 2:
         return (
             ("acceptable", "even split reached")
@@ -392,8 +394,8 @@ def _right_response(offers, offer):
 
 def no_deal_case(offers):
     """The same case with a cheaper agency: Northwind's reservation price falls below yours
-    even with two remote days, and its offers stay within it. Every offer is then a "walk
-    away" (the graded checks use it; no learner draws it as their own)."""
+    even with two remote days, and its offers stay within it. Every offer is then met with a
+    "final offer" (the graded checks use it; no learner draws it as their own)."""
     limit = math.floor((_reservation_of(offers, REMOTE_DAYS) - MARGIN) / 1_000) * 1_000.0
     low = min(offer.salary for offer in offers.northwind_offers)
     return replace(
@@ -411,7 +413,7 @@ def beaten_estimate_case(offers):
     """``no_deal_case`` with two offers of one salary 1,000 or so above your reservation price
     with two remote days, one with them and one without (review 77 C2): Northwind's
     reservation price as estimated leaves no zone, but these offers reach your reservation
-    price with remote days, so the rule does not walk away from them. The graded checks use
+    price with remote days, so the rule makes no final offer to them. The graded checks use
     it; no learner draws it as their own."""
     cheaper = no_deal_case(offers)
     salary = math.ceil((_reservation_of(offers, REMOTE_DAYS) + 1_000) / 1_000) * 1_000.0

@@ -25,8 +25,8 @@
 # 3. work out the other side's reservation price from *its* alternative, and the zone
 #    where a deal can happen, the **ZOPA**;
 # 4. decide what to do with an offer: judge it acceptable, counter it, ask for a term that
-#    costs the other side nothing (here, remote days), or walk away; and mention your
-#    alternatives honestly;
+#    costs the other side nothing (here, remote days), or make a final offer; and mention
+#    your alternatives honestly;
 # 5. see how a deal's surplus (what it gains over both sides' alternatives together)
 #    splits, and when a better BATNA earns you more.
 #
@@ -352,8 +352,6 @@ BatnaBuilder()
 # | one inside the band | the fact's figure |
 # | one at or past the band's top, even one that carries your opening beyond the estimate | the band's top: three quarters of the way up |
 #
-# So a stronger fact never lowers your target.
-#
 # **Your two packages.** Northwind can move only salary and remote days (0 or 2 a week);
 # remote days cost it nothing and halve your commute. With two, your reservation price is
 # $V + c/2$, not $r = V + c$, and the zone starts half the commute lower. Call the middle
@@ -380,7 +378,7 @@ BatnaBuilder()
 # 4). Then return the zone between the two as a pair `(low, high)`, or `None` when there is
 # no zone. The check tries your case, an example of the other kind, one whose survey tops
 # the agency's cost and one where the two reservation prices are equal: by section 4's
-# $b \ge s$, a zone of one salary. Marks: zones 1, no zone 1/2, equal prices 1/2.
+# $b \ge s$, a zone of one salary. Marks: zones 1½, no zone ½, equal prices none.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "northwind-zopa-answer", "schema_version": 3}
@@ -466,26 +464,24 @@ check.target_salary(target_salary, hidden=True)
 # | at or above your reservation price with two remote days: a zone (your case) | at or above the even split with remote days | *acceptable* with the remote days; without them, **ask for remote days** |
 # | the same | below the even split with remote days | **counter**, and say why: it is below your BATNA, below your reservation price for its package, or short of the even split with remote days |
 # | below your reservation price with two remote days: no zone | at or above it | *acceptable* with the remote days; without them, **ask for remote days**: your estimate was too low |
-# | the same | below it too | **walk away**: no package works for both |
+# | the same | below it too | **final offer**: no package works for both |
 #
-# Every counter asks for two remote days too. Walking away means naming your reservation
-# price with two remote days as your **final offer** (one you say you will not improve),
-# and leaving if it is refused. If your estimate of Northwind's reservation price is right,
-# that costs nothing; if it is too low, Northwind may pay just that, still no worse than
-# walking.
+# Every counter asks for two remote days too. A **final offer** is one its maker says they
+# will not improve. Yours here is your reservation price with two remote days; if it is
+# refused, walk away. If your estimate of Northwind's reservation price is right, that costs nothing; if
+# it is too low, Northwind may pay just that, still no worse than leaving.
 #
 # An offer below your BATNA is often an extreme opening. Stay calm: it shows where Northwind
 # opens, not where it must stop; answer with your own number. At a final offer you
 # believe, take any offer above your reservation price for its package.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
-# ### Question 6 (2 marks): acceptable, ask for remote days, counter or walk away?
+# ### Question 6 (2 marks): acceptable, ask for remote days, counter or final offer?
 #
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
 # your response by section 5's rule, for offers made while Northwind is still moving:
 # `"acceptable"` (good enough to take, not one you must take at once),
-# `"ask for remote days"`, `"counter"` or `"walk away"` (give your final offer and leave if
-# it is refused).
+# `"ask for remote days"`, `"counter"` or `"final offer"` (then leave if it is refused).
 # You may return a pair `(response, reason)`, the reason one of
 # `"no zone even with remote days"`, `"even split reached"`, `"no remote days"`,
 # `"below your BATNA"`, `"below your reservation price"` or `"below the even split"`:
@@ -497,9 +493,9 @@ check.target_salary(target_salary, hidden=True)
 # check passes the right values. You also need `offers.commute_cost`.
 #
 # The check tries your offers, an example's, and test offers on every path of the rule (your
-# own offers never need walking away; the test offers do). Marks: responses 1, offers
-# exactly at the even split with remote days (they reach it) 1/2, walking away 1/2;
-# reasons none.
+# own offers never need a final offer; the test offers do). Marks: responses 1½, final
+# offer ½, reasons none; offers exactly at the even split with remote days (they reach it)
+# can save ½ of the first.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
@@ -508,7 +504,7 @@ def respond_to_offer(offers, offer, batna_value, northwind_reservation):
     ### BEGIN SOLUTION
     with_remote = batna_value + offers.commute_cost / 2
     if northwind_reservation < with_remote and offer.salary < with_remote:
-        return "walk away", "no zone even with remote days"
+        return "final offer", "no zone even with remote days"
     even_split = (with_remote + northwind_reservation) / 2
     if offer.salary >= even_split:
         if offer.remote_days:
@@ -570,8 +566,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # **When to mention an alternative at all.** Mention it when what it shows beats the other
 # side's estimate of your reservation price. Then it raises that estimate and what they
 # must offer. Keep a weak one private: naming it would show you could be had for less.
-# This rule fits talks where Northwind can make a final offer and hold to it, as it can
-# before your answer date (section 7's box).
+# This rule fits talks where Northwind makes the last offer before your answer date, so it
+# can hold to a final offer (section 7's box).
 #
 # Tell its terms in full, and say the chances are your own estimates, which nobody can
 # check. Mention the commute but give no figure: the cost is personal, Northwind cannot
