@@ -2688,7 +2688,8 @@ def test_question_6s_grading_note_says_where_the_walk_away_half_mark_is_tried(le
     s = _drawn_for("ada")
     cheaper = no_deal_case(s)
     assert northwind_reservation(cheaper) < northwind_reservation(s)
-    assert all(right_response(cheaper, o)[0] == "final offer" for o in cheaper.northwind_offers)
+    # this module's right_response is the test's own rule, which still says "walk away"
+    assert all(right_response(cheaper, o)[0] == "walk away" for o in cheaper.northwind_offers)
 
 
 def test_an_open_alternative_cancels_only_beside_a_fallback_at_least_its_worst_outcome():

@@ -468,8 +468,8 @@ check.target_salary(target_salary, hidden=True)
 #
 # Every counter asks for two remote days too. A **final offer** is one its maker says they
 # will not improve. Yours here is your reservation price with two remote days; if it is
-# refused, walk away. If your estimate of Northwind's reservation price is right, that costs nothing; if
-# it is too low, Northwind may pay just that, still no worse than leaving.
+# refused, walk away. If your estimate of Northwind's reservation price is right, that
+# costs nothing; if it is too low, Northwind may pay just that, still no worse than leaving.
 #
 # An offer below your BATNA is often an extreme opening. Stay calm: it shows where Northwind
 # opens, not where it must stop; answer with your own number. At a final offer you
