@@ -171,11 +171,11 @@ def test_question_6_says_the_walk_away_path_is_tried_on_test_offers_only():
     from course.scenarios.batna import right_response
 
     q6 = _cell("q6-text")
-    assert "(your own offers never need walking away; the test offers do)" in q6
+    assert "(your own offers never need a final offer; the test offers do)" in q6  # r103 C1
     for n in range(60):
         offers = course.variant("02_batna", f"sweep-{n}")
         for offer in offers.northwind_offers:
-            assert right_response(offers, offer)[0] != "walk away", offers.learner
+            assert right_response(offers, offer)[0] != "final offer", offers.learner
 
 
 def test_question_10_says_what_talks_proposer_is_in_plain_words():
