@@ -141,10 +141,12 @@ def test_c4_one_term_for_a_final_offer_defined_once():
     text = _markdown()
     assert "last word" not in text
     assert text.count("**final offer**") == 1
-    assert "as your **final offer** (one you say you will not improve)" in _cell("decide-teaching")
-    assert "Northwind can make a final offer and hold to it" in _cell("honest-teaching")
+    # review 103 C1/C2: the response is named "final offer" (the bold row); the definition
+    # follows it, and section 6 says when Northwind can hold to one
+    assert "A final offer is one its maker says they will not improve." in _cell("decide-teaching")
+    assert "so it can hold to a final offer" in _cell("honest-teaching")
     assert "calls it its final offer" in _cell("take-or-counter-text")
-    assert '`"walk away"` (give your final offer and leave if it is refused)' in _cell("q6-text")
+    assert '`"final offer"` (then leave if it is refused)' in _cell("q6-text")
     assert "last word" not in inspect.getsource(check)
 
 
@@ -209,9 +211,8 @@ def test_x2_each_tie_is_settled_where_its_question_is_asked():
     b ≥ s; section 5's rule is "at or above"; question 8 asks for "at least" the target), so
     grading is unchanged and each question now states its tie plainly."""
     assert "by section 4's $b \\ge s$, a zone of one salary" in _cell("q4-text")
-    assert "offers exactly at the even split with remote days (they reach it) 1/2" in _cell(
-        "q6-text"
-    )
+    # review 103 X2: that tie is still stated, but now earns no mark of its own
+    assert "offers exactly at the even split with remote days (they reach it)" in _cell("q6-text")
     assert "so a target of exactly half needs no BATNA" in _cell("q8-text")
 
 

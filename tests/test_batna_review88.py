@@ -115,7 +115,7 @@ def test_c1_section_5_and_question_6_say_what_walk_away_means():
     decide, question = _cell("decide-teaching"), _cell("q6-text")
     assert "Before you walk away" not in decide
     assert (  # review 103 C1: the response is now named after it, "final offer"
-        "A **final offer** is one its maker says they will not improve. Yours here is your "
+        "A final offer is one its maker says they will not improve. Yours here is your "
         "reservation price with two remote days; if it is refused, walk away."
     ) in decide
     assert '`"final offer"` (then leave if it is refused)' in question

@@ -65,7 +65,7 @@ def test_section_5_asks_for_remote_days_in_every_counter_and_states_terms_before
 
     decide = _cell("decide-teaching")
     assert (
-        "Every counter asks for two remote days too. A **final offer** is one its maker says "
+        "Every counter asks for two remote days too. A final offer is one its maker says "
         "they will not improve. Yours here is your reservation price with two remote days"
     ) in decide  # review 86 C2: what it costs is its own sentence; review 88 C1: a definition
     # (review 103 C1: the response is named "final offer"; "walk away" is the act)

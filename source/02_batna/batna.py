@@ -466,7 +466,7 @@ check.target_salary(target_salary, hidden=True)
 # | below your reservation price with two remote days: no zone | at or above it | *acceptable* with the remote days; without them, **ask for remote days**: your estimate was too low |
 # | the same | below it too | **final offer**: no package works for both |
 #
-# Every counter asks for two remote days too. A **final offer** is one its maker says they
+# Every counter asks for two remote days too. A final offer is one its maker says they
 # will not improve. Yours here is your reservation price with two remote days; if it is
 # refused, walk away. If your estimate of Northwind's reservation price is right, that
 # costs nothing; if it is too low, Northwind may pay just that, still no worse than leaving.
