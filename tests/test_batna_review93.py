@@ -70,7 +70,7 @@ def _responses_in(cell):
     """The responses a table cell names, bold or italic."""
     return {
         word
-        for word in ("acceptable", "ask for remote days", "counter", "walk away")
+        for word in ("acceptable", "ask for remote days", "counter", "final offer")
         if f"*{word}*" in cell
     }
 

@@ -37,7 +37,7 @@ def test_question_6s_solution_and_hint_use_only_section_5s_rule(learner, hidden)
 
     credit = check.respond_to_offer(old_walk_away, hidden=hidden)
     hints = " ".join(o.message for o in credit.outcomes)
-    assert "walk away" in hints or "walks away" in hints
+    assert "final offer" in hints or "walk away" in hints  # review 103 C1
     assert "too low" not in hints and "tops the zone" not in hints
 
 
