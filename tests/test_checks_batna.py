@@ -1096,10 +1096,10 @@ def rule_of(response, reason=None):
             "responses",
             "tells you where Northwind opens, not where it must stop",
         ),
-        # never walking away
+        # never making the final offer
         (
             rule_of(lambda o, offer, v, lim: "counter"),
-            "walk away",
+            "final offer",
             "even with two remote days your reservation price is",
         ),
         # accepting a high salary without remote days (issue 17, item 6)

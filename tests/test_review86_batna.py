@@ -191,7 +191,7 @@ def test_section_5s_principles_decide_every_offer_the_check_tries(monkeypatch):
         with_remote = check.batna_value(offers) + offers.commute_cost / 2
         estimate = offers.agency_rate + offers.agency_fee
         if estimate < with_remote and offer.salary < with_remote:
-            return "walk away"
+            return "final offer"
         zone = estimate >= with_remote
         bar = (with_remote + estimate) / 2 if zone else with_remote
         if offer.salary >= bar:
