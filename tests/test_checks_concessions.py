@@ -2981,10 +2981,11 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
     disagree; the model answer does what it says for 40 learners, and module 02's floor in
     the last round fails the check."""
     flat = _flat()
-    assert "Your plan never asks less than the split" in flat
+    # review 103 C3 (round 104): the line is your target, whose lowest is the even split
+    assert "Below your target, counter." in flat
     assert (  # s76 C1; review 83 C3: a case of its own; review 89 U2: split in two
         "**Accept or counter:** while rounds remain, an offer below your next ask but at or "
-        "above the even split is *acceptable* (module 02): accept it or counter." in flat
+        "above your target: accept it or counter;" in flat
     )
     assert "parts from module 02" not in flat
     batna = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
@@ -3030,7 +3031,7 @@ def test_module_02s_even_split_rule_is_for_an_offer_weighed_without_a_plan(answe
     flat = _flat()
     assert (  # review 59 C1, s76 C1: where the two differ, said in section 5's bullet
         "**Accept or counter:** while rounds remain, an offer below your next ask but at or "
-        "above the even split is *acceptable* (module 02)" in flat
+        "above your target: accept it or counter" in flat  # review 103 C3: your target
     )
     assert "this rule replaces that one" not in flat
     assert "at the last round it hands over to this rule" not in flat
@@ -4036,7 +4037,11 @@ def test_the_text_says_what_comes_back_and_where_the_last_round_leaves_room():
     plan stops, though the check passes its own."""
     flat = _flat()
     # review 59 C1; review 68 C1: question 6 now accepts module 02's answer too
-    assert "at or above the even split you may also accept)" in flat  # review 76 C1
+    # review 103 C3 (round 104): the line is your target; the check accepts from the split
+    assert (
+        "at or above your target you may also accept; the check, which cannot see your "
+        "target, accepts from the even split)" in flat
+    )  # review 76 C1
     assert "`target` is where your plan stops (question 2)" not in flat
     assert "(the check passes its own)" in flat
 
@@ -4186,7 +4191,11 @@ def test_rule_2_3_says_the_deal_must_still_beat_your_batna_and_that_this_case_do
     assert "is the deal itself, worth more to you than your BATNA" not in text
     # review 76 U1: the caveat is cut to its condition
     # review 94 U3: rules 2.1-2.3 merged into rule 2's text, the condition kept
-    assert "while it still beats your BATNA. If no deal is signed" in text
+    # review 103 C2 (round 104): the condition is checkable, on this year's price
+    assert (
+        "while its price still beats your reservation price (section 5 counts the "
+        "relationship). If no deal is signed" in text
+    )
     assert "This case does not score that" not in text
     # review 94 U3: rules 2.1-2.3 are rule 2's own text now
     assert "is the deal itself, while that deal still beats your BATNA (rule 2)" in text
@@ -4291,7 +4300,10 @@ def test_accepting_at_the_even_split_passes_and_below_it_is_told_why_not(answers
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "and the two agree" not in flat
-    assert "at or above the even split you may also accept)" in flat  # s76 C1
+    assert (
+        "at or above your target you may also accept; the check, which cannot see your "
+        "target, accepts from the even split)" in flat
+    )  # s76 C1; review 103 C3
     assert "but question 6 grades this stricter rule" not in flat
     assert "What the check tolerates" not in flat  # review 75 U1: in the check's message
     right = answers["respond"]
@@ -4334,7 +4346,8 @@ def test_accepting_at_the_even_split_passes_and_below_it_is_told_why_not(answers
 
     hint = miss(check.respond, at_the_reservation)  # a visible case lies there
     assert "and below the even split, " in hint, hint
-    assert "where module 02 counters too" in hint and "rounds remain" in hint
+    assert "so below any target of section 2's band: counter" in hint  # review 103 C3
+    assert "rounds remain" in hint
 
 
 def test_review_63_the_threat_row_states_the_common_ground_and_question_7_warns_of_threats():
@@ -4415,7 +4428,8 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
     said = miss(check.landing, _landing_without_margin)
     assert "not the minimum plus the cushion of" in said
     text = _flat()
-    assert "how far above its minimum to leave Orchard (its **cushion**); you will" in text
+    # review 103 U5 (round 104): the cushion is defined once, in section 4; 4b uses it
+    assert "how far above its minimum to leave Orchard (its cushion); you will" in text
     assert "Write `landing(s, cushion=None)`" in text
     # review 69 X1: the text promised that no threshold falls on a package's points, false
     # at a margin of 0 (rev-016: a frontier package gives Orchard exactly its minimum), so
@@ -4792,7 +4806,7 @@ def test_s75_the_aside_on_three_quarters_quotes_the_engine():
 
     mine, estimate, opening, rounds = 75, 100, 110, 10
     found = {}
-    for target in (estimate, 97.5, 95, 93.75, 92.5, 90):
+    for target in (estimate, 97.5, 95, 93.75, 92.5, 91.25, 90, 88.75, 87.5):
         deals, gains = 0, 0
         for limit in range(88, 113, 2):
             for style in ARENA_STYLES:
@@ -4811,17 +4825,19 @@ def test_s75_the_aside_on_three_quarters_quotes_the_engine():
     # "the higher your target, the more often ...": deals never rise with the target
     deals = [found[t][0] for t in sorted(found)]
     assert deals == sorted(deals, reverse=True), found
-    low = [found[t] for t in (95, 93.75, 92.5, 90)]
-    assert min(d for d, _ in low) == 48 and max(d for d, _ in low) == 52, found
-    assert min(g for _, g in low) == 12.4 and max(g for _, g in low) == 12.6, found
+    # review 103 E2 (round 104): the range covers module 02's whole band, 87.5 to 93.75
+    low = [found[t] for t in (93.75, 92.5, 91.25, 90, 88.75, 87.5)]
+    assert min(d for d, _ in low) == 49 and max(d for d, _ in low) == 52, found
+    assert min(g for _, g in low) == 12.2 and max(g for _, g in low) == 12.6, found
     text = _flat()
     assert (
         "In the course's engine (reservation price 75, estimate 100, opening 110, Orchard's "
         "reservation price 88, 90, ..., 112, four arena styles: 52 talks), plans stopping at "
         "the estimate, nine tenths and three quarters of the way up closed 44, 45 and 49 "
         "deals, with average gains of 11.7, 11.9 and 12.5 (a talk without a deal counting "
-        "0). Any target from 90 to 95 does about as well (48 to 52 deals, gains 12.4 to "
-        "12.6); the course takes three quarters." in text
+        "0). Any target in module 02's band, from the even split (87.5) up to 93.75, does "
+        "about as well (49 to 52 deals, gains 12.2 to 12.6); the course takes three "
+        "quarters." in text
     )
     assert "checks accept any target in module 02's band" in text  # review 78 U6; 102 U2
     # review 83 U5: the data show why not the estimate, not why three quarters: 90 closes
@@ -5229,7 +5245,7 @@ def test_review_73_question_6_states_its_rule_before_its_tolerances():
     with course.variants.learner_as("learner-0"), redirect_stdout(io.StringIO()) as out:
         check.respond(solution_namespace(MODULE, "concessions")["respond"])
     said = " ".join(out.getvalue().split())
-    assert "may be countered or accepted (module 02 calls it acceptable)" in said
+    assert "may be countered or accepted (your plan would stop there)" in said  # r103 C3
     assert "No case offers within half a thousand of your reservation price" in said
     assert "(after a retraction, your last ask: section 3, rule 3)" in text
 
@@ -5476,10 +5492,11 @@ def test_s76_c1_question_6_s_rule_says_an_offer_at_the_even_split_may_be_accepte
     (review 76 U1), and the check still passes both answers there."""
     q6 = " ".join(cell_text(MODULE, "concessions", "q6-text").split())
     rule = q6[q6.index("1. while rounds remain") : q6.index("2. in the last round")]
-    assert "at or above the even split you may also accept" in rule
+    assert "at or above your target you may also accept; the check, which cannot see" in rule
     section_5 = " ".join(cell_text(MODULE, "concessions", "difficult-teaching").split())
     accept = section_5[section_5.index("**Accept**") : section_5.index("**Walk away**")]
-    assert "is *acceptable* (module 02): accept it or counter. Your plan never" in accept
+    # review 103 C3 (round 104): section 5's line is your target, as rule 1's
+    assert "above your target: accept it or counter; taking it gives up only steps" in accept
     assert "Aside: module 02's acceptable offers" not in _flat()
 
 

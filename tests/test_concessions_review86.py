@@ -129,7 +129,7 @@ def test_u2_u4_u5_u6_four_unclear_phrases_are_said_plainly():
     question_6 = text[text.index("Question 6 (2 marks)") : text.index("Question 6b")]
     assert "`ceiling` is `None`, or a cap Orchard states:" in question_6
     assert (
-        "how far above its minimum to leave Orchard (its **cushion**); you will meet Orchard "
+        "how far above its minimum to leave Orchard (its cushion); you will meet Orchard "
         "again next year." in text
     )
 

@@ -200,9 +200,10 @@ def test_u2_rule_2_and_the_accept_or_counter_bullet_are_split():
     )
     assert "while rounds remain an offer below your next ask" not in text
     assert (
+        # review 103 C3 (round 104): the line is your target, in two sentences still
         "**Accept or counter:** while rounds remain, an offer below your next ask but at or "
-        "above the even split is *acceptable* (module 02): accept it or counter. Your plan "
-        "never asks less than the split." in text
+        "above your target: accept it or counter; taking it gives up only steps your plan "
+        "would make. Below your target, counter." in text
     )
 
 

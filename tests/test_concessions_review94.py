@@ -96,7 +96,8 @@ def test_u2_the_plan_borrows_the_conceders_steps_not_its_speed():
     assert "That is the Conceder's shape" not in text
     assert "It borrows the Conceder's shrinking steps, not its speed" in text
     reading = text[text.index("The other side sees your steps") :]
-    reading = reading[: reading.index("Shrinking steps towards a target")]
+    # round 104 cut the sentence that followed (a bluff by shrinking steps) for words
+    reading = reading[: reading.index("**Where the model stops.**")]
     assert "(Lewicki, Saunders and Barry, on patterns of concessions)" in reading
     assert "Lewicki, Saunders and Barry (*Negotiation*, 7th ed., 2015)" in _flat()
     conceders = [beta for beta in _example_betas() if beta > 1]

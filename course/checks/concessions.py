@@ -1962,8 +1962,9 @@ def best_response(s, offer, next_ask, ceiling=None):
 def _offers(s, hidden):
     """(offer, next_ask, ceiling) cases, each at least 0.5 from every line the rule draws:
     your next ask, your reservation price, and Orchard's ceiling against it. While rounds
-    remain, an offer at or above the even split may also be accepted (module 02), so one
-    case lies above your reservation price and below the split, where both modules counter."""
+    remain, an offer at or above your target may also be accepted (section 5; the lowest
+    target is the even split), so one case lies above your reservation price and below the
+    split, where every target counters."""
     reservation = reservation_of(s)
     plan = [round(offer, 2) for offer in course_plan(s, grounded_opening(s)[0])]
     ask = plan[2]
@@ -2133,19 +2134,21 @@ def respond(answer, hidden=False):
         "and walks away when the best deal left is below your reservation price, reading "
         "Orchard's budget claim as a test unless Orchard shows that its board approved it, "
         "and then as a cap. "
-        "While rounds remain, an offer below your next ask but at or above the even split "
-        "may be countered or accepted (module 02 calls it acceptable). No case offers within "
-        "half a thousand of your reservation price or your next ask, so '>' and '>=' both "
-        "pass."
+        "While rounds remain, an offer below your next ask but at or above your target may be "
+        "countered or accepted (your plan would stop there); not knowing your target, the "
+        "check accepts from the even split, the lowest target section 2 allows. No case "
+        "offers within half a thousand of your reservation price or your next ask, so '>' "
+        "and '>=' both pass."
     )
 
 
 @answer_key
 def _acceptable_by_split(s, offer, next_ask):
-    """Whether module 02 calls ``offer`` acceptable while rounds remain: at or above the
-    even split, halfway from your reservation price to your
-    estimate of Orchard's. Module 02 leaves taking such an offer to you, so question 6
-    accepts "accept" there as well as the plan's "counter"."""
+    """Whether ``offer`` may be accepted while rounds remain: at or above the even split,
+    halfway from your reservation price to your estimate of Orchard's, the lowest target
+    section 2 allows. Section 5 lets a learner accept an offer at or above their own target
+    (review 103 C3); ``respond`` gets no target, so question 6 accepts "accept" from the
+    band's lowest target as well as the plan's "counter"."""
     split = (reservation_of(s) + s.their_estimate) / 2
     return next_ask is not None and offer >= split
 
@@ -2183,7 +2186,8 @@ def _response_hint(s, offer, next_ask, expected, given):
         if offer < (reservation + s.their_estimate) / 2 and offer >= reservation:
             below = (
                 ", and below the even split, "
-                f"{(reservation + s.their_estimate) / 2:g}, where module 02 counters too"
+                f"{(reservation + s.their_estimate) / 2:g}, so below any target of section "
+                "2's band: counter and keep pacing"
             )
         return (
             f"{offer:g} is below the {next_ask:g} you would ask next, and rounds remain{below}",

@@ -211,9 +211,7 @@ check.opening(opening, hidden=True)
 #
 # The other side sees your steps, not $\beta$, and reads them: shrinking steps say you
 # are nearing your reservation price, steps that keep their size or grow say there is
-# more to come (Lewicki, Saunders and Barry, on patterns of concessions). Shrinking steps
-# towards a target above your reservation price claim "nearly done" early: a bluff about
-# your own position, which the conventions tolerate.
+# more to come (Lewicki, Saunders and Barry, on patterns of concessions).
 #
 # **Where the model stops.** Faratin's time-dependent tactics know their deadline and
 # follow the schedule whatever the other side does (their behaviour-dependent tactics,
@@ -240,9 +238,10 @@ check.opening(opening, hidden=True)
 # price 88, 90, ..., 112, four arena styles: 52 talks), plans
 # stopping at the estimate, nine tenths and three quarters of the way up closed 44, 45
 # and 49 deals, with average gains of 11.7, 11.9 and 12.5 (a talk without a deal counting
-# 0). Any target from 90 to 95 does about as well (48 to 52 deals, gains 12.4 to 12.6);
-# the course takes three quarters. These plans step every round, a little faster than
-# section 3's rule: read the figures as rough.
+# 0). Any target in module 02's band, from the even split (87.5) up to 93.75, does about
+# as well (49 to 52 deals, gains 12.2 to 12.6); the course takes three quarters. These
+# plans step every round, a little faster than section 3's rule: read the figures as
+# rough.
 #
 # </details>
 #
@@ -479,8 +478,8 @@ NegotiationArena()
 #
 # </details>
 #
-# A package on the **Pareto frontier** (see the introduction) is **Pareto-optimal**; a
-# deal below the frontier leaves points that both sides could have shared.
+# A deal below the **Pareto frontier** (see the introduction) leaves points that both
+# sides could have shared.
 #
 # Two ratios measure a move. The **trade ratio** is $\frac{\text{your points
 # back}}{\text{your points given}}$, both in *your* points: whether a move pays for itself
@@ -494,10 +493,11 @@ NegotiationArena()
 #
 # **Where to land is one decision; how to get there is another.**
 #
-# 1. *Choose where to land first*, over all packages at once: the frontier package with
-#    the most points for you among those that give the other side at least what it needs
-#    to sign (its minimum). When you will meet again, you may choose to land a little
-#    above their minimum (section 5).
+# 1. *Choose where to land first*, over all packages at once. Your **landing**, the
+#    package counterpart of your price target, is the frontier package with the most
+#    points for you among those that give the other side at least what it needs to sign
+#    (its minimum). When you will meet again, you may choose to land a little above their
+#    minimum (section 5); what you leave them over it is their **cushion**.
 # 2. *Pace the moves* with the course's rule below. It looks only one move ahead, so it
 #    does not always reach your landing: from your colleague's draft it usually does, but
 #    from a package that splits every issue down the middle it stops short in about half
@@ -515,8 +515,8 @@ NegotiationArena()
 #    only while they still need points to agree, and make every concession
 #    **conditional** on the whole deal ("I can go to unlimited revisions if we sign the
 #    framework on these terms"): what comes back is that deal, this year's price and the
-#    framework together, while it still beats your BATNA. If no deal is signed, every
-#    concession falls away.
+#    framework together, while its price still beats your reservation price (section 5
+#    counts the relationship). If no deal is signed, every concession falls away.
 #    1. If one move gives them all the points they still need (a **closing move**), make
 #       the one of those that costs you least. If two cost you the same, either is
 #       right: more insures against a misjudged minimum, less keeps to rule 3.
@@ -666,7 +666,7 @@ check.next_trade(next_trade, hidden=True)
 # ### Question 4b (2 marks, one of them graded by your instructor): where you land
 #
 # Section 4's first decision is how far above its minimum to leave Orchard (its
-# **cushion**); you will meet Orchard again next year. Write `landing(s, cushion=None)`:
+# cushion); you will meet Orchard again next year. Write `landing(s, cushion=None)`:
 # return the package (a dict of issue to level) you land on, on the frontier, giving
 # Orchard at least `s.their_minimum + cushion` of its points, and with the most points for
 # you among such packages (of two frontier packages that give you the same, either
@@ -746,7 +746,7 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # the deal", *Negotiation* newsletter, 2005) suggest **multiple equivalent simultaneous
 # offers** (MESOs): two or three packages put forward together, each worth about the same
 # to you but built differently; the other side picks one to build on. You stay ambitious
-# yet look flexible, and their choice hints at what matters to them.
+# yet look flexible.
 #
 # <details><summary>Aside: what the experiments found</summary>
 #
@@ -895,13 +895,12 @@ check.read_pick(read_pick, hidden=True)
 #     budget their board approved); treat a figure merely stated or written down as a
 #     test: counter, and ask what it rests on.
 # - **Accept or counter:** while rounds remain, an offer below your next ask but at or
-#   above the even split is *acceptable* (module 02): accept it or counter. Your plan
-#   never asks less than the split.
+#   above your target: accept it or counter; taking it gives up only steps your plan would
+#   make. Below your target, counter.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
 #   have good evidence that there is no **zone of possible agreement** (module 02's ZOPA),
-#   as with such a cap below your reservation price. Mean it: be willing to take your
-#   BATNA.
+#   as with such a cap below your reservation price.
 # - **Counter** in every other case: while a deal is still possible, a low offer is a
 #   reason to answer, not to leave or jump.
 #
@@ -964,7 +963,8 @@ DifficultMoment()
 # away"` by section 5's rule:
 #
 # 1. while rounds remain, accept an offer at least `next_ask`, and counter any other (one
-#    at or above the even split you may also accept);
+#    at or above your target you may also accept; the check, which cannot see your
+#    target, accepts from the even split);
 # 2. in the last round, when no ask of yours is left (`next_ask` is `None`), accept an
 #    offer above your reservation price, `s.alternative_price` plus `s.extra_cost`, and
 #    walk away from one below it;
@@ -1059,8 +1059,8 @@ except NotImplementedError:
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meet-again-teaching", "schema_version": 3}
 # ### Meeting the same buyer again
 #
-# When you will deal with the same counterpart again, Axelrod's shadow of the future
-# (section 3) is at work: how this negotiation ends changes how the next one begins. A
+# Meeting Orchard again puts Axelrod's shadow of the future (section 3) to work: how
+# this negotiation ends changes how the next one begins. A
 # walk-away that leaves the door open ("at this price we can't do it; if anything changes
 # on your side, call me") can keep the other side's good feelings about the process and
 # the relationship; a walk-out that burns the bridge, or a deal forced through with
@@ -1077,12 +1077,14 @@ except NotImplementedError:
 #
 # </details>
 #
-# **What the relationship is worth belongs inside your reservation price.** When you will
-# meet Orchard again, a deal now is worth its price plus what it does to next year's
-# talks, compared with what your alternative does to them. Your alternative to a deal is
-# the polite walk-away, the way this course leaves (section 5): Birch's job this year, as
-# after a walk-out, with the bridge intact. The table below gives the way the difference
-# moves the least you would accept; question 7 asks how far.
+# **How the course counts the relationship** (the story, section 4 and question 7 follow
+# this). The framework's terms are scored in points (section 4), with no rate to
+# thousands: they move no price. The relationship is worth what a deal now does to next
+# year's price talks, the framework's second year, compared with what your alternative
+# does to them; only this enters your reservation price. Your alternative is the polite
+# walk-away, the way this course leaves (section 5): Birch's job this year, with the
+# bridge intact. The table below gives the way the difference moves the least you would
+# accept; question 7 asks how far.
 #
 # The cell below estimates, under the arena bots' assumptions, next year's gain over next
 # year's reservation price (the same figure as this year's, averaged over the four
