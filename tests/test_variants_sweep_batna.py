@@ -96,7 +96,7 @@ def response(s, offer):
     """The notebook's rule, as written in its section 5: (response, reason)."""
     top = max(limit(s), offer.salary)  # review 77 C2: an offer above it shows it too low
     if reservation(s, remote=True) > top:
-        return "walk away", "no zone even with remote days"
+        return "final offer", "no zone even with remote days"
     if offer.salary >= (reservation(s, remote=True) + top) / 2:
         if offer.remote_days:
             return "acceptable", "even split reached"
@@ -1167,9 +1167,9 @@ def test_the_visible_check_refuses_every_wrong_rule_for_the_statement_to_use(dra
 
 def test_the_hidden_checks_try_every_kind_of_case():
     """Hidden tests prove little if every hidden case has the same answer: the hidden
-    learners and examples have a zone or not, several BATNAs, every response but walking
-    away and every reason of a counter, their cheaper-agency cases only offers to walk away
-    from, and question 3's hidden examples a sure amount for Lumen that changes the BATNA
+    learners and examples have a zone or not, several BATNAs, every response but the final
+    offer and every reason of a counter, their cheaper-agency cases only offers to answer
+    with a final offer, and question 3's hidden examples a sure amount for Lumen that changes the BATNA
     and one that cannot."""
     examples = [
         check._example(zone, hidden_learner(MODULE, kind))
@@ -1183,7 +1183,7 @@ def test_the_hidden_checks_try_every_kind_of_case():
     assert {r for r, _ in given} == {"acceptable", "ask for remote days", "counter"}
     assert {"below your BATNA", "below your reservation price"} <= {reason for _, reason in given}
     no_deal = [no_deal_case(s) for s in examples]
-    assert {response(s, o)[0] for s in no_deal for o in s.northwind_offers} == {"walk away"}
+    assert {response(s, o)[0] for s in no_deal for o in s.northwind_offers} == {"final offer"}
     prefix = hidden_learner(MODULE, "c")
     switching, same = check._sure_example(True, prefix), check._sure_example(False, prefix)
     assert max(worth(switching), key=worth(switching).get) == "Lumen"
@@ -1318,8 +1318,8 @@ def test_question_6s_visible_check_tries_every_path_of_the_rule_for_every_learne
     } | {
         (0, ("ask for remote days", "no remote days")),
         (2, ("acceptable", "even split reached")),
-        (0, ("walk away", "no zone even with remote days")),
-        (2, ("walk away", "no zone even with remote days")),
+        (0, ("final offer", "no zone even with remote days")),
+        (2, ("final offer", "no zone even with remote days")),
     }
     for s in drawn[::4]:
         cases = visible_cases(s)["cases"]

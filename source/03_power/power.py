@@ -945,8 +945,8 @@ check.granite_reply(granite_reply, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "levers-teaching", "schema_version": 3}
 # ## 6. Building power: which move pays most?
 #
-# Leverage shifts. But each of the following adds nothing to section 5's predicted
-# price:
+# Leverage is not fixed. But each of the following adds nothing to section 5's
+# predicted price:
 #
 # - a bidder offering no more than the higher of your best rival's offer and your share
 #   at the table;
