@@ -1,41 +1,23 @@
 """Module 02, review 103 (fixes of round 104): each test below failed on the code or text
 before its fix."""
 
+import functools
+
 import pytest
 
 import course
 from course.checks import batna as check
 from course.models.batna import expected_value
 from course.scenarios.batna import alternatives_of
+from tests.notebooks import solution_namespace
 
 SWEEP = [f"rv104-s{n}" for n in range(300)]
 
 
-def _batna_when(offers, timing, funded=None):
-    """Question 9's model answer, as the notebook's solution writes it."""
-    b, r = offers.busy_probability, offers.renewal_probability
-    renewed = [(b, offers.freelance_busy), (1 - b, offers.freelance_normal)]
-    freelance = [(r, renewed), (1 - r, offers.freelance_no_renewal)]
-    base, bonus, p = offers.startup_base, offers.startup_bonus, offers.funding_probability
-    values = {"Harbor Bank": offers.bank_salary, "Freelance": expected_value(freelance)}
-    if timing == "commit first":
-        values["Lumen"] = base + p * bonus
-    elif timing == "known first":
-        values["Lumen"] = base + (bonus if funded else 0)
-    else:
-
-        def beside(tree, lumen):
-            if isinstance(tree, list):
-                return [(q, beside(branch, lumen)) for q, branch in tree]
-            return max(tree, lumen)
-
-        walking = max(
-            expected_value([(p, beside(tree, base + bonus)), (1 - p, beside(tree, base))])
-            for tree in (offers.bank_salary, freelance)
-        )
-        top = base + bonus
-        return walking if walking >= top else (walking - p * top) / (1 - p)
-    return max(values.values())
+@functools.lru_cache(maxsize=1)
+def _solutions():
+    """The notebook's own solutions (question 9's model answer is ``batna_when``)."""
+    return solution_namespace("02_batna", "batna")
 
 
 def _forgets_freelance(offers, timing, funded=None):
@@ -64,7 +46,7 @@ def test_x1_question_9s_visible_check_catches_an_answer_that_forgets_freelance(m
     own_case_catches = 0
     for learner in SWEEP:
         monkeypatch.setenv("LEVERAGE_LEARNER", learner)
-        right = check.batna_when(_batna_when)
+        right = check.batna_when(_solutions()["batna_when"])
         assert all(o.passed for o in right.outcomes), learner
         slip = check.batna_when(_forgets_freelance)
         marked = slip.outcomes[0]
@@ -77,7 +59,7 @@ def test_x1_question_9s_visible_check_catches_an_answer_that_forgets_freelance(m
 @pytest.mark.parametrize("hidden", [False, True])
 def test_x1_the_right_answer_still_earns_question_9_when_graded(learner, hidden):
     """X1: adding the Freelance example costs a right answer nothing, visible or hidden."""
-    credit = check.batna_when(_batna_when, hidden=hidden)
+    credit = check.batna_when(_solutions()["batna_when"], hidden=hidden)
     assert credit.earned == 1 and all(o.passed for o in credit.outcomes)
 
 

@@ -1,6 +1,7 @@
 """course.checks.concessions: the course's own solutions pass, each typical mistake gets a
 hint that names it (never a bare AssertionError), and every hint is true of the answer."""
 
+import functools
 import io
 import itertools
 import math
@@ -4789,6 +4790,35 @@ def test_the_reading_is_a_tenth_shorter_and_the_course_s_own_lines_sit_in_one_no
 
 # --- review 70 ----------------------------------------------------------------------------
 
+#: The target aside's setting: your reservation price, estimate, opening and rounds.
+ASIDE_SETTING = (75, 100, 110, 10)
+
+
+@functools.cache
+def _aside_run(target):
+    from course.engine.analysis import analyse
+    from course.engine.domain import price_negotiation
+    from course.engine.practice import ARENA_STYLES, Memory, Plan, _planned_session, _play_plan
+
+    mine, _, opening, rounds = ASIDE_SETTING
+    deals, gains = 0, 0
+    for limit in range(88, 113, 2):
+        for style in ARENA_STYLES:
+            negotiation = price_negotiation(mine, limit, 0, 150, rounds=rounds)
+            session = _planned_session(negotiation, style, Memory())
+            _play_plan(session, Plan(mine, opening, rounds, target))
+            if session.result().agreement is not None:
+                deals += 1
+                gains += analyse(session.result())["seller_gain"]
+    return deals, round(gains / 52, 1)
+
+
+def aside_runs(targets):
+    """The target aside's evidence: for each target, (deals, average gain) over its 52
+    talks (Orchard's reservation price 88, 90, ..., 112 against each arena style; a talk
+    without a deal counts 0), played with module 04's own ``Plan``."""
+    return {target: _aside_run(target) for target in targets}
+
 
 def test_s75_the_aside_on_three_quarters_quotes_the_engine():
     """Session 75 (one monotone target rule; review 70 C1 before it): the aside said why
@@ -4800,23 +4830,10 @@ def test_s75_the_aside_on_three_quarters_quotes_the_engine():
     average gain (a talk without a deal counting 0) for targets at the estimate, nine
     tenths and three quarters of the way up, and the range for targets from 90 to 95.
     Failed on the old text."""
-    from course.engine.analysis import analyse
-    from course.engine.domain import price_negotiation
-    from course.engine.practice import ARENA_STYLES, Memory, Plan, _planned_session, _play_plan
+    from course.engine.practice import ARENA_STYLES
 
-    mine, estimate, opening, rounds = 75, 100, 110, 10
-    found = {}
-    for target in (estimate, 97.5, 95, 93.75, 92.5, 91.25, 90, 88.75, 87.5):
-        deals, gains = 0, 0
-        for limit in range(88, 113, 2):
-            for style in ARENA_STYLES:
-                negotiation = price_negotiation(mine, limit, 0, 150, rounds=rounds)
-                session = _planned_session(negotiation, style, Memory())
-                _play_plan(session, Plan(mine, opening, rounds, target))
-                if session.result().agreement is not None:
-                    deals += 1
-                    gains += analyse(session.result())["seller_gain"]
-        found[target] = deals, round(gains / 52, 1)
+    mine, estimate = ASIDE_SETTING[:2]
+    found = aside_runs((estimate, 97.5, 95, 93.75, 92.5, 91.25, 90, 88.75, 87.5))
     assert len(ARENA_STYLES) * len(range(88, 113, 2)) == 52
     assert mine + 0.9 * (estimate - mine) == 97.5
     assert mine + check.TARGET_SHARE * (estimate - mine) == 93.75

@@ -13,6 +13,7 @@ from course.checks import concessions as check
 from course.scenarios.concessions import reservation_of
 from tests.notebooks import solution_namespace
 from tests.sweeps import cell_text
+from tests.test_checks_concessions import ASIDE_SETTING, aside_runs
 
 MODULE = "04_concessions"
 SOURCE = Path(__file__).parents[1] / "source" / MODULE / "concessions.py"
@@ -158,27 +159,12 @@ def test_e2_the_target_aside_reports_the_whole_band_from_the_even_split():
     module 02's band (reservation price 75, estimate 100) runs from the even split, 87.5,
     to three quarters, 93.75, and the checks accept 87.5. The simulated range now runs over
     that band, recomputed here with the aside's setting (52 talks per target)."""
-    from course.engine.analysis import analyse
-    from course.engine.domain import price_negotiation
-    from course.engine.practice import ARENA_STYLES, Memory, Plan, _planned_session, _play_plan
-
-    mine, estimate, opening, rounds = 75, 100, 110, 10
+    mine, estimate = ASIDE_SETTING[:2]
     band = [mine + k / 8 * (estimate - mine) for k in range(4, 7)]  # 87.5, 90.625, 93.75
     targets = (87.5, 88.75, 90, 91.25, 92.5, 93.75)
     assert targets[0] == band[0] == (mine + estimate) / 2
     assert targets[-1] == band[-1] == mine + check.TARGET_SHARE * (estimate - mine)
-    found = {}
-    for target in targets:
-        deals, gains = 0, 0
-        for limit in range(88, 113, 2):
-            for style in ARENA_STYLES:
-                negotiation = price_negotiation(mine, limit, 0, 150, rounds=rounds)
-                session = _planned_session(negotiation, style, Memory())
-                _play_plan(session, Plan(mine, opening, rounds, target))
-                if session.result().agreement is not None:
-                    deals += 1
-                    gains += analyse(session.result())["seller_gain"]
-        found[target] = deals, round(gains / 52, 1)
+    found = aside_runs(targets)
     assert found[87.5] == (52, 12.2), found
     assert min(d for d, _ in found.values()) == 49 and max(d for d, _ in found.values()) == 52
     assert min(g for _, g in found.values()) == 12.2
