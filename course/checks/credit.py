@@ -80,7 +80,11 @@ class Outcome:
     message: str
     practice: bool = False
     right: bool = True
-    carried: bool = False
+
+    @property
+    def carried(self):
+        """Whether the points are carry-forward credit (the message is ``Carried``)."""
+        return isinstance(self.message, Carried)
 
     @property
     def passed(self):
@@ -122,7 +126,7 @@ class Credit:
             # "right" is inside "passed", which the report reads
             CHECKS_MIME: [
                 {
-                    **{k: v for k, v in asdict(o).items() if k not in ("right", "carried")},
+                    **{k: v for k, v in asdict(o).items() if k != "right"},
                     "passed": o.passed,
                 }
                 for o in self.outcomes
@@ -166,7 +170,7 @@ def _mark(outcome):
 
 
 def _lead(outcome):
-    """What a check's message starts with: nothing when right, "Credited: " for
+    """What a check's message starts with: nothing when right, "Credited, not right: " for
     carry-forward credit, "Not yet: " otherwise."""
     if outcome.carried:
         return "Credited, not right: "
@@ -217,7 +221,6 @@ def score(*checks):
             check.points,
             done[check.name],
             check.practice,
-            carried=isinstance(done[check.name], Carried),
         )
         if check.name in done
         else Outcome(check.name, check.points, 0, hints[check.name], check.practice, False)
