@@ -3597,7 +3597,10 @@ def test_the_supplier_story_says_why_information_matters_without_weighing_it():
     # starting audits (44/75 in review 55): the story now says what you know that Vell does
     # not, beside the one thing Vell alone knows
     assert case._yours["information"] > case._theirs["information"]
-    assert "You, in turn, know more of your own side than Vell does" in case.story
+    # review 103 C3 (round 105): what you know is about Vell (its costs), as section 2
+    # defines information, not about your own side, which every side knows
+    assert "You, in turn, know roughly what Vell's lid costs it to make" in case.story
+    assert "know more of your own side" not in case.story
 
 
 def test_question_4c_s_model_answer_uses_only_what_section_5_s_run_shows():

@@ -117,9 +117,9 @@ def test_c1_question_4a_says_why_news_of_their_weakness_has_two_readings():
     )
     q1 = _cell("q1-text")
     # review 100 U3 (round 101): said plainly (tests/test_leverage_review101.py)
-    assert "knowing a weakness of theirs is your information. Question 4a accepts a" in q1
-    # review 102 C4 (round 103): the reason follows "says why"
-    assert "second reading of news revealing such a weakness, and says why" in q1
+    # review 103 U2 (round 105): question 1 no longer points ahead to 4a, which says it
+    assert "By the first question, knowing a weakness of theirs is your information." in q1
+    assert "Question 4a accepts" not in q1
     seen = 0
     for i in range(60):
         s = course.variant("00_leverage", f"sweep-{i}")

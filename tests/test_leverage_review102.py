@@ -85,12 +85,16 @@ def test_c3_the_owner_has_no_hard_deadline_but_an_empty_month_costs_rent():
 def test_c4_question_1_says_why_a_weakness_fact_has_one_reading_and_news_two():
     """C4: question 1 files a fact of their weakness as your information only, question 4a
     accepts a second reading of such news; the reason was given only for 4a. Question 1
-    now says it: news revises ratings already set, a fact comes before any rating."""
+    now says it: news revises ratings already set, a fact comes before any rating.
+    Review 103 U2 (round 105): question 1 said so before the learner had met news or ratings;
+    the reason now stands only in question 4a, where it is applied, and question 1 keeps
+    its one reading."""
     q1 = _cell("q1-text")
-    assert (
-        "news revises ratings already set, while a fact here is filed before any rating "
-        "exists, so only the first question decides." in q1
-    )
+    assert "By the first question, knowing a weakness of theirs is your information." in q1
+    assert "news revises ratings" not in q1
+    q4a = _cell("q4-text")
+    assert "Question 1 sorts facts; here you record what news changes in your audit." in q4a
+    assert "may show you rated the row it weakens too high" in q4a
 
 
 def test_x1_question_3c_s_best_plan_clears_the_bar_by_a_quarter_point():

@@ -481,8 +481,8 @@ CASES = {
         "resealable lid your products use now, but two other packaging firms, Bellpak and "
         "Corrin, make lids that would do after a three-month switch. Rumour says Vell has "
         "lost big clients this year, but nobody outside Vell knows yet which ones it still "
-        "has. You, in turn, know more of your own side than Vell does: your volumes, your "
-        "plans and what a switch would cost you. Nobody knows yet how much Vell needs your "
+        "has. You, in turn, know roughly what Vell's lid costs it to make: your engineers "
+        "have costed it part by part. Nobody knows yet how much Vell needs your "
         "order: that turns on which clients it still has.",
         "the buyer",
         "Vell, the supplier",

@@ -158,9 +158,7 @@ scenario
 # `"alternatives"` or `"power"`) and the side whose rating it goes into (`"you"` or
 # `"them"`), sorted with the three questions above: for example
 # `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks. By the first question,
-# knowing a weakness of theirs is your information. Question 4a accepts a second reading
-# of news revealing such a weakness, and says why: news revises ratings already set, while
-# a fact here is filed before any rating exists, so only the first question decides.
+# knowing a weakness of theirs is your information.
 #
 # **Your own facts are judged only when the notebook is graded.** Practise first on the
 # practice case below (`scenario.practice`): write `practice_facts()` the same way for its
@@ -1167,6 +1165,9 @@ check.news_moves(news_moves, hidden=True)
 # - `ask_at`: when section 5's rule makes the ask whose bar is `case.bar` (`"now"`, before
 #   any news, or a news label), or `None` if it never does. You apply the rule here;
 #   question 4c questions it (your bar, and whether to wait past it).
+#
+# The exact bar is a drill of the rule, not a claim about your case: ratings cannot show
+# a quarter of a point.
 #
 # The cell after the check shows your own balances, news by news, on your readings of
 # question 4a: question 4c starts from them.
