@@ -639,9 +639,115 @@ def choose_batna(answer, hidden=False):
             )
             raise NotYet(f"{said}.", general=said) from None
     passed("choose_batna picks the alternative with the highest expected value.")
+    if not hidden:
+        say(_risk_averse_line(answer))
+
+
+#: The heading of question 2's line on ``risk_averse=True``: it earns no marks.
+RISK_AVERSE_LINE = "Feedback only, no mark: choose_batna(offers, risk_averse=True)"
+
+
+def _sure_readings(offers):
+    """The BATNA an answer gives with ``risk_averse=True`` that prices the gambles wrongly,
+    by what it does: both gambles at their expected values (the argument ignored), or only
+    one of them at its sure amount."""
+    trees = alternatives_of(offers)
+    lumen, freelance = expected_value(trees["Lumen"]), expected_value(trees["Freelance"])
+
+    def best(**worth):
+        worth = {"Harbor Bank": offers.bank_salary, **worth}
+        name = max(worth, key=worth.get)
+        return name, worth[name]
+
+    return {
+        "it ignores risk_averse: Lumen and Freelance are still at their expected values": best(
+            Lumen=lumen, Freelance=freelance
+        ),
+        "it gives Lumen its sure amount but leaves Freelance at its expected value": best(
+            Lumen=offers.lumen_sure, Freelance=freelance
+        ),
+        "it gives Freelance its sure amount but leaves Lumen at its expected value": best(
+            Lumen=lumen, Freelance=offers.freelance_sure
+        ),
+    }
+
+
+@answer_key
+def judge_choose_batna_sure(offers, result):
+    """Question 2's line of no marks on ``result``, returned for ``offers`` with
+    ``risk_averse=True``: ``None`` when it names the best alternative with Lumen and
+    Freelance at the scenario's sure amounts, with that amount; else the set of
+    ``_sure_readings`` it fits (empty when it fits none, or is not a pair of name and
+    amount)."""
+    right_name, right_value = batna_of(offers, True)
+    try:
+        name, value = _pair(result, "choose_batna", "(name, value)")
+        value = money(value, "the BATNA's value")
+    except NotYet:
+        return set()
+    if not isinstance(name, str):
+        return set()
+    if _bare(name) == _bare(right_name) and same_money(value, right_value):
+        return None
+    return {
+        what
+        for what, (n, v) in _sure_readings(offers).items()
+        if _bare(name) == _bare(n) and same_money(value, v)
+    }
+
+
+def _risk_averse_line(answer):
+    """Question 2's line of no marks (review 103 X4): ``choose_batna(offers, True)`` on the
+    learner's case and question 3's three examples of sure amounts (they change the BATNA
+    from Lumen, change it from Freelance, and change nothing), so that an answer that
+    ignores ``risk_averse`` hears it here, not first in question 3's second part. The
+    mistake it names fits every case the answer fails, and the case named is the first of
+    them. It never raises: question 2's marks are the line above it."""
+    cases = [_drawn(learner_id()), *_sure_examples(False)]
+    fix = (
+        "With risk_averse=True, value Lumen at offers.lumen_sure and Freelance at "
+        "offers.freelance_sure; question 3's second part builds on this."
+    )
+    first, readings = None, None
+    for offers in cases:
+        try:
+            result = call_learner(answer, offers, True)
+        except NotYet as hint:
+            why = f"it stops with an error: {str(hint).rstrip('.')}"
+            return f"\N{BALLOT X} {RISK_AVERSE_LINE} is not right on {_whose(offers)}: {why}. {fix}"
+        fits = judge_choose_batna_sure(offers, result)
+        if fits is None:
+            continue
+        first = first or offers
+        readings = fits if readings is None else readings & fits
+    if first is None:
+        return (
+            f"\N{CHECK MARK} {RISK_AVERSE_LINE} values Lumen and Freelance at their sure "
+            "amounts, as question 3's second part needs."
+        )
+    why = (
+        "; or ".join(sorted(readings))
+        if readings
+        else "it does not give the best of Harbor Bank's salary, offers.lumen_sure and "
+        "offers.freelance_sure, with that amount"
+    )
+    return f"\N{BALLOT X} {RISK_AVERSE_LINE} is not right on {_whose(first)}: {why}. {fix}"
+
+
+def _whose(offers):
+    return "your case" if offers == _drawn(learner_id()) else f"learner {offers.learner}'s case"
 
 
 # --- question 3: the reservation price --------------------------------------------------------
+
+
+#: Where question 3's second part goes wrong when the gambles are priced wrongly (review
+#: 103 X4): reservation_salary passes risk_averse on, so the fault is in choose_batna's
+#: branch, which question 2's line of no marks tries; or reservation_salary drops it.
+_SURE_FAULT = (
+    "the fault is in choose_batna (question 2), whose risk_averse=True branch its line of "
+    "no marks tries, unless reservation_salary does not pass risk_averse on to it"
+)
 
 
 @answer_key
@@ -689,9 +795,9 @@ def judge_reservation_salary(offers, value, risk_averse=False):
                     lumen_only + cost,
                     "that uses Lumen's sure amount but Freelance's expected value; one attitude "
                     f"to risk prices both gambles, so Freelance is worth a sure "
-                    f"{offers.freelance_sure:,.0f} {whose}",
+                    f"{offers.freelance_sure:,.0f} {whose}; {_SURE_FAULT}",
                     "it uses a sure amount for Lumen but not for Freelance: one attitude to "
-                    "risk prices both gambles",
+                    f"risk prices both gambles; {_SURE_FAULT}",
                 )
             )
         if not same_money(averages[1], batna) and both:
@@ -701,9 +807,9 @@ def judge_reservation_salary(offers, value, risk_averse=False):
                     "that values Freelance at its expected value (with Lumen at its expected "
                     "value or at its sure amount, the best alternative comes out the same); "
                     "one attitude to risk prices both gambles, so Freelance is worth a sure "
-                    f"{offers.freelance_sure:,.0f} {whose}",
+                    f"{offers.freelance_sure:,.0f} {whose}; {_SURE_FAULT}",
                     "it values Freelance at its expected value, not at the sure amount it is "
-                    "worth to you: one attitude to risk prices both gambles",
+                    f"worth to you: one attitude to risk prices both gambles; {_SURE_FAULT}",
                 )
             )
         elif not same_money(averages[1], batna):
@@ -711,13 +817,14 @@ def judge_reservation_salary(offers, value, risk_averse=False):
                 (
                     averages[1] + cost,
                     "that values the gambles at their expected values, not at the sure amounts "
-                    f"they are worth {whose}",
+                    f"they are worth {whose}; {_SURE_FAULT}",
                     "it values the gambles at their expected values, not at the sure amounts "
-                    "they are worth to you",
+                    f"they are worth to you; {_SURE_FAULT}",
                 )
             )
     first = (
-        "check the risk_averse=True branch of choose_batna: question 2's check does not test it"
+        "check the risk_averse=True branch of choose_batna: question 2's check tests it on a "
+        "line of no marks"
         if risk_averse
         else "check choose_batna (question 2) first"
     )
