@@ -167,8 +167,7 @@ check.startup_tree(startup_tree, hidden=True)
 #
 # Give the function a second argument, `risk_averse=False`, for question 3: when it is
 # `True`, value Lumen at `offers.lumen_sure` and Freelance at `offers.freelance_sure`, the
-# sure amounts you would take instead of the gambles. The check tries it on a line of no
-# marks.
+# sure amounts you would take instead of the gambles. Its check tries that without marks.
 #
 # *Grading, in short:* `choose_batna(offers)` on your scenario and four example learners':
 # three make Harbor Bank, Lumen and Freelance the BATNA in turn; grading adds other
