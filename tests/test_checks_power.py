@@ -1309,12 +1309,14 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
             with pytest.raises(NotYet, match=r"less than the .* Atlas itself named"):
                 check.judge_reply_price(s, (max(shapley, v2), right))
         # taking the round figure leaves money where it is below section 5's price too; at
-        # or above that price, taking it is right as well (review 68, X1)
+        # or above that price, taking it was right as well (review 68, X1); review 103, X4
+        # (round 105): it is safe there, but gives up the difference, and fails
         if right == "yardstick" and v2 <= figure < max(v1 / 2, v2):
             with pytest.raises(NotYet, match="the yardstick Atlas itself proposed"):
                 check.judge_reply_price(s, (figure, "accept"))
         if right == "yardstick" and figure >= max(v1 / 2, v2):
-            check.judge_reply(s, (figure, "accept"))
+            with pytest.raises(NotYet, match="is safe, as it is at least section 5's price"):
+                check.judge_reply(s, (figure, "accept"))
         if right == "rival":  # neither Atlas's figure nor its yardstick reaches Borealis
             with pytest.raises(NotYet, match="Borealis has offered in writing to pay"):
                 check.judge_reply_price(s, (max(figure, shapley), "yardstick"))
@@ -1603,7 +1605,7 @@ def test_the_visible_checks_try_the_public_self_check_learners():
 
     def even_split(s):  # the price kept at the even split, the decision right
         today = max(s.atlas_value / 2, s.borealis_value)
-        on_signing = max(s.atlas_value / (1 + s.signing_ratio), s.borealis_value)
+        on_signing = max(s.atlas_value / (1 + s.signing_ratio), s.signing_borealis)
         return today, s.signing_gain > today - on_signing
 
     for n in range(6):

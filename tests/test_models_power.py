@@ -1554,7 +1554,10 @@ def test_question_9b_points_at_the_number_the_story_gives_too():
     share at the table (the wrong move for about half of them); the deciding number,
     Granite's guess, is given by the story."""
     assert "which of the numbers you have computed before matters" not in PROSE
-    assert "one you computed before or one the story gives, is for you to judge" in PROSE
+    # review 103, X6 (round 105): the question now says the share at the table plays no
+    # part (Granite cannot see it), so that the text and the check agree where Harrow's
+    # offer beats that share but not Granite's estimate; it still points at no wrong number
+    assert "Kestrel's share at the table plays no part: Granite cannot see it." in PROSE
 
 
 def test_question_2_says_at_least_where_the_key_counts_a_tie():
@@ -1842,7 +1845,8 @@ def test_the_licence_terms_table_matches_the_prices_the_checks_use():
         assert licence_price(s) == max(s.atlas_value / 2, s.borealis_value)
         share = 1 / (1 + s.signing_ratio)
         assert share < 0.5
-        assert signing_price(s) == pytest.approx(max(share * s.atlas_value, s.borealis_value))
+        # review 103, X1 (round 105): Borealis's offer as it would be paid on signing
+        assert signing_price(s) == pytest.approx(max(share * s.atlas_value, s.signing_borealis))
 
 
 def test_question_4_asks_for_the_reason_without_stating_the_rule_that_picks_it():
@@ -2016,7 +2020,10 @@ def test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out():
         assert "is priced per remaining month of it" in story  # review 99, U2: in the note
         assert "Borealis's offer falls by that same share each day" in story  # review 92, E1
         assert f"Borealis's offer stays at {s.borealis_value:,.0f}" not in story
-        assert f"per remaining month, {s.borealis_value:,.0f} signed today" in story
+        # review 103, X1 (round 105): question 6's note gives Borealis's offer paid on
+        # signing (less than today's where that is at least half of Atlas's value)
+        assert f"per remaining month, {s.signing_borealis:,.0f} signed today" in story
+        assert f"{s.borealis_value:,.0f} signed today, and Borealis will go no higher" in story
         v1, v2 = s.atlas_value, s.borealis_value
         for first in (True, False):
             got = _kestrels_price_with_an_end_date(v1, v2, 1000, first)

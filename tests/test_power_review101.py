@@ -28,19 +28,25 @@ def _flat(text):
 
 
 def _story_rates(s):
-    """Atlas's and Kestrel's rates of loss a year paid on signing, as the story states them."""
+    """Atlas's and Kestrel's rates of loss paid on signing, as the story states them: since
+    review 103, U6 (round 105) only their ratio ("each day unsigned would then cost Kestrel
+    k times the share ... it costs Atlas"), no longer the yearly rates themselves."""
     story = _flat(s.story())
-    both = re.search(r"use lost gives both a rate of loss \(section 4\) of ([\d.]+) a year", story)
-    extra = re.search(r"would add ([\d.]+) a year to Kestrel's", story)
-    assert both and extra, s.learner
-    return Fraction(both.group(1)), Fraction(both.group(1)) + Fraction(extra.group(1))
+    said = re.search(
+        r"would then cost Kestrel (\d+) times the share of the licence's worth it "
+        r"costs Atlas",
+        story,
+    )
+    assert said, s.learner
+    return Fraction(1), Fraction(said.group(1))
 
 
 def _priced(s, atlas_rate, kestrel_rate):
     """(price, switch) from two rates of loss: the share at the table r_a / (r_a + r_k) of
     Atlas's value, Borealis an outside option, and the change taken when the money's gain
     beats what it takes off today's price."""
-    price = max(s.atlas_value * atlas_rate / (atlas_rate + kestrel_rate), s.borealis_value)
+    # review 103, X1 (round 105): Borealis's offer as it would be paid on signing
+    price = max(s.atlas_value * atlas_rate / (atlas_rate + kestrel_rate), s.signing_borealis)
     today = max(s.atlas_value / 2, s.borealis_value)
     return float(price), bool(s.signing_gain > today - price)
 

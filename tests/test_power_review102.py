@@ -52,8 +52,9 @@ def test_x1_c1_c2_question_4_is_a_choice_and_its_rule_follows_it():
         "where the other side is unsure of your values, an ambitious ask grounded in your "
         "leverage can anchor the price up, module 04's subject"
     ) in rule
-    # grading is as before: the highest figure passes for every learner, and taking Atlas's
-    # figure passes exactly where it is at least section 5's price
+    # grading is as before: the highest figure passes for every learner; review 103, X4
+    # (round 105): taking Atlas's figure passes exactly where it is the highest (it passed
+    # wherever it was at least section 5's price), and fails where it is only safe
     took = 0
     for s in _sweep(300):
         figures = {
@@ -63,10 +64,10 @@ def test_x1_c1_c2_question_4_is_a_choice_and_its_rule_follows_it():
         }
         best = max(figures, key=figures.get)
         assert _passes_question_4(s, figures[best], best), s.learner
-        allowed = s.atlas_figure >= _P.licence_price(s)
+        allowed = best == "accept"
         assert _passes_question_4(s, s.atlas_figure, "accept") == allowed, s.learner
-        took += allowed and best != "accept"
-    assert took > 0
+        took += s.atlas_figure >= _P.licence_price(s) and best != "accept"
+    assert took > 0  # safe yet not the highest: these fail now
 
 
 def test_x2_question_6s_gain_beats_the_loss_for_about_a_third_of_those_who_lose():
@@ -89,8 +90,13 @@ def test_x2_question_6s_gain_beats_the_loss_for_about_a_third_of_those_who_lose(
             assert s.signing_gain < 0.8 * loss, s.learner
     # review 103, X5 (round 104): question 8's redraw of draws with two moves adding
     # nothing moved 266 of 1,000 learners' draws; the counts were (899, 350, 751)
-    assert (free, above, below) == (901, 357, 742)
-    assert 0.28 < above / (above + below) < 0.38
+    # review 103, X1 (round 105): a free change (901 learners) made "agree" follow from any
+    # gain; Borealis now offers less paid on signing there, so every learner loses
+    # something, and the gain is drawn above the loss three times in five for those
+    # learners, so that "agree" is right for about half of all (the third this test asked
+    # for held among learners who lost something before; it is now 45%)
+    assert (free, above, below) == (0, 898, 1102)
+    assert 0.4 < above / (above + below) < 0.5
 
 
 def test_x5_question_5_says_how_one_rule_for_all_four_scores_and_why():

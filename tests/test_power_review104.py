@@ -4,6 +4,8 @@ X5 and C2. Each test fails on the text or code before the fix."""
 import re
 from pathlib import Path
 
+import pytest
+
 import course
 import course.scenarios.power as _P
 from course.checks import power as check
@@ -73,11 +75,14 @@ def test_c1_rule_3_message_and_grading_agree_on_taking_atlass_figure():
     "was a higher figure to stand on". Rule 3 now says taking the other side's own lower
     figure is safe there and standing on the higher one better; the message says the same;
     the grading is as it was (both replies pass in those draws, and taking a figure below
-    section 5's price fails)."""
-    rule = _cell("licence-reply-rule")
+    section 5's price fails). Review 103, X4 (round 105): only the higher figure passes now,
+    and rule 3, the hint and the message say taking the lower one is safe but gives up the
+    difference (the old pins of "standing on the higher figure is better", both replies
+    passing, and the passing message for taking the figure follow that change)."""
+    rule = _flat(_cell("licence-reply-rule"))
     assert (
         "Taking their own lower figure names none, and is safe where it is at least section "
-        "5's price; standing on the higher figure is better."
+        "5's price, but gives up the difference: it does not earn the mark."
     ) in rule
     # grading unchanged: swept over 300 learners
     both = wrong = 0
@@ -87,7 +92,8 @@ def test_c1_rule_3_message_and_grading_agree_on_taking_atlass_figure():
             continue
         taken = (s.atlas_figure, "accept")
         if _P.reply_takes_figure(s):
-            check.judge_reply(s, taken)
+            with pytest.raises(NotYet, match="is safe, as it is at least section 5's price"):
+                check.judge_reply(s, taken)
             check.judge_reply(s, _best(s))
             both += 1
         else:
@@ -107,12 +113,11 @@ def test_c1_rule_3_message_and_grading_agree_on_taking_atlass_figure():
 
         for hidden in (False, True):
             (only,) = check.licence_reply(take, hidden).outcomes
-            assert only.passed
+            assert not only.passed
             assert "was a higher figure to stand on" not in only.message
-            assert "so it is safe" in only.message
-            assert "is better (rule 3 after question 4)" in only.message
         (held,) = check.licence_reply(_best).outcomes
-        assert "it is safe, standing on the yardstick better" in held.message
+        assert held.passed
+        assert "would be safe where it is at least section 5's price" in held.message
 
 
 def test_c2_the_bargained_rival_note_says_why_both_numbers_hold():

@@ -20,18 +20,21 @@ def test_question_6s_ratio_is_anchored_in_the_licences_term_and_the_overdraft():
         story = _flat(s.story())
         rate = s.signing_overdraft_rate
         assert (0.1 + rate) / 0.1 == pytest.approx(s.signing_ratio)
-        assert "The licence has about ten years to run" in story
-        # review 100, X1 (round 101): the rates of loss themselves, not a yearly share lost
-        assert "use lost gives both a rate of loss (section 4) of 0.1 a year" in story
-        assert f"would add {rate:.1f} a year to Kestrel's" in story
-        assert f"{s.signing_ratio} times the share of the licence's worth" in story
+        # review 103, U6 (round 105): the story gives the ratio and its reason in words, no
+        # longer the yearly rates too (ten years' term, 0.1 a year, the overdraft's rate)
+        assert "a rate of loss (section 4) of 0.1 a year" not in story
+        assert (
+            f"{s.signing_ratio} times the share of the licence's worth it costs Atlas: the use "
+            "lost, as for Atlas, and the interest on Kestrel's overdraft while it waits" in story
+        )
         seen.add(rate)
     assert len(seen) >= 2  # the ratio, and so the rate, varies between learners
     six = _flat(_section(PROSE, "### Question 6", "def signing_terms"))
     # review 85, U3 (round 86): said plainly
     # review 88, U1: one fact a sentence
     # review 91, U2: the story says it; the question points there
-    assert "(`s.signing_ratio`, `s.signing_gain`)" in six
+    # review 103, X1 (round 105): and Borealis's offer paid on signing
+    assert "(`s.signing_ratio`, `s.signing_gain`, `s.signing_borealis`)" in six
 
 
 def test_trust_and_credibility_keeps_one_framing():

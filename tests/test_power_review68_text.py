@@ -25,14 +25,16 @@ def _hint(s, answer):
     return str(raised.value)
 
 
-def test_question_4_accepts_atlass_figure_where_section_5_favours_taking_it(learner):
+def test_question_4_marks_the_yardstick_where_atlass_figure_is_below_it(learner):
     """X1/C1: where Atlas's round figure is below its yardstick (the Shapley value, which
-    beats Borealis) yet at least section 5's price, max(v1/2, v2), asking for the yardstick
-    risks falling to that price, so taking the figure is what the module's model favours;
-    it scored 0 (e.g. rv-02: figure 55,000, Shapley 59,500, section 5's price 52,500). Both
-    replies now pass there, in two formulations each; below section 5's price only the
-    yardstick does, and the hint for taking the figure says why with section 5's price.
-    Over 300 ids the two kinds both occur often."""
+    beats Borealis) yet at least section 5's price, max(v1/2, v2), taking the figure is
+    safe; review 68 made it pass there too. Review 103, X4 (round 105): with two right
+    replies on a one-mark question, taking Atlas's figure whatever it was earned the mark in
+    640 of 1,000 draws, though rule 1 says to stand on the highest figure; only the
+    yardstick passes there now, and the hint for taking the figure says it is safe but gives
+    up the difference (was: both replies pass). Below section 5's price the hint for
+    "accept" still says why with section 5's price. Over 300 ids the two kinds both occur
+    often."""
     both = short = 0
     for n in range(300):
         s = course.variant("03_power", f"sw-{n}")
@@ -46,12 +48,15 @@ def test_question_4_accepts_atlass_figure_where_section_5_favours_taking_it(lear
         if figure >= predicted:
             both += 1
             assert reply_takes_figure(s)
-            check.judge_reply(s, (figure, "accept"))
-            check.judge_reply(s, (int(figure), "Accept"))
+            for taken in ((figure, "accept"), (int(figure), "Accept")):
+                hint = _hint(s, taken)
+                assert f"taking Atlas's {figure:,.0f} as it stands is safe" in hint
+                assert f"section 5's price, {predicted:,.0f}" in hint
+                assert f"yardstick worked out, {shapley:,.0f}, is higher" in hint
             # each reason carries its own figure only
-            assert "is Atlas's figure as it stands" in _hint(s, (figure, "yardstick"))
+            assert "is safe" in _hint(s, (figure, "yardstick"))
             assert "'accept' takes Atlas's figure" in _hint(s, (shapley, "accept"))
-            assert "less than the" in _hint(s, (figure, "rival"))
+            assert "is safe" in _hint(s, (figure, "rival"))  # the price first (review 103, X4)
         else:
             short += 1
             assert not reply_takes_figure(s)
@@ -64,7 +69,7 @@ def test_question_4_accepts_atlass_figure_where_section_5_favours_taking_it(lear
     # redrawn (no longer a case where taking the figure is right); rv-02-9 is one
     rv_02 = course.variant("03_power", "rv-02-9")
     assert (rv_02.atlas_figure, kestrel_shapley(rv_02)) == (50_000, 51_000)
-    check.judge_reply(rv_02, (50_000, "accept"))
+    assert "is safe" in _hint(rv_02, (50_000, "accept"))  # review 103, X4: no longer passes
 
 
 def test_no_hint_on_question_4_argues_a_refusal_both_ways():
@@ -90,7 +95,9 @@ def test_question_4_says_when_both_replies_earn_the_mark(learner):
     # mark, without naming which figure is largest (test_power_review86.py)
     # review 102, X1: said now with the rule, after question 4's check
     rule = _flat(_section(PROSE, "The predicted price is a forecast", "### Question 5"))
-    assert "Atlas may refuse the yardstick and leave Kestrel that price" in rule
+    # review 103, X4 (round 105): taking the figure there no longer earns the mark
+    assert "Taking Atlas's figure also earns the mark" not in rule
+    assert "but gives up the difference: it does not earn the mark." in rule
 
     def reply(s):  # the notebook's solution
         grounds = {
@@ -105,8 +112,8 @@ def test_question_4_says_when_both_replies_earn_the_mark(learner):
     assert credit.earned == credit.possible == 1, credit.outcomes
     shown = _flat(credit.outcomes[0].message)
     assert (
-        "where that figure is still at least section 5's price, taking it is right too, "
-        "since Atlas may refuse the yardstick" in shown
+        "taking that figure would be safe where it is at least section 5's price, but would "
+        "give up the difference" in shown
     ), shown
 
 
@@ -120,11 +127,12 @@ def test_hidden_cases_include_a_figure_question_4_should_not_take():
     assert any(reply_reason(s) == "yardstick" and not reply_takes_figure(s) for s in drawn)
 
 
-def test_a_reply_that_takes_the_figure_wherever_it_is_safe_earns_the_mark(learner):
-    """X1 (every answer right under the stated rule passes): a learner who takes Atlas's
-    figure wherever it is at least section 5's price, and otherwise names the highest ground,
-    earns the mark on every case grading tries; one who takes the figure wherever it beats
-    Borealis does not, since a figure below section 5's price gives up money."""
+def test_a_reply_that_takes_the_figure_wherever_it_is_safe_earns_no_mark(learner):
+    """X1: a learner who takes Atlas's figure wherever it is at least section 5's price, and
+    otherwise names the highest ground, earned the mark on every case grading tries.
+    Review 103, X4 (round 105): the taught rule (stand on the highest figure) decides, so it
+    no longer does, nor does one who takes the figure wherever it beats Borealis; the
+    highest ground earns it."""
     from course.variants import hidden_cases_as
 
     def safe(s):
@@ -134,6 +142,11 @@ def test_a_reply_that_takes_the_figure_wherever_it_is_safe_earns_the_mark(learne
         shapley = round((3 * v1 + v2) / 6, -2)  # review 76, X3: the nearest hundred
         return (shapley, "yardstick") if shapley > v2 else (v2, "rival")
 
+    def highest(s):
+        v1, v2, figure = s.atlas_value, s.borealis_value, s.atlas_figure
+        shapley = round((3 * v1 + v2) / 6, -2)  # review 76, X3: the nearest hundred
+        return max((figure, "accept"), (shapley, "yardstick"), (v2, "rival"))
+
     def above_borealis(s):
         if s.atlas_figure > s.borealis_value:
             return s.atlas_figure, "accept"
@@ -142,6 +155,8 @@ def test_a_reply_that_takes_the_figure_wherever_it_is_safe_earns_the_mark(learne
     for key in (None, "grading-key"):
         with hidden_cases_as(key):
             outcome = check.licence_reply(safe, hidden=True)
+            assert (outcome.earned, outcome.possible) == (0, 1), key
+            outcome = check.licence_reply(highest, hidden=True)
             assert (outcome.earned, outcome.possible) == (1, 1), key
             outcome = check.licence_reply(above_borealis, hidden=True)
             assert (outcome.earned, outcome.possible) == (0, 1), key

@@ -72,8 +72,9 @@ def test_x2_the_yardstick_rounded_to_the_hundred_either_way_passes():
             other_way += round(shapley, -2) != math.ceil(shapley / 100) * 100
         for price in passed_before:
             check.judge_reply(s, (price, reason))
-        if _P.reply_takes_figure(s):
-            check.judge_reply(s, (s.atlas_figure, "accept"))
+        if _P.reply_takes_figure(s):  # review 103, X4 (round 105): safe, but no longer right
+            with pytest.raises(NotYet, match="is safe"):
+                check.judge_reply(s, (s.atlas_figure, "accept"))
     assert other_way > 20  # the learners whose rounded-up yardstick failed before
 
 

@@ -28,11 +28,15 @@ def test_c1_question_4_says_taking_atlass_figure_at_section_5s_price_earns_the_m
     """C1: the check also gives the mark for taking Atlas's figure below its yardstick when
     the figure is at least section 5's price, and the learner was never told. Question 4
     now says so, with its reason, and the own-case hint says it too; the check is as it
-    was (both replies pass there, and taking a figure below that price fails)."""
+    was (both replies pass there, and taking a figure below that price fails). Review 103,
+    X4 (round 105): the taught rule decides, so only the yardstick passes there now; the
+    text says so where it said both did (rule 3 after question 4), and this test with it."""
+    rule = _flat(_section(PROSE, "The predicted price is a forecast", "### Question 5"))
+    assert "Taking Atlas's figure also earns the mark" not in rule
     assert (
-        "Taking Atlas's figure also earns the mark where it is at least section 5's price, "
-        "since Atlas may refuse the yardstick and leave Kestrel that price."
-    ) in _flat(_section(PROSE, "The predicted price is a forecast", "### Question 5"))
+        "Taking their own lower figure names none, and is safe where it is at least section "
+        "5's price, but gives up the difference: it does not earn the mark."
+    ) in rule
     # review 102, X1: with the rule, after question 4's check
     # review 93, X1: the own-case hint no longer states the rule; question 4's marking
     # note (above) still says when taking Atlas's figure earns the mark
@@ -42,7 +46,8 @@ def test_c1_question_4_says_taking_atlass_figure_at_section_5s_price_earns_the_m
             continue
         taken = (s.atlas_figure, "accept")
         if s.atlas_figure >= _P.licence_price(s):
-            check.judge_reply(s, taken)
+            with pytest.raises(NotYet, match="is safe"):  # review 103, X4: no longer passes
+                check.judge_reply(s, taken)
             check.judge_reply(s, (_P.kestrel_shapley(s), "yardstick"))
             both += 1
         else:

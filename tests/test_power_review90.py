@@ -107,7 +107,9 @@ def test_u3_questions_4_and_7_fold_their_marking_notes_and_9a_says_what_granite_
     assert fold not in task
     # the Shapley caveat is now in the task: review 102, C2 asked for it in the prompt
     assert "Taking Atlas's figure also earns the mark" not in task
-    assert "Taking Atlas's figure also earns the mark" in note
+    # review 103, X4 (round 105): the caveat on taking Atlas's figure is rule 3's last
+    # sentence, after the check, and says it no longer earns the mark
+    assert "gives up the difference: it does not earn the mark" in _flat(note)
     assert "If the other side refuses, expect section 5's price" in note
     assert "The mark needs both right" in task and "rounded up or down" in task
     seven = _cell("granite-reply-text")

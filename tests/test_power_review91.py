@@ -39,7 +39,9 @@ def test_x1_taking_a_figure_below_the_yardstick_is_not_called_the_highest():
     reply names the highest figure Kestrel can stand on", though Atlas's yardstick was
     41,833. The mark stands; the message now says the figure is at least section 5's price
     and that the yardstick was higher, with both numbers. Holding Atlas to the yardstick
-    keeps the old message."""
+    keeps the old message. Review 103, X4 (round 105): taking that figure no longer earns the
+    mark (rule 1: stand on the highest figure), so nothing calls it the highest or says it
+    earns the mark; on the own case the hint is the own-case words, with no numbers."""
     s = course.variant("03_power", "rv91-a")
     shapley, price = _P.kestrel_shapley(s), _P.licence_price(s)
     assert price <= s.atlas_figure < shapley  # the case the review found
@@ -51,12 +53,11 @@ def test_x1_taking_a_figure_below_the_yardstick_is_not_called_the_highest():
             return _best(t)
 
         for hidden in (False, True):
-            message = _message(check.licence_reply(take, hidden))
-            assert "highest figure" not in message
-            for number in (s.atlas_figure, price, shapley):
-                assert f"{number:,.0f}" in message
-            assert "earns the mark" in message
-            assert "a higher figure to stand on" in message
+            (only,) = check.licence_reply(take, hidden).outcomes
+            assert not only.passed
+            message = only.message
+            assert "highest figure" not in message and "earns the mark" not in message
+            assert check.OWN_CASE_HINTS["licence_reply"] in message
         held = _message(check.licence_reply(_best))
         assert held.startswith("the reply names the highest figure Kestrel can stand on")
 

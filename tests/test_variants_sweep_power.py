@@ -715,9 +715,10 @@ def move_in_shares(s):
 
 def signing_exact(s):
     """Question 6 in exact fractions: Kestrel's rate is k times Atlas's, so its share at
-    the table is r_atlas / (r_atlas + r_kestrel) = 1 / (1 + k); Borealis an outside option."""
+    the table is r_atlas / (r_atlas + r_kestrel) = 1 / (1 + k); Borealis an outside option,
+    at what it would pay on signing (review 103, X1)."""
     v1, v2, k = Fraction(s.atlas_value), Fraction(s.borealis_value), s.signing_ratio
-    paid_on_signing = max(v1 * Fraction(1, 1 + k), v2)
+    paid_on_signing = max(v1 * Fraction(1, 1 + k), Fraction(s.signing_borealis))
     fixed_date = max(v1 / 2, v2)
     return float(paid_on_signing), bool(fixed_date - paid_on_signing < s.signing_gain)
 
@@ -726,9 +727,8 @@ def signing_by_totals(s):
     """Question 6 as a choice between two totals: the price on each set of terms, plus
     what the money's coming sooner saves on the new one."""
     shares = {"fixed date": 0.5, "on signing": 1 / (1 + s.signing_ratio)}
-    prices = {
-        terms: max(share * s.atlas_value, s.borealis_value) for terms, share in shares.items()
-    }
+    rival = {"fixed date": s.borealis_value, "on signing": s.signing_borealis}
+    prices = {terms: max(share * s.atlas_value, rival[terms]) for terms, share in shares.items()}
     totals = {
         "fixed date": prices["fixed date"],
         "on signing": prices["on signing"] + s.signing_gain,
@@ -988,8 +988,10 @@ def test_question_6_is_a_real_decision_clear_of_its_threshold(drawn):
     """Question 6 (review 4, W6: the rate-of-loss split was never practised in graded
     work): in every draw the money's coming sooner is worth clearly more or clearly less
     than what paying on signing takes off the predicted price; both decisions come up when
-    it costs something, and a share at the table that leaves Borealis out would refuse a
-    free change."""
+    it costs something. Review 103, X1 (round 105): it now costs something in every draw
+    (a free change, 455 of 1,000 draws before, made "agree" follow from any gain); the
+    check's built case keeps the free change, where a share at the table that leaves
+    Borealis out would refuse it."""
     decisions, free = set(), 0
     for s in drawn:
         price, switch = signing_exact(s)
@@ -1004,16 +1006,21 @@ def test_question_6_is_a_real_decision_clear_of_its_threshold(drawn):
             assert switch
             without_borealis = s.atlas_value / 2 - s.atlas_value / (1 + s.signing_ratio)
             assert s.signing_gain < without_borealis, s.learner
-        assert abs(s.borealis_value - s.atlas_value / (1 + s.signing_ratio)) >= 0.03 * (
+        assert abs(s.signing_borealis - s.atlas_value / (1 + s.signing_ratio)) >= 0.03 * (
             s.atlas_value
         )
-    assert decisions == {True, False} and free > 100
+    assert decisions == {True, False} and free == 0
     hidden = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
+    with learner_as("rv105-x1"):
+        hidden.append(check._signing_no_cost_case())
     outcomes = {
         (signing_exact(s)[1], max(s.atlas_value / 2, s.borealis_value) > signing_exact(s)[0])
         for s in hidden
     }
     assert outcomes == {(True, True), (False, True), (True, False)}
+    free = hidden[-1]
+    without_borealis = free.atlas_value / 2 - free.atlas_value / (1 + free.signing_ratio)
+    assert signing_exact(free)[1] and free.signing_gain < without_borealis
 
 
 def test_question_9b_rests_on_granites_guess_not_the_share_at_the_table(drawn):
@@ -1156,7 +1163,8 @@ def test_question_6_hints_say_what_the_learner_did(drawn_1000):
 
     kinds = set()
     for s in drawn_1000[:300]:
-        v1, v2, k = s.atlas_value, s.borealis_value, s.signing_ratio
+        # review 103, X1 (round 105): Borealis's offer as it would be paid on signing
+        v1, v2, k = s.atlas_value, s.signing_borealis, s.signing_ratio
         right = (signing_price(s), s.signing_gain > signing_loss(s))
         check.judge_signing_price(s, right)
         check.judge_signing_switch(s, right)

@@ -195,15 +195,17 @@ class _HiddenLearners:
         ("breakdown-above", _rig_of(False, True)),
         ("breakdown-below", _rig_of(False, False)),
         # question 6: paying on signing costs Kestrel something, and the money's coming
-        # sooner is worth more, or less; and where Borealis binds on both terms, a share
-        # at the table without Borealis would say no (review 4, W6)
+        # sooner is worth more, or less; and where Borealis would offer less paid on
+        # signing, keeping today's offer fails (review 103, X1: in the slot of the case where
+        # Borealis bound on both terms, which no drawn learner has now; the check builds
+        # one, ``_signing_no_cost_case``)
         ("signing-worth-it", lambda s: _story().signing_loss(s) > 0 and _story().signing_switch(s)),
         ("signing-not", lambda s: not _story().signing_switch(s)),
-        ("signing-free", lambda s: _story().signing_loss(s) == 0),
+        ("signing-borealis-cut", lambda s: s.signing_borealis < s.borealis_value),
         (  # the share at the table beats Borealis, so 'the price is Borealis's value' fails
             # whatever the key (review 5, E1: it sets the price for only ~5% of learners)
             "signing-table-binds",
-            lambda s: s.atlas_value / (1 + s.signing_ratio) > s.borealis_value,
+            lambda s: s.atlas_value / (1 + s.signing_ratio) > s.signing_borealis,
         ),
         (  # question 4: Atlas's figure below its yardstick and below section 5's price, so
             # taking it is wrong there, while it is right where it is at least that price
@@ -321,6 +323,28 @@ def _corvid_worked_case():
     )
 
 
+#: The learner name of question 6's case where paying on signing costs nothing (review 103,
+#: X1): no drawn learner has one any more, as it made "agree" follow from any gain.
+SIGNING_CASE = "the no-cost case"
+
+
+def _signing_no_cost_case():
+    """Question 6's case built by hand: Atlas 100,000, Borealis 60,000 on both terms (its
+    offer the same paid on signing), Kestrel losing 3 times as fast, the money's coming
+    sooner worth 3,000. Borealis sets the price on both terms (60,000), so the change costs
+    nothing and Kestrel agrees. Every drawn learner now loses something by the change; this
+    case keeps the check trying the one where it costs nothing."""
+    return dataclasses.replace(
+        _drawn(learner_id()),
+        learner=SIGNING_CASE,
+        atlas_value=100_000.0,
+        borealis_value=60_000.0,
+        signing_borealis=60_000.0,
+        signing_ratio=3,
+        signing_gain=3_000.0,
+    )
+
+
 def _own(s):
     """Whether ``s`` is the learner's own scenario. There a hint of question 2's verdict,
     7 or 8 names the comparison to make, not the numbers it compares: those are the
@@ -354,8 +378,8 @@ OWN_CASE_HINTS = {
     "Atlas's own figure taken as it stands, else a ground Atlas can check that puts a figure "
     "that high, and never one that points Atlas to a lower figure (the rule after question 4)",
     "signing_terms": "with short rounds the ratio of the two sides' rates of loss sets "
-    "Kestrel's share at the table, and Borealis's offer counts only where it beats that share "
-    "(section 5)",
+    "Kestrel's share at the table, and Borealis's offer, as it would be paid on signing, counts "
+    "only where it beats that share (section 5)",
     # review 95 X1: "put the price ... right first" read as a fault just after the price
     # part was marked right; the same words for a right or a wrong price leak nothing
     "signing_switch": "with the price paid on signing from the part above, weigh what the "
@@ -386,7 +410,7 @@ def _whose(s):
     scenario", as in every other own-case hint (review 61, U4)."""
     if _own(s):
         return "your own scenario"
-    return WORKED_CASE if s.learner == WORKED_CASE else f"learner {s.learner}"
+    return s.learner if s.learner in (WORKED_CASE, SIGNING_CASE) else f"learner {s.learner}"
 
 
 def _judged(s, judge, named=True):
@@ -403,6 +427,13 @@ def _judged(s, judge, named=True):
             raise NotYet(
                 f"on a worked case (Atlas's value 100,000, Borealis's 52,000, Corvid's "
                 f"61,000): {failure}",
+                general=failure.general,
+            ) from None
+        if s.learner == SIGNING_CASE:
+            raise NotYet(
+                "on a built case (Atlas's value 100,000; Borealis's offer 60,000 on both "
+                "terms; Kestrel losing 3 times as fast paid on signing; the money's coming "
+                f"sooner worth 3,000): {failure}",
                 general=failure.general,
             ) from None
         if not named:
@@ -921,10 +952,11 @@ def licence_floor(answer, hidden=False):
 @answer_key
 def judge_reply_price(s, result):
     """Question 4, the price: nothing when it is the highest of the three figures Kestrel
-    can stand on (``scenarios.power.reply_range``), or Atlas's figure where taking it
-    is right too (``scenarios.power.reply_takes_figure``), else the ``NotYet`` hint."""
+    can stand on (``scenarios.power.reply_range``), else the ``NotYet`` hint (review 103,
+    X4: Atlas's figure below its yardstick no longer passes where it is safe)."""
     from course.scenarios.power import (
         kestrel_shapley,
+        licence_price,
         reply_range,
         reply_reason,
         reply_takes_figure,
@@ -937,8 +969,6 @@ def judge_reply_price(s, result):
         return
     # review 79, X2: or to the unit, either way (44,666 for 44,666.67 is not a wrong answer)
     if reply_reason(s) == "yardstick" and abs(said - kestrel_shapley(s)) < 1:
-        return
-    if reply_takes_figure(s) and abs(said - s.atlas_figure) <= 0.5:  # review 68, X1
         return
     figure, shapley = s.atlas_figure, kestrel_shapley(s)
     v2, v1 = s.borealis_value, s.atlas_value
@@ -974,6 +1004,15 @@ def judge_reply_price(s, result):
             "give up part of what it is offered"
         )
         general = "it names a price below the buyer's own figure"
+    elif reply_takes_figure(s) and abs(said - figure) <= 0.5:
+        # review 103, X4: safe, but not the highest figure (rule 1 after question 4)
+        hint = (
+            f"taking Atlas's {figure:,.0f} as it stands is safe, as it is at least section "
+            f"5's price, {licence_price(s):,.0f}, but Atlas's own yardstick worked out, "
+            f"{shapley:,.0f}, is higher: stand on the highest figure the other side proposed "
+            "(rule 1 after question 4), or the difference is given away"
+        )
+        general = "it takes the buyer's own figure where the buyer's yardstick is higher"
     else:
         hint = (
             f"{said:,.0f} is less than Kestrel's Shapley value, {shapley:,.0f}, the yardstick "
@@ -1029,9 +1068,9 @@ REPLY_REASON_HINTS = {
 }
 
 #: The same, where Atlas's figure is below its yardstick yet at least section 5's
-#: price, so that taking the figure and holding Atlas to the yardstick are both right
-#: (``scenarios.power.reply_takes_figure``, review 68, X1), by (the ground given, the one
-#: that carries the price named).
+#: price (``scenarios.power.reply_takes_figure``, review 68, X1), by (the ground given, the
+#: one that carries the price named). Review 103, X4: only the yardstick is right there
+#: now, so the entries whose right ground is "accept" are not reached; they stay true.
 TAKE_REASON_HINTS = {
     ("yardstick", "accept"): (
         "the {figure} named is Atlas's figure as it stands: holding Atlas to its "
@@ -1092,33 +1131,11 @@ def judge_reply(s, result):
 
 def _replied(answer, scenarios, message):
     """Question 4 over ``scenarios``, as ``_each`` runs ``judge_reply``; ``message`` when all
-    pass, except where the learner took Atlas's figure on its own case and the yardstick was
-    higher (review 91, X1: the message called that figure the highest Kestrel could stand on).
-    Review 103, C1: that message said the figure earned the mark and that the yardstick was
-    higher, while rule 3 after question 4 said to name no figure below it; rule 3 now says
-    taking the other side's own figure there is safe and standing on the higher one better,
-    and the message says the same.
-    """
-    from course.scenarios.power import kestrel_shapley, licence_price
-
-    def judged(s):
-        result = call_learner(answer, s)
-        judge_reply(s, result)
-        return result
-
-    took = None
+    pass. Review 103, X4 (round 105): taking Atlas's figure below its yardstick no longer
+    passes, so the message for it (review 91, X1; review 103, C1) went."""
     for s in scenarios:
-        result = _judged(s, functools.partial(judged, s))
-        if _own(s) and one_of(result[1], REASONS, "the reason", REASON_ALIASES) == "accept":
-            took = s
-    if took is None or kestrel_shapley(took) <= took.atlas_figure + 0.5:
-        return message
-    return (
-        f"taking Atlas's {took.atlas_figure:,.0f} earns the mark: it is at least section 5's "
-        f"price, {licence_price(took):,.0f}, so it is safe; standing on Atlas's own "
-        f"yardstick, {kestrel_shapley(took):,.0f}, a higher figure to stand on, is better "
-        "(rule 3 after question 4)."
-    )
+        _judged(s, lambda s=s: judge_reply(s, call_learner(answer, s)))
+    return message
 
 
 @question
@@ -1135,9 +1152,8 @@ def licence_reply(answer, hidden=False):
                 scenarios,
                 "the reply names the highest figure Kestrel can stand on: Atlas's "
                 "figure, taken as it stands; Atlas's own yardstick worked out, where its "
-                "figure falls short of it (where "
-                "that figure is still at least section 5's price, taking it is right too, since "
-                "Atlas may refuse the yardstick: it is safe, standing on the yardstick better); or "
+                "figure falls short of it (taking that figure would be safe where it is at "
+                "least section 5's price, but would give up the difference); or "
                 "Borealis's written offer, put forward as the standard, where it beats both.",
             ),
         ),
@@ -1677,7 +1693,8 @@ def judge_signing_price(s, result):
 
     price, _ = _pair(result, "signing_terms", "(price, switch)")
     said = amount(price, "the price")
-    v1, v2, k = s.atlas_value, s.borealis_value, s.signing_ratio
+    # review 103, X1: Borealis's offer paid on signing, less than today's where that binds
+    v1, v2, k = s.atlas_value, s.signing_borealis, s.signing_ratio
     table = v1 / (1 + k)
     mistakes = [
         (
@@ -1725,6 +1742,16 @@ def judge_signing_price(s, result):
                 "it takes an outside option below the share at the table as the price",
             ),
         )
+    if s.borealis_value != v2:
+        mistakes.append(
+            (
+                max(table, s.borealis_value),
+                "that keeps Borealis's offer as it is today; paid on signing, Borealis would "
+                "offer less (the what-if's note)",
+                "it keeps the outside option at today's figure, not at what it would be "
+                "paid on signing",
+            )
+        )
     expected = signing_price(s)
     tolerance = RIG_TOLERANCE * v1  # as question 5: rounded, or from discount factors near 1
     # review 100, X1: the price from the story's wording before round 101 passes too
@@ -1738,8 +1765,8 @@ def judge_signing_price(s, result):
         expected,
         mistakes,
         "with short rounds the share at the table is set by the ratio of the two sides' rates "
-        f"of loss as the story states them ({k} to 1), and Borealis's offer counts only where "
-        "it beats that share (section 5)",
+        f"of loss as the story states them ({k} to 1), and Borealis's offer, as it would be paid "
+        "on signing, counts only where it beats that share (section 5)",
     )
     if hint:
         _not_own(s, "signing_terms", "the price")
@@ -1801,7 +1828,7 @@ def judge_signing_switch(s, result):
 def signing_terms(answer, hidden=False):
     """Check a function that returns (the licence's predicted price if Atlas paid on signing,
     whether Kestrel should agree): a point each."""
-    scenarios = _scenarios(hidden)
+    scenarios = [*_scenarios(hidden), _signing_no_cost_case()]
     return score(
         Check(
             "the price paid on signing",

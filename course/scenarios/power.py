@@ -76,6 +76,9 @@ SIGNING_GAIN_CAP = 0.2
 #: Where the cap allows a gain this many times the loss, question 6's gain is drawn above
 #: the loss (review 102, X2), clear of the invariant's band of 0.8 to 1.2 times it
 SIGNING_GAIN_ABOVE = 1.25
+#: Where Borealis's offer is at least half of Atlas's value, the share of it Borealis would
+#: offer paid on signing (question 6; review 103, X1: the change there cost nothing)
+SIGNING_BOREALIS = (0.85, 0.9, 0.95)
 
 #: Plausible discount factors per month (what a deal a month later is worth today).
 LICENCE_YEARS = 10  # the licence's remaining term in the story (question 6)
@@ -506,8 +509,10 @@ class KestrelPower(Scenario):
     power_facts: tuple  # four PowerFact, lettered A to D (question 1)
     # question 6: paid on signing, Kestrel would lose this many times as fast as Atlas ...
     signing_ratio: int = 3
-    # ... and getting the money sooner would be worth this much to Kestrel
+    # ... and getting the money sooner would be worth this much to Kestrel ...
     signing_gain: float = 0.0
+    # ... and Borealis's offer would then be this, paid on signing too (review 103, X1)
+    signing_borealis: float = 0.0
     # question 9b: in a later negotiation, Granite's estimate of Kestrel's share at the table
     granite_guess: float = 0.0
     # question 3: two owners' offers to sell Kestrel votes, (owner, votes) pairs, same price
@@ -531,9 +536,19 @@ class KestrelPower(Scenario):
         ``signing_ratio`` times as fast as Atlas: over a licence with LICENCE_YEARS to run,
         use lost gives both a rate of loss of 1 / LICENCE_YEARS a year (the licence's worth
         falls by that share of what is left), and Kestrel also the overdraft's, so the ratio
-        is 1 + rate * LICENCE_YEARS (review 67, E1). The story states these rates, not yearly
-        shares lost: read as delta = 0.9, "a tenth a year" gave other ratios (review 100, X1)."""
+        is 1 + rate * LICENCE_YEARS (review 67, E1). Review 103, U6: the story no longer states
+        these rates, only the ratio and its reason in words; the check still takes the price
+        a learner worked from the rates of an older wording (``yearly_share_price``)."""
         return (self.signing_ratio - 1) / LICENCE_YEARS
+
+    def _signing_cut(self):
+        """What paying on signing does to Borealis's offer, as question 6's note says it."""
+        if self.signing_borealis == self.borealis_value:
+            return ""
+        return (
+            f", but for {money(self.signing_borealis)}, as it would have to borrow to pay that "
+            "much sooner"
+        )
 
     def _harrow_terms(self):
         """How Harrow's offer was made (``s.harrow_in_writing``), as the story says it."""
@@ -592,22 +607,22 @@ class KestrelPower(Scenario):
             "less of payment for Kestrel.\n\n"
             "</details>\n\n"
             "<details><summary><i>Paid on signing?</i> (for question 6)</summary>\n\n"
-            "(`s.signing_ratio`, `s.signing_gain`) A what-if: suppose "
+            "(`s.signing_ratio`, `s.signing_gain`, `s.signing_borealis`) A what-if: suppose "
             "that before the talks began Atlas had offered to change one term: the buyer "
             "would pay the day the deal is signed instead of on the fixed date, and Borealis "
-            "has said its offer would then come on the same terms. The money would come "
+            f"has said its offer would then come on the same terms{self._signing_cut()}. "
+            "The money would come "
             "sooner, whoever buys, and cash in hand at signing would let Kestrel buy the "
             "materials for an order it would otherwise have to turn down, and would spare it "
             "overdraft interest until the fixed date: together worth about "
             f"{money(self.signing_gain)} to Kestrel; but each day unsigned would then cost Kestrel "
-            f"{self.signing_ratio} times the share of the licence's worth it costs Atlas. The "
-            # review 100, X1: the rates of loss themselves, so that section 4's r = -ln(delta)
-            # and the ratio agree exactly ("a tenth a year" read as delta = 0.9 gave 1.90, not 2)
-            "licence has about ten years to run, so use lost gives both a rate of loss "
-            "(section 4) of 0.1 a year, and the interest on Kestrel's overdraft while it waits "
-            f"for the money would add {self.signing_overdraft_rate:.1f} a year to Kestrel's. "
-            "Nothing else would change: Borealis's offer is still priced "
-            f"per remaining month, {money(self.borealis_value)} signed today, and Kestrel can "
+            # review 103, U6 (round 105): the ratio alone; the yearly rates of loss the story
+            # also gave (review 100, X1) said it twice and invited reading 0.1 a year as
+            # delta = 0.9. The reason for the ratio stays, in words.
+            f"{self.signing_ratio} times the share of the licence's worth it costs Atlas: the "
+            "use lost, as for Atlas, and the interest on Kestrel's overdraft while it waits for "
+            "the money. Nothing else would change: Borealis's offer is still priced "
+            f"per remaining month, {money(self.signing_borealis)} signed today, and Kestrel can "
             "still take it only by turning down a proposal from Atlas.\n\n"
             "</details>\n\n"
             "**2. A board vote** (`s.members`, `s.quota`, `s.vote_offers`). Kestrel owns a small share of "
@@ -886,8 +901,8 @@ def reply_reason(s):
 @answer_key
 def reply_range(s):
     """Question 4: the prices it accepts, ``(low, high)``, both included: the highest of
-    the three figures (``reply_grounds``); where ``reply_takes_figure``, Atlas's
-    figure too, outside this range. Kestrel never takes less than Borealis would pay, nor
+    the three figures (``reply_grounds``); review 103, X4: no longer Atlas's figure too
+    where ``reply_takes_figure``. Kestrel never takes less than Borealis would pay, nor
     less than section 5's price, max(v1/2, v2); and it asks for no more than the highest
     figure, since nothing else binds Atlas: it proposed its yardstick and can check
     Borealis's offer (review 77, C1: the reason given was a day-later answer at section 5's
@@ -907,27 +922,25 @@ def reply_range(s):
 
 @answer_key
 def reply_takes_figure(s):
-    """Question 4 (review 68, X1): whether taking Atlas's figure is right as well as
-    holding Atlas to its yardstick. That is so where the figure falls short of the yardstick
-    (a "yardstick" draw) but is at least section 5's price, ``licence_price``: naming the
-    yardstick leaves Atlas free to refuse, and a refusal leads, by section 5's model, to that
-    price, no more than the figure. Holding Atlas to its own standard is then an appeal to
-    consistency, which the question also accepts; it is the only right reply where the figure
-    is below section 5's price, since taking the figure then gives up money even if Atlas
-    refuses anything more."""
+    """Question 4: whether Atlas's figure falls short of its yardstick (a "yardstick" draw)
+    yet is at least section 5's price, ``licence_price``, so that taking it is safe: a
+    refusal of the yardstick leads, by section 5's model, to that price, no more than the
+    figure. Review 68, X1 made taking it right there too; review 103, X4 (round 105): with two
+    right replies on a one-mark question, taking Atlas's figure whatever it was earned the
+    mark in 640 of 1,000 draws, 237 of them of this kind, though rule 1 says to stand on the
+    highest figure. Only the yardstick is right now; the hints use this to say why taking the
+    figure is safe but gives up the difference."""
     return reply_reason(s) == "yardstick" and s.atlas_figure >= licence_price(s)
 
 
 @answer_key
 def reply_reasons(s, price):
-    """Every reason question 4 accepts with ``price``: "accept" where ``price`` is Atlas's
-    figure and taking it is right (``reply_takes_figure``); otherwise the one ground
-    that carries the highest figure (``reply_reason``). Any other ground either cannot carry
-    the price ("accept" takes Atlas's own figure, and no price above it, since what the
-    licence does for Atlas is already counted in Atlas's value) or points Atlas to a lower
-    figure than the reply asks."""
-    if reply_takes_figure(s) and abs(price - s.atlas_figure) <= 0.5:
-        return ("accept",)
+    """Every reason question 4 accepts with ``price``: the one ground that carries the
+    highest figure (``reply_reason``; review 103, X4: no longer "accept" too where Atlas's
+    figure is below its yardstick but safe). Any other ground either cannot carry the price
+    ("accept" takes Atlas's own figure, and no price above it, since what the licence does
+    for Atlas is already counted in Atlas's value) or points Atlas to a lower figure than
+    the reply asks."""
     return (reply_reason(s),)
 
 
@@ -1131,8 +1144,9 @@ def signing_price(s):
     """Question 6: the licence's predicted price if Atlas paid on signing. Kestrel then loses
     ``signing_ratio`` times as fast as Atlas, so with short rounds its share at the table
     tends to r_atlas / (r_kestrel + r_atlas) = 1 / (1 + ratio) of Atlas's value (Binmore,
-    Rubinstein & Wolinsky 1986), and Borealis stays an outside option (deal-me-out)."""
-    return max(s.atlas_value / (1 + s.signing_ratio), s.borealis_value)
+    Rubinstein & Wolinsky 1986), and Borealis stays an outside option (deal-me-out), at what
+    it would pay on signing (``signing_borealis``: review 103, X1)."""
+    return max(s.atlas_value / (1 + s.signing_ratio), s.signing_borealis)
 
 
 @answer_key
@@ -1214,21 +1228,36 @@ def _signing_terms(learner, atlas, borealis):
     gain of SIGNING_GAIN_ABOVE times the loss, the gain is drawn above the loss, and below it
     elsewhere: about a third of the learners who lose something gain more (350 of 1,101 on
     2,000 learners), and True is the answer for 1,249 of 2,000 (899 lose nothing). The ratio
-    is drawn first, as before, so it did not move."""
+    is drawn first, as before, so it did not move.
+
+    Review 103, X1: wherever Borealis's offer is at least half of Atlas's value (455 of 1,000
+    learners), it set the price on both terms, the change cost nothing, and "agree" followed
+    from any gain. There Borealis, paying on signing too, now offers less (SIGNING_BOREALIS
+    of its offer: it would borrow to pay sooner), so the change costs Kestrel something
+    for every learner, and the gain is drawn clearly above that loss (three times in five,
+    so that "agree" stays the answer for about half of all learners) or clearly below it.
+    Elsewhere Borealis's offer stays as it is and no number moves. Returns (ratio, gain,
+    Borealis's offer paid on signing)."""
     rng = random.Random(f"03_power:signing:{learner}")
     ratio = _choice(rng, (2, 3, 4))
     price = max(atlas / 2, borealis)
-    loss = price - max(atlas / (1 + ratio), borealis)
+    signed = borealis
+    if borealis >= atlas / 2:
+        signed = float(round(borealis * _choice(rng, SIGNING_BOREALIS), -3))
+    loss = price - max(atlas / (1 + ratio), signed)
     # review 77, X1: money at most a quarter sooner is worth at most SIGNING_GAIN_CAP of
     # the price (it reached 83%)
     cap = math.floor(SIGNING_GAIN_CAP * price / 100) * 100
-    if loss > 0 and cap >= SIGNING_GAIN_ABOVE * loss:
+    if signed < borealis:
+        factor = _choice(rng, (0.5, 0.6, 1.5, 1.75, 2.0))
+        if factor > 1 and cap < SIGNING_GAIN_ABOVE * loss:
+            factor = 0.5
+        gain = min(cap, loss * factor)
+    elif loss > 0 and cap >= SIGNING_GAIN_ABOVE * loss:
         gain = min(cap, loss * _choice(rng, (1.5, 2.0)))
-    elif loss > 0:
-        gain = min(cap, loss * _choice(rng, (0.4, 0.5, 0.6)))
     else:
-        gain = atlas * _choice(rng, (0.02, 0.03, 0.04))
-    return ratio, float(min(round(gain, -2), cap))
+        gain = min(cap, loss * _choice(rng, (0.4, 0.5, 0.6)))
+    return ratio, float(min(round(gain, -2), cap)), signed
 
 
 @answer_key
@@ -1441,9 +1470,12 @@ _INVARIANTS = {
     "signing: the money's gain within 20% of what the weaker position costs": lambda s, f: (
         signing_loss(s) > 0 and 0.8 * signing_loss(s) <= s.signing_gain <= 1.2 * signing_loss(s)
     ),
+    # review 103, X1: the generator's guard; a change that costs nothing makes "agree"
+    # follow from any gain (it did for 455 of 1,000 learners); no draw breaks it now
+    "signing: paying on signing costs Kestrel nothing": lambda s, f: signing_loss(s) <= 0,
     "signing: Borealis within 3% of Kestrel's share at the table when paid on signing": (
         lambda s, f: (
-            abs(s.borealis_value - s.atlas_value / (1 + s.signing_ratio))
+            abs(s.signing_borealis - s.atlas_value / (1 + s.signing_ratio))
             < SHAPLEY_MARGIN * s.atlas_value
         )
     ),
@@ -1758,6 +1790,7 @@ def _candidate(rng, learner, offers=True):
         harrow_in_writing=rng.random() < 0.5,
         signing_ratio=signing[0],
         signing_gain=signing[1],
+        signing_borealis=signing[2],
         granite_guess=_granite_guess(learner, outside, contract),
         vote_offers=_vote_offers(learner, members, quota) if offers else _PENDING_OFFERS,
         atlas_figure=_atlas_figure(learner, atlas, borealis),

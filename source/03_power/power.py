@@ -716,7 +716,7 @@ def licence_reply(s):
     """(the figure Kestrel takes or asks for; the reason)."""
     ### BEGIN SOLUTION
     grounds = {
-        "accept": s.atlas_figure,  # Atlas's figure (also right if >= section 5's price)
+        "accept": s.atlas_figure,  # Atlas's figure, taken as it stands
         "yardstick": (3 * s.atlas_value + s.borealis_value) / 6,  # Kestrel's Shapley value
         "rival": s.borealis_value,  # Borealis's firm written offer
     }
@@ -748,11 +748,10 @@ check.licence_reply(licence_reply, hidden=True)
 #    points the other side down to it. Where the buyer proposes less than the rival's
 #    offer, the model says to sell to the rival; real talks name the rival's figure to the
 #    buyer instead: the same money, with the door left open. Taking their own lower
-#    figure names none, and is safe where it is at least section 5's price; standing on
-#    the higher figure is better.
+#    figure names none, and is safe where it is at least section 5's price, but gives up
+#    the difference: it does not earn the mark.
 #
-# Taking Atlas's figure also earns the mark where it is at least section 5's price, since
-# Atlas may refuse the yardstick and leave Kestrel that price. The rule needs full
+# The rule needs full
 # information: where the other side is unsure of your values, an ambitious ask grounded in
 # your leverage can anchor the price up, module 04's subject.
 
@@ -836,7 +835,8 @@ check.rig_prices(rig_prices, hidden=True)
 # ### Question 6 (2 marks): paid on signing?
 #
 # Like question 4, this goes back to the licence, with the what-if "Paid on signing?". It
-# ends story part 1, as a note to open (`s.signing_ratio`, `s.signing_gain`). The
+# ends story part 1, as a note to open (`s.signing_ratio`, `s.signing_gain`,
+# `s.signing_borealis`). The
 # overdraft interest is a rate of loss (section 4), not a fixed bill.
 #
 # Write `signing_terms(s)`, returning a pair `(price, switch)`:
@@ -856,7 +856,8 @@ def signing_terms(s):
     # Kestrel loses signing_ratio times as fast as Atlas: r_kestrel = k * r_atlas, so its
     # share at the table tends to r_atlas / (r_kestrel + r_atlas) = 1 / (1 + k)
     at_the_table = s.atlas_value / (1 + s.signing_ratio)
-    price = max(at_the_table, s.borealis_value)  # Borealis is still an outside option
+    # Borealis is still an outside option, at what it would pay on signing
+    price = max(at_the_table, s.signing_borealis)
     today = max(s.atlas_value / 2, s.borealis_value)
     return price, s.signing_gain > today - price
     ### END SOLUTION
@@ -1178,8 +1179,8 @@ check.rate_tactics(rate_tactics, hidden=True)
 #   Granite;
 # - `"ultimatum"`: "Match Harrow's offer by Friday, or we take it."
 #
-# It needs `s.outside_offer`, `s.granite_guess` and `s.harrow_in_writing`; which number
-# decides, one you computed before or one the story gives, is for you to judge.
+# It needs `s.outside_offer`, `s.granite_guess` and `s.harrow_in_writing`. Kestrel's share
+# at the table plays no part: Granite cannot see it.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "harrow-move-answer", "schema_version": 3}
