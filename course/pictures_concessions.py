@@ -168,11 +168,12 @@ def line_chart(series, x_label, y_label, lines=None, width=560, height=260, labe
 
 
 def tactic_curves(opening, reservation, deadline, betas):
-    """The offers of Faratin time-dependent tactics with each β, from the opening in round 0
-    to the reservation price at the deadline."""
+    """The offers of Faratin time-dependent tactics with each β, from the opening in round 1
+    (the course numbers rounds from 1, the opening) to the reservation price at the
+    deadline, ``deadline`` rounds later."""
     series = {
         f"β = {beta:g} ({tactic_name(beta)})": [
-            (t, time_dependent_offer(t, deadline, opening, reservation, beta))
+            (t + 1, time_dependent_offer(t, deadline, opening, reservation, beta))
             for t in range(deadline + 1)
         ]
         for beta in betas

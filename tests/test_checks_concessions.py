@@ -418,7 +418,7 @@ def test_any_kind_of_number_is_an_opening_price(learner, capsys, kind):
 def faratin(beta, target=None):
     """A plan on Faratin's curve with ``beta`` to ``target`` (default: the reservation price)."""
 
-    def plan(s, opening):  # round 1 holds: Orchard has only opened
+    def plan(s, opening):  # round 2 holds: Orchard has only opened
         end = reservation_of(s) if target is None else target(s, opening)
         last = s.rounds - 2
         return [opening] + [
@@ -429,7 +429,7 @@ def faratin(beta, target=None):
 
 
 def held_curve(s, start, target, beta):
-    """Faratin's curve with ``beta`` from ``start`` to ``target``, after a hold in round 1
+    """Faratin's curve with ``beta`` from ``start`` to ``target``, after a hold in round 2
     (Orchard has only opened: question 2 holds there)."""
     last = s.rounds - 2
     return [start] + [time_dependent_offer(t, last, start, target, beta) for t in range(last + 1)]
@@ -470,9 +470,15 @@ def to_the_top(s, opening):
         (lambda s, o: [o] * s.rounds, "never concedes"),
         (lambda s, o: [o + 1, *faratin(1.5, to_the_top)(s, o)[1:]], "should start at the opening"),
         (lambda s, o: faratin(1.5, to_the_top)(s, o)[:-1], "return a list of"),
-        (lambda s, o: [o, o, o - 5, o - 7, o - 7, o - 11] + [o - 11] * (s.rounds - 6), "round 5"),
+        (
+            lambda s, o: [o, o, o - 5, o - 7, o - 7, o - 11] + [o - 11] * (s.rounds - 6),
+            "round 6",
+        ),  # r105 U4: rounds from 1
         # a step right after Orchard's opening is a concession into silence
-        (lambda s, o: [o - (o - _split(s)) * (1 - 0.5**t) for t in range(s.rounds)], "round 1"),
+        (
+            lambda s, o: [o - (o - _split(s)) * (1 - 0.5**t) for t in range(s.rounds)],
+            "concedes in round 2",
+        ),
     ],
 )
 def test_the_plan_mistakes(learner, plan, hint):
@@ -501,12 +507,12 @@ def _middle(s):
             / 9
             for t in range(s.rounds)
         ],
-        # a hold in round 1, waiting for Orchard's move, then shrinking steps (5, 3, 3 parts)
+        # a hold in round 2, waiting for Orchard's move, then shrinking steps (5, 3, 3 parts)
         # down to the even split that question 2 asks for
         lambda s, o: (
             [o, o] + [o - x * (o - _split(s)) / 11 for x in (5, 8)] + [_split(s)] * (s.rounds - 4)
         ),
-        # a hold in round 1, then halving each step towards the even split
+        # a hold in round 2, then halving each step towards the even split
         lambda s, o: [o] + [o - (o - _split(s)) * (1 - 0.5**t) for t in range(s.rounds - 1)],
         # a plan to the band's middle rounded to whole thousands after the opening: equal
         # steps (session 75: to the top, from an opening at the estimate, the room can be
@@ -768,7 +774,7 @@ def test_no_history_concedes_into_silence():
     """Review 61 C1: question 3's example and every history in the check conceded in
     round 1, in answer to Orchard's opening alone, which section 3's rule 1 and question
     2's rule 3 forbid. Each concession of yours in a history now answers a concession of
-    Orchard's in the round before, at least as big, after a hold in round 1; and so does
+    Orchard's in the round before, at least as big, after a hold in round 2; and so does
     the question's example."""
     for learner in SAMPLE[:40]:
         s = course.variant(MODULE, learner)
@@ -1307,7 +1313,9 @@ def test_the_notebook_says_what_orchard_would_pay_and_how_long_it_takes():
     # review 72 E2: of Faratin's tactics, the time-dependent ones follow a schedule
     assert "Faratin's time-dependent tactics know their deadline" in flat
     assert "arena's 10 rounds and its bots" in flat
-    assert flat.count("number rounds from 1") + flat.count("numbers rounds from 1") == 2
+    # review 103 U4 (round 105): one numbering, stated once, not flagged twice
+    assert flat.count("Rounds count from 1, the opening, as everywhere in the course") == 1
+    assert flat.count("number rounds from 1") + flat.count("numbers rounds from 1") == 0
     assert "good for you, but below the frontier" not in flat
     assert "the one of those that costs you least" in flat
     assert "(the other way round from a trade ratio)" not in flat
@@ -2082,6 +2090,9 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
         "you apply the course's rules; 7 checks which way you move, 7b how far; the written "
         "parts ask for judgement." in text  # review 87 C3
     )
+    assert (  # review 103 X5 (round 105): 4b's code checks a rule, its written part decides
+        "4b's decision is marked in its written part: its code checks section 4's rule." in text
+    )
     source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     coded = {
         grade_id: int(points)
@@ -2090,10 +2101,13 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
             source,
         )
     }
-    # review 76 U6: question 4b's landing is the learner's own cushion, a decision too
-    decisions = ("opening-test", "concession-plan-test", "landing-test", "meso-test")
+    # review 76 U6: question 4b's landing is the learner's own cushion, a decision too;
+    # review 103 X5 (round 105): but its coded mark checks only the rule (the cushion is
+    # marked in the written part), so it is no longer counted with the coded decisions
+    decisions = ("opening-test", "concession-plan-test", "meso-test")
     # review 86 X1: one of question 7's marks moved to the written 6b (14 -> 13 coded)
-    assert (sum(coded[g] for g in decisions), sum(coded.values())) == (7, 13)
+    assert (sum(coded[g] for g in decisions), sum(coded.values())) == (6, 13)
+    assert coded["landing-test"] == 1
     # review 79 C2: question 7 asks you to decide how far to move (the size is yours);
     # review 86 X1: that decision is now written and graded in 6b, the formula keeps 1
     assert coded["relationship-test"] == 1
@@ -2906,7 +2920,7 @@ def test_question_4_accepts_any_free_move_and_grades_the_phases(answers):
 
 def _straight_plan(opening, end, rounds):
     """Offers from ``opening`` to ``end`` in steps that shrink by one weight a round, after
-    a hold in round 1."""
+    a hold in round 2."""
     weights = [0, *range(rounds - 2, 0, -1)]
     return [opening - (opening - end) * sum(weights[:k]) / sum(weights) for k in range(rounds)]
 
@@ -3297,9 +3311,11 @@ def test_each_place_says_how_it_counts_rounds_and_the_intro_holds_no_table():
     text = _flat()
     intro = text[: text.index("Your scenario")]
     assert "| where | round numbers | how many rounds |" not in intro
-    assert "Rounds are numbered from 0, the opening" in text  # section 2
-    assert "The arena numbers rounds from 1" in text
-    assert "The widgets number rounds from 1, as the arena does" in text
+    # review 103 U4 (round 105): the module counts rounds from 1 everywhere, as the widgets do
+    assert "Rounds count from 1, the opening, as everywhere in the course" in text
+    assert "Rounds are numbered from 0, the opening" not in text
+    assert "The arena numbers rounds from 1" not in text
+    assert "The widgets number rounds from 1, as the arena does" not in text
     assert "use the arena's 10 rounds" in text and "before the tenth round" in text
     assert ARENA_ROUNDS == 10
     assert inspect.signature(practice.LowBallMoment).parameters["rounds"].default == 12
@@ -4026,7 +4042,7 @@ def test_question_2_refuses_the_boulware_shape_section_2_warns_against(learner):
         assert hint is not None and "run out of rounds" in hint, hint
         assert "Boulware" not in hint, hint
     flat = _flat()
-    assert "Concede in round 2; later holds are yours to place" in flat  # review 80 U1
+    assert "Concede in round 3; later holds are yours to place" in flat  # review 80 U1; r105 U4
     assert "Holding firm says you can wait; two Boulware sides may run out of time." in flat
     assert "is the Boulware shape" not in flat
     assert "are fine anywhere" not in flat
@@ -4250,7 +4266,7 @@ def test_question_2_holds_in_round_1_because_an_opening_is_not_a_concession(answ
     assert "\N{CHECK MARK}" in capsys.readouterr().out
     flat = _flat()
     # review 79 U4: the hold is question 2's rule 3 of its own
-    assert "3. hold (a step of 0) in round 1: Orchard has only opened" in flat
+    assert "3. hold (a step of 0) in round 2: Orchard has only opened" in flat  # r105 U4
 
 
 def test_question_5b_asks_for_the_reading_and_does_not_spell_out_the_algorithm():

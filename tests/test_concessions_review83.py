@@ -88,7 +88,7 @@ def test_x3_a_plan_whose_steps_grow_after_the_first_is_told_of_the_growing_step(
     with pytest.raises(NotYet) as told:
         check._check_plan(plan, 100, 85, "here", 98)
     said = str(told.value)
-    growing = "the concession in round 3 (2.00) grows from an earlier one (1.00)"
+    growing = "the concession in round 4 (2.00) grows from an earlier one (1.00)"  # r105 U4
     assert growing in said, said
     assert said.index(growing) < said.index("your smallest concession after the first")
     with pytest.raises(NotYet) as told:

@@ -110,7 +110,7 @@ def test_c2_question_7_says_questions_1_to_6_leave_the_relationship_out():
 
 
 def test_c3_question_2_says_what_to_do_when_orchard_opened_first():
-    """Review 85 C3: question 2's hold in round 1 ("Orchard has only opened") assumed you
+    """Review 85 C3: question 2's hold in round 2 ("Orchard has only opened") assumed you
     opened first, while Orchard may open first. Rule 3 now says how to answer then; fails
     on the old text."""
     question = _flat()[_flat().index("Question 2 (2 marks)") : _flat().index("Question 3 (1 mark)")]

@@ -25,7 +25,7 @@ def _example_betas():
 
 
 def _held_curve(s, start, target, beta):
-    """A learner's question 2 plan from Faratin's curve: a hold in round 1, then the curve
+    """A learner's question 2 plan from Faratin's curve: a hold in round 2, then the curve
     with ``beta`` from ``start`` to ``target`` over the remaining rounds."""
     last = s.rounds - 2
     return [start] + [time_dependent_offer(t, last, start, target, beta) for t in range(last + 1)]

@@ -619,7 +619,7 @@ def opening_by_the_bullet(s, anchor, rival=None):
 
 
 def plan_geometric(s, opening):
-    """A hold in round 1 (Orchard has only opened), then steps that shrink by 30% each time,
+    """A hold in round 2 (Orchard has only opened), then steps that shrink by 30% each time,
     to section 2's target written another way: a quarter of the zone you expect below the
     estimate (session 75: it stopped 55% of the way up to the opening, which lies above
     three quarters of the zone for some learners, and question 2 now fails that)."""
@@ -633,7 +633,7 @@ def plan_geometric(s, opening):
 
 
 def plan_counting_down(s, opening):
-    """A hold in round 1, then steps of n, n - 1, ..., 1 parts, to a target inside module
+    """A hold in round 2, then steps of n, n - 1, ..., 1 parts, to a target inside module
     02's band, three fifths of the way up the zone you expect (session 75: 45% of the way
     down from the opening stopped above three quarters of the zone for some learners,
     which question 2 now fails)."""

@@ -605,11 +605,12 @@ FLOOR_QUOTE = 8.0
 #: The most of everything a plan concedes that its first concession may give.
 FIRST_SHARE = 0.6
 
-#: The round of a plan's first concession. Round 1 holds: Orchard has only opened, and an
+#: The latest round of a plan's first concession. Rounds count from 1, the opening, as
+#: in the widgets (review 103 U4). Round 2 holds: Orchard has only opened, and an
 #: opening is not a concession, so a step then would be a concession into silence
-#: (section 3, rule 1). A hold past round 2 says you can wait, and two sides that both
+#: (section 3, rule 1). A hold past round 3 says you can wait, and two sides that both
 #: wait may run out of rounds (section 2).
-LATEST_FIRST = 2
+LATEST_FIRST = 3
 
 #: The finest rounding question 2 recognises: a plan whose offers are all whole numbers,
 #: or all have at most this many decimals, has been rounded to that grain (1, 0.1, 0.01 or
@@ -665,12 +666,12 @@ def course_target(s):
 @answer_key
 def course_plan(s, opening):
     """The check's plan for question 2, which question 6's cases use: from ``opening``, a
-    hold in round 1 (Orchard has only opened), then steps that shrink (a Faratin curve with
+    hold in round 2 (Orchard has only opened), then steps that shrink (a Faratin curve with
     β = 1.5, so concave) to section 2's target (``course_target``), three quarters of the
     way from the reservation price up to the estimate. The notebook's model answer stops at
     the same target; it writes its shrinking steps by hand (steps in proportion n, ..., 1)."""
     target = course_target(s)
-    last = s.rounds - 2  # round 1 holds: Orchard has only opened
+    last = s.rounds - 2  # round 2 holds: Orchard has only opened
     return [opening] + [
         time_dependent_offer(t, last, opening, target, 1.5) for t in range(last + 1)
     ]
@@ -697,11 +698,14 @@ def concession_plan(answer, hidden=False):
             if not isinstance(result, list | tuple) or len(result) != s.rounds:
                 _fail(
                     where,
-                    f"return a list of {s.rounds} offers, one for each round from 0 to "
-                    f"{s.rounds - 1} (s.rounds), got {result!r}",
+                    f"return a list of {s.rounds} offers, one for each round from 1 to "
+                    f"{s.rounds} (s.rounds), got {result!r}",
                     "it should return a list of s.rounds offers",
                 )
-            plan = [money(offer, f"offer {t} of the plan") for t, offer in enumerate(result)]
+            plan = [
+                money(offer, f"the plan's offer for round {t}")
+                for t, offer in enumerate(result, start=1)
+            ]
             _check_plan(plan, start, reservation, where, s.their_estimate)
     passed(
         "your plan opens where you chose, never goes back up, concedes in steps that shrink, "
@@ -724,12 +728,13 @@ def _check_plan(plan, start, reservation, where, estimate):
             f"the plan [{_listed(plan)}] should start at the opening, {start:g}",
             "it does not start at the opening",
         )
+    # steps[i] leads into plan[i + 1], the offer of round i + 2 (rounds count from 1)
     steps = [before - after for before, after in itertools.pairwise(plan)]
-    for t, step in enumerate(steps, start=1):
+    for t, step in enumerate(steps, start=2):
         if step < -TOLERANCE:
             _fail(
                 where,
-                f"in round {t} the plan [{_listed(plan)}] goes back up, to {plan[t]:.2f}: an offer "
+                f"in round {t} the plan [{_listed(plan)}] goes back up, to {plan[t - 1]:.2f}: an offer "
                 "above your last one reads as a retraction and breaks trust",
                 "the plan goes back up",
             )
@@ -750,15 +755,15 @@ def _check_plan(plan, start, reservation, where, estimate):
         _fail(
             where, f"the plan [{_listed(plan)}] never concedes anything", "the plan never concedes"
         )
-    moves = [(t, step) for t, step in enumerate(steps, start=1) if step > TOLERANCE]
-    if moves[0][0] == 1:
+    moves = [(t, step) for t, step in enumerate(steps, start=2) if step > TOLERANCE]
+    if moves[0][0] == 2:
         _fail(
             where,
-            f"the plan [{_listed(plan)}] concedes in round 1, when Orchard has only made its "
+            f"the plan [{_listed(plan)}] concedes in round 2, when Orchard has only made its "
             "opening: an opening is not a concession, so that step is a concession into "
-            "silence (section 3, rule 1); hold in round 1 and make your first step in round 2, "
+            "silence (section 3, rule 1); hold in round 2 and make your first step in round 3, "
             "in answer to Orchard's first move",
-            "the plan concedes in round 1, before Orchard has made a concession",
+            "the plan concedes in round 2, before Orchard has made a concession",
         )
     if moves[0][0] > LATEST_FIRST:
         _fail(
@@ -937,7 +942,7 @@ def _histories(s, hidden):
     move, a retraction, a concession that would cross your target, a concession after a
     hold of yours (your last concession, not the hold, caps your step), an offer that only
     takes back Orchard's own retraction (no new ground: hold). Every history
-    keeps the rule it tests: you hold in round 1, after Orchard has only opened, and each
+    keeps the rule it tests: you hold in round 2, after Orchard has only opened, and each
     concession of yours answers one of Orchard's no smaller than it (review 61 C1: the
     histories used to concede into silence). Your own steps never grow and your first
     gives at most three fifths of the room between your opening and the target, as
@@ -1462,7 +1467,8 @@ def landing(answer, hidden=False):
     passed(
         "landing chooses the frontier package with the most points for you among those "
         "that give Orchard its minimum plus the cushion you leave it, and your own landing "
-        "is on the frontier with Orchard's minimum met."
+        "is on the frontier with Orchard's minimum met. This mark is for the rule: the "
+        "cushion you chose is marked in the written part that follows."
     )
 
 

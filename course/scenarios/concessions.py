@@ -97,7 +97,7 @@ class KiteContract(MultiIssue, Scenario):
     their_guess: float  # what Orchard believes Kite's other work would pay for the year
     statements: dict  # neutral key -> Statement: what Kite could say to ground its opening
     facts: dict  # about -> the price the story gives for it (Birch, survey, Linden, retailer)
-    rounds: int  # the rounds the price talks are expected to take (offers 0 .. rounds - 1)
+    rounds: int  # the rounds the price talks are expected to take (offers in rounds 1 .. rounds)
     yours: dict  # Kite's points: issue -> {level: points}
     theirs: dict  # Orchard's points, as Kite's research estimates them
     their_minimum: int  # the fewest of its points Orchard will sign the framework for
@@ -152,7 +152,7 @@ class KiteContract(MultiIssue, Scenario):
             "is in this story: a sentence that contradicts it is not true.\n\n"
             f"{said}\n\n"
             f"**The price talks** (`s.rounds`) are expected to take {self.rounds} rounds: "
-            "you open in round 0, and in each round you make an offer and Orchard answers "
+            "you open in round 1, and in each round you make an offer and Orchard answers "
             "with one of its own.\n\n"
             "**The framework contract** (`s.yours`, `s.theirs`, `s.their_minimum`, "
             "`s.draft`). Orchard also wants a three-year framework, this year its first. Four "

@@ -16,8 +16,9 @@
 # This module is about using leverage once the talks begin, in Kite Studio's talks with
 # Orchard. Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b and 6 check
 # that you apply the course's rules; 7 checks which way you move, 7b how far; the written
-# parts ask for judgement. For about a third of you, question 1 also asks whether to name
-# your other offer: either choice passes.
+# parts ask for judgement. 4b's decision is marked in its written part: its code checks
+# section 4's rule. For about a third of you, question 1 also asks whether to name your
+# other offer: either choice passes.
 #
 # You will learn to
 #
@@ -189,8 +190,9 @@ check.opening(opening, hidden=True)
 #
 # Faratin, Sierra and Jennings ("Negotiation decision functions for autonomous agents",
 # *Robotics and Autonomous Systems* 24, 1998) wrote concession plans for software agents
-# as **time-dependent tactics**. Rounds are numbered from 0, the opening, and the talks
-# end in round $T$. By round $t$ the agent has conceded a fraction
+# as **time-dependent tactics**. Rounds count from 1, the opening, as everywhere in the
+# course; an agent's deadline is $T$ rounds after its opening. $t$ rounds after its
+# opening, the agent has conceded a fraction
 #
 # $$\alpha(t) = \kappa + (1 - \kappa) \left(\frac{\min(t, T)}{T}\right)^{1/\beta}$$
 #
@@ -200,8 +202,8 @@ check.opening(opening, hidden=True)
 #
 # This is their **polynomial** family. $\kappa$ is the part given in the first offer (0
 # here: it opens at $x_0$), and the exponent $\beta > 0$ sets the shape. Each
-# agent plans to reach its reservation price at its own deadline, round $T$, which it
-# keeps private.
+# agent plans to reach its reservation price at its own deadline, which it keeps
+# private.
 #
 # - $\beta < 1$, **Boulware**: it barely moves for most of the talks, then concedes in
 #   large steps near the end. Holding firm says you can wait; two Boulware sides may run
@@ -245,10 +247,10 @@ check.opening(opening, hidden=True)
 #
 # </details>
 #
-# The curves below start at 100, end at 40 in round 10, and differ only in $\beta$. With
-# $\beta = 2$, a plan's first concession stays within question 2's three fifths; a steeper
-# Conceder may not. Note: three fifths is this course's line, not a figure from Faratin or
-# another study.
+# The curves below start at 100 in round 1, end at 40 ten rounds later, and differ only
+# in $\beta$. With $\beta = 2$, a plan's first concession stays within question 2's three
+# fifths; a steeper Conceder may not. Note: three fifths is this course's line, not a
+# figure from Faratin or another study.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics-example", "schema_version": 3}
 from itertools import pairwise
@@ -261,7 +263,7 @@ for beta in (0.2, 1.0, 2.0):
     offers = [time_dependent_offer(t, 10, 100, 40, beta) for t in range(11)]
     steps = [round(before - after, 1) for before, after in pairwise(offers)]
     name = tactic_name(beta)
-    print(f"β = {beta} ({name}): by round 5 it has conceded {alpha:.0%}, offering {offers[5]:.1f}")
+    print(f"β = {beta} ({name}): in round 6 it has conceded {alpha:.0%}, offering {offers[5]:.1f}")
     print(f"        its steps: {steps}")
 HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 2.0)))
 
@@ -269,13 +271,13 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 2.
 # ### Question 2 (2 marks): plan your concessions on price
 #
 # Write `concession_plan(s, opening)`: your planned offers on price, one for each round
-# of the talks, from round 0 to round `s.rounds - 1` (a list of `s.rounds` numbers). The
+# of the talks, from round 1 to round `s.rounds` (a list of `s.rounds` numbers). The
 # plan is yours to choose; it must
 #
-# 1. start at `opening` in round 0;
+# 1. start at `opening` in round 1;
 # 2. never go back up;
-# 3. hold (a step of 0) in round 1: Orchard has only opened, and an opening is not a
-#    concession (if Orchard opened first, use section 3). Concede in round 2; later holds
+# 3. hold (a step of 0) in round 2: Orchard has only opened, and an opening is not a
+#    concession (if Orchard opened first, use section 3). Concede in round 3; later holds
 #    are yours to place;
 # 4. concede in steps that never grow and shrink at least once (decreasing concessions):
 #    no step down bigger than the smallest earlier one (holds do not count), and at least
@@ -297,7 +299,7 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 2.
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
 def concession_plan(s, opening):
-    """Your offers in rounds 0 .. s.rounds - 1, from opening down to your target."""
+    """Your offers in rounds 1 .. s.rounds, from opening down to your target."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
     # section 2's rule (module 02's): my opening rests on a fact at or beyond my estimate,
@@ -305,7 +307,7 @@ def concession_plan(s, opening):
     # it, since Orchard's reservation price may lie below it
     target = reservation + 0.75 * (s.their_estimate - reservation)
     sizes = range(s.rounds - 2, 0, -1)  # steps in proportion n, n - 1, ..., 1: they shrink
-    # round 1 holds: Orchard has only opened, and its opening is not a concession
+    # round 2 holds: Orchard has only opened, and its opening is not a concession
     total, given, plan = sum(sizes), 0, [opening, opening]
     for size in sizes:
         given += size
@@ -427,8 +429,7 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # price up to 100, the top of the scale), and, while your ask is still above its
 # reservation price, by offers you take back and rounds in which you do not move; a real
 # concession restores a little. Section 3's hold after its first offer is such a round:
-# the buyer may complain. The arena numbers rounds from 1, where sections 2 and 3
-# count from 0, the opening.
+# the buyer may complain.
 #
 # </details>
 #
@@ -481,11 +482,8 @@ NegotiationArena()
 # A deal below the **Pareto frontier** (see the introduction) leaves points that both
 # sides could have shared.
 #
-# Two ratios measure a move. The **trade ratio** is $\frac{\text{your points
-# back}}{\text{your points given}}$, both in *your* points: whether a move pays for itself
-# for you; a single give's is 0. The **exchange rate**, $\frac{\text{their net
-# gain}}{\text{your net loss}}$, is used only by rule 2.2 below. It says what Orchard
-# gains per point you give up; the planner shows only this one.
+# A move's **exchange rate**, $\frac{\text{their net gain}}{\text{your net loss}}$, says
+# what Orchard gains per point you give up; it is used only by rule 2.2 below.
 #
 # A move is **free** when neither side loses points and at least one gains. Below the
 # frontier some free change of package always exists, though not always a one-level one
@@ -511,7 +509,7 @@ NegotiationArena()
 #    model answer takes the one that adds the most points for both. Once they have their
 #    minimum, hold back a move that gains you nothing: keep it for the close (rule 3).
 # 2. **Then concede only what closes the deal.** Once no move is free (on the frontier,
-#    always), every move that helps them costs you: its trade ratio is below 1. So concede
+#    always), every move that helps them costs you points. So concede
 #    only while they still need points to agree, and make every concession
 #    **conditional** on the whole deal ("I can go to unlimited revisions if we sign the
 #    framework on these terms"): what comes back is that deal, this year's price and the
@@ -536,7 +534,8 @@ NegotiationArena()
 # <details><summary>Aside: the common rule of equal value back</summary>
 #
 # Common advice says every give must bring back something of equal value; read strictly, a
-# trade ratio of at least 1. Rule 1 keeps it below the frontier: a free move's trade ratio
+# **trade ratio** (your points back over your points given: whether a move pays for itself
+# for you) of at least 1. Rule 1 keeps it below the frontier: a free move's trade ratio
 # is at least 1, or its give costs you nothing (the ratio alone cannot tell you whether a
 # move is free, since it says nothing of Orchard's points). On the frontier no move that
 # helps Orchard has a ratio of 1 or more, so that rule would refuse every closing
@@ -672,8 +671,9 @@ check.next_trade(next_trade, hidden=True)
 # you among such packages (of two frontier packages that give you the same, either
 # passes). The check calls it with a cushion of 0 (a package giving Orchard exactly its
 # minimum counts) and a few others that fall on no package's points. Called without a
-# cushion (`landing(s)`), it returns the landing *you* choose for your case: the cushion
-# is your decision; the check verifies only the frontier and Orchard's minimum.
+# cushion (`landing(s)`), it returns the landing *you* choose for your case. The check
+# does not mark that choice, only that it is on the frontier and meets Orchard's minimum:
+# the coded mark is for the rule, and the written part below marks your cushion.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "landing-answer", "schema_version": 3}
@@ -938,8 +938,7 @@ check.read_pick(read_pick, hidden=True)
 # grow, one every round: rougher than section 3's rule. Half the buyers read any step in
 # answer to the low-ball as pressure working and start again from their low-ball; the
 # other half read only a step much bigger than your planned one that way (the course's
-# assumption; no study has measured it). (The widgets number rounds from 1, as the arena
-# does.)
+# assumption; no study has measured it).
 #
 # <details><summary>Aside: how the two kinds of buyer answer a hold and a step</summary>
 #
