@@ -66,9 +66,13 @@ def test_c1_section_5_defines_a_move_as_half_a_step_before_question_8():
         "Question 8 answers a move worth half your step or more with a whole step, up to "
         "twice what Marlow gave. With a person, keep module 04's paced tit-for-tat" in about
     )
-    # the trials were run with a step at every move: the appendix says so
-    assert "a learner who stepped at every move and always held at a stall" in about
-    assert "(stepping at every move of Marlow's)" in about
+    # the trials were run with a step at every move: the appendix said so; review 103 C1
+    # (round 105): the trials now keep section 5's rule, small moves included, and say so
+    about = " ".join(about.split())
+    assert "a learner who stepped at every move" not in about
+    assert "(stepping at every move of Marlow's)" not in about
+    assert "`sit_by_the_plan` keeps section 5's rule" in about
+    assert "a learner who always held at a stall" in about
 
 
 def test_c1_question_8_holds_at_a_small_move_and_the_old_answer_fails():

@@ -941,7 +941,11 @@ def test_the_free_trade_rule_says_why_it_departs_from_module_04():
     assert "which would rank differently counted in euros" not in plan
     assert "keeps part of it for you" not in plan and "At this table either passes" not in plan
     rule = " ".join(section("plan-teaching").split())
-    assert "Module 04 added both sides' points, but k€ and points have no common unit:" in rule
+    # review 103 C4 (round 105): the sentence says why the sum held there and not here
+    assert (
+        "Module 04 added both sides' points, which its case put on one scale; k€ and points "
+        "are two, with no rate between them:" in rule
+    )
 
 
 def test_best_trade_follows_the_plan(own):

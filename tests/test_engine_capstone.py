@@ -21,6 +21,7 @@ from course.engine.capstone import (
     STYLES,
     Table,
     debrief,
+    is_move,
 )
 from course.engine.debrief import read_style, style_evidence_present
 from course.engine.domain import BUYER, SELLER
@@ -2107,7 +2108,8 @@ def sit_by_the_plan(
 ):
     """A learner who keeps the plan at a table where Quell has no capacity (or where
     Marlow's walk-away is ``walkaway``); the finished table. It opens with ``opening`` (the course's by default; the plan from there is
-    question 7's) and takes the plan's next step only after Marlow moves or says it can't
+    question 7's) and takes the plan's next step only after Marlow moves (by at least
+    ``MOVE_SHARE`` of that step: ``is_move``) or says it can't
     give more (and, with ``exception``, after two of Marlow's replies in a row that did not
     move: section 5's one small step, none more until Marlow moves). Without ``first_counts`` it holds
     after Marlow's first answer, as section 5's rule says (it is Marlow's opening, not a
@@ -2124,7 +2126,14 @@ def sit_by_the_plan(
     session.offer(plan[0])
     while not session.finished:
         worth = session.utility(session.bot_offer)
-        moved = first_counts if previous is None else worth > previous + 1e-9
+        # review 103 C1: a move smaller than MOVE_SHARE of the plan's next step is none,
+        # as question 8 and the debrief count it
+        step_cost = (
+            session.utility(plan[step]) - session.utility(plan[step + 1])
+            if step + 1 < len(plan)
+            else 0.0
+        )
+        moved = first_counts if previous is None else is_move(worth - previous, step_cost)
         if previous is not None:
             stalled = 0 if moved else stalled + 1
         granted = granted and not moved  # review 77 C2: one such step until Marlow moves
@@ -2264,9 +2273,9 @@ def step_beyond_pairs(first, style):
 # deals (opening at Marlow's low reservation price, one step beyond), recomputed below.
 STEP_BEYOND_SAMPLES = [
     (0, 199, (175, 191)),
-    (200, 195, (179, 186)),
-    (400, 199, (180, 190)),
-    (600, 196, (180, 190)),
+    (200, 195, (179, 185)),  # review 103 C1 (round 105): small moves held, (179, 186) before
+    (400, 199, (179, 190)),  # (180, 190) before
+    (600, 196, (180, 188)),  # (180, 190) before
 ]
 
 
@@ -2323,8 +2332,10 @@ def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says(
         " ".join(text.split())
     )
     assert "against each style, at most one sitting in fifteen ended with less" not in text
-    # review 104 C1: the trials stepped at every move, which section 5 no longer does
-    assert "(stepping at every move of Marlow's)" in " ".join(text.split())
+    # review 104 C1: the trials stepped at every move, which section 5 no longer does;
+    # review 103 C1 (round 105): they keep section 5's rule now, and the caveat is gone
+    assert "(stepping at every move of Marlow's)" not in " ".join(text.split())
+    assert "`sit_by_the_plan` keeps section 5's rule" in " ".join(text.split())
 
 
 def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs():
@@ -2383,35 +2394,37 @@ def test_the_course_map_calls_the_opening_set_a_diagnostic_set():
 # Deals of 200 closed against tit-for-tat by the scripted learner who keeps section 5's rule
 # without the exception, per sample: (learner prefix, first learner, a seed per learner).
 # Each is recomputed by a test below; the appendix states their range.
+# Review 103 C1 (round 105): recomputed with the scripted learner holding at a move smaller
+# than MOVE_SHARE of its next step (before: 136, 155, 142, 136, 130 and 132 where changed).
 TIT_FOR_TAT_HOLD_DEALS = {
     ("r", 0, False): 139,
-    ("r", 200, False): 136,
+    ("r", 200, False): 134,
     ("r", 400, False): 139,
     ("r", 600, False): 136,
-    ("r", 800, False): 155,
-    ("r", 1000, False): 142,
+    ("r", 800, False): 154,
+    ("r", 1000, False): 141,
     ("r", 0, True): 139,
-    ("r", 200, True): 136,
+    ("r", 200, True): 134,
     ("r", 400, True): 139,
-    ("f76a", 0, True): 130,
-    ("f76b", 0, True): 132,
+    ("f76a", 0, True): 127,
+    ("f76b", 0, True): 129,
 }
 
 #: Review 88 M1: the same eleven samples' deals with section 5's step after two stalls (the
 #: exception), each recomputed exactly by the test that draws its sample; the appendix
 #: states their range (tests/test_capstone_review88.py).
-TIT_FOR_TAT_STEP_DEALS = {
+TIT_FOR_TAT_STEP_DEALS = {  # review 103 C1 (round 105): 183, 175, 182 before where changed
     ("r", 0, False): 173,
     ("r", 200, False): 183,
     ("r", 400, False): 181,
-    ("r", 600, False): 183,
+    ("r", 600, False): 182,
     ("r", 800, False): 184,
-    ("r", 1000, False): 175,
+    ("r", 1000, False): 174,
     ("r", 0, True): 175,
     ("r", 200, True): 184,
     ("r", 400, True): 181,
     ("f76a", 0, True): 170,
-    ("f76b", 0, True): 182,
+    ("f76b", 0, True): 181,
 }
 
 
@@ -2464,10 +2477,10 @@ def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_te
     for style in ("boulware", "linear", "conceder"):
         assert deals[style, False, False] >= 199 and deals[style, False, True] >= 199
     text = section("about-the-bot")  # review 57, U1: the bot's trials in the appendix
-    # review 104 C1: the trials stepped at every move, which section 5 no longer does
-    assert "a learner who stepped at every move and always held at a stall reached a deal" in (
-        " ".join(text.split())
-    )
+    # review 104 C1: the trials stepped at every move, which section 5 no longer does;
+    # review 103 C1 (round 105): the scripted learner keeps section 5's rule, small moves
+    # included, so the sentence no longer needs the caveat
+    assert "a learner who always held at a stall reached a deal" in " ".join(text.split())
     # review 76 E1: the ranges were narrower than fresh samples (62.5 and 94 in 100);
     # review 87 M2: the rate without the exception is the samples' range (tested above)
     # review 88 M1: the samples' range, each sample's count recomputed exactly

@@ -74,8 +74,10 @@ def test_u2_the_free_trade_is_said_plainly():
     assert (
         "trade an issue Marlow values more for one you value more, so both sides gain "
         "(Pruitt's *logrolling*, *Negotiation Behavior*, 1981). Module 04 added both sides' "
-        "points, but k€ and points have no common unit: any free trade that lands on the frontier will do there;"
-    ) in plan
+        # review 103 C4 (round 105): why the sum held there and not here
+        "points, which its case put on one scale; k€ and points are two, with no rate between "
+        "them: any free trade that lands on the frontier will do there;"
+    ) in " ".join(plan.split())
 
 
 def test_u3_the_rule_table_names_only_question_8s_moves():

@@ -199,36 +199,81 @@ class Table:
 #: row that did not move, one small planned step is allowed, none more until it moves.
 STALLED_REPLIES = 2
 
+#: Review 104 C1: section 5's "it moved" row steps only when Marlow's offer gives you at
+#: least this share of what your step costs (each step gets something back); a smaller
+#: move counts as a reply without a move. Defined here, once, for question 8's key
+#: (``course.scenarios.capstone`` imports it), the debrief and the course's trials.
+MOVE_SHARE = 0.5
 
-def stalled_before(offers):
-    """For each of your offers in ``offers`` (``(who, your profit)`` pairs in order), how
-    many of Marlow's replies in a row just before it did not improve on Marlow's offer
-    before them, counted since Marlow last moved or you last made a step."""
-    counts, run, last, mine = [], 0, None, None
+
+def _step_size(mine, worth, plan):
+    """The step your offer worth ``worth`` answers with, after your last offer ``mine``:
+    its cost when it concedes; when it holds, what the plan's next step from it would cost
+    (``plan``: the profits of its packages), 0 when there is none or no plan."""
+    if mine is not None and worth < mine - 1e-9:
+        return mine - worth
+    below = [p for p in plan or () if p < worth - 1e-9]
+    return worth - max(below) if below else 0.0
+
+
+def is_move(gain, step):
+    """Whether a reply of Marlow's worth ``gain`` more to you than its offer before counts
+    as a move against a step of yours costing ``step``: more than nothing and at least
+    ``MOVE_SHARE`` of the step (exactly that counts, as question 8 accepts both moves)."""
+    return gain > 1e-9 and gain >= MOVE_SHARE * step - 1e-9
+
+
+def _replies(offers, plan):
+    """For each of your offers in ``offers`` (``(who, your profit)`` pairs in order): the
+    step it makes (``_step_size``) and the gains of Marlow's replies since your last step
+    of the ones before it (``None`` for Marlow's first offer, which has none before it)."""
+    rows, since, last, mine = [], [], None, None
     for who, worth in offers:
         if who == "you":
-            counts.append(run)
+            rows.append((_step_size(mine, worth, plan), list(since)))
             if mine is not None and worth < mine - 1e-9:
-                run = 0  # a step of yours starts the count again
+                since = []  # a step of yours starts the count again
             mine = worth
         else:
-            if last is not None:
-                run = 0 if worth > last + 1e-9 else run + 1
+            since.append(None if last is None else worth - last)
             last = worth
+    return rows
+
+
+def stalled_before(offers, plan=None):
+    """For each of your offers in ``offers`` (``(who, your profit)`` pairs in order), how
+    many of Marlow's replies in a row just before it were no move (``is_move``, against
+    the step that offer makes, ``_step_size`` with ``plan``), counted since Marlow last
+    moved or you last made a step."""
+    counts = []
+    for step, gains in _replies(offers, plan):
+        run = 0
+        for gain in reversed(gains):
+            if gain is None or is_move(gain, step):
+                break
+            run += 1
+        counts.append(run)
     return counts
 
 
-def moved_before(offers):
+def moved_before(offers, plan=None):
     """For each of your offers in ``offers`` (``(who, your profit)`` pairs in order),
-    whether Marlow's latest reply before it improved on its offer before that one."""
-    flags, moved, last = [], False, None
-    for who, worth in offers:
-        if who == "you":
-            flags.append(moved)
-        else:
-            moved = last is not None and worth > last + 1e-9
-            last = worth
-    return flags
+    whether Marlow's latest reply before it was a move (``is_move``, as in
+    ``stalled_before``)."""
+    return [
+        bool(gains) and gains[-1] is not None and is_move(gains[-1], step)
+        for step, gains in _replies(offers, plan)
+    ]
+
+
+def small_moves(offers, plan=None):
+    """For each of your offers in ``offers``, whether Marlow's latest reply before it did
+    improve on its offer before, but by less than ``MOVE_SHARE`` of that offer's step: a
+    move that section 5 counts as none."""
+    return [
+        bool(gains) and gains[-1] is not None and gains[-1] > 1e-9 and not is_move(gains[-1], step)
+        for step, gains in _replies(offers, plan)
+    ]
 
 
 def floor_before(history, remarks):
@@ -631,13 +676,29 @@ def _stalls(outcome, plan):
     while that step and a step of your plan were left and the talks then ended without a
     deal where a zone existed (``held``)."""
     offers = outcome.get("your_offers") or []
-    counts = outcome.get("stalled_before") or []
+    # review 103 C1: a move smaller than MOVE_SHARE of the step counts as none, as in
+    # question 8, so the counts are taken against the plan's steps
+    profits = [you for you, _ in plan.get("step_worths") or []]
+    counts = stalled_before(outcome.get("offers") or [], profits)
     floors = outcome.get("floor_before") or []
-    moves = moved_before(outcome.get("offers") or [])
+    moves = moved_before(outcome.get("offers") or [], profits)
+    small = small_moves(outcome.get("offers") or [], profits)
+    # the stalls in which Marlow did move, but by less than MOVE_SHARE of the step
+    faint = [
+        any(gain is not None and gain > 1e-9 for gain in gains[len(gains) - count :])
+        for count, (_, gains) in zip(
+            counts, _replies(outcome.get("offers") or [], profits), strict=False
+        )
+    ]
     allowed, held, floor, granted = set(), None, set(), False
     for number, (said, (round_, _, worth, _)) in enumerate(zip(floors, offers, strict=False)):
         if number and said and worth < offers[number - 1][2] - 1e-9:
             floor.add(round_)
+    smaller = {
+        round_
+        for number, (round_, _, worth, _) in enumerate(offers)
+        if number < len(small) and small[number] and worth < offers[number - 1][2] - 1e-9
+    }
     worths = [you for you, _ in plan.get("step_worths") or []]
     last_step = min(worths) if worths else None
     for number, (count, (round_, _, worth, _)) in enumerate(zip(counts, offers, strict=False)):
@@ -657,7 +718,18 @@ def _stalls(outcome, plan):
             and worth > last_step + 1e-9
         ):
             held = round_
-    return {"allowed": allowed, "held": held, "floor": floor}
+    faint_rounds = {
+        round_
+        for number, (round_, *_) in enumerate(offers)
+        if number < len(faint) and faint[number] and (round_ in allowed or round_ == held)
+    }
+    return {
+        "allowed": allowed,
+        "held": held,
+        "floor": floor,
+        "small": smaller,
+        "faint": faint_rounds,
+    }
 
 
 def _reciprocity(found, stalls=None, offered=True):
@@ -666,7 +738,10 @@ def _reciprocity(found, stalls=None, offered=True):
         return "Concessions: you made no offer."
     if not found:
         return "Concessions: you made none after your opening." + _held(stalls)
-    quiet = [c for c in found if c["into_silence"]]
+    # review 103 C1: a step answering a move smaller than MOVE_SHARE of it is a step on no
+    # move, as question 8 counts it
+    smaller = stalls.get("small", set())
+    quiet = [c for c in found if c["into_silence"] or c.get("round") in smaller]
     floor = sum(1 for c in quiet if c.get("round") in stalls.get("floor", set()))
     excepted = sum(
         1
@@ -676,6 +751,11 @@ def _reciprocity(found, stalls=None, offered=True):
     allowed = stalls["allowed"] | stalls.get("floor", set())
     opening = sum(1 for c in quiet if c.get("after_opening") and c.get("round") not in allowed)
     silent = len(quiet) - excepted - floor - opening
+    small = sum(
+        1
+        for c in quiet
+        if not c["into_silence"] and c.get("round") in smaller and c.get("round") not in allowed
+    )
     free = [c for c in found if not c["answered"]]
     text = f"Concessions: you made {len(found)}; "
     stayed = [
@@ -709,7 +789,9 @@ def _reciprocity(found, stalls=None, offered=True):
     if excepted:
         text += (
             f" {excepted} came after {STALLED_REPLIES} replies in a row in which Marlow "
-            "had not moved: the one small step your plan's rule allows there."
+            "had not moved"
+            + _faint(stalls, stalls["allowed"] - stalls.get("floor", set()))
+            + ": the one small step your plan's rule allows there."
         )
     if opening:
         text += (
@@ -717,12 +799,20 @@ def _reciprocity(found, stalls=None, offered=True):
             "plan's rule allows for your plan's next step (the line against your plan says "
             "whether it was)."
         )
-    if silent:
+    if silent - small:
         text += (
-            f" {silent} came after Marlow had not moved: concessions into silence, against "
-            "your plan's rule of making each step only in answer to a move of Marlow's."
+            f" {silent - small} came after Marlow had not moved: concessions into silence, "
+            "against your plan's rule of making each step only in answer to a move of "
+            "Marlow's."
         )
-    elif stalls["held"] is None:
+    if small:
+        text += (
+            f" {small} answered a move of Marlow's worth less than {_share()} the step it "
+            "was answered with: your plan's rule counts such a move as none, so "
+            + ("that step was" if small == 1 else "those steps were")
+            + " made on no move, against your plan's rule."
+        )
+    if not silent and stalls["held"] is None:
         text += (
             " None came into silence: you kept your plan's rule of conceding only in "
             "answer to a move of Marlow's."
@@ -730,6 +820,19 @@ def _reciprocity(found, stalls=None, offered=True):
             else " No other came into silence: you kept your plan's rule."
         )
     return text + _held(stalls)
+
+
+def _share():
+    """``MOVE_SHARE`` in words, as section 5 says it."""
+    return {0.5: "half"}.get(MOVE_SHARE, f"{MOVE_SHARE:.0%} of")
+
+
+def _faint(stalls, rounds):
+    """Review 103 C1: when a stall counted in ``rounds`` held a move of Marlow's smaller
+    than ``MOVE_SHARE`` of your step, the words that say so (such a move counts as none)."""
+    if not rounds & stalls.get("faint", set()):
+        return ""
+    return f" (by at least {_share()} your step; a smaller move counts as none)"
 
 
 def _returns(found):
@@ -766,7 +869,9 @@ def _held(stalls):
         return ""
     return (
         f" In round {stalls['held']} Marlow had not moved for {STALLED_REPLIES} replies in a "
-        "row and your plan still had a step; you held, which your plan's rule allows, and "
+        "row"
+        + _faint(stalls, {stalls["held"]})
+        + " and your plan still had a step; you held, which your plan's rule allows, and "
         "the talks ended without a deal although a zone existed: its other move there, one "
         "small step, tends to draw this bot out (see the appendix)."
     )

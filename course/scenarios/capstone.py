@@ -21,6 +21,7 @@ import zlib
 from dataclasses import dataclass
 
 from course.checks.calls import answer_key, own_case_key
+from course.engine.capstone import MOVE_SHARE  # review 103 C1: defined once, in the engine
 from course.grader_keys import own_case_labels
 from course.scenarios.base import MAX_DRAWS, MultiIssue, NoFairDraw, Scenario, pick
 
@@ -973,12 +974,6 @@ LOG_SHAPES = (
 #: (with a short plan, the shapes' step before the limit reaches a package Marlow would
 #: accept, so its own offers after it would be worth less to it).
 SHORT_SHAPES = (("stall", "limit"),)
-
-
-#: Review 104 C1: section 5's "it moved" row steps only when Marlow's offer gives Tallis at
-#: least this share of what the plan's next step would cost it (each step gets something
-#: back); a smaller move counts as a reply without a move.
-MOVE_SHARE = 0.5
 
 
 def _worth(case, package):

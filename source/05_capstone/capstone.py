@@ -25,10 +25,10 @@
 #
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to programming,
-# best in three sittings: two for the preparation, then a third for the table. The eight
-# answers are graded automatically; the reflection is graded by your instructor. Cells
-# that say `YOUR CODE HERE` are yours; the cell after each one checks your answer and says
-# what to fix (for question 6, only its form: its practice gives feedback).
+# best in three sittings: two for the preparation, then a third for the table. All eight
+# answers are marked automatically, the reflection by your instructor. Cells
+# that say `YOUR CODE HERE` are yours; the cell after each checks your answer, and for
+# seven says what to fix (for question 6, only its form: its practice gives feedback).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your case
@@ -589,8 +589,8 @@ check.what_to_say(what_to_say, hidden=True)
 # - from a colleague's draft below the frontier, first a step that costs you nothing (a
 #   free trade, rule 1): trade an issue Marlow values more for one you value more, so both
 #   sides gain (Pruitt's *logrolling*, *Negotiation Behavior*, 1981). Module 04 added both
-#   sides' points, but k€ and points have no common unit: any free trade that lands on the
-#   frontier will do there;
+#   sides' points, which its case put on one scale; k€ and points are two, with no rate
+#   between them: any free trade that lands on the frontier will do there;
 # - then packages on the frontier, each giving Marlow more and leaving you at least your
 #   reservation price, no step costing more than the one before until you reach both
 #   targets, then on until none is left;
@@ -1049,24 +1049,22 @@ NegotiationTable(
 # by your research Marlow should prefer the opening. Sent at the table after it, such a
 # partner gives Marlow fewer points: a retraction (section 6).
 #
-# **Trials.** The scripted learner `sit_by_the_plan` plays them with the smallest steps
-# (below); the course's tests check each figure.
+# **Trials.** The scripted learner `sit_by_the_plan` keeps section 5's rule, with the
+# smallest steps (below); the course's tests check each figure.
 #
 # **An opening one step beyond.** An offer Marlow could not accept pulls its *first
 # answer* no further than one it just could, but stepping back from an opening beyond to
 # the opening at Marlow's low reservation price counts as a concession, which Marlow
 # answers in part. Over sixteen samples of 200 learners' cases at a table where Quell has
 # no capacity (195 to 200 of them have such a step), opening one frontier step beyond and
-# then following the same plan (stepping at every move of Marlow's) ended with more
-# profit on average, against every style,
+# then following the same plan ended with more profit on average, against every style,
 # by about 4 to 8 k€ where both reached a deal, so question 5 accepts it; a person with
 # little power may take offence and walk away (section 4).
 #
 # **The rule, and a step into silence.** In eleven samples of 200 learners, one sitting
-# each, Quell without capacity, a learner who stepped at every move and always held at a
-# stall reached a deal against a tit-for-tat Marlow in 130 to 155 sittings of 200. This
-# bot waits to be answered: the one step of section 5's last row raised that to 170 to
-# 184 sittings of 200.
+# each, Quell without capacity, a learner who always held at a stall reached a deal
+# against a tit-for-tat Marlow in 127 to 154 sittings of 200. This bot waits to be
+# answered: the one step of section 5's last row raised that to 170 to 184 sittings of 200.
 #
 # **The smallest steps.** In more than half of the plans of smallest steps (question 7
 # accepts them), some step costs you more than the one before, and a step may land on an issue you had already
