@@ -2274,8 +2274,8 @@ def step_beyond_pairs(first, style):
 STEP_BEYOND_SAMPLES = [
     (0, 199, (175, 191)),
     (200, 195, (179, 185)),  # review 103 C1 (round 105): small moves held, (179, 186) before
-    (400, 199, (179, 190)),  # (180, 190) before
-    (600, 196, (180, 188)),  # (180, 190) before
+    (400, 199, (180, 188)),  # (180, 190) before
+    (600, 196, (179, 190)),  # (180, 190) before
 ]
 
 
