@@ -68,7 +68,8 @@ def test_c2_question_5_accepts_the_step_beyond_and_names_the_trade_off():
     assert "a counterpart with little power may walk away from it" in opening
     q5 = _text("q5-text")
     assert "or the next frontier package beyond it (section 4)" in q5
-    assert "with the step beyond, a quarter of `s.reservation_if_quell`" in q5
+    # review 105a U3 (on purpose): the line now comes with its reason
+    assert "With the step beyond, partners need a quarter of `s.reservation_if_quell`" in q5
     summary = _text("summary")
     assert "one frontier step beyond pays at this table, but a counterpart with little power" in (
         summary

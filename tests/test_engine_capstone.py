@@ -1590,9 +1590,10 @@ def test_question_5_promises_a_partner_only_for_the_course_opening():
     # still asks it for a partner (the draw ensures one) and only the step beyond may stand alone
     flat = " ".join(text.split())
     assert "Write `opening_offer(s)`: a list of two or three packages" in flat
-    assert (
-        "(with the step beyond, a quarter of `s.reservation_if_quell`; with no such partner"
-        " it stands alone)"
+    assert (  # review 105a U3 (on purpose): the step beyond's line now comes with its reason
+        "With the step beyond, partners need a quarter of `s.reservation_if_quell` (Marlow "
+        "refuses under a quarter of its reservation price out of hand, perhaps the high one); "
+        "with none, it stands alone."
     ) in flat
     # review 90 (C1, U1, U3): removed on purpose
     assert "an opening one step beyond may have none" not in text

@@ -45,7 +45,8 @@ def test_u5_section_4_defines_the_target_plainly_before_section_5_sets_it():
     assert "your plan's package nearest the middle of the zone" not in opening
     assert (
         "neither moves your **target**, the profit you aim to end with in each state of Quell "
-        "(section 5 sets it half-way through your own range, a course convention)."
+        "(section 5 sets it half-way through your own range, a course convention the "
+        "research below did not test)."  # review 105a E1 (on purpose)
     ) in opening
     plan = _cell("plan-teaching")
     assert "nearest the middle of that state's zone" in plan

@@ -64,8 +64,8 @@ scenario
 # expected value, and find the one worth most on average:
 # your **best alternative before the letter** (the next section).
 #
-# The questions assume Tallis is **risk-neutral**: it cares about what a gamble pays on
-# average, not its spread.
+# The questions assume Tallis is **risk-neutral**: it weighs a gamble by its average, not
+# its spread.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): your alternatives
@@ -101,18 +101,17 @@ check.my_batna(my_batna, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "letter-teaching", "schema_version": 3}
 # ### Strengthening your alternative before the talks
 #
-# An alternative can be improved before the talks start (module 00, section 4): a
-# customer who might take your capacity can be asked to commit. Brenn offers exactly that.
-# It will sign a letter of intent, drafted to bind: if you have no deal with Marlow by your booking deadline, Brenn takes
-# your capacity, for a lower profit than it would otherwise pay. The letter swaps a gamble
-# for a sure amount, and it costs you Kessel, since you can pursue only one of the two.
+# Before the talks, a customer who might take your capacity can be asked to commit
+# (module 00). Brenn will sign a letter of intent, drafted to bind: if you have no deal
+# with Marlow by your booking deadline, Brenn takes your capacity, for a lower profit than
+# it would otherwise pay. The letter swaps a gamble for a sure amount, and it costs you
+# Kessel, since you can pursue only one of the two.
 # Your brief ("When things happen") gives the timeline: you decide on the letter before
 # the talks, and Kessel answers only at your booking deadline, after them.
 #
 # Your BATNA is the alternative you keep: the letter if you sign, else
-# question 1's answer. The letter has a second use: it is a fact you can state
-# to Marlow, where "Brenn may be interested" is not much of one (section 4); question 2
-# leaves that use out, and the reflection weighs it.
+# question 1's answer. The letter is also a fact you can state to Marlow (section 4);
+# question 2 leaves that use out, and the reflection weighs it.
 #
 # A deal with Marlow has costs of its own: your cost of Marlow's supplier audit and
 # tooling.
@@ -122,11 +121,11 @@ check.my_batna(my_batna, hidden=True)
 #
 # Decide, on your own case and as the risk-neutral seller of section 1, by what each
 # choice pays if there is no deal with Marlow, whether to sign Brenn's letter (a sure
-# `s.brenn_letter`) or to keep your best alternative before the letter (question 1,
-# `my_batna(s)`). Then write `my_reservation(s)`: your reservation price with Marlow after
-# that decision, the least profit on the contract you should accept, counting Marlow's
-# supplier audit and tooling (`s.audit_cost`). Below it you walk away, politely, to your
-# alternative (what that costs in trust is set out once, in section 6).
+# `s.brenn_letter`) or to keep your best alternative before the letter (`my_batna(s)`).
+# Then write `my_reservation(s)`: your reservation price with Marlow after that
+# decision, counting your cost of Marlow's supplier audit and tooling (`s.audit_cost`).
+# Below it you walk away, politely, to your alternative (what that costs in trust is set
+# out once, in section 6).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-reservation-answer", "schema_version": 3}
@@ -160,8 +159,8 @@ check.my_reservation(my_reservation, hidden=True)
 # whether Quell really has capacity, and how Marlow will bargain.
 #
 # A buyer asks for a rush more often when its other supplier cannot help, so Marlow's
-# request for 3-week delivery is evidence that should move your beliefs. As in
-# module 01, Bayes' rule turns the prior chance that Quell has capacity into a posterior:
+# request for 3-week delivery is evidence. As in module 01, Bayes' rule turns the prior
+# chance that Quell has capacity into a posterior:
 #
 # $$P(\text{Quell} \mid \text{rush}) = \frac{P(\text{rush} \mid \text{Quell})\,P(\text{Quell})}{P(\text{rush} \mid \text{Quell})\,P(\text{Quell}) + P(\text{rush} \mid \text{no Quell})\,P(\text{no Quell})}.$$
 #
@@ -220,11 +219,10 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - **Alternatives.** Two facts, whose rules question 4 sets out. First, each side's
 #   fallback as a share of its best result from the deal. The side with the larger share
 #   has the stronger fallback, measured against what the deal could give it (k€ and
-#   points have no common unit). Second, time: as in modules 00 and 03, a deadline sits in
-#   its holder's alternatives, because it caps how long that side can hold out; once
-#   Marlow's stock runs out, only air freight or a spot purchase bridge the gap, at a
-#   price. Your date changes neither Brenn nor Kessel, which answer at that date whenever
-#   the talks end.
+#   points have no common unit). Second, time: as in modules 00 and 03, a deadline sits
+#   in its holder's alternatives, because it caps how long that side can hold out. Your
+#   date changes neither Brenn nor Kessel, which answer at that date whenever the talks
+#   end.
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962): A's power over B is B's dependence on A, and B depends on A more the more it
 #   values what A provides and the fewer other ways it has to get it. The second half is
@@ -264,7 +262,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # | row | favours a side when |
 # |---|---|
 # | alternatives: shares (a) | it is ahead by ≥ 0.05 in *both* states |
-# | alternatives: time (b) | it can wait ≥ 3 weeks longer |
+# | alternatives: time (b) | you can wait ≥ 3 weeks longer |
 # | power (d) | the other depends on the deal more by ≥ 0.10 |
 #
 # - (a) Your share: your BATNA (the better of `my_batna(s)` and `s.brenn_letter`) over
@@ -274,17 +272,20 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   agreement (the packages that suit both sides, module 02), but makes neither Brenn
 #   nor Kessel better. Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out
 #   of 100 in the two states, as your research gives no other figure for its
-#   alternative. Marlow's
-#   reservation prices include its own deal costs, yours here does not, so the rule
-#   slightly favours Marlow.
+#   alternative. Each share is the part of its best a side keeps if talks fail, so they
+#   compare.
 # - (b) `s.your_weeks` against `s.their_weeks`. A buyer overstates its stock, so a claim
 #   shorter than your weeks counts; where Marlow's weeks put it
 #   ahead, set the claimed weeks aside (its rush request makes them doubtful, section 2):
-#   time favours neither side.
+#   time favours neither side. So (b) favours only you; an earlier deadline of yours
+#   still weakens you (section 3's note): weigh it in the reflection.
 # - (c) If one of (a) and (b) favours a side and the other is neutral or agrees, the
 #   alternatives row favours that side. If they point different ways, the row is open.
 # - (d) `s.their_supply_share` (standing for Marlow's dependence on you) against
 #   `s.your_sales_share` (for yours on Marlow).
+#
+# On (a): Marlow's reservation prices include its own deal costs, yours here does
+# not, so the rule slightly favours Marlow.
 #
 # The check builds on question 2's right decision, so pass questions 1 and 2 first.
 
@@ -354,19 +355,18 @@ check.my_audit(my_audit, hidden=True)
 # side's reservation price, or somewhat beyond it as far as a fact you can cite carries
 # you. With two states, the mean of your beliefs is no reservation price Marlow can have
 # (section 2), so here you open at Marlow's **low reservation price**, even when Quell
-# stays likelier: Marlow can accept no package below it in either
-# state. Among the packages that give Marlow at least its low reservation price (by your
-# research's points) and you at least your reservation price, take the one with the most
-# profit; between two that leave you the same, the one that gives Marlow more. Every case
-# here has such a package. This opening is the
-# module's answer to a range you do not know well; with a person, module 04's
+# stays likelier: Marlow can accept no package below it in either state. Among the
+# packages that give Marlow at least its low reservation price and you at least your
+# reservation price, take the one with the most profit; between two that leave you the
+# same, the one that gives Marlow more. Every case here has such a package. This opening
+# is the module's answer to a range you do not know well; with a person, module 04's
 # alternative remains: let them open.
 #
-# An opening is *grounded* by true facts you can cite: your list terms and the cost to you
-# of a 3-week rush. They justify *asking* for your opening; neither moves your **target**,
-# the profit you aim to end with in each state of Quell (section 5 sets it half-way
-# through your own range, a course convention). Only evidence of value, such as a rival's
-# price, could raise it (module 02).
+# An opening is *grounded* by true facts you can cite: your list terms and the cost to
+# you of a 3-week rush. They justify *asking* for your opening; neither moves your
+# **target**, the profit you aim to end with in each state of Quell (section 5 sets it
+# half-way through your own range, a course convention the research below did not test).
+# Only evidence of value, such as a rival's price, could raise it (module 02).
 #
 # **The Pareto frontier.** A package is on the **Pareto frontier** (module 04) when no
 # other package is better for one side without being worse for the other; your opening
@@ -398,7 +398,8 @@ check.my_audit(my_audit, hidden=True)
 # about the other side's alternatives or one's own target removed a first offer's pull
 # (here it is extended to a counter-offer). Galinsky, Mussweiler and Medvec (2002) found
 # that negotiators who dwelt on their reservation price reached worse deals than those
-# who kept their target in mind, though the target-minded were less satisfied with them.
+# who kept an ambitious, specific target in mind, though the target-minded were less
+# satisfied with them.
 #
 # </details>
 
@@ -416,9 +417,10 @@ check.my_audit(my_audit, hidden=True)
 #    between two that leave you the same, the one that gives Marlow more (it is on the
 #    frontier); or the next frontier package beyond it (section 4).
 # 2. The others complete a MESO. Each is a different package worth exactly the
-#    opening's profit to you and at least `s.reservation_if_not` points to Marlow (with the
-#    step beyond, a quarter of `s.reservation_if_quell`; with no such partner it stands
-#    alone).
+#    opening's profit to you and at least `s.reservation_if_not` points to Marlow. With
+#    the step beyond, partners need a quarter of `s.reservation_if_quell` (Marlow refuses
+#    under a quarter of its reservation price out of hand, perhaps the high one); with
+#    none, it stands alone.
 # 3. A package gives Marlow ground on an issue when its level there is not your best, the
 #    first level of the issue in `s.issues`. Any two packages differ both ways: each gives
 #    ground on an issue where the other keeps your best level.
@@ -494,10 +496,10 @@ check.opening_offer(opening_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "say-practice-text", "schema_version": 3}
 # ### Practice (no marks): another seller's seven statements
 #
-# Another seller stands where you stand. It did not sign its letter
-# of intent: the letter's sure 60 k€ was less than the 72.50 k€ its best alternative was
-# worth on average. After Marlow's rush request it puts the chance that Quell has no
-# capacity at 0.70. It could say:
+# Another seller, in your place, did not sign its letter of intent: the letter's sure
+# 60 k€ was less than the 72.50 k€ its best alternative was worth on average. After
+# Marlow's rush request it puts the chance that Quell has no capacity at 0.70. It could
+# say:
 #
 # - `"A"`: "We hold a signed letter of intent from another customer for this capacity,
 #   should we not reach an agreement."
