@@ -176,7 +176,10 @@ def test_question_5_rule_2_holds_its_own_exception():
     rule2 = q5.split("2. The others complete a MESO.")[1].split("3. A package")[0]
     # review 90 C1 removed the exception; review 102 C2 (changed on purpose) restores it,
     # inside rule 2 as review 80 U4 asked, and once
-    assert "with the step beyond, a quarter of `s.reservation_if_quell`" in " ".join(rule2.split())
+    # review 105a U3 (on purpose): the exception now gives its reason, still inside rule 2
+    assert "With the step beyond, partners need a quarter of `s.reservation_if_quell`" in " ".join(
+        rule2.split()
+    )
     assert q5.count("a quarter of `s.reservation_if_quell`") == 1
 
 
