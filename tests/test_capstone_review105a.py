@@ -36,8 +36,8 @@ def test_e1_the_target_is_a_course_convention_and_the_research_backs_ambitious_t
     """E1: section 4 cited Galinsky, Mussweiler and Medvec (2002) for keeping 'their
     target' in mind, next to a target set half-way through your range, as if the research
     backed that place. The text now says the half-way place is a convention the research
-    did not test, and that the research's target-minded negotiators kept an ambitious,
-    specific target in mind."""
+    did not test, and that the research's target-minded negotiators kept their target, the
+    best outcome they could obtain (the paper's definition), in mind."""
     opening = _cell("opening-teaching")
     assert (
         "(section 5 sets it half-way through your own range, a course convention the "
@@ -45,7 +45,8 @@ def test_e1_the_target_is_a_course_convention_and_the_research_backs_ambitious_t
     )
     assert "who kept their target in mind" not in opening
     assert (
-        "reached worse deals than those who kept an ambitious, specific target in mind" in opening
+        "reached worse deals than those who kept their target, the best outcome they could "
+        "obtain, in mind" in opening
     )
 
 

@@ -398,8 +398,8 @@ check.my_audit(my_audit, hidden=True)
 # about the other side's alternatives or one's own target removed a first offer's pull
 # (here it is extended to a counter-offer). Galinsky, Mussweiler and Medvec (2002) found
 # that negotiators who dwelt on their reservation price reached worse deals than those
-# who kept an ambitious, specific target in mind, though the target-minded were less
-# satisfied with them.
+# who kept their target, the best outcome they could obtain, in mind, though the
+# target-minded were less satisfied with them.
 #
 # </details>
 
