@@ -4215,9 +4215,11 @@ def test_rule_2_3_says_the_deal_must_still_beat_your_batna_and_that_this_case_do
     )
     assert "This case does not score that" not in text
     # review 94 U3: rules 2.1-2.3 are rule 2's own text now
-    assert "is the deal itself, while that deal still beats your BATNA (rule 2)" in text
+    # round 105: the aside and the summary say rule 2's condition in rule 2's words
+    assert "is the deal itself, while its price still beats your reservation price (rule 2)" in text
     assert (  # review 80 C1: the summary puts the condition on the deal a give is part of
-        "make every give conditional on it, and only while that deal beats your BATNA" in text
+        "make every give conditional on it, and only while its price beats your reservation "
+        "price" in text
     )
     # 'does not score that' stays true only while Kite has no floor of its own in the case
     assert not any("your_minimum" in f.name for f in fields(KiteContract))

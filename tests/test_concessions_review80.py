@@ -305,7 +305,8 @@ def test_r80_c1_the_summary_names_the_departure_and_the_batna_condition():
     # review 83 C2: the common rule's reading was a straw man; what comes back is the deal
     for part in (
         "once none does, what comes back for a give is the deal itself",  # review 86 C1
-        "make every give conditional on it, and only while that deal beats your BATNA",
+        # round 105: in rule 2's words (the price against your reservation price)
+        "make every give conditional on it, and only while its price beats your reservation price",
     ):
         assert part in bullet, part
 

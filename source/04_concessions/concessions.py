@@ -540,8 +540,9 @@ NegotiationArena()
 # move is free, since it says nothing of Orchard's points). On the frontier no move that
 # helps Orchard has a ratio of 1 or more, so that rule would refuse every closing
 # concession and leave the deal unsigned. Its intent, nothing for free, holds there: what
-# comes back for a conditional concession is the deal itself, while that deal still beats
-# your BATNA (rule 2), and a give that would not help close the deal is still refused.
+# comes back for a conditional concession is the deal itself, while its price still beats
+# your reservation price (rule 2), and a give that would not help close the deal is still
+# refused.
 #
 # </details>
 #
@@ -1215,8 +1216,8 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   hold or step back.
 # - Choose where to land first: the frontier package best for you that they will still
 #   sign. Make free moves while one exists; once none does, what comes back for a give is
-#   the deal itself: make every give conditional on it, and only while that deal beats
-#   your BATNA.
+#   the deal itself: make every give conditional on it, and only while its price beats
+#   your reservation price.
 # - Accept what is at least your next ask (or an offer at a believable cap that is at or
 #   above your reservation price); counter while a deal is possible; walk away when the
 #   best deal left is below your reservation price, with the relationship counted inside
