@@ -1069,16 +1069,9 @@ REPLY_REASON_HINTS = {
 
 #: The same, where Atlas's figure is below its yardstick yet at least section 5's
 #: price (``scenarios.power.reply_takes_figure``, review 68, X1), by (the ground given, the
-#: one that carries the price named). Review 103, X4: only the yardstick is right there
-#: now, so the entries whose right ground is "accept" are not reached; they stay true.
+#: one that carries the price named). Review 103, X4 (round 105): only the yardstick is
+#: right there now, so only hints for a wrong ground against it are needed.
 TAKE_REASON_HINTS = {
-    ("yardstick", "accept"): (
-        "the {figure} named is Atlas's figure as it stands: holding Atlas to its "
-        "yardstick carries the yardstick worked out, {shapley}, and taking Atlas's figure "
-        "is accepting it",
-        "it calls the buyer's own figure its yardstick worked out",
-    ),
-    ("rival", "accept"): REPLY_REASON_HINTS["rival", "accept"],
     ("accept", "yardstick"): (
         "'accept' takes Atlas's figure, {figure}, as it stands, and no price above it: "
         "what the licence does for Atlas is already counted in Atlas's value",
