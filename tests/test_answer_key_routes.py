@@ -58,6 +58,8 @@ CODE = {
 
 #: Public functions that call an answer key but return no graded answer, each with why.
 SHOWS_NO_ANSWER = {
+    "holds_case": "the sale question 5b's check asks about (review 103 X3): the learner's own, "
+    "or another learner's drawn like any variant; a sale, no graded answer",
     "problems": "the rules a drawn variant must keep: the generator redraws any variant that "
     "breaks one, so on a learner's scenario it returns an empty list",
     "rejection_counts": "how many draws broke each rule of ``problems`` (the benchmark's count)",

@@ -121,8 +121,7 @@ def test_u1_questions_5_and_5b_say_what_the_check_tries_in_one_line_and_still_tr
     assert "tries worked cases too, such as `check.rounding_case()`" in five
     assert "`worked-case-7`" not in five_b and "`worked-case-20`" not in five_b
     assert (
-        "The check tries your scenario and four worked cases; grading adds other learners'."
-        in five_b
+        "The check tries your case and four worked cases; grading adds other learners'." in five_b
     )
     worked = {check.HOLDS_CASE, check.NO_MOVE_CASE, check.LAST_HOLD_CASE, check.PAST_LAST_HOLD_CASE}
     assert len(worked) == 4

@@ -57,9 +57,12 @@ def test_c1_the_mark_s_fifth_is_not_called_the_refusal_line_and_the_floor_is_a_f
     fifth passes, one leaving 19% fails."""
     box = _box()
     assert "the share under which small-stakes ultimatum offers are refused" not in box
+    # review 103 U4 (round 105): the fifth is the mark, said beside the quarter's advice, and
+    # the refusal zone is below the quarter, not placed at the mark's floor
+    assert "the mark accepts as little as a fifth" in box
     assert (
-        "The mark asks at least a fifth, just above the zone where small-stakes ultimatum "
-        "offers are refused about half the time (section 3)" in box
+        "A quarter keeps clear of the small shares that small-stakes ultimatum games show "
+        "refused about half the time (section 3)" in box
     )
     assert "at least a fifth of the gain (that reservation price minus your cost)" in box
     assert reference.FAIR_FLOOR == 0.2
@@ -91,12 +94,12 @@ def test_c2_the_word_bluff_is_set_against_lewicki_s_use_of_it():
     about your own limit; a learner reading the textbook met the word for another category.
     One sentence now says how the two uses differ and that the course's word covers both."""
     guard = cell_words("guard-teaching")
+    # review 103 U5 (round 105): the sentence shortened; it still sets the two uses apart
     assert (
-        'Their word "bluffing" means a threat or promise you would not carry out, and they '
-        'file an inflated opening demand under "traditional competitive bargaining"; this '
-        'course\'s "bluff" covers both' in guard
+        'Their "bluffing" is a threat or promise you would not carry out; this course\'s '
+        '"bluff" covers that and an inflated opening alike' in guard
     )
-    assert guard.index("Lewicki, Saunders and Barry") < guard.index('Their word "bluffing"')
+    assert guard.index("Lewicki, Saunders and Barry") < guard.index('Their "bluffing"')
 
 
 def test_c3_puffery_is_said_to_be_accepted_sales_talk_in_law_and_many_texts():
@@ -167,7 +170,8 @@ def test_x4_the_explorer_s_first_pair_moves_one_end_and_the_numbers_decide():
         narrower += verdict["winner"] == 1 - wide
     assert (wider, narrower) == (204, 196)
     alice = variant(MODULE, "rv102-alice").explorer_cases
-    assert alice == {"A": (40, 80, 120), "B": (40, 90, 120), "C": (20, 50, 80), "D": (60, 50, 80)}
+    # review 103 X4: C and D differ in cost and range (they were (20, 50, 80), (60, 50, 80))
+    assert alice == {"A": (40, 80, 120), "B": (40, 90, 120), "C": (30, 35, 85), "D": (50, 80, 140)}
     verdict = compare_worth(alice["A"], alice["B"])
     # A (40, 80, 120): the model's price 80 sells to all, 40, against 60 knowing: worth 20;
     # B (40, 90, 120): 90 sells to all, 50, against 65: worth 15. The wider range wins here.

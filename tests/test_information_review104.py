@@ -37,18 +37,18 @@ def test_x4_the_explorer_s_a_and_b_fit_the_classic_case_s_formulas():
         wider += winner == wide
         narrower += winner != wide
     assert (wider, narrower) == (481, 519)
-    # id-0 had A (35, 25, 140) and B (35, 45, 140); C and D are the ones it had
+    # id-0 had A (35, 25, 140) and B (35, 45, 140); review 103 X4 redrew C and D (they were
+    # (90, 65, 110) and (50, 65, 110), one range)
     assert variant(MODULE, "id-0").explorer_cases == {
         "A": (15, 20, 100),
         "B": (15, 40, 100),
-        "C": (90, 65, 110),
-        "D": (50, 65, 110),
+        "C": (60, 25, 80),
+        "D": (45, 85, 125),
     }
     words = cell_words("voi-explorer-text")
     assert "(for A and B, use the classic case's formulas)" not in words
-    assert "(A and B's cost is at most their lowest price: use the classic case's formulas)" in (
-        words
-    )
+    # review 103 X4: the classic case now gives both formulas, so the parenthesis is shorter
+    assert "(use the classic case's formulas)" in words
     assert "when $c$ is at most $L$" in cell_words("voi-teaching")
 
 

@@ -122,9 +122,12 @@ def test_u1_convention_3_says_why_the_mark_asks_only_a_fifth():
     box = _box()
     # review 102 C1 (round 102): "The mark asks only a fifth, the share under which ..." read
     # as calling the mark's floor the refusal line; the fifth now sits just above that zone
-    assert "The mark asks at least a fifth, just above the zone where small-stakes" in box
-    assert "refusals are rarer at a sale's stakes" in box
-    assert "a share between a fifth and a quarter is a judgement call, not a slip" in box
+    # review 103 U4 (round 105): one number of advice, a quarter; the same sentence says the
+    # mark accepts a fifth and why (the judgement-call sentence went with the third threshold)
+    assert (
+        "leave the buyer at least a quarter of the gain (the mark accepts as little as a fifth, "
+        "since refusals are rarer at a sale's stakes)" in box
+    )
     three = _words(MODULE, "information", "price-teaching")
     assert "offers under about a fifth are refused about half the time" in three
     assert "Andersen" in three and "weeks of wages" in three

@@ -379,8 +379,9 @@ def test_the_explorer_asks_the_learner_to_decide_and_says_why():
             if pair == ("A", "B"):  # review 102 X4: one end moved; the numbers decide
                 assert "share the cost and the highest reservation price" in line, line
                 assert f"here knowing is worth more under {winner}." in line, line
-            else:
-                assert f"{winner}'s cost is lower" in line, line
+            else:  # review 103 X4: C and D differ in cost and range; the numbers decide
+                assert "differ in more than one way" in line, line
+                assert f"Here knowing is worth more under {winner}." in line, line
         explorer.show.value = "C"
         assert (explorer.cost.value, explorer.low.value, explorer.high.value) == tuple(
             float(x) for x in sale.explorer_cases["C"]

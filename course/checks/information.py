@@ -842,7 +842,9 @@ def holds_before_moving(answer, hidden=False):
     learner's best final price, read with the belief updater's model of a hold, given the
     right beliefs after the opening (so Question 2 cannot cost it). A count, judged on the
     learner's own case; hidden learners too."""
-    cases = _scenarios(hidden)
+    # review 103 X3: a learner whose opening raised the model's price is asked about another
+    # learner's sale (``holds_case``), where a count is a real question
+    cases = [reference.holds_case(sale) for sale in _scenarios(hidden)]
     worked = (HOLDS_CASE, NO_MOVE_CASE, LAST_HOLD_CASE, PAST_LAST_HOLD_CASE)
     cases[1:1] = [variant(MODULE, case) for case in worked]
     for sale in cases:
@@ -854,6 +856,8 @@ def holds_before_moving(answer, hidden=False):
         who = (
             f"on the worked case {sale.learner}"
             if sale.learner in worked
+            else "on your case (`check.holds_case()`)"
+            if sale is cases[0]
             else f"for learner {sale.learner}"
         )
         slips = (
@@ -867,11 +871,6 @@ def holds_before_moving(answer, hidden=False):
                 "lower reservation prices"
             )
             general = "it reads a hold as likelier from a buyer far from its reservation price"
-        elif right is None and not reference.surer_prices(after, sale.cost):
-            # review 70 X5: where the opening raised the price, no possible price lies
-            # between the cost and it, so None is the reasoned answer, not a count's limit
-            hint = FLOOR_HOLDS
-            general = "it names a count where no hold can move the price"
         elif right is None:
             hint = (
                 f"{reference.MOST_HOLDS} holds in a row leave the model's price where it is: "
@@ -919,14 +918,10 @@ def holds_before_moving(answer, hidden=False):
             )
             general = "it does not count the holds after which the model's price first moves"
         raise NotYet(f"{who}: {hint}.", general=general)
-    own = variant(MODULE)
+    own = reference.holds_case(variant(MODULE))
     count = reference.holds_before_moving(own, reference.posterior_after_opening(own))
     # review 90 U3: the pass message is the verdict on the learner's case and one reason
-    if count is None and not reference.surer_prices(
-        reference.posterior_after_opening(own), own.cost
-    ):
-        ending = FLOOR_HOLDS
-    elif count is None:
+    if count is None:
         ending = (
             f"on your case even {reference.MOST_HOLDS} holds leave your price where it is: "
             "the lower prices gain weight, but not enough to earn more than the price you "
@@ -961,14 +956,12 @@ def holds_before_moving(answer, hidden=False):
     passed(f"holds_before_moving: {ending}.")
 
 
-#: Question 5b where no possible reservation price lies between the cost and the model's
-#: price (about a third of learners: their opening raised the price, review 70 X5), so the
-#: answer is None whatever the count: said in the hint for a count and the pass message.
-FLOOR_HOLDS = (
-    "no number of holds moves your price: holds can only move it down, and no reservation "
-    "price still possible lies between your cost and the model's price, so nowhere lower "
-    "still earns"
-)
+def holds_case():
+    """Question 5b's case for this learner: the learner's own sale, or, where the opening
+    raised the model's price, another learner's (``reference.holds_case``; review 103 X3).
+    Only the sale: its beliefs after the opening are Question 2's answer on it. Until then
+    the answer for those learners was None with no counting (``FLOOR_HOLDS``, gone with it)."""
+    return reference.holds_case(variant(MODULE))
 
 
 #: The hint for a buyer at exactly its reservation price counted as refusing.

@@ -642,8 +642,8 @@ _SITUATIONS = (
         "a buyer who refuses prices it finds unfair makes a price at or just under a "
         "reservation price riskier than the model says, the model's own price included: "
         "that buyer keeps nothing, or next to nothing. Name a lower price that leaves the "
-        "buyer at the next reservation price still possible at least a quarter of the gain, "
-        "better a third or more (that reservation price minus your cost; in small-stakes "
+        "buyer at the next reservation price still possible at least a quarter of the gain "
+        "(that reservation price minus your cost; in small-stakes "
         "ultimatum games offers under about a fifth are refused about half the time, and "
         "refusals grow rarer the larger the share)",
     ),
@@ -744,7 +744,7 @@ _PRACTICE_SITUATIONS = (
         "'keeps the whole gain', and it did so last spring in a deal it could afford.",
         "this buyer may refuse a price it can afford",
         "name a lower price that leaves the buyer at the next reservation price still "
-        "possible at least a quarter of the gain, better a third",
+        "possible at least a quarter of the gain",
         given_assumption="accepts-any",
         given_actions=(FAIR,),
     ),
@@ -1419,6 +1419,30 @@ def price_to_name(offers, cost, reservation=None):
     return reservation if reservation > cost else None
 
 
+def _cost_and_range(seed):
+    """Review 103 X4: "C" and "D" of the explorer, (cost, lowest, highest) each, differing
+    in the cost and in the range, the lower cost first. With the range shared, the lower cost
+    made knowing worth more for every learner, so the pick was a rule; now which one wins
+    depends on the numbers: ``lower_wins``, a coin drawn from ``seed``, makes it the lower
+    cost for about half the learners. A cost may lie inside its range, where knowing earns
+    (H − c)² / (2(H − L)). Drawn from its own generator, like ``_one_end``."""
+    own = random.Random(f"{seed}:cost-and-range")
+    lower_wins = own.random() < 0.5
+    for _ in range(MAX_DRAWS):
+        settings = []
+        for _ in range(2):
+            low = pick(own, 20, 100, 5)
+            high = low + pick(own, 30, 90, 5)
+            settings.append((pick(own, max(0, low - 40), high - 20, 5), low, high))
+        cheap, dear = sorted(settings)
+        if cheap[0] == dear[0] or cheap[1:] == dear[1:]:
+            continue
+        gap = value_of_information(*cheap) - value_of_information(*dear)
+        if (gap if lower_wins else -gap) >= EXPLORER_MARGIN:
+            return [cheap, dear]
+    raise RuntimeError("no fair pair of explorer settings differing in cost and range")
+
+
 def _one_end(seed):
     """Review 102 X4: "A" and "B" of the explorer, (cost, lowest, highest) each, sharing the
     cost and the highest reservation price and differing only in the lowest. Moving that end
@@ -1446,7 +1470,8 @@ def _explorer_cases(rng):
     """Four settings of the value-of-information explorer, (cost, lowest, highest): "A"
     and "B" share a cost and the highest reservation price, one lowest price lower
     (``_one_end``, review 102 X4: they shared the middle, and the wider range always won);
-    "C" and "D" share a range, one cost lower. Which of each pair comes first is drawn, and
+    "C" and "D" differ in cost and in range (``_cost_and_range``, review 103 X4: they shared
+    the range, and the lower cost always won). Which of each pair comes first is drawn, and
     the two differ in worth by at least ``EXPLORER_MARGIN``. Whole numbers inside the
     explorer's sliders (0 to 200). The draws from ``rng`` are the ones made before review
     102, so the rest of the case is unchanged."""
@@ -1467,7 +1492,8 @@ def _explorer_cases(rng):
             and value_of_information(*by_cost[0]) - value_of_information(*by_cost[1])
             >= EXPLORER_MARGIN
         ):
-            ranges = _one_end(repr((middle, narrow, wide, cost, low, high, first, second)))
+            seed = repr((middle, narrow, wide, cost, low, high, first, second))
+            ranges, by_cost = _one_end(seed), _cost_and_range(seed)
             if rng.random() < 0.5:
                 ranges.reverse()
             if rng.random() < 0.5:
@@ -2470,6 +2496,23 @@ def hold_likelihood(beliefs, last):
     reservation price in ``beliefs``: ``HOLD`` × last / r (a buyer near the most it would
     pay is likelier to stand firm); 0 under a reservation price below the offer."""
     return {value: HOLD * last / value if value >= last else 0.0 for value in beliefs}
+
+
+def holds_case(sale):
+    """The sale Question 5b's check asks about for ``sale``'s learner: that sale itself, or,
+    for a learner whose opening raised the model's price (``meets_good_news``: no possible
+    reservation price then lies between the cost and it, so the answer was None with no
+    counting for about a third of learners, review 103 X3), the sale of the first id
+    ``<learner>+5b<k>`` (k = 0, 1, ...) whose opening did not. Every sale that is not such
+    a learner's has a safer price (``problems``: ``no surer price earns``), so on every
+    case the count is a real question, and None stays right where five holds move nothing."""
+    if not meets_good_news(sale.learner):
+        return sale
+    from course.variants import variant  # variants import the scenarios
+
+    base = str(sale.learner)[:90]
+    stand_in = next(f"{base}+5b{k}" for k in range(1000) if not meets_good_news(f"{base}+5b{k}"))
+    return variant("01_information", stand_in)
 
 
 @answer_key

@@ -315,7 +315,12 @@ class InformationExplorer(w.VBox):
                     "and the worth stops changing."
                 )
             else:
-                why = "the two settings differ in more than one way."
+                # review 103 X4: C and D differ in cost and in range, so no rule settles it
+                why = (
+                    f"{pair[0]} and {pair[1]} differ in more than one way, so no single rule "
+                    "settles it: work out each worth with the classic case's formulas. Here "
+                    f"knowing is worth more under {winner}."
+                )
             right = "Right" if pick == winner else f"Not {pick}"
             lines.append(f"<b>{right}.</b> Knowing is worth {worths}. {why}")
         self.feedback.value = "<br>".join(lines)

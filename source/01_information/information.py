@@ -560,14 +560,15 @@ check.my_price(my_price, hidden=True)
 # (as in Question 5). Return the fewest holds in a row at `sale.opening_offer` after which
 # the model's price (against `sale.cost`) is no longer the one you would name now, or
 # `None` if even five holds leave it where it is. Holds only push beliefs down, so they can
-# only move your price down: if no possible reservation price lies between your cost and
-# the model's price, nowhere lower still earns, and the answer is `None`.
+# only move your price down. Where your opening raised the model's price, nothing lower is
+# still possible, so your case is another learner's sale (`check.holds_case()` returns
+# it).
 #
 # The model reads every hold as honest. A hold costs Osprey nothing to fake, so the
 # count is the fewest holds that could justify a lower price: a floor, never a trigger.
 # The course stops counting at five (a convention). Once you have named your final price,
-# holds are no reason to move it (module 04). The check tries your scenario and four
-# worked cases; grading adds other learners'.
+# holds are no reason to move it (module 04). The check tries your case and four worked
+# cases; grading adds other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "holds-before-moving-answer", "schema_version": 3}
@@ -672,13 +673,12 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # 2. **Target**: a preview of the band module 02 teaches. Your situations give no fact
 #    to aim past halfway. Past the band, `sure` replaces your cost: you never concede
 #    below it.
-# 3. **Fair price**: leave a quarter or more, better a third. The mark asks at least a
-#    fifth, just above the zone where small-stakes ultimatum offers are refused about half
-#    the time (section 3); refusals are rarer at a sale's stakes, so a share between a
-#    fifth and a quarter is a judgement call, not a slip. With cost 40, 62.50 leaves a
-#    buyer at 70 a quarter: 7.50 of 70 − 40. A fair price just above Osprey's opening is
-#    no slip: that opening itself left the buyer at the lowest possible price at least that
-#    share.
+# 3. **Fair price**: leave the buyer at least a quarter of the gain (the mark accepts
+#    as little as a fifth, since refusals are rarer at a sale's stakes). A quarter keeps
+#    clear of the small shares that small-stakes ultimatum games show refused about half
+#    the time (section 3). With cost 40, 62.50 leaves a buyer at 70 a quarter: 7.50 of
+#    70 − 40. A fair price just above Osprey's opening is no slip: that opening itself left
+#    the buyer at the lowest possible price at least that share.
 #
 # </details>
 
@@ -802,10 +802,11 @@ check.model_limits(model_limits, hidden=True)
 # A classic case: if the buyer's reservation price could be anything between $L$ and $H$,
 # every amount as likely as any other, and your cost $c$ is below $H$, the model's price is
 # $(H + c)/2$ (kept inside $[L, H]$). Knowing the reservation price, you would earn its
-# average minus the cost, $(L + H)/2 - c$, when $c$ is at most $L$. With cost 40 and
-# reservation prices from 50 to 100, the model's price is 70: the buyer accepts with
-# chance 3/5 and you earn 18 on average. Knowing it, you would earn 75 − 40 = 35. The
-# information is worth 35 − 18 = 17.
+# average minus the cost, $(L + H)/2 - c$, when $c$ is at most $L$, and
+# $(H - c)^2 / (2(H - L))$ for $c$ inside the range, skipping buyers below $c$. With cost
+# 40 and reservation prices from 50 to 100, the model's price is 70: the buyer accepts
+# with chance 3/5 and you earn 18 on average. Knowing it, you would earn 75 − 40 = 35.
+# The information is worth 35 − 18 = 17.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-example", "schema_version": 3}
 from course.models.information import take_it_or_leave_it
@@ -818,8 +819,7 @@ model_price, model_profit, knowing_profit, knowing_profit - model_profit  # the 
 # ### Exercise: the value-of-information explorer
 #
 # The explorer uses the classic case's even spread. Move your cost and the range, and
-# watch the model's price, the two profits and their gap; the curve shows each price's
-# expected profit.
+# watch the model's price, the two profits and their gap.
 #
 # Moving only one end of the range also moves its middle, and then the worth can go either
 # way: with cost 40, raising the lowest price from 50 to 60 *narrows* the range, yet the
@@ -829,10 +829,9 @@ model_price, model_profit, knowing_profit, knowing_profit - model_profit  # the 
 #
 # Then decide on your scenario's four settings (`sale.explorer_cases`, each `(cost,
 # lowest, highest)`, listed in the explorer): `"A"` and `"B"` share the cost and the
-# highest price, so only the lowest moves; `"C"` and `"D"` share the range. Before moving
-# anything, pick for each pair the setting under which knowing the reservation price is
-# worth more (A and B's cost is at most their lowest price: use the classic case's
-# formulas), and press
+# highest price, so only the lowest moves; `"C"` and `"D"` differ in cost and range.
+# Before moving anything, pick for each pair the setting under which knowing the
+# reservation price is worth more (use the classic case's formulas), and press
 # **check my picks**: the explorer says whether each pick is right, and why. Then set each
 # and compare the curves.
 
@@ -1071,10 +1070,8 @@ check.report_decision(report_decision, hidden=True)
 #   on, and can be fraud. Shell (*Bargaining for Advantage*, 1999) puts them beyond the
 #   line. In the surveys Lewicki, Saunders and Barry report (*Negotiation*, ethics
 #   chapter), negotiators rate misstating facts far less acceptable than hiding their
-#   reservation price. Their word "bluffing" means a threat or promise you would not carry
-#   out, and they file an inflated opening demand under "traditional competitive
-#   bargaining"; this course's "bluff" covers both (such a threat also passes as a
-#   misrepresentation, Question 9).
+#   reservation price. Their "bluffing" is a threat or promise you would not carry out;
+#   this course's "bluff" covers that and an inflated opening alike (Question 9).
 # - **An illegitimate source taints even true information.** Public filings, the trade
 #   press, market surveys and your own questions are fair. Confidential information bought
 #   from someone bound to keep it, information obtained by pretending to be someone else
@@ -1111,7 +1108,7 @@ check.report_decision(report_decision, hidden=True)
 # | label | the test |
 # |---|---|
 # | `"legitimate"` | nothing untrue is said, and the source and the means are yours |
-# | `"bluff"` | an untrue claim about your own reservation price or *valuation* (what something is worth to you, module 00), or about your estimate of the price or value of what you sell (widened, as section 6's Rule 4.1 comment is) |
+# | `"bluff"` | an untrue claim about your own reservation price or *valuation* (what something is worth to you, module 00), or about your estimate of the price or value of what you sell (widened, as section 6's Rule 4.1 comment is), or an intention (a threat or promise) you do not hold |
 # | `"misrepresentation"` | an untrue statement of a fact the other side relies on |
 # | `"illegitimate"` | a source or a means that is not yours to use |
 #
