@@ -3,9 +3,7 @@ rounds), U3 (the trade ratio only where it is used), X5 (question 4b's coded par
 what it checks), X4 (question 7's choice). Each test fails on the text or code before this
 round."""
 
-import random
 import re
-from pathlib import Path
 
 import pytest
 
@@ -13,24 +11,10 @@ import course
 from course.checks import concessions as check
 from course.checks.hints import NotYet
 from course.pictures_concessions import tactic_curves
-from course.widgets.practice import NegotiationArena
 from tests.notebooks import solution_namespace
-from tests.sweeps import cell_text
+from tests.test_concessions_review104 import SOURCE, _cell, _flat
 
 MODULE = "04_concessions"
-SOURCE = Path(__file__).parents[1] / "source" / MODULE / "concessions.py"
-
-
-def _flat():
-    return " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
-
-
-def _cell(grade_id):
-    return " ".join(cell_text(MODULE, "concessions", grade_id).split())
-
-
-def _plain(html):
-    return " ".join(re.sub("<[^>]+>", " ", html).split())
 
 
 def _hint(plan, learner="id-3"):
@@ -88,12 +72,8 @@ def test_u4_rounds_count_from_1_in_the_text_the_checks_and_the_widgets():
     label = re.search(r'aria-label="([^"]+)"', chart).group(1)
     assert "at round 1 to" in label and "at round 11" in label and "round 0" not in label
     assert "in round 6 it has conceded" in _cell("tactics-example")
-    # the widgets, shared with other modules, already count from 1
-    arena = NegotiationArena(rng=random.Random(12))
-    arena.opens.value = True
-    arena.new_buyer()
-    arena.walk.click()
-    assert "No deal: you walked away in round 1." in _plain(arena.result.value)
+    # the widgets, shared with other modules, already count from 1 (review 100's
+    # test_u2_a_polite_walk_away_is_still_one pins the arena's "walked away in round 1")
 
 
 # --- U3: one ratio in the main text; the trade ratio only in the aside that uses it -------
