@@ -944,7 +944,7 @@ def test_the_free_trade_rule_says_why_it_departs_from_module_04():
     # review 103 C4 (round 105): the sentence says why the sum held there and not here
     assert (
         "Module 04 added both sides' points, which its case put on one scale; k€ and points "
-        "are two, with no rate between them:" in rule
+        "have no common unit:" in rule
     )
 
 

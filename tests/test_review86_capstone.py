@@ -75,8 +75,8 @@ def test_u2_the_free_trade_is_said_plainly():
         "trade an issue Marlow values more for one you value more, so both sides gain "
         "(Pruitt's *logrolling*, *Negotiation Behavior*, 1981). Module 04 added both sides' "
         # review 103 C4 (round 105): why the sum held there and not here
-        "points, which its case put on one scale; k€ and points are two, with no rate between "
-        "them: any free trade that lands on the frontier will do there;"
+        "points, which its case put on one scale; k€ and points have no common unit: any free "
+        "trade that lands on the frontier will do there;"
     ) in " ".join(plan.split())
 
 

@@ -591,8 +591,8 @@ check.what_to_say(what_to_say, hidden=True)
 # - from a colleague's draft below the frontier, first a step that costs you nothing (a
 #   free trade, rule 1): trade an issue Marlow values more for one you value more, so both
 #   sides gain (Pruitt's *logrolling*, *Negotiation Behavior*, 1981). Module 04 added both
-#   sides' points, which its case put on one scale; k€ and points are two, with no rate
-#   between them: any free trade that lands on the frontier will do there;
+#   sides' points, which its case put on one scale; k€ and points have no common unit:
+#   any free trade that lands on the frontier will do there;
 # - then packages on the frontier, each giving Marlow more and leaving you at least your
 #   reservation price, no step costing more than the one before until you reach both
 #   targets, then on until none is left;
