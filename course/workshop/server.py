@@ -38,6 +38,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from functools import partial
 from html import escape
 from importlib.resources import files
@@ -575,15 +576,17 @@ def _serve_behind_proxy(port, participants, ip, join_code, processes, announce, 
 def _stop_all(children):
     """Stop every Voila process with SIGTERM (Voila then shuts its kernels down; SIGINT
     may be ignored by a process started in the background); kill what outlives a minute,
-    kernels included."""
+    kernels included. The minute is one deadline for all of them: waited in turn, a
+    starved machine's Ctrl-C took a minute per process."""
     import psutil
 
     for child in children:
         if child.poll() is None:
             child.terminate()
+    deadline = time.monotonic() + 60
     for child in children:
         try:
-            child.wait(timeout=60)
+            child.wait(timeout=max(deadline - time.monotonic(), 0.1))
         except subprocess.TimeoutExpired:
             stragglers = psutil.Process(child.pid).children(recursive=True)
             for process in [psutil.Process(child.pid), *stragglers]:
