@@ -39,6 +39,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import suppress
 from functools import partial
 from html import escape
 from importlib.resources import files
@@ -400,13 +401,16 @@ def workshop_app(config, participants, activity="arena"):
             announce()
 
         def stop(self):
-            """Shut every kernel down (pooled or in use), then clean up."""
+            """Shut every kernel down (pooled or in use), then end any kernel process still
+            running (one a pool was starting as the shutdown began, or one too starved to
+            answer in time), then clean up."""
             try:
                 self.ioloop.run_sync(
                     lambda: ensure_async(self.kernel_manager.shutdown_all()), timeout=60
                 )
             except Exception:
                 self.log.exception("could not shut every kernel down")
+            _end_kernel_processes()
             super().stop()
 
     app = WorkshopVoila(config=config)
@@ -592,6 +596,20 @@ def _stop_all(children):
             for process in [psutil.Process(child.pid), *stragglers]:
                 process.kill()
             child.wait(timeout=10)
+
+
+def _end_kernel_processes():
+    """Terminate this process's remaining children (a Voila process's only children are its
+    kernels), and kill those still running five seconds later."""
+    import psutil
+
+    left = psutil.Process().children(recursive=True)
+    for process in left:
+        with suppress(psutil.NoSuchProcess):
+            process.terminate()
+    for process in psutil.wait_procs(left, timeout=5)[1]:
+        with suppress(psutil.NoSuchProcess):
+            process.kill()
 
 
 def _free_loopback_port():
