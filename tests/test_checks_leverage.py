@@ -4378,7 +4378,8 @@ def test_review_69_u2_u5_question_3c_and_the_summary_say_what_holds():
     assert (
         # review 103 C2: a reason to wait that does not press you too (Moore, 2004)
         "first time your balance reaches its bar, unless you can already see a reason to wait "
-        "that does not press you too, such as a cost of delay that falls on them alone" in summary
+        "that does not press you too, such as a cost of delay that falls on them far more than on you"
+        in summary
     )
 
 

@@ -58,7 +58,7 @@ def test_c1_the_deadline_run_waits_for_the_reason_the_rule_names_and_shows_what_
     assert (
         # review 103 C2: a reason to wait that does not press you too
         "unless you can already see a reason to wait that does not press you too, such as a "
-        "cost of delay that falls on them alone" in _cell("summary")
+        "cost of delay that falls on them far more than on you" in _cell("summary")
     )
     answer = _cell("spend-judgement")
     assert f"When the balance first reached the bar ({signed(run[first])})" in answer

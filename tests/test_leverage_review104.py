@@ -70,7 +70,7 @@ def test_c2_a_reason_to_wait_is_one_that_does_not_press_you_too():
     assert "such as their deadline still to come" not in summary
     assert (
         "unless you can already see a reason to wait that does not press you too, such as a "
-        "cost of delay that falls on them alone" in summary
+        "cost of delay that falls on them far more than on you" in summary
     )
     assert "Moore" in summary and "it pressed both sides" in summary
     shift = _cell("shift-teaching")

@@ -52,3 +52,15 @@ def test_c4_question_4b_says_its_exact_bar_is_a_drill_not_a_claim():
         for (a, _), (b, _) in zip(c.asks, c.asks[1:], strict=False)
     }
     assert steps == {0.25}
+
+
+def test_review_106_c1_the_take_away_asks_the_same_cost_of_delay_as_section_5_and_4c():
+    """Review 106 C1: the take-away said to wait for a cost of delay that falls on them
+    'alone', while section 5, question 4c's prompt and its rubric ask only that it fall on
+    them more than on you (Moore 2004: a deadline usually presses both sides). One
+    condition now, in the take-away too."""
+    summary = _cell("summary")
+    assert "falls on them alone" not in summary
+    assert "such as a cost of delay that falls on them far more than on you." in summary
+    assert "far more than on the owner" in _cell("shift-teaching")
+    assert "more than on you" in _cell("q4c-text")

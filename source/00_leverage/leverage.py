@@ -1522,7 +1522,7 @@ course.progress()
 # - What you know about their weakness is worth only what it lets you do.
 # - Re-audit after each piece of news. Make the ask the first time your balance reaches
 #   its bar, unless you can already see a reason to wait that does not press you too,
-#   such as a cost of delay that falls on them alone.
+#   such as a cost of delay that falls on them far more than on you.
 # - Trust outlasts the deal: doing, freely, more than you owe builds it; breaking your
 #   word, or a move the other side takes as breaking it, can spend it.
 # - Keeping your reservation price to yourself is widely accepted; stating a false one is
