@@ -2611,14 +2611,11 @@ def test_stalled_replies_are_counted_since_marlow_last_moved_or_you_last_stepped
 
 def stall_outcome(offers, agreement=None, zone=True):
     """A made-up outcome with the parts the reciprocity line reads."""
-    from course.engine.capstone import stalled_before
-
     yours = [
         (round_, None, worth, 0) for round_, (who, worth) in enumerate(offers, 1) if who == "you"
     ]
     return {
         "your_offers": yours,
-        "stalled_before": stalled_before(offers),
         "offers": offers,
         "agreement": agreement,
         "zone_existed": zone,

@@ -177,9 +177,6 @@ class Table:
                 for round_, who, offer in session.history
                 if who == "you"
             ],
-            "stalled_before": stalled_before(
-                [(who, session.utility(offer)) for _, who, offer in session.history]
-            ),
             "floor_before": floor_before(session.history, session.remarks),
             "memory": None
             if memory is None or not memory.encounters
