@@ -35,6 +35,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -92,8 +93,15 @@ _feedback = None
 def _start_worker(root, timeout, limits, counter, sandboxed, db_url, log):
     """Build this worker's nbgrader API and feedback writer; the course's LearnerExecute
     then runs this worker's kernels in a sandbox of its own (kernelspec, sockets, uid).
-    What the worker and its kernels print goes to ``log``."""
+    What the worker and its kernels print goes to ``log``.
+
+    Ctrl-C reaches the whole process group; the parent answers it by killing the workers
+    (``_stop_now``). A worker must not answer it too: nbgrader reports an interrupt as a
+    failed run, and the worker would try the learner again or withdraw their grade. A
+    handler that does nothing (not ``SIG_IGN``) ends with the worker: the kernels it starts
+    get the default again, so their cells can still be interrupted at the time limit."""
     global _api, _db_url, _feedback
+    signal.signal(signal.SIGINT, _leave_ctrl_c_to_the_parent)
     _db_url = db_url
     with open(log, "ab") as sink:
         for stream in (1, 2):  # the kernels it starts inherit these
@@ -115,6 +123,10 @@ def _start_worker(root, timeout, limits, counter, sandboxed, db_url, log):
     }
     _api = nbgrader_api(root, **overrides)
     _feedback = FeedbackWriter(_api)
+
+
+def _leave_ctrl_c_to_the_parent(signum, frame):
+    """A grading worker's answer to Ctrl-C: none (see ``_start_worker``)."""
 
 
 def withdraw(root, assignment, learner, out, db_url):

@@ -432,10 +432,10 @@ def test_a_second_run_changes_nothing(graded):
 def test_an_interrupted_run_loses_nothing_and_a_rerun_finishes(graded):
     root, out = graded["root"], graded["out"]
     before = (out / "grades.csv").read_text()
-    # one learner whose notebook runs into the 10-second cell limit: the run cannot be done
-    # with every learner by the time the first is marked, however loaded the machine (with
-    # quick learners only, a busy machine marked all ten before Ctrl-C took effect); three
-    # quick ones besides keep each of the two workers busy until the interrupt
+    # one worker grades the four in turn, so when the first is marked three whole gradings
+    # (one of them running into the 10-second cell limit) stand between Ctrl-C and the end
+    # of the run, however loaded the machine: with two workers a fresh clone under two CPU
+    # hogs had all four marked before Ctrl-C took effect
     regraded = ["infinite-loop", "correct", "unchanged", "partly-wrong"]
     for learner in regraded:  # as if these had not been graded yet
         (root / "autograded" / learner / MODULE / ".leverage-graded").unlink()
@@ -455,6 +455,8 @@ def test_an_interrupted_run_loses_nothing_and_a_rerun_finishes(graded):
             MODULE,
             "--timeout",
             "10",
+            "--workers",
+            "1",
             "--out",
             str(out),
             "--root",
@@ -468,8 +470,9 @@ def test_an_interrupted_run_loses_nothing_and_a_rerun_finishes(graded):
     while time.monotonic() < deadline and marked() < 1:
         time.sleep(0.1)
     os.killpg(run.pid, signal.SIGINT)  # Ctrl-C
-    run.wait(timeout=120)
-    assert 1 <= marked() < len(regraded)
+    _, said = run.communicate(timeout=120)
+    assert 1 <= marked() < len(regraded), said.decode()[-2000:]
+    assert run.returncode == 130, said.decode()[-2000:]  # interrupted, and says so
     finish = leverage(root, "grade", MODULE, "--timeout", "10", "--out", str(out))
     assert finish.returncode == 0, finish.stderr[-2000:]
     assert marked() == len(regraded)
