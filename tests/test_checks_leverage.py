@@ -4455,7 +4455,7 @@ def test_the_news_says_how_question_4b_s_ask_relates_to_question_3c_s():
     shown = " ".join(s.show("news").markdown.split())
     assert (
         # review 79 U2: the fallback in plain sentences
-        "It is your fallback, smaller than question 3c's ask, for when your preparation comes "
+        "It is your fallback ask, smaller than question 3c's ask, for when your preparation comes "
         "to nothing; question 4b leaves the preparation out. Your starting balance already "
         "meets its bar, so the rule makes it at the first meeting." in shown
     )

@@ -77,7 +77,8 @@ def test_u1_question_4b_s_bar_is_as_it_says_for_learners_with_and_without_a_prep
     q4b = _cell("q4b-text")
     assert (
         "`scenario.bar` is the bar of the ask made during the talks: question 3c's ask or a "
-        "smaller one (if `scenario.prepared_ask` is `None`, an ask of its own)." in q4b
+        "smaller one, your fallback ask (if `scenario.prepared_ask` is `None`, an ask of its own)."
+        in q4b  # review 106 U1: the smaller ask named "your fallback ask"
     )
     kinds = set()
     for i in range(200):

@@ -132,7 +132,8 @@ def test_question_2_states_its_bounds_and_section_5_says_what_rises():
         "not rated the same on every source; - no strong lead (2.5 points or more) the story "
         "rules out; - information weighs at least 0.15 (down to 0.1 passes, with a note), or 0.2 in "
         'case `"supplier"`; in cases `"sole-source"` and `"deadline"`, power or alternatives '
-        "weighs more than information;" in q2  # review 87 U1: information's bound stated once
+        "weighs more than information."
+        in q2  # review 106 U5: ends with a full stop; review 87 U1: information's bound stated once
     )  # review 77 X3: the supplier case's floor on information; review 80 U5: either source
     tops = {k for k, c in CASES.items() if any(r.kind == "weight_top" for r in c._rules)}
     assert tops == {"sole-source", "deadline"}

@@ -32,7 +32,7 @@ def test_c1_question_3c_s_ask_is_4b_s_or_a_larger_one_it_falls_back_from():
         if s.prepared_ask[1] == s.ask:
             assert "It is question 3c's ask" in shown, s.learner
         else:
-            assert "It is your fallback, smaller than question 3c's ask" in shown
+            assert "It is your fallback ask, smaller than question 3c's ask" in shown
         assert "separate ask" not in shown, s.learner
         assert "You prepare to" in s.show("prepared-ask").markdown, s.learner
     assert "the ask you prepare for" in _markdown("q3c-task")

@@ -149,7 +149,7 @@ def test_u2_the_two_asks_and_the_ladder_read_in_short_sentences():
             assert depth <= 1, sentence
     s = course.variant("00_leverage", "model-1992")
     shown = " ".join(s.show("news").markdown.split())
-    assert "It is your fallback, smaller than question 3c's ask, for when your prep" in shown
+    assert "It is your fallback ask, smaller than question 3c's ask, for when your prep" in shown
     assert "made whenever its own rule says" not in shown
 
 

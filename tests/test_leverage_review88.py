@@ -184,7 +184,7 @@ def test_u3_the_ladder_is_taught_in_section_5_s_rule_and_question_3c_keeps_one_l
     # review 96 U4: the talks' bar and its ask moved to question 4b, which uses them
     assert "the same ask or a smaller one" not in q3c
     # review 100 U1 (round 101): and what the ask is for a learner with no prepared ask
-    assert "question 3c's ask or a smaller one (if" in _markdown("q4b-text")
+    assert "question 3c's ask or a smaller one, your fallback ask (if" in _markdown("q4b-text")
     assert "**ladder**" not in q3c and "quarter of a point" not in q3c
     shift = _markdown("shift-teaching")
     rule = shift.split("**The rule.**")[1]

@@ -177,7 +177,7 @@ def test_u2_question_3c_neither_points_to_question_4b_nor_uses_the_undefined_lad
     assert "`scenario.bar`" not in q3c
     assert (
         "`scenario.bar` is the bar of the ask made during the talks: "
-        "question 3c's ask or a smaller one (if" in _markdown("q4b-text")  # review 100 U1
+        "question 3c's ask or a smaller one, your fallback ask (if" in _markdown("q4b-text")
     )
 
 
@@ -194,7 +194,7 @@ def test_u3_question_2_names_the_cases_and_what_must_weigh_0_2():
     assert f'(down to 0.1 passes, with a note), or {floor:g} in case `"supplier"`;' in q2
     assert (
         'in cases `"sole-source"` and `"deadline"`, power or alternatives weighs more than '
-        "information;" in q2
+        "information." in q2  # review 106 U5: the list's last bound ends with a full stop
     )
 
 

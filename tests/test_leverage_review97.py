@@ -148,8 +148,8 @@ def test_u4_the_talks_bar_is_explained_in_question_4b_which_uses_it_not_in_3c():
     q4b = _cell("q4b-text")
     said = (
         "`scenario.bar` is the bar of the ask made during the talks: "
-        "question 3c's ask or a smaller one (if `scenario.prepared_ask` is `None`, an ask of "
-        "its own)."  # review 100 U1 (round 101): true of a learner with no prepared ask too
+        "question 3c's ask or a smaller one, your fallback ask (if `scenario.prepared_ask` is "
+        "`None`, an ask of its own)."  # review 106 U1  # review 100 U1 (round 101): true of a learner with no prepared ask too
     )
     assert said in q4b and q4b.index(said) < q4b.index("Return `(turning_point, ask_at)`")
     ways = set()
@@ -186,7 +186,8 @@ def test_review97_u1_the_weakness_rule_is_stated_in_question_4a_where_it_is_appl
     assert (
         # review 99 C1: with its reason
         "News revealing a weakness of theirs may show you rated the row it weakens too high: "
-        "lower that row or raise your information, not both; either earns the item. News that "
+        "lower that row or raise your information, not both; either earns the item. Not your "
+        "power: you learned it, so section 2's first question rules power out. News that "  # 106 C2
         "they learn a weakness of yours moves only their information, since you knew your own "
         "weakness when you rated yourself."  # review 103 U6: the reason said plainly
     ) in q4a

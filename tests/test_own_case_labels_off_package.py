@@ -128,9 +128,23 @@ def test_a_tactics_group_stands_for_its_kind():
 
 def test_question_5_marks_as_before_the_move(monkeypatch):
     """Each kind a learner could give each of their four tactics earns its half mark
-    exactly when it did before the move."""
+    exactly when it did before the move. Learners who then drew two tactics on section 6's
+    lines (two kinds accepted for each) draw their tactics again since review 106 X5, so
+    their labels of then no longer apply: they are left out here, and they now draw at most
+    one such tactic."""
     before = BEFORE["00_leverage tactics"]
+    redrawn = {
+        learner
+        for learner, accepted in before.items()
+        if sum(len(kinds) > 1 for kinds in accepted.values()) > 1
+    }
+    assert 0 < len(redrawn) < len(before) // 5, len(redrawn)
+    for learner in redrawn:
+        s = course.variant("00_leverage", learner)
+        assert sum(t.on_line for t in _TACTICS if t.text in s.tactics.values()) <= 1, learner
     for learner, accepted in before.items():
+        if learner in redrawn:
+            continue
         s = course.variant("00_leverage", learner)
         assert sorted(accepted) == sorted(s.tactics), learner
         for label, kinds in accepted.items():

@@ -86,6 +86,13 @@ NOT_SOURCE = {
     ),
 }
 
+#: Question 4a on news revealing a weakness of theirs answered as your power up (review 106
+#: C2): the first question settles it, as the question's text says; no reading is named.
+LEARNED_NOT_POWER = (
+    "News that reveals a weakness of theirs is something you learned, so it is not your power, "
+    "even where it shows how much they need you."
+)
+
 #: An item that names a skill or know-how ("know how to run"): only its wrong "information"
 #: hint adds that knowing how is not knowing that; for any other item the line is noise
 #: (review 82 X1).
@@ -1194,6 +1201,10 @@ def judge_news_item(s, label, moves):
     )
     if source != right_source:
         said = f"{label} does not move {source}: {_not_source(source, s.news[label][0])}."
+        if len(readings) > 1 and (side, source) == ("you", "power"):
+            # review 106 C2: news revealing a weakness of theirs is something you learned,
+            # so the first question rules out your power, though their need of you is it
+            said += f" {LEARNED_NOT_POWER}"
         if source != "power":  # after 'power', NOT_SOURCE already gives the order
             # the questions in order, power last: after a wrong 'alternatives' where the
             # reading is information, power's definition alone pointed the wrong way

@@ -338,6 +338,11 @@ class Tactic:
     given_kind: str = field(default="", repr=False)
     given_also: str = field(default="", repr=False)
     group: int = field(default=0, repr=False)
+    #: On one of section 6's lines (a threat or warning you would not carry out, a lie told to
+    #: get information), where question 5 accepts either of two kinds: a learner draws at most
+    #: one (review 106 X5: with two, half of question 5's marks needed no decision). It says
+    #: no more than question 5's text does, and names neither kind.
+    on_line: bool = field(default=False, repr=False)
 
     def _labels(self):
         if self.given_kind:
@@ -1422,6 +1427,7 @@ _TACTICS = (
         "Tell Larkfield you will sign with Calder tomorrow unless it matches Calder's pay, "
         "when you have already decided to turn Calder down.",
         group=3,
+        on_line=True,
     ),
     # supplier
     Tactic(
@@ -1429,6 +1435,7 @@ _TACTICS = (
         "Tell Vell you will move the whole order to Bellpak in three months unless it cuts "
         "its price, when you mean to stay with Vell whatever it does.",
         group=2,
+        on_line=True,
     ),
     Tactic(
         "supplier",
@@ -1474,6 +1481,7 @@ _TACTICS = (
         "Phone Vell's accounts office as one of its auditors, which you are not, to find out "
         "which clients it has lost.",
         group=4,
+        on_line=True,
     ),
     Tactic(
         "supplier",
@@ -1508,6 +1516,7 @@ _TACTICS = (
         "Tell Ostra you will pay to certify another maker's valve unless it holds its price, "
         "when you have no budget for it.",
         group=1,
+        on_line=True,
     ),
     Tactic(
         "sole-source",
@@ -1526,6 +1535,7 @@ _TACTICS = (
         "Call Ostra's plant as a trade journalist, which you are not, to learn how full its "
         "order book is.",
         group=2,
+        on_line=True,
     ),
     Tactic(
         "sole-source",
@@ -1563,6 +1573,7 @@ _TACTICS = (
         "Tell Brannock you will take the warehouse off the market for a year unless it signs "
         "this week, when you would go on showing it to other firms.",
         group=3,
+        on_line=True,
     ),
     Tactic(
         "deadline",
@@ -2310,7 +2321,7 @@ class LeverageScenario(Scenario):
             else ""
         )
         return (
-            " It is your fallback, smaller than question 3c's ask, for when your preparation "
+            " It is your fallback ask, smaller than question 3c's ask, for when your preparation "
             f"comes to nothing; question 4b leaves the preparation out.{when}"
         )
 
@@ -3050,12 +3061,15 @@ def _draw_tactics(rng, case):
 def _tactics_problems(tactics, apart=frozenset()):
     """Four tactics of at least ``TACTIC_KINDS_AT_LEAST`` kinds, counted by ``group`` (the
     kinds are in the grader's keys) (so no learner's list is mostly one kind), not one of each for everyone (so no answer follows by elimination),
-    and none in ``apart`` (kept apart from the learner's steps)."""
+    none in ``apart`` (kept apart from the learner's steps), and at most one ``on_line``
+    (review 106 X5)."""
     problems = []
     if len({t.group for t in tactics}) < TACTIC_KINDS_AT_LEAST:
         problems.append("tactics: fewer than three kinds")
     if any(t.text in apart for t in tactics):
         problems.append("tactics: one claims what a step has yet to win")
+    if sum(t.on_line for t in tactics) > 1:
+        problems.append("tactics: two on section 6's lines")
     return problems
 
 

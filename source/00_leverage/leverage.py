@@ -410,7 +410,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # - no strong lead (2.5 points or more) the story rules out;
 # - information weighs at least 0.15 (down to 0.1 passes, with a note), or 0.2 in case
 #   `"supplier"`; in cases `"sole-source"` and `"deadline"`, power or alternatives weighs
-#   more than information;
+#   more than information.
 #
 # A rating past a bound the course sets on your story's plainest facts (such as high
 # alternatives for a side with nowhere else to go) passes with a note: explain it in your
@@ -680,8 +680,7 @@ scenario.show("judgement")
 # ### Question 3c (1 mark): a plan for a bar
 #
 # `scenario.prepared_ask` (shown below) is the (bar, ask) you plan before the talks. About
-# half of you have none (`None`): no ask on your case makes a fair test, one with a clear
-# answer. Then your mark rests on the check's test cases alone.
+# half of you have none (`None`). Then your mark rests on the check's test cases alone.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
 scenario.show("prepared-ask")
@@ -845,8 +844,9 @@ scenario.show("news")
 #
 # Question 1 sorts facts; here you record what news changes in your audit. News revealing
 # a weakness of theirs may show you rated the row it weakens too high: lower that row or
-# raise your information, not both; either earns the item. News that they learn a weakness
-# of yours moves only their information, since you knew your own weakness when you rated
+# raise your information, not both; either earns the item. Not your power: you learned
+# it, so section 2's first question rules power out. News that they learn a weakness of
+# yours moves only their information, since you knew your own weakness when you rated
 # yourself.
 #
 # **Your own news is judged only at grading**, as in question 1. Practise first on
@@ -1154,8 +1154,8 @@ check.news_moves(news_moves, hidden=True)
 # (`case.yours`, `case.theirs`, `case.weights`; none of your plan's steps counts here),
 # and `moves`, a dict like the one `news_moves()` returns, in the order the news arrives.
 # Apply the moves one at a time, each as `shifted` does. `scenario.bar` is the bar of the ask
-# made during the talks: question 3c's ask or a smaller one (if `scenario.prepared_ask` is
-# `None`, an ask of its own).
+# made during the talks: question 3c's ask or a smaller one, your fallback ask (if
+# `scenario.prepared_ask` is `None`, an ask of its own).
 # Return `(turning_point, ask_at)`, a mark each:
 #
 # - `turning_point`: the first label after which the side ahead (`"you"`,
