@@ -98,3 +98,27 @@ def test_u3_question_3c_drops_the_check_engineering_aside():
     q3c = _cell("q3c-text")
     assert "fair test" not in q3c and "clear answer" not in q3c
     assert "About half of you have none (`None`). Then your mark rests" in q3c
+
+
+def test_u2_the_caterer_example_works_the_weight_sharing_rule():
+    """U2: section 3's rule for sharing weights between the two rows of one dependence was
+    never worked on an example. The caterer's weights now show it: alternatives and power
+    0.45 + 0.3 = 0.75 together, information the 0.25 left."""
+    text = _cell("audit-teaching")
+    assert "(their need of each other $0.45 + 0.3 = 0.75$, most on alternatives" in text
+    assert "information the $0.25$ left" in text
+    namespace = {}
+    code = cell_text(MODULE, "leverage", "audit-example")
+    exec(code.split("print(")[0], namespace)
+    weights = namespace["weights"]
+    assert round(weights["alternatives"] + weights["power"], 9) == 0.75
+    assert weights["information"] == 0.25 and weights["alternatives"] > weights["power"]
+
+
+def test_u3_question_3c_check_note_lists_only_what_a_learner_needs():
+    """U3 (in part): question 3c's note on the check listed five test-case designs; it now
+    names the two boundary cases a learner can check by hand and says others exist."""
+    task = _cell("q3c-task")
+    assert "two rules disagree" not in task and "a rating past 10" not in task
+    assert "leave the balance exactly on the bar" in task
+    assert "gets there when only some of its steps come through, and others;" in task

@@ -354,7 +354,9 @@ scenario.show("reason")
 # centre. The caterer holds a written offer from a second venue; the centre knows better
 # what caterers charge, and could find another caterer with some trouble. With ratings
 # (information, alternatives, power) of (3, 8, 5) for the caterer and (6, 5, 5) for the
-# centre, and weights (0.25, 0.45, 0.3):
+# centre, and weights (0.25, 0.45, 0.3) (their need of each other
+# $0.45 + 0.3 = 0.75$, most on alternatives for the second offer; information the $0.25$
+# left):
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-example", "schema_version": 3}
 yours = {"information": 3, "alternatives": 8, "power": 5}
@@ -704,10 +706,9 @@ scenario.show("prepared-ask")
 # <details>
 # <summary><b>How your answer is checked</b></summary>
 #
-# The check tries your case (when it has the ask you prepare for), two test cases in which
-# the two rules disagree, one in which a step would take a rating past 10, one in which a
-# plan can leave the balance exactly on the bar, and one in which a plan gets there when
-# only some of its steps come through; grading also tries other learners' cases.
+# The check tries your case (when it has the ask you prepare for), a test case in which a
+# plan can leave the balance exactly on the bar, one in which a plan gets there when only
+# some of its steps come through, and others; grading also tries other learners' cases.
 #
 # </details>
 
