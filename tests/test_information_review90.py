@@ -195,7 +195,8 @@ def test_question_5_and_5b_messages_and_the_capped_bullet_are_short(monkeypatch,
     assert len(said.split()) <= 35, said
     # review 103 X3 (round 105): rv90a's opening raised the price, so Question 5b asks about
     # another learner's sale (``holds_case``); the short message is that case's verdict
-    assert "holds_before_moving: on your case" in said
+    # (review 106 C2: and says it is the stand-in case, no longer "your case")
+    assert "holds_before_moving: on the stand-in case (`check.holds_case()`)" in said
     five = cell_words("q5-text")
     bullet = re.search(r"- `capped`:(.*?)For `capped`", five)[1]
     assert "(" not in bullet and ")" not in bullet

@@ -45,8 +45,8 @@ def test_a_fair_price_just_above_the_opening_is_explained_and_true():
     convention now says why it is none: the opening already left the buyer at the nearest
     possible reservation price about that share, and fairness gives up nearly all that the
     model's price adds. Checked on 1,500 learners: wherever the course's fair price lies
-    within €500 above the opening, the opening leaves that buyer the share used (a third, or
-    a quarter when no third fits) plus at most 5 points, the fair price gives up at least 85%
+    within €500 above the opening, the opening leaves that buyer the share used (a quarter,
+    since review 106 C1) plus at most 5 points, the fair price gives up at least 85%
     of what the model's price adds to the opening, and the mark accepts it."""
     six = cell_words("q6-text")
     # review 93 U1: the reason is kept, its gloss on what fairness gives up is cut
@@ -67,8 +67,10 @@ def test_a_fair_price_just_above_the_opening_is_explained_and_true():
             continue
         near += 1
         model_price = scenario.best_move(after, cost)[0]
-        third = scenario.fair_price(after, cost, opening, 1 / 3)
-        share = 1 / 3 if third == fair else 1 / 4
+        # review 106 C1: the course's fair price leaves a quarter (a third, where one fitted,
+        # until then)
+        share = 1 / 4
+        assert fair == scenario.fair_price(after, cost, opening, share), learner
         nearest = min(r for r, chance in after.items() if chance > 0 and r >= fair)
         left = (nearest - opening) / (nearest - cost)
         assert share <= left <= share + 0.05, (learner, left, share)

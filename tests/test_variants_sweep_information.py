@@ -1901,8 +1901,9 @@ def test_question_6_works_the_fair_price_on_section_2s_example():
     words = notebook_words("q6-text")
     # review 88 X1: the quarter is advice now, worked on the example
     assert "62.50 leaves a buyer at 70 a quarter: 7.50 of 70 − 40" in words
-    # the course's own answer leaves a third (53 on the example)
-    assert scenario.fair_price(after, 40, 0, scenario.GENEROUS_SHARE) == 53
+    # the course's own answer leaves a quarter (62 on the example; review 106 C1: a third,
+    # 53, until then)
+    assert scenario.FAIR_SHARE == 0.25 and not hasattr(scenario, "GENEROUS_SHARE")
     # review s62 U2: no unsourced "third"; the text says only which way refusals fall;
     # review 88 X1: the quarter and the third are advice, the mark's floor a tenth (review
     # 89 X2: a fifth)
@@ -1967,25 +1968,25 @@ def test_the_check_refuses_the_model_s_price_as_an_opening_below_the_estimate(sa
     )  # review 76 U2; review 79 E1; review 88 C1
 
 
-def test_the_reference_fair_price_leaves_the_buyer_a_third(sales):
+def test_the_reference_fair_price_leaves_the_buyer_a_quarter(sales):
     """The reference answer to `fair-share` left the buyer exactly a fifth of the gain, the
-    share ultimatum games show is refused about half the time, for every learner; it now leaves
-    a third or more where a price above the opening can (1,994 of the 2,000 drawn learners), a
-    quarter otherwise, and the check still accepts it. Review 66 X3: the check's floor is a
-    quarter, so every drawn learner must have a price above the cost and the opening, below
-    the model's price, that leaves a quarter (every one of 22,000 did when it was raised).
-    Review 70 X5: where the opening raised the price, the opening often sits above every price
-    leaving a third; the reference leaves a third for 1,852 of 2,000 now."""
+    share ultimatum games show is refused about half the time, for every learner; it then left
+    a third or more where a price above the opening could, a quarter otherwise, and the check
+    still accepts it. Review 66 X3: the check's floor is a quarter, so every drawn learner must
+    have a price above the cost and the opening, below the model's price, that leaves a
+    quarter (every one of 22,000 did when it was raised). Review 106 C1 (round 107): the
+    reference leaves the quarter convention 3 advises, the highest whole-euro price that does
+    (a third, advised by no text, until then; this test was named "..._a_third" and counted
+    thirds)."""
     assert scenario.FAIR_SHARE == 1 / 4
-    thirds = 0
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
-        assert scenario.fair_price(after, sale.cost, sale.opening_offer) is not None, sale.learner
+        quarter = scenario.fair_price(after, sale.cost, sale.opening_offer)
+        assert quarter is not None, sale.learner
         fair = scenario.model_limits(sale, after)["fair-share"][1]
+        assert fair == quarter, sale.learner
         assert scenario.fits(scenario.FAIR, fair, sale, after), sale.learner
         assert scenario.leaves_fair_share(fair, after, sale.cost, 1 / 4), sale.learner
-        thirds += scenario.leaves_fair_share(fair, after, sale.cost, 1 / 3)
-    assert thirds >= 0.9 * len(sales)
 
 
 def test_the_disclosures_are_facts_of_one_workshop(sales):

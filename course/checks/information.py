@@ -856,7 +856,7 @@ def holds_before_moving(answer, hidden=False):
         who = (
             f"on the worked case {sale.learner}"
             if sale.learner in worked
-            else "on your case (`check.holds_case()`)"
+            else _holds_place(sale, "on your case (`check.holds_case()`)")
             if sale is cases[0]
             else f"for learner {sale.learner}"
         )
@@ -920,10 +920,13 @@ def holds_before_moving(answer, hidden=False):
         raise NotYet(f"{who}: {hint}.", general=general)
     own = reference.holds_case(variant(MODULE))
     count = reference.holds_before_moving(own, reference.posterior_after_opening(own))
+    # review 106 C2: a learner whose opening raised the model's price is judged on a stand-in
+    # sale, and the message says so, as the failure hint does
+    place = _holds_place(own, "on your case")
     # review 90 U3: the pass message is the verdict on the learner's case and one reason
     if count is None:
         ending = (
-            f"on your case even {reference.MOST_HOLDS} holds leave your price where it is: "
+            f"{place} even {reference.MOST_HOLDS} holds leave your price where it is: "
             "the lower prices gain weight, but not enough to earn more than the price you "
             "name now"
         )
@@ -936,9 +939,9 @@ def holds_before_moving(answer, hidden=False):
         hold = reference.hold_likelihood(after, own.opening_offer)
         run = max(hold[r] for r, chance in after.items() if chance > 0) ** count
         first = (
-            "on your case a single hold moves your price down"
+            f"{place} a single hold moves your price down"
             if count == 1
-            else f"on your case it takes {count} holds in a row to move your price down"
+            else f"{place} it takes {count} holds in a row to move your price down"
         )
         ending = (
             # review 80 X3: rounded, 1 / 31.99 read "at most 1 in 32", a smaller chance
@@ -954,6 +957,15 @@ def holds_before_moving(answer, hidden=False):
             "never a trigger"
         )
     passed(f"holds_before_moving: {ending}.")
+
+
+def _holds_place(case, own):
+    """Where Question 5b's own count is judged: ``own`` for the learner's own sale, or the
+    stand-in sale ``holds_case`` gives where the opening raised the model's price (review 106
+    C2: the pass message said "on your case" there too)."""
+    if case.learner == variant(MODULE).learner:
+        return own
+    return "on the stand-in case (`check.holds_case()`)"
 
 
 def holds_case():

@@ -522,7 +522,7 @@ OPEN = "open at the higher of your estimate and the model's price"
 #: rarer the larger the share, so the check's floor is a quarter (review 66 X3: a floor of a
 #: fifth sat inside the zone the notebook cites as refused about half the time); a price
 #: there is a floor, not a safe price, and the reference answer leaves the buyer
-#: ``GENEROUS_SHARE`` (most ultimatum offers give 40 to 50 per cent). A price leaving a
+#: ``FAIR_SHARE`` too (review 106 C1: it left a third, which no text advised). A price leaving a
 #: quarter exists for every drawn learner (22,000 checked; a third does too), and the sweep
 #: test keeps it so. Sources (the notebook cites Camerer and Andersen): Camerer, *Behavioral Game
 #: Theory*, 2003, chapter 2 (its summary of many studies), and the meta-analysis of
@@ -534,10 +534,9 @@ OPEN = "open at the higher of your estimate and the model's price"
 #: course's caution, not a measured risk, and Question 6 says so (review 74 U1).
 FAIR = "ask a fair price"
 FAIR_SHARE = 0.25
-GENEROUS_SHARE = 1 / 3
 #: Review 88 X1: the mark's hard bound for a fair price: the buyer at the lowest reservation
 #: price still possible at or above it keeps at least a tenth of the gain. ``FAIR_SHARE`` (a
-#: quarter) and ``GENEROUS_SHARE`` (a third) are now the text's advice, not pass marks: a
+#: quarter) is now the text's advice, not a pass mark: a
 #: learner who left a walk-out-prone buyer a fifth, Camerer's figure, earned nothing. A price
 #: under a tenth keeps nearly the whole gain (review 88 X3: rv-alice's €54,666.67 left the
 #: buyer at €55,000 €333 of €17,000). Review 89 X2: the floor is a fifth, Camerer's figure
@@ -1505,16 +1504,25 @@ def _explorer_cases(rng):
 def _some(rng, pool, count, always=()):
     """``count`` keys from ``pool``: those in ``always``, then one of each label not yet
     covered, each by a move of that label alone (group 0, the moves that accept two labels,
-    fills no label's place), then others at random; in the pool's order."""
+    fills no label's place), then others at random; in the pool's order. At most one move
+    of group 0 (review 106 X6: a learner who drew both `deposit` and `reference`, either
+    label right for each, had two of five disclosures free). A second one drawn is swapped
+    for a move of a label, picked by the same draw, so no other learner's moves change and
+    the draws after these (situations, firms) stay the same for everyone."""
     chosen = set(always)
     groups = dict.fromkeys(move.group for move in pool if move.group)  # a group is one label
     for group in groups:
         options = [move.key for move in pool if move.group == group]
         if not chosen.intersection(options):
             chosen.add(_one(rng, options))
+    on_line = {move.key for move in pool if not move.group}
     rest = [move.key for move in pool if move.key not in chosen]
     while len(chosen) < count:
-        key = _one(rng, rest)
+        at = rng.random()  # the draw ``_one`` makes
+        key = rest[math.floor(at * len(rest))]
+        if key in on_line and chosen & on_line:
+            labelled = [k for k in rest if k not in on_line]
+            key = labelled[math.floor(at * len(labelled))]
         chosen.add(key)
         rest.remove(key)
     return tuple(move.key for move in pool if move.key in chosen)
@@ -2398,9 +2406,10 @@ def model_limits(sale, after):
     """Question 6's answer: for each situation, (the assumption it breaks, a price that
     does what the situation calls for): the model's price, the next possible reservation
     price above it, the highest surer price below it, or for `fair-share` the highest
-    whole-euro price that leaves a third of the gain (``fair_price`` with ``GENEROUS_SHARE``;
-    a quarter, ``FAIR_SHARE``, should no price above the opening leave a third), more than
-    the fifth the check asks for (``FAIR_FLOOR``): the surer price leaves the buyer there nothing, the case ultimatum games show is refused most); for
+    whole-euro price that leaves a quarter of the gain (``fair_price`` with ``FAIR_SHARE``,
+    convention 3's advice), more than the fifth the check asks for (``FAIR_FLOOR``; the
+    surer price leaves the buyer there nothing, the case ultimatum games show is refused
+    most); for
     `staged-opening`, the best price against the honest part of the opening
     (``staged_price``)."""
     model = best_move(after, sale.cost)[0]
@@ -2417,14 +2426,8 @@ def model_limits(sale, after):
         SURER: surer,
         # review 70 X5: where the opening raised the price there is no surer price, but a
         # fair price below the model's still exists (tests/test_variants_sweep_information.py)
-        FAIR: next(
-            (
-                price
-                for share in (GENEROUS_SHARE, FAIR_SHARE)
-                if (price := fair_price(after, sale.cost, sale.opening_offer, share)) is not None
-            ),
-            None,
-        ),
+        # review 106 C1: a quarter, as convention 3 says (a third first until then)
+        FAIR: fair_price(after, sale.cost, sale.opening_offer, FAIR_SHARE),
     }
     # where a refusal brings a counter-offer, a plan: the opening and a target by the
     # course's one rule (module 02's): the figure of the best fact you can show, kept in

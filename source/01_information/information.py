@@ -226,7 +226,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # likelier when $r$ is high: its likelihood rises with $r$. A fact that shows a way out,
 # or less need, is likelier when $r$ is low. A fact unrelated to Osprey's need or
 # alternatives has the same likelihood under every $r$ and changes nothing. Such news
-# rarely rules a price out, so give every price some likelihood above zero.
+# rarely rules a price out, so give every price some likelihood above zero (*Cromwell's
+# rule*, Lindley, *Making Decisions*, 1985: a belief set to zero never recovers).
 #
 # **News that changes.** Something happens now: a rival starts advertising a 15% discount
 # today. Osprey's reservation price itself may fall, to the rival's new price plus what
@@ -248,8 +249,9 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # Your scenario's **News** holds two facts about Osprey (`sale.news` is a pair of keys).
 # Write `news_likelihood(sale, key)`: for the piece of news `key`, a dict from each price
 # in `sale.reservations` to how likely that news would be if that were Osprey's
-# reservation price. The scale is yours (only ratios matter), but every number must be
-# above 0, and no price may be more than ten times as likely as its neighbour in the list.
+# reservation price. The scale is yours, but every number must be above 0, and no price
+# may be more than ten times as likely as its neighbour in the list, so that no single
+# piece of news settles the question (Cromwell's rule).
 # Any likelihoods that go the way the news points are right: rising with the price,
 # falling with it, or all equal.
 #
@@ -311,8 +313,7 @@ check.news_likelihood(news_likelihood, hidden=True)
 # with chance 20% times its last offer divided by its reservation price, 18% when that
 # offer is 90% of its reservation price, 10% when it is half. A move usually covers 20–60%
 # of the remaining gap, but with chance 5% it may be of any size up to the reservation
-# price. Giving every move some chance is *Cromwell's rule* (Lindley, *Making Decisions*,
-# 1985): a belief set to exactly zero can never recover, whatever the evidence.
+# price, so that no move is ruled out (Cromwell's rule, section 2).
 #
 # Two things stay impossible: an offer above a reservation price, and a step back below
 # the last offer. If an offer fits no price you still believe possible, the updater says
@@ -344,8 +345,8 @@ BeliefUpdater()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): read a reservation price from the pace
 #
-# The scripted buyer in the updater moves the same share of the remaining gap every round
-# (40%). If you know a buyer does that, three offers are enough to find its reservation
+# The scripted buyer in the updater moves the same share of the remaining gap every round.
+# If you know a buyer does that, three offers are enough to find its reservation
 # price: each step is smaller than the one before by the same factor, and that factor
 # tells you the share. Your scenario's other customer, Wren Bakery, has behaved this way in
 # past deals; its first three offers are `sale.wren_offers`, and every one of them is
@@ -494,8 +495,8 @@ check.wren_price(wren_price, hidden=True)
 #
 # For `capped`, leave the news out: that shows what the cap does on its own. To combine
 # both, pass your beliefs after the news as `after`. A quote Osprey held all along would
-# instead drop the prices above it; a new discount moves them down to it. Leverage has
-# shifted: see whether your price falls, to the cap or below it.
+# instead drop the prices above it; a new discount moves them down to it. See whether
+# your price falls, to the cap or below it.
 #
 # `after` is your beliefs after Osprey's opening (Question 2's first part) and `reading`
 # maps each key of `sale.news` to the likelihood your `news_likelihood` gives it.
@@ -697,23 +698,19 @@ def model_limits(sale, after):
         return max(r for r, chance in after.items() if chance > 0 and sale.cost < r < model)
 
     # a fair price: the buyer at the next possible reservation price keeps at least a
-    # quarter of the gain (the text's advice; the mark asks a fifth); against a buyer who
-    # walks out, leave it a third (a quarter, should no price above the opening leave a third)
-    def fair(price, share):
+    # quarter of the gain (convention 3; the mark asks a fifth)
+    def fair(price):
         nearest = min(r for r, chance in after.items() if chance > 0 and r >= price)
-        return nearest - price >= share * (nearest - sale.cost)
+        return nearest - price >= (nearest - sale.cost) / 4
 
     def fairest():
         floor_price = max(sale.cost, sale.opening_offer)
-        for share in (1 / 3, 1 / 4):
-            fair_prices = [
-                int(r - share * (r - sale.cost))  # whole euros, rounded down
-                for r, chance in after.items()
-                if chance > 0 and sale.cost < r <= model
-            ]
-            fitting = [p for p in fair_prices if floor_price < p < model and fair(p, share)]
-            if fitting:
-                return max(fitting)
+        fair_prices = [
+            int(r - (r - sale.cost) / 4)  # whole euros, rounded down
+            for r, chance in after.items()
+            if chance > 0 and sale.cost < r <= model
+        ]
+        return max(p for p in fair_prices if floor_price < p < model and fair(p))
 
     # a shaded opening still proves r >= x / b: the prior with only that cut
     def staged():
@@ -855,7 +852,7 @@ InformationExplorer(sale.explorer_cases)
 # subtract what you earn with no answer.
 #
 # Write `information_pays(sale, after)`, with `after` your beliefs after the opening (the
-# news set aside, as for Question 8's report; the check passes in the right ones), to
+# news set aside; the check passes in the right ones), to
 # return `"Finch"`, `"Heron"` or `"neither"`. The check also tries three worked cases: in
 # two both firms are worth their fees, in one neither is.
 
