@@ -88,7 +88,7 @@ def test_u2_the_introduction_s_note_is_one_sentence_and_lines_are_labelled_where
     assert "each is labelled where it is used." in intro
     flat = _all()
     for label in (
-        "over an equal rival. The 3 is the course's line.",
+        "over an equal rival, and the course's line.",  # review 106 C3
         "three fifths is this course's line, not a figure from Faratin or another study",
         "the quarter is this course's line, not a finding.",
         "(the course's assumption; no study has measured it)",

@@ -425,9 +425,8 @@ def test_r80_x5_question_2_says_when_whole_thousands_stop_shrinking():
     text)."""
     text = " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
     assert (  # review 86 U3: said plainly (tests/test_concessions_review86.py)
-        "The check tries openings from `s.their_estimate` up to the most a true fact of yours "
-        "justifies, not only yours. Whole thousands pass when the room to your target is wide"
-        in text
+        "The check tries openings from `s.their_estimate` up to your best fact, not only yours. "
+        "Whole thousands pass when the room to your target is wide" in text  # review 106 U6
     )
 
     def plan(s, start):

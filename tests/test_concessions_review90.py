@@ -109,9 +109,10 @@ def test_u2_question_1_gives_the_quote_rule_in_one_sentence():
     band when an opening falls below it)."""
     q1 = _cell("q1-text")
     assert (
-        "A quote below your fact caps Orchard's reservation price: open no higher than the "
-        "quote and at most 3 thousand under it, a small edge that gives Orchard a reason to "
-        "choose you over an equal rival." in q1
+        "A quote below your best fact caps Orchard's reservation price: open no higher than "
+        "the quote, and no lower than 3 thousand under it or your estimate, whichever is "
+        "lower. The 3 is a small edge that gives Orchard a reason to choose you over an "
+        "equal rival, and the course's line." in q1  # review 106 C3, U6
     )
     assert "| news | your opening |" not in q1
     assert "R + 0.5 * (quote - R)" not in q1

@@ -59,9 +59,10 @@ def test_u1_question_1_no_longer_leans_on_section_2_or_the_target():
     assert "target" not in q1
     assert "lowers your estimate" not in q1
     assert (
-        "A quote below your fact caps Orchard's reservation price: open no higher than the "
-        "quote and at most 3 thousand under it, a small edge that gives Orchard a reason to "
-        "choose you over an equal rival." in q1
+        "A quote below your best fact caps Orchard's reservation price: open no higher than "
+        "the quote, and no lower than 3 thousand under it or your estimate, whichever is "
+        "lower. The 3 is a small edge that gives Orchard a reason to choose you over an "
+        "equal rival, and the course's line." in q1  # review 106 C3, U6
     )
 
 

@@ -106,5 +106,5 @@ def test_u1_question_1_puts_the_birch_and_quote_rules_as_numbered_sub_rules():
     birch = q1.index("- **Your alternative:**")
     ambitious = q1.index("- **Ambitious:**")
     news = q1.index("- **Moved by news, not by an anchor:**")
-    assert grounded < q1.index("your *fact*, the highest figure among them") < birch
-    assert birch < ambitious < news < q1.index("A quote below your fact caps")
+    assert grounded < q1.index("your *best fact*, the highest figure among them") < birch
+    assert birch < ambitious < news < q1.index("A quote below your best fact caps")

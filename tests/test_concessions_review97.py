@@ -293,7 +293,7 @@ def test_r98_u1_question_1_has_four_sibling_rules_and_no_nested_ones():
     rules = dict(_q1_bullets())
     assert "s.alternative_price" in rules["Your alternative"]
     assert "s.their_estimate" in rules["Ambitious"]
-    assert "A quote below your fact caps" in rules["Moved by news, not by an anchor"]
+    assert "A quote below your best fact caps" in rules["Moved by news, not by an anchor"]
     assert (
         "Orchard's opening changes none of your facts" in rules["Moved by news, not by an anchor"]
     )

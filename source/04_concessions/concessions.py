@@ -135,29 +135,32 @@ scenario
 # Orchard and the list of the keys of the statements in `s.statements` you make (each has
 # a `text`, the price it names, `figure`, and what it reports, `about`). `anchor` is
 # `None` when you open, or Orchard's opening price when Orchard has opened first. `quote`
-# is `None`, or the price another studio has quoted Orchard, in writing, for the same year
-# of work (take the two studios' work as equal).
+# is `None`, or the price another studio has quoted Orchard for the same year of work, on
+# a signed quote Orchard has shown you, which you can check (take the two studios' work as
+# equal).
 #
 # - **Grounded:** each statement you make is a true fact, said as a fact, worth telling
-#   Orchard; your price is at most your *fact*, the highest figure among them. A figure
-#   other than the story's for what it reports (`s.facts`) is not true; a sentence that
-#   says what you will do to Orchard is a threat; a true market price below your opening
-#   (the survey's, Linden's, a retailer's) argues against it.
+#   Orchard; your price is at most your *best fact*, the highest figure among them. A
+#   figure other than the story's for what it reports (`s.facts`) is not true; a sentence
+#   that says what you will do to Orchard is a threat; a true market price below your
+#   opening (the survey's, Linden's, a retailer's) argues against it.
 # - **Your alternative:** keep Birch's offer (`s.alternative_price`) private when it is
 #   below what Orchard believes your other work pays (`s.their_guess`: what *Orchard*
 #   thinks of *you*); above it, the check accepts either choice (section 1).
 # - **Ambitious:** open from your estimate of Orchard's reservation price,
-#   `s.their_estimate` (what *you* think of *Orchard*), up to your fact.
+#   `s.their_estimate` (what *you* think of *Orchard*), up to your best fact.
 # - **Moved by news, not by an anchor:** Orchard's opening changes none of your facts. A
-#   quote below your fact caps Orchard's reservation price: open no higher than the quote
-#   and at most 3 thousand under it, a small edge that gives Orchard a reason to choose
-#   you over an equal rival. The 3 is the course's line.
+#   quote below your best fact caps Orchard's reservation price: open no higher than the
+#   quote, and no lower than 3 thousand under it or your estimate, whichever is lower. The
+#   3 is a small edge that gives Orchard a reason to choose you over an equal rival, and
+#   the course's line.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
 def opening(s, anchor, quote=None):
     """(your first price, the keys of the statements you make); anchor: Orchard's opening
-    if it opened first, else None; quote: another studio's written quote to Orchard, or None."""
+    if it opened first, else None; quote: another studio's signed quote to Orchard, shown to
+    you, or None."""
     ### BEGIN SOLUTION
     # true: the story gives that figure for what it reports; a demand is a threat, never
     # true. Orchard's anchor changes none of this, so it is not used.
@@ -232,6 +235,11 @@ check.opening(opening, hidden=True)
 # Question 2's model answer, the low-ball and next year's simulation in section 5 follow
 # this rule.
 #
+# Section 1 uses module 03's deal-me-out only for which way naming Birch moves the price
+# Orchard expects. Neither it nor module 02's Nash split sets your target: both assume
+# known numbers. The target is module 02's rule for aiming when you only estimate
+# Orchard's.
+#
 # <details><summary>Aside: why not the estimate</summary>
 #
 # The higher your target, the more often your last asks stay above Orchard's
@@ -292,9 +300,9 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 2.
 # its entry for round k is where you stand only if each of Orchard's moves earns the full
 # planned step.
 #
-# The check tries openings from `s.their_estimate` up to the most a true fact of yours
-# justifies, not only yours. Whole thousands pass when the room to your target is wide;
-# with little room, they can make every step equal (rule 4 fails): keep one decimal.
+# The check tries openings from `s.their_estimate` up to your best fact, not only yours.
+# Whole thousands pass when the room to your target is wide; with little room, they can
+# make every step equal (rule 4 fails): keep one decimal.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -479,9 +487,6 @@ NegotiationArena()
 #
 # </details>
 #
-# A deal below the **Pareto frontier** (see the introduction) leaves points that both
-# sides could have shared.
-#
 # A move's **exchange rate**, $\frac{\text{their net gain}}{\text{your net loss}}$, says
 # what Orchard gains per point you give up; it is used only by rule 2.2 below.
 #
@@ -501,7 +506,7 @@ NegotiationArena()
 #    from a package that splits every issue down the middle it stops short in about half
 #    of the learners' cases. Where it stops short, propose the landing package itself.
 #
-# Question 4b grades your landing, question 4 the rule's next move. The rule:
+# The rule:
 #
 # 1. **Create value first.** While a free move exists, make one: give on an issue that
 #    matters more to them than to you, take one that matters more to you. This is
@@ -894,7 +899,9 @@ check.read_pick(read_pick, hidden=True)
 #     your reservation price: ask no more than the cap, and take an offer at it. Evidence
 #     is a cap you can check or that costs them to break (a published tender ceiling, a
 #     budget their board approved); treat a figure merely stated or written down as a
-#     test: counter, and ask what it rests on.
+#     test: counter, and ask what it rests on. A third party's document you have seen
+#     (question 1's signed quote) can be checked; Orchard's own word on its budget, even
+#     written, is a test.
 # - **Accept or counter:** while rounds remain, an offer below your next ask but at or
 #   above your target: accept it or counter; taking it gives up only steps your plan would
 #   make. Below your target, counter.
@@ -1077,14 +1084,13 @@ except NotImplementedError:
 #
 # </details>
 #
-# **How the course counts the relationship** (the story, section 4 and question 7 follow
-# this). The framework's terms are scored in points (section 4), with no rate to
-# thousands: they move no price. The relationship is worth what a deal now does to next
-# year's price talks, the framework's second year, compared with what your alternative
-# does to them; only this enters your reservation price. Your alternative is the polite
-# walk-away, the way this course leaves (section 5): Birch's job this year, with the
-# bridge intact. The table below gives the way the difference moves the least you would
-# accept; question 7 asks how far.
+# **How the course counts the relationship.** The framework's terms are scored in points
+# (section 4), with no rate to thousands: they move no price. The relationship is worth
+# what a deal now does to next year's price talks, the framework's second year, compared
+# with what your alternative does to them; only this enters your reservation price. Your
+# alternative is the polite walk-away, the way this course leaves (section 5): Birch's job
+# this year, with the bridge intact. The table below gives the way the difference moves
+# the least you would accept; question 7 asks how far.
 #
 # The cell below estimates, under the arena bots' assumptions, next year's gain over next
 # year's reservation price (the same figure as this year's, averaged over the four
@@ -1171,8 +1177,6 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 6. Reflection (2 marks, graded by your instructor)
 #
-# Answer both in a few concrete sentences.
-#
 # 1. **Think of a concession you once made too fast** (a price, a deadline, extra work).
 #    What did you give, what came back, and what made you give it then? What would you ask
 #    for in return now, and how would you pace it?
@@ -1181,9 +1185,7 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #    process and your relationship? What would you say as you leave, so that they would
 #    want to deal with you again?
 #
-# Your instructor looks for: in part 1, a real concession with its cost, what came back,
-# the pressure behind it, and a concrete return and pacing; in part 2, at least two of the
-# four feelings from the other side's point of view, with words you would say.
+# Part 2 needs at least two of the four feelings, seen from the other side.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1205,7 +1207,7 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #
 # - Open at your estimate of their reservation price or somewhat beyond, as far as a true
 #   fact takes you. Answer their anchor from their alternatives and your target, giving
-#   their number no pull beyond what it tells you; a real rival quote is news.
+#   their number no pull beyond what it tells you; a rival's signed quote is news.
 # - Mention an alternative, as a fact, only when it raises the price they expect at the
 #   table (module 03's deal-me-out): never when it is below what they believe of it. A
 #   bluff about your reservation price is tolerated; an invented or inflated offer is
