@@ -55,17 +55,18 @@ def test_c1_section_5_defines_a_move_as_half_a_step_before_question_8():
     """The rule is taught in section 5's table, before question 8, and the appendix no
     longer says that question 8 answers any move with a whole step."""
     plan = _cell("plan-teaching")
-    assert (
-        "| it moved: its offer is worth more to you than its offer before, by at least half "
-        "your next step (a smaller move counts as none) | next step |"
+    assert (  # review 106 E2: the whole step, no longer half
+        "| it moved: its offer is worth more to you than its offer before, by at least what "
+        "your next step costs you (a smaller move counts as none) | next step |"
     ) in plan
-    assert scenario.MOVE_SHARE == 0.5  # "half" in the text
+    assert scenario.MOVE_SHARE == 1.0  # "what your next step costs you" in the text
     about = _cell("about-the-bot")
     assert "answers any move of Marlow's with a whole step" not in about
-    assert (
-        "Question 8 answers a move worth half your step or more with a whole step, up to "
-        "twice what Marlow gave. With a person, keep module 04's paced tit-for-tat" in about
-    )
+    # review 106 E2 (round 107): question 8 keeps module 04's trade ratio of at least 1, so
+    # the appendix no longer lists it as looser (it said: "Question 8 answers a move worth
+    # half your step or more with a whole step, up to twice what Marlow gave.")
+    assert "a move worth half your step" not in about
+    assert "With a person, keep module 04's paced tit-for-tat" in about
     # the trials were run with a step at every move: the appendix said so; review 103 C1
     # (round 105): the trials now keep section 5's rule, small moves included, and say so
     about = " ".join(about.split())
@@ -92,7 +93,7 @@ def test_c1_question_8_holds_at_a_small_move_and_the_old_answer_fails():
     check.judge_table_moves(s, scenario.table_moves_of(s), plan, floor, log)
     old = _old_rule(s, plan, floor, log)
     assert old[1] == "next step"
-    with pytest.raises(NotYet, match=r"less than half of the .* k€ your next step costs"):
+    with pytest.raises(NotYet, match=r"less than the .* k€ your next step costs"):
         check.judge_table_moves(s, old, plan, floor, log)
 
 
@@ -112,9 +113,9 @@ def test_c1_a_move_of_half_the_step_or_more_still_earns_the_step_and_the_line_ta
         moves, why = key[1][:2]
         if low + gain >= profits[1]:
             assert moves == ("accept",)
-        elif gain > cost / 2:
+        elif gain > scenario.MOVE_SHARE * cost:  # review 106 E2: the whole step
             assert moves == ("next step",) and why == "moved", gain
-        elif gain == cost / 2:
+        elif gain == scenario.MOVE_SHARE * cost:
             assert moves == ("next step", "hold") and why == "moved", gain
         else:
             assert moves == ("hold",) and why == "small stalled once", gain
@@ -128,7 +129,7 @@ def test_c1_every_learner_gets_a_built_log_with_a_small_move_where_the_case_allo
     for n in range(100):
         s = course.variant(MODULE, f"id-{n}")
         logs = {what: rest for what, *rest in check._fixed_logs(s)}
-        name = "a log with a move smaller than half of your next step, on a plan of one step"
+        name = "a log with a move worth less than your next step, on a plan of one step"
         if name not in logs:
             continue
         built += 1
@@ -159,7 +160,9 @@ def test_c1_sweep_every_log_keeps_a_real_decision_and_few_change(monkeypatch):
             assert "hold" in got and "next step" in got, s.learner
             found[share].update(set(got))
             moves[share, n] = got
-    assert dict(found[0.5]) == {"hold": 500, "next step": 500, "accept": 119, "walk away": 137}
+    # review 106 E2 (round 107): with a move worth the whole step, 134 walk-aways (137 at
+    # half) and 30 logs' moves differ from any-move's (6 at half; 24 differ from half's)
+    assert dict(found[1.0]) == {"hold": 500, "next step": 500, "accept": 119, "walk away": 134}
     assert dict(found[0.0]) == {"hold": 500, "next step": 500, "accept": 119, "walk away": 137}
-    assert sum(moves[0.5, n] != moves[0.0, n] for n in range(500)) == 6
-    assert all(logs[0.5, n] == logs[0.0, n] for n in range(500))
+    assert sum(moves[1.0, n] != moves[0.0, n] for n in range(500)) == 30
+    assert all(logs[1.0, n] == logs[0.0, n] for n in range(500))

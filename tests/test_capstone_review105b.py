@@ -44,7 +44,7 @@ def _step(round_, into_silence=False):
 
 
 def test_c1_move_share_is_defined_once_in_the_engine():
-    assert engine.MOVE_SHARE == 0.5  # "half" in section 5's table and the debrief
+    assert engine.MOVE_SHARE == 1.0  # review 106 E2: was 0.5 ("half" in section 5 and the debrief)
     assert scenario.MOVE_SHARE is engine.MOVE_SHARE
     tree = ast.parse((ROOT / "course/scenarios/capstone.py").read_text())
     assigned = [
@@ -58,24 +58,25 @@ def test_c1_move_share_is_defined_once_in_the_engine():
 
 
 def test_c1_the_debrief_judges_small_real_and_no_moves_as_question_8_does():
-    """A step of 10 k€ after Marlow's offer rose by 2 (small), by 5 (exactly half: a
-    move, as question 8 accepts the step there), by 6 (a move) and by nothing. Failed on
-    the old debrief: the step on a 2 k€ move was said to keep the rule."""
+    """A step of 10 k€ after Marlow's offer rose by 2 (small), by 10 (exactly the step: a
+    move, as question 8 accepts the step there), by 11 (a move) and by nothing. Failed on
+    the old debrief: the step on a 2 k€ move was said to keep the rule. Review 106 E2: a
+    move must give the whole step (it was half: rises of 5 and 6)."""
     start = [("you", 140), ("Marlow", 50), ("you", 140)]
     small = _line([*start, ("Marlow", 52), ("you", 130)], [_step(5)])
     assert (
-        "1 answered a move of Marlow's worth less than half the step it was answered with: "
+        "1 answered a move of Marlow's worth less to you than the step it was answered with: "
         "your plan's rule counts such a move as none, so that step was made on no move, "
         "against your plan's rule." in small
     )
     assert "you kept" not in small and "had not moved" not in small
-    for rise in (55, 56):
+    for rise in (60, 61):
         real = _line([*start, ("Marlow", rise), ("you", 130)], [_step(5)])
         assert "None came into silence: you kept your plan's rule" in real, real
-        assert "less than half" not in real
+        assert "worth less to you than" not in real
     none = _line([*start, ("Marlow", 50), ("you", 130)], [_step(5, into_silence=True)])
     assert "1 came after Marlow had not moved: concessions into silence" in none
-    assert "less than half" not in none
+    assert "worth less to you than" not in none
     # two small steps, said in the plural, on two small moves
     two = [*start, ("Marlow", 52), ("you", 130), ("Marlow", 54), ("you", 120)]
     line = _line(two, [_step(5), _step(7)])
@@ -93,14 +94,14 @@ def test_c1_the_stall_count_takes_a_small_move_as_none():
     assert stalled_before(offers[:5]) == [0, 0, 0]
     line = _line(offers, [_step(7)])
     assert (
-        "1 came after 2 replies in a row in which Marlow had not moved (by at least half "
+        "1 came after 2 replies in a row in which Marlow had not moved (by at least "
         "your step; a smaller move counts as none): the one small step your plan's rule "
         "allows there." in line
     )
     held = [*offers[:6], ("you", 140)]
     line = _line(held, [])
     assert (
-        "In round 7 Marlow had not moved for 2 replies in a row (by at least half your step; "
+        "In round 7 Marlow had not moved for 2 replies in a row (by at least your step; "
         "a smaller move counts as none) and your plan still had a step; you held" in line
     )
     # a stall of true holds keeps the old words
@@ -110,7 +111,9 @@ def test_c1_the_stall_count_takes_a_small_move_as_none():
 
 
 def _said_small(lines):
-    found = re.search(r" (\d+) answered a move of Marlow's worth less than half", " ".join(lines))
+    found = re.search(
+        r" (\d+) answered a move of Marlow's worth less to you than the step", " ".join(lines)
+    )
     return int(found[1]) if found else 0
 
 
@@ -166,7 +169,10 @@ def test_c1_the_model_learner_is_never_told_it_stepped_on_a_small_move(monkeypat
     if share == "kept":
         assert said == 0
     else:  # recomputed: the old script stepped on a small move in 5 of 480 sittings
-        assert (said, counted) == (5, 5)
+        # review 106 E2 (round 107): a small move is now one worth less than the whole step:
+        # 27 such steps in the history, 24 of them told (never more than the history holds,
+        # asserted per sitting above); at half it was 5 and 5
+        assert (said, counted) == (24, 27)
 
 
 def test_c1_the_appendix_trials_keep_section_5s_rule_and_state_their_figures():

@@ -108,10 +108,10 @@ def test_c2_the_box_says_about_one_step_in_four_was_matched_in_the_trials():
     box = " ".join(box.split())
     # review 104 C1: question 8 no longer steps at any move (the one-in-four figure was
     # for that rule); the box says what it grades now and what that costs against module 04
-    assert (
-        "Question 8 answers a move worth half your step or more with a whole step, up to "
-        "twice what Marlow gave." in box
-    )
+    # review 106 E2 (round 107): question 8 now answers only a move worth at least the step,
+    # as module 04 does, so the box no longer names it among the looser rules
+    assert "Question 8 answers a move worth half your step" not in box
+    assert "One more rule is looser. Question 7's plan" in box
     # review 93 C1; review 95 C1: paced tit-for-tat is module 04's question 3
     assert "With a person, keep module 04's paced tit-for-tat (its question 3), and" in box
     assert "**paced tit-for-tat**" in MODULE_04.read_text()  # module 04's name for it

@@ -36,8 +36,9 @@ def _stopper(case, plan, reservation, log, margin=0):
         worth = _worth(case, reply["offer"])
         left = at + 1 < len(plan)
         stop = target is not None and at + margin < len(plan) and profits[at + margin] <= target
-        # review 104 C1: a move gives at least half of what the next step costs
-        half = (profits[at] - profits[at + 1]) / 2 if left else 0
+        # review 104 C1: a move gives at least MOVE_SHARE of what the next step costs
+        # (review 106 E2: the whole step, no longer half)
+        half = (profits[at] - profits[at + 1]) if left else 0
         moved = before is not None and worth > before and worth - before >= half
         if reply["final"]:
             move = "accept" if worth >= reservation else "next step" if left else "walk away"

@@ -1068,8 +1068,8 @@ def _moves_by_worth_lists(s, plan, reservation, log):
     moves, at, since, granted = [], 0, [], False
     for n, reply in enumerate(log):
         nxt = steps[at + 1] if at + 1 < len(steps) else None
-        if n:  # review 104 C1: a move gives at least half of what the next step costs
-            half = (steps[at] - nxt) / 2 if nxt is not None else 0
+        if n:  # review 104 C1: a move gives at least what the next step costs (review
+            half = (steps[at] - nxt) if nxt is not None else 0  # 106 E2: no longer half)
             since.append(worth[n] > worth[n - 1] and worth[n] - worth[n - 1] >= half)
             granted = granted and not since[-1]
         if reply["final"]:
@@ -1149,6 +1149,10 @@ def test_an_offer_worth_the_last_package_sent_is_accepted_once_the_plan_is_used_
     plan = [row[0] for row in plan_of(own)][:2]
     floor = reservation_of(own)
     low, high = offers_below(own, floor)[:2]
+    # review 106 E2: a move gives at least the step (it was half), so the second reply is
+    # the first offer below the reservation price that rises by that much
+    cost = plan_of(own)[0][1] - plan_of(own)[1][1]
+    high = next(r for r in offers_below(own, floor) if r[1] - low[1] >= cost - 1e-9)
     log = [marlow_reply(low), marlow_reply(high), marlow_reply(plan_of(own)[1])]
     assert table_moves_of(own, plan, floor, log) == ["hold", "next step", "accept"]
     with pytest.raises(NotYet, match="at least what the package you last sent is worth"):
@@ -1243,7 +1247,8 @@ def test_table_moves_refuses_each_wrong_reading_with_a_true_hint_that_names_no_m
         facts = hint.split(", and ", 1)[1]
         for move in ("'hold'", "'next step'", "'accept'", "'walk away'", "next step,", "accept"):
             assert move not in facts.split(" On that log")[0], (case.learner, hint)
-    assert failed == (10 if wrong is _ignores_cant_give_more else 20), failed
+    # review 106 E2 (a move gives the whole step): 11 of 20, 10 before
+    assert failed == (11 if wrong is _ignores_cant_give_more else 20), failed
 
 
 def test_table_moves_hints_tell_the_truth_about_the_reply(monkeypatch, own):

@@ -2397,35 +2397,37 @@ def test_the_course_map_calls_the_opening_set_a_diagnostic_set():
 # Each is recomputed by a test below; the appendix states their range.
 # Review 103 C1 (round 105): recomputed with the scripted learner holding at a move smaller
 # than MOVE_SHARE of its next step (before: 136, 155, 142, 136, 130 and 132 where changed).
-TIT_FOR_TAT_HOLD_DEALS = {
-    ("r", 0, False): 139,
-    ("r", 200, False): 134,
-    ("r", 400, False): 139,
-    ("r", 600, False): 136,
-    ("r", 800, False): 154,
-    ("r", 1000, False): 141,
-    ("r", 0, True): 139,
-    ("r", 200, True): 134,
-    ("r", 400, True): 139,
-    ("f76a", 0, True): 127,
-    ("f76b", 0, True): 129,
+TIT_FOR_TAT_HOLD_DEALS = {  # review 106 E2 (round 107): MOVE_SHARE 1; before, in order:
+    ("r", 0, False): 135,  # 139, 134, 139, 136, 154, 141, 139, 134, 139, 127, 129
+    ("r", 200, False): 130,
+    ("r", 400, False): 134,
+    ("r", 600, False): 130,
+    ("r", 800, False): 148,
+    ("r", 1000, False): 139,
+    ("r", 0, True): 135,
+    ("r", 200, True): 130,
+    ("r", 400, True): 134,
+    ("f76a", 0, True): 121,
+    ("f76b", 0, True): 126,
 }
 
 #: Review 88 M1: the same eleven samples' deals with section 5's step after two stalls (the
 #: exception), each recomputed exactly by the test that draws its sample; the appendix
 #: states their range (tests/test_capstone_review88.py).
 TIT_FOR_TAT_STEP_DEALS = {  # review 103 C1 (round 105): 183, 175, 182 before where changed
-    ("r", 0, False): 173,
-    ("r", 200, False): 183,
-    ("r", 400, False): 181,
-    ("r", 600, False): 182,
-    ("r", 800, False): 184,
-    ("r", 1000, False): 174,
-    ("r", 0, True): 175,
-    ("r", 200, True): 184,
-    ("r", 400, True): 181,
-    ("f76a", 0, True): 170,
-    ("f76b", 0, True): 181,
+    # review 106 E2 (round 107): MOVE_SHARE 1; before, in order: 173, 183, 181, 182, 184,
+    # 174, 175, 184, 181, 170, 181
+    ("r", 0, False): 170,
+    ("r", 200, False): 177,
+    ("r", 400, False): 178,
+    ("r", 600, False): 180,
+    ("r", 800, False): 182,
+    ("r", 1000, False): 173,
+    ("r", 0, True): 172,
+    ("r", 200, True): 178,
+    ("r", 400, True): 178,
+    ("f76a", 0, True): 167,
+    ("f76b", 0, True): 180,
 }
 
 

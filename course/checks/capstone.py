@@ -1728,14 +1728,14 @@ _WHY = {
 
 def _facts(n, why, worth, before, following, reservation, sent=None):
     """What section 5's rule reads at reply ``n``, in words: the facts, never the move.
-    ``sent`` is the profit of the package last sent, so that a move is set against half
-    the cost of the next step (review 104 C1)."""
+    ``sent`` is the profit of the package last sent, so that a move is set against the
+    cost of the next step (review 104 C1; review 106 E2: the whole cost, no longer half)."""
     cost = sent - following if sent is not None and following is not None else None
     if why.startswith("small ") and cost is not None:
         gain = worth - before
         text = (
             f"reply {n} is worth {worth:g} k€ to you, {gain:g} k€ more than its offer before "
-            f"({before:g}), less than half of the {cost:g} k€ your next step costs: no move "
+            f"({before:g}), less than the {cost:g} k€ your next step costs: no move "
             "(section 5), "
         )
         count = {
@@ -1773,14 +1773,14 @@ def _facts(n, why, worth, before, following, reservation, sent=None):
     if why == "moved":
         text = f"reply {n} is worth {worth:g} k€ to you, more than its offer before ({before:g})"
         if cost is not None:
-            text += f" by at least half of the {cost:g} k€ your next step costs"
+            text += f" by at least the {cost:g} k€ your next step costs"
         text += ": Marlow moved"
     elif why == "stalled twice":
         text = (
             f"reply {n} is worth {worth:g} k€ to you, no more than its offer before "
             f"({before:g}): the second reply in a row without a move (counted from Marlow's "
-            "second offer, afresh after each step of yours; section 5: a move smaller than "
-            "half your next step is none)"
+            "second offer, afresh after each step of yours; section 5: a move worth less than "
+            "your next step is none)"
         )
     elif why == "can't give more":
         text = f"at reply {n} Marlow said it can't give more"
@@ -1905,8 +1905,8 @@ def _fixed_logs(case):
     profits = [row[1] for row in plan_of(case)]
     below = _openings_below(case, floor)
     low, high = below[:2]
-    # review 104 C1: the logs' move from low to high counts, off the line (more than half
-    # the plan's first step), where the case has such an offer
+    # review 104 C1: the logs' move from low to high counts, off the line (more than
+    # MOVE_SHARE of the plan's first step), where the case has such an offer
     line = MOVE_SHARE * (profits[0] - profits[1])
     counts = [row for row in below[1:] if row[1] - low[1] > line + 1e-9]
     high = counts[0] if counts else high
@@ -1986,23 +1986,25 @@ def _fixed_logs(case):
 
 
 def _small_move_log(case, floor, plan, profits):
-    """Review 104 C1: a built log with a move of Marlow's worth less to you than half of
-    what the plan's next step costs, which section 5 counts as no move: on a plan of one
+    """Review 104 C1: a built log with a move of Marlow's worth less to you than
+    ``MOVE_SHARE`` of what the plan's next step costs, which section 5 counts as no move: on a plan of one
     step from the opening to the course's plan's last package (its smallest first steps
     cost 5 or 10 k€, below any move the profits allow), Marlow's opening, an offer worth
-    more to you but by less than half that step, the same offer again, then its final
+    more to you but by less than that share of the step, the same offer again, then its final
     offer, below the reservation price. ``None`` when the case has no such offer."""
     cost = profits[0] - profits[-1]
     for low in _openings_below(case, floor):
         ups = [
             row
             for row in package_rows(case)
-            if low[1] < row[1] < floor and row[1] - low[1] < cost / 2 - 1e-9 and row[2] < low[2]
+            if low[1] < row[1] < floor
+            and row[1] - low[1] < MOVE_SHARE * cost - 1e-9
+            and row[2] < low[2]
         ]
         if ups:
             up = min(ups, key=lambda row: (row[1], -row[2]))
             return (
-                "a log with a move smaller than half of your next step, on a plan of one step",
+                "a log with a move worth less than your next step, on a plan of one step",
                 [plan[0], plan[-1]],
                 floor,
                 [reply(low), reply(up), reply(up), reply(up, final=True)],

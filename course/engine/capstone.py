@@ -200,7 +200,10 @@ STALLED_REPLIES = 2
 #: least this share of what your step costs (each step gets something back); a smaller
 #: move counts as a reply without a move. Defined here, once, for question 8's key
 #: (``course.scenarios.capstone`` imports it), the debrief and the course's trials.
-MOVE_SHARE = 0.5
+#: Review 106 E2: it was 0.5, so a move worth half a step got the whole step (a trade
+#: ratio of 0.5, against module 04's "at least 1 for every give"); a move must now give
+#: you at least what your step costs.
+MOVE_SHARE = 1.0
 
 
 def _step_size(mine, worth, plan):
@@ -804,7 +807,7 @@ def _reciprocity(found, stalls=None, offered=True):
         )
     if small:
         text += (
-            f" {small} answered a move of Marlow's worth less than {_share()} the step it "
+            f" {small} answered a move of Marlow's worth less to you than {_share()}the step it "
             "was answered with: your plan's rule counts such a move as none, so "
             + ("that step was" if small == 1 else "those steps were")
             + " made on no move, against your plan's rule."
@@ -821,7 +824,7 @@ def _reciprocity(found, stalls=None, offered=True):
 
 def _share():
     """``MOVE_SHARE`` in words, as section 5 says it."""
-    return {0.5: "half"}.get(MOVE_SHARE, f"{MOVE_SHARE:.0%} of")
+    return {0.5: "half ", 1.0: ""}.get(MOVE_SHARE, f"{MOVE_SHARE:.0%} of ")
 
 
 def _faint(stalls, rounds):
@@ -829,7 +832,7 @@ def _faint(stalls, rounds):
     than ``MOVE_SHARE`` of your step, the words that say so (such a move counts as none)."""
     if not rounds & stalls.get("faint", set()):
         return ""
-    return f" (by at least {_share()} your step; a smaller move counts as none)"
+    return f" (by at least {_share()}your step; a smaller move counts as none)"
 
 
 def _returns(found):
