@@ -191,12 +191,14 @@ def test_c1_the_appendix_trials_keep_section_5s_rule_and_state_their_figures():
 def test_u5_the_intro_says_seven_checks_say_what_to_fix_and_question_6_only_the_form():
     intro = _cell("intro")
     assert "The eight answers are graded automatically" not in intro
-    assert "All eight answers are marked automatically, the reflection by your instructor." in (
+    # review 106 C4 (round 107): question 6's verdicts are marked only at grading; the
+    # intro says when each is marked
+    assert "All eight answers are marked automatically at grading, the reflection by your" in (
         intro
     )
     assert (
-        "the cell after each checks your answer, and for seven says what to fix (for "
-        "question 6, only its form: its practice gives feedback)." in intro
+        "the cell after each checks your answer as you go, and for seven says what to fix "
+        "(for question 6, only its form)." in intro
     )
     source = (ROOT / "source" / MODULE / "capstone.py").read_text()
     graded = re.findall(r'"grade": true[^\n]*"points": 2', source)

@@ -75,3 +75,99 @@ def test_e1_the_research_fold_keeps_the_papers_finding():
     receivers with little power walked away. The wording stays."""
     opening = _cell("opening-teaching")
     assert "receivers with little power were the ones who then walked away" in opening
+
+
+# --- C2: the opening row is this table's, and a person's opening gets a hold -----------------------
+
+
+def test_c2_the_opening_row_says_at_this_table_only_and_with_a_person_hold():
+    plan = _cell("plan-teaching")
+    assert (
+        "At this table only, Marlow's opening always gives up ground, so it is its first "
+        "move: your next step in answer to it is reciprocity." in plan
+    )
+    assert (
+        "| its opening | hold (a person's opening gives up nothing), or your next step (at "
+        "this table only) |" in plan
+    )
+
+
+# --- C1: the summary and question 7 agree on shrinking and trade-back steps -----------------------
+
+
+def test_c1_question_7_defines_the_trade_back_step_and_the_summary_names_its_exception():
+    q7 = _cell("q7-text")
+    assert (
+        "A step may take a term back (volume back up) if Marlow gains points: a "
+        "**trade-back step**, no retraction (section 6)." in q7
+    )
+    summary = _cell("summary")
+    assert (
+        "in steps that shrink towards your target, each traded for something, and take no "
+        "term back (question 7's, for this bot, need not)." in summary
+    )
+    assert "Give no more than it gave." in summary and "Give about what it gave" not in summary
+    about = _cell("about-the-bot")
+    assert "**trade-back step**" not in about and "with trade-back steps" in about
+
+
+# --- C3: the rule for when to step names its own exceptions ---------------------------------------
+
+
+def test_c3_when_to_step_names_the_cant_give_more_and_the_stall_step():
+    plan = _cell("plan-teaching")
+    assert (
+        'Concede only in answer to a move, a true "can\'t give more" or one announced step '
+        "at a stall: never into silence." in plan
+    )
+    assert "Concede only in answer to a move of theirs, never into silence" not in plan
+
+
+# --- C4: the intro says when each answer is marked ------------------------------------------------
+
+
+def test_c4_the_intro_says_question_6s_verdicts_are_marked_at_grading():
+    intro = _cell("intro")
+    assert "All eight answers are marked automatically at grading" in intro
+    assert "checks your answer as you go" in intro
+    assert "(for question 6, only its form)" in intro
+    assert "All eight answers are marked automatically, the" not in intro
+
+
+# --- C5: the debrief's alternatives verdict is on shares only ------------------------------------
+
+
+def test_c5_the_debriefs_alternatives_line_says_it_leaves_time_out():
+    """rv106-bob, linear: Q4's accepted audit is "you" (time, 7 weeks against 3), while the
+    shares are within the margin. The line now says it compares shares only."""
+    from tests.test_engine_capstone import facts
+
+    alternatives = engine.debrief.__globals__["_alternatives"]
+    case = course.variant(MODULE, "rv106-bob")
+    seen_even = False
+    for quell in (False, True):
+        walkaway = case.reservation_if_quell if quell else case.reservation_if_not
+        line = alternatives({"their_walkaway": walkaway}, facts(case, quell))
+        assert "Question 4's alternatives row also counts time (its part (b))" in line
+        if "about even" in line:
+            seen_even = True
+            assert "On shares alone (question 4's part (a)), within its margin of" in line
+    assert seen_even
+
+
+# --- U6 and U1: the GRIT row and the Quell switch --------------------------------------------------
+
+
+def test_u6_the_grit_row_says_words_are_not_read_here():
+    plan = _cell("plan-teaching")
+    assert "your next step announced as an invitation (words are not read here)" in plan
+
+
+def test_u1_the_quell_switch_is_a_two_line_rule():
+    plan = _cell("plan-teaching")
+    assert (
+        "- aim at the target without Quell; - switch to the one with Quell if Marlow says it "
+        "can't give more while its offer, less its cheapest one-level move worse for it, still "
+        "reaches its low reservation price." in plan
+    )
+    assert "To tell, take the points" not in plan

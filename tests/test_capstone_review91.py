@@ -71,14 +71,20 @@ def test_c1_the_allowance_for_marlows_opening_sits_in_the_box_with_its_reason():
     box = about.split("**Where this table departs from module 04.**")[1]
     # review 102 E2: "about two fifths" was the top style's share; the engine gives 0.30 to
     # 0.40 by style (tests/test_capstone_review102b.py)
+    # review 106 C2 (round 107): what a person's opening means moved into section 5's row
     assert box.startswith(
         " Marlow's opening gives up about a third (0.30 to 0.40 by style) of the way to its "
-        "reservation price at a first meeting, so section 5 allows a step in answer to it; a person's opening at "
-        "ideal terms gives up nothing: hold."
+        "reservation price at a first meeting, so section 5 allows a step in answer to it."
+    )
+    assert "hold (a person's opening gives up nothing), or your next step (at this table" in (
+        " ".join(plan.split())
     )
     module_04 = MODULE_04.read_text()
     assert "its opening is not a concession" in module_04  # the rule the box departs from
-    assert "| its opening | hold, or your next step |" in plan  # no marks taken away
+    assert (  # review 106 C2: the row is this table's; a person's opening gets a hold
+        "| its opening | hold (a person's opening gives up nothing), or your next step (at "
+        "this table only) |"
+    ) in plan  # no marks taken away
 
 
 def test_c1_marlows_first_answer_always_gives_up_about_two_fifths_of_its_room():
@@ -221,7 +227,9 @@ def test_u2_marlows_aim_falls_from_its_opening_not_from_its_best():
 
 #: Four more samples (first learner, tit-for-tat deals at the opening and one step beyond),
 #: recomputed below; the review's own two samples gave 188 against 176 and 185 against 181.
-MORE_SAMPLES = [(800, (181, 188)), (1000, (172, 191)), (1200, (179, 192)), (1400, (174, 183))]
+#: Review 106 E2 (round 107): recomputed once a move must give the whole step; before:
+#: (181, 188), (172, 191), (179, 192), (174, 183).
+MORE_SAMPLES = [(800, (180, 188)), (1000, (171, 187)), (1200, (175, 192)), (1400, (172, 181))]
 
 
 @pytest.mark.parametrize("first, deals", MORE_SAMPLES)

@@ -52,7 +52,9 @@ def test_u2_the_intro_says_question_6s_check_judges_the_form_and_the_practice_ex
     check judges only the form. The intro now says so, and both halves hold: every verdict
     flipped passes the visible check, and one wrong practice verdict gets its reason."""
     intro = _cell("intro")
-    assert "for question 6, only its form: its practice gives feedback" in intro
+    # review 106 C4 (round 107): words paid for saying when each answer is marked; the
+    # practice says itself that it gives feedback
+    assert "for question 6, only its form)" in intro
     case = course.variant("05_capstone", "review97-u2")
     monkeypatch.setattr(check, "_drawn", lambda learner: case)
     key = statement_key(case)

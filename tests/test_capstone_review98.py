@@ -121,7 +121,9 @@ def test_c1_section_5_says_both_rules_pass_and_the_old_claim_is_gone():
         "Question 8 accepts both rules: hold once your last package reaches that target "
         "(module 04's, for a person), or step on to your reservation price" in plan
     )
-    assert 'until a "can\'t give more" is true only with Quell' in plan
+    # review 106 U1 (round 107): the state's rule is now two lines
+    assert "- aim at the target without Quell;" in plan
+    assert "switch to the one with Quell if Marlow says it can't give more while" in plan
 
 
 def test_x1_the_second_sitting_is_set_to_the_named_style_and_the_replay_is_named():

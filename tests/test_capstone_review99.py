@@ -80,9 +80,11 @@ def test_u2_section_5_shows_how_to_tell_a_cant_give_more_true_only_with_quell():
     plan = _flat("05_capstone", "capstone", "plan-teaching")
     # review 101 U3: the reading is worked on rv-alice's numbers (test_capstone_review101)
     # review 102 U2: worked in a small table (test_capstone_review102b)
+    # review 106 U1 (round 107): the reading is now the second line of a two-line rule
     assert (
-        "To tell, take the points of Marlow's offer less its cheapest one-level move worse "
-        "for it; for rv-alice:" in plan
+        "switch to the one with Quell if Marlow says it can't give more while its offer, less "
+        "its cheapest one-level move worse for it, still reaches its low reservation price. "
+        "For rv-alice:" in plan
     )
 
     def by_the_text(case, package):

@@ -1609,7 +1609,10 @@ def test_the_reciprocity_line_judges_concessions_into_silence_against_the_plan()
     line = reciprocity([answered, silent, silent])
     assert "2 came after Marlow had not moved" in line
     assert "against your plan's rule" in line and "you kept" not in line
-    assert "only in answer to a move of theirs, never into silence" in section("plan-teaching")
+    # review 106 C3: the rule names its exceptions (a true "can't give more", a GRIT step)
+    assert 'Concede only in answer to a move, a true "can\'t give more" or one announced' in (
+        " ".join(section("plan-teaching").split())
+    )
     # review 75 X3: after Marlow's first answer a small step is allowed, and said so;
     # review 77 C2: so is one after two replies without a move
     debriefed = " ".join(section("debrief-teaching").split())
@@ -2273,10 +2276,12 @@ def step_beyond_pairs(first, style):
 # The four samples of the step beyond: first learner, cases with a step, and tit-for-tat
 # deals (opening at Marlow's low reservation price, one step beyond), recomputed below.
 STEP_BEYOND_SAMPLES = [
-    (0, 199, (175, 191)),
-    (200, 195, (179, 185)),  # review 103 C1 (round 105): small moves held, (179, 186) before
-    (400, 199, (180, 188)),  # (180, 190) before
-    (600, 196, (179, 190)),  # (180, 190) before
+    # review 106 E2 (round 107): a move must give the whole step; before: (175, 191),
+    # (179, 185), (180, 188), (179, 190)
+    (0, 199, (172, 191)),
+    (200, 195, (173, 181)),  # review 103 C1 (round 105): small moves held, (179, 186) before
+    (400, 199, (177, 185)),  # (180, 190) before
+    (600, 196, (177, 189)),  # (180, 190) before
 ]
 
 
@@ -2321,7 +2326,11 @@ def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says(
         assert 4 <= gain <= 8.5, (style, gain)
         worse = sum(b < a for a, b in both) / len(both)
         deals = (sum(a is not None for a, _ in pairs), sum(b is not None for _, b in pairs))
-        assert worse <= 1 / 15, (style, worse)
+        # review 106 E2 (round 107): sample 200 against tit-for-tat ended with less in 0.072
+        # of its sittings once a move must give the whole step; the text no longer gives a rate
+        # (review 93 cut "at most one sitting in fifteen"), and review 93's sixteen samples
+        # keep the bound it checks, one in ten
+        assert worse <= 1 / 10, (style, worse)
         if style == "tit-for-tat":
             assert deals == tit_for_tat_deals, deals
         else:
@@ -2478,7 +2487,9 @@ def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_te
     assert 178 <= deals["tit-for-tat", True, True] <= 188  # review 77 C2: 181 in [0]
     assert deals["tit-for-tat", True, True] > deals["tit-for-tat", False, True]
     for style in ("boulware", "linear", "conceder"):
-        assert deals[style, False, False] >= 199 and deals[style, False, True] >= 199
+        # review 106 E2 (round 107): one style closed 198 of 200 in sample 200 once a move must
+        # give the whole step; the text states no rate for these styles (review 97 U1 cut it)
+        assert deals[style, False, False] >= 198 and deals[style, False, True] >= 198
     text = section("about-the-bot")  # review 57, U1: the bot's trials in the appendix
     # review 104 C1: the trials stepped at every move, which section 5 no longer does;
     # review 103 C1 (round 105): the scripted learner keeps section 5's rule, small moves
@@ -3345,7 +3356,10 @@ def test_section_5_gives_its_rule_as_a_three_row_table_and_folds_grit_and_the_re
     # the opening's row allows a hold or a small step
     assert len(rows) == 2, rows
     assert "it moved" in rows[0] and "can't give more" in rows[1]
-    assert "# | its opening | hold, or your next step |" in cell
+    assert (  # review 106 C2
+        "# | its opening | hold (a person's opening gives up nothing), or your next step (at "
+        "this table only) |"
+    ) in cell
     # review 102 (cuts): "Otherwise hold: a step, once made, stands" repeated the table's
     # rows and section 6's retraction; the GRIT row stays
     assert "Osgood's GRIT" in cell and "this table allows one per stall" in cell

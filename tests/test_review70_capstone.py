@@ -41,7 +41,10 @@ def test_the_hold_after_marlows_opening_is_claimed_for_this_table_only():
     question 8 does. Failed on the old text."""
     plan = _section("plan-teaching")
     assert "here as at a human table" not in plan
-    assert "| its opening | hold, or your next step |" in plan
+    assert (  # review 106 C2: the row is this table's; a person's opening gets a hold
+        "| its opening | hold (a person's opening gives up nothing), or your next step (at "
+        "this table only) |"
+    ) in plan
     # review 78 C1: the opening is Marlow's first move, said once where the rule is stated
     assert "so it is its first move: your next step in answer to it is reciprocity" in plan
 

@@ -38,8 +38,8 @@ def _moves(s, plan, reservation, log, at_opening="hold", after_two="next step"):
     moves, at, quiet, granted = [], 0, 0, False
     for n, reply in enumerate(log):
         nxt = steps[at + 1] if at + 1 < len(steps) else None
-        # review 104 C1: a move gives at least half of what the next step costs
-        half = (steps[at] - nxt) / 2 if nxt is not None else 0
+        # review 104 C1: a move gives at least what the next step costs (review 106 E2:
+        half = (steps[at] - nxt) if nxt is not None else 0  # no longer half)
         moved = n > 0 and worth[n] > worth[n - 1] and worth[n] - worth[n - 1] >= half
         quiet += n > 0 and not moved
         granted = granted and not moved  # review 77 C2: one step at a stall until a move
@@ -118,7 +118,10 @@ def test_the_text_gives_the_exception_step_as_a_tip_for_this_bot():
     allows a hold or a small step after Marlow's opening. Failed on the old text."""
     plan = _section("plan-teaching")
     assert "with one exception: after two replies in a row" not in plan
-    assert "| its opening | hold, or your next step |" in plan
+    assert (  # review 106 C2: the row is this table's; a person's opening gets a hold
+        "| its opening | hold (a person's opening gives up nothing), or your next step (at "
+        "this table only) |"
+    ) in plan
     # review 76 C1: the tip taught the step into silence the rule forbids; it moved to
     # the appendix (tests/test_review76_capstone.py)
     assert "**A tip for this bot.**" not in plan

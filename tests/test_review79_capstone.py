@@ -32,11 +32,15 @@ def test_a_step_answering_marlows_opening_is_reciprocity_in_text_and_debrief():
     Marlow neither moves nor speaks; the debrief and question 8's hint agree."""
     plan = _section("plan-teaching")
     # review 91 C1: no longer "as in module 04"; the opening's reason is in the box
-    assert "only in answer to a move of theirs, never into silence" in plan
+    # review 106 C3: the rule names its exceptions (a true "can't give more", a GRIT step)
+    assert 'Concede only in answer to a move, a true "can\'t give more" or one announced' in plan
     assert "so it is its first move: your next step in answer to it is reciprocity" in plan
     assert plan.count("first move") == 1
     assert "not a move" not in plan
-    assert "| its opening | hold, or your next step |" in plan
+    assert (  # review 106 C2: the row is this table's; a person's opening gets a hold
+        "| its opening | hold (a person's opening gives up nothing), or your next step (at "
+        "this table only) |"
+    ) in plan
     # review 90 (C1, U1, U3): removed on purpose
     assert "It is the only step you make while Marlow neither moves nor speaks." not in plan
     text = _section("debrief-teaching")

@@ -86,8 +86,12 @@ def test_u3_the_rule_table_names_only_question_8s_moves():
     Fails on the old text."""
     plan = _cell("plan-teaching")
     assert "small step |" not in plan and "one small step announced" not in plan
-    assert "| its opening | hold, or your next step |" in plan
-    assert "| hold, or your next step announced as an invitation;" in plan
+    assert (  # review 106 C2: the row is this table's; a person's opening gets a hold
+        "| its opening | hold (a person's opening gives up nothing), or your next step (at "
+        "this table only) |"
+    ) in plan
+    # review 106 U6 (round 107): the row says words are not read at this table
+    assert "| hold, or your next step announced as an invitation (words are not read here);" in plan
 
 
 def test_u4_the_worst_package_covers_production_costs_not_the_audit():

@@ -990,8 +990,8 @@ def moves_by_counting_quiet_replies(s, plan, reservation, log):
         if worth[n] >= (steps[at] if nxt is None else nxt):  # review 73 X2: none left
             moves.append("Accept")
             break
-        if n:  # review 104 C1: a move gives you at least half of what your next step costs
-            half = (steps[at] - nxt) / 2 if nxt is not None else 0
+        if n:  # review 104 C1: a move gives you at least what your next step costs (review
+            half = (steps[at] - nxt) if nxt is not None else 0  # 106 E2: no longer half
             moved.append(worth[n] > worth[n - 1] and worth[n] - worth[n - 1] >= half)
             granted = granted and not moved[-1]  # review 77 C2: one step until a move
         quiet = len(moved) >= 2 and not any(moved[-2:]) and not granted
@@ -1011,8 +1011,8 @@ def moves_from_the_rows_in_turn(s, plan, reservation, log):
     for reply in log:
         worth = package_points(reply["offer"], s.yours)
         nxt = package_points(plan[at + 1], s.yours) if at + 1 < len(plan) else None
-        # review 104 C1: a move smaller than half your next step counts as none
-        half = (package_points(plan[at], s.yours) - nxt) / 2 if nxt is not None else 0
+        # review 104 C1: a move smaller than your next step counts as none (review 106 E2)
+        half = (package_points(plan[at], s.yours) - nxt) if nxt is not None else 0
         moved = before is not None and worth > before and worth - before >= half
         quiet += before is not None and not moved
         granted = granted and not moved  # review 77 C2

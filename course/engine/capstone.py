@@ -494,8 +494,9 @@ def _alternatives(outcome, facts):
     yours = facts["your_alternative"] / facts["your_best"]
     if abs(theirs - yours) < margin:
         verdict = (
-            f"Within question 4's margin of {margin:g}, the two alternatives were "
-            "about even: neither side lost clearly less by walking away."
+            f"On shares alone (question 4's part (a)), within its margin of {margin:g}, "
+            "the two alternatives were about even: neither side lost clearly less by "
+            "walking away."
         )
     elif theirs > yours:
         verdict = (
@@ -522,6 +523,8 @@ def _alternatives(outcome, facts):
         f"{facts['if_not']:g} (chance {1 - after:.2f}). That is {theirs:.0%} of Marlow's "
         f"best against your alternative's {yours:.0%} of yours (your alternative after "
         f"the letter decision, without Marlow's supplier audit). {verdict}"
+        # review 106 C5: question 4's alternatives row also weighs time, part (b)
+        " Question 4's alternatives row also counts time (its part (b)), which this line leaves out."
         f" The rush request had {moved} the chance of Quell from {before:.2f} to {after:.2f}."
     )
 

@@ -26,9 +26,9 @@
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to programming,
 # best in three sittings: two for the preparation, then a third for the table. All eight
-# answers are marked automatically, the reflection by your instructor. Cells
-# that say `YOUR CODE HERE` are yours; the cell after each checks your answer, and for
-# seven says what to fix (for question 6, only its form: its practice gives feedback).
+# answers are marked automatically at grading, the reflection by your instructor. Cells
+# that say `YOUR CODE HERE` are yours; the cell after each checks your answer as you go,
+# and for seven says what to fix (for question 6, only its form).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your case
@@ -607,8 +607,12 @@ check.what_to_say(what_to_say, hidden=True)
 # when your plan's second package falls below the middle): holding it means no step
 # unless Marlow's answers point to Quell.
 # The table shows both targets: keep in mind the one for the state Marlow's answers point
-# to (without Quell, until a "can't give more" is true only with Quell). To tell, take
-# the points of Marlow's offer less its cheapest one-level move worse for it; for rv-alice:
+# to:
+# - aim at the target without Quell;
+# - switch to the one with Quell if Marlow says it can't give more while its offer, less
+#   its cheapest one-level move worse for it, still reaches its low reservation price.
+#
+# For rv-alice:
 #
 # | | Marlow's points |
 # |---|---|
@@ -632,9 +636,9 @@ check.what_to_say(what_to_say, hidden=True)
 # its **final offer** in round 5, 6 or 7; you answer it once; a **retraction** is an offer
 # worse for Marlow than your last (defined and priced in section 6).
 #
-# **When to step.** Concede only in answer to a move of theirs, never into silence, so
-# that each step gets something back. Marlow's opening always gives up ground, so it is
-# its first move: your next step in answer to it is reciprocity. Count Marlow's offers,
+# **When to step.** Concede only in answer to a move, a true "can't give more" or one
+# announced step at a stall: never into silence. At this table only, Marlow's opening always gives up ground, so it
+# is its first move: your next step in answer to it is reciprocity. Count Marlow's offers,
 # not its words: when it says "You have not moved since your last offer", it means yours;
 # its own offer may still have moved.
 #
@@ -642,8 +646,8 @@ check.what_to_say(what_to_say, hidden=True)
 # |---|---|
 # | it moved: its offer is worth more to you than its offer before, by at least what your next step costs you (a smaller move counts as none) | next step |
 # | it said it can't give more on its own offer | next step |
-# | its opening | hold, or your next step |
-# | its second reply in a row without a move | hold, or your next step announced as an invitation; then hold until it moves |
+# | its opening | hold (a person's opening gives up nothing), or your next step (at this table only) |
+# | its second reply in a row without a move | hold, or your next step announced as an invitation (words are not read here); then hold until it moves |
 #
 # The last row borrows from Osgood's GRIT (1962: graduated and reciprocated initiatives in
 # tension reduction), a series of small one-sided steps, each announced and carried out,
@@ -728,7 +732,8 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # At this table you send the plan's packages in order, one per step (question 8). The
 # smallest step each time (the frontier package that gives Marlow more and leaves you
-# most) passes too (the appendix tries it).
+# most) passes too (the appendix tries it). A step may take a term back (volume back up)
+# if Marlow gains points: a **trade-back step**, no retraction (section 6).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -1012,10 +1017,11 @@ NegotiationTable(
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - With a person, concede down the frontier in steps that shrink towards your target,
-#   each traded for something, and take no term back.
+#   each traded for something, and take no term back (question 7's, for this bot,
+#   need not).
 # - Step only when the other side moves, says it can give no more (at this table the words
 #   are true; test a person's first), or, once per deadlock, to break it, announced as an
-#   invitation (GRIT). Give about what it gave.
+#   invitation (GRIT). Give no more than it gave.
 #   At the end of your plan, walk away politely.
 # - After every negotiation, debrief: the outcome, the value claimed and created, the
 #   leverage that moved it, and what the ending did to the relationship.
@@ -1037,12 +1043,9 @@ NegotiationTable(
 #   table.
 #
 # **Where this table departs from module 04.** Marlow's opening gives up about a third
-# (0.30 to 0.40 by style) of the way to its reservation price at a first meeting, so section 5 allows a step in
-# answer to it; a person's opening at ideal terms gives up nothing: hold. One more rule
-# is looser. Question 7's plan runs past both targets to your reservation price, and a
-# step may take a term back (volume back up) where the frontier leaves no other way to a
-# target, while giving Marlow more points: a **trade-back step**, which is no retraction
-# (section 6). With a person, keep module 04's paced tit-for-tat (its question 3), and
+# (0.30 to 0.40 by style) of the way to its reservation price at a first meeting, so
+# section 5 allows a step in answer to it. One more rule is looser. Question 7's plan runs
+# past both targets to your reservation price, with trade-back steps. With a person, keep module 04's paced tit-for-tat (its question 3), and
 # test a "can't give more" (ask what would let them move, or hold once), since it is
 # often a bluff. Question 5's MESO partners are worth exactly the opening and usually lie
 # just below the frontier:
