@@ -153,7 +153,10 @@ def test_section_5_is_the_rule_s_table_and_one_sentence_on_the_last_word():
     extreme opening stays (the course map's idea 7 is taught there)."""
     decide = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
     # review 93 U1: the counter is a row of the rule's table
-    assert "| **counter**, and say why:" in decide and "Three figures each do one job" not in decide
+    assert (
+        "| **counter** with your figure and a fact you can show" in decide
+        and "Three figures each do one job" not in decide
+    )
     assert decide.endswith(
         "At a final offer you believe, take any offer above your reservation price for its package."
     )

@@ -115,7 +115,10 @@ def test_the_tables_commute_trap_row_covers_an_offer_at_the_batnas_value():
             "below your reservation price",
         )  # r82 U2
     table = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
-    assert "it is below your BATNA, below your reservation price for its package" in table
+    assert (  # review 106 C3: the reason is kept private
+        "keep the reason private: below your BATNA, below your reservation price for its package"
+        in table
+    )
 
 
 def test_section_5_takes_an_offer_only_at_a_last_word_you_believe():

@@ -95,7 +95,11 @@ def test_the_story_does_not_price_three_days_of_five_at_half():
     ticket costs half as much, in fewer words."""
     story = " ".join(course.variant("02_batna", "ada").story().split())
     assert "three days a week costs half" not in story
-    assert "Two remote days a week would halve it: a part-week ticket costs half as much." in story
+    # review 106 C1: a childminder's cost, not a ticket's, still halved for a part-week place
+    assert (
+        "Two remote days a week would halve it: the childminder charges half for a part-week place."
+        in story
+    )
 
 
 def test_where_it_misleads_says_which_push_it_is_about():

@@ -28,7 +28,11 @@ def test_the_target_band_has_no_exception_that_its_table_contradicts():
         "at most three quarters of the way from your reservation price up to your estimate "
         "of the other side's reservation price. The top keeps"
     ) in zopa
-    assert "| the band's top: three quarters of the way up |" in zopa
+    # review 106 X1: the top still caps, unless a fact you can show lies past it
+    assert (
+        "| the band's top; or, if you accept less room to concede, up to the fact's figure |"
+        in zopa
+    )
 
 
 def test_the_mention_rule_points_to_module_03_without_a_term_defined_later():

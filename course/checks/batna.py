@@ -2335,6 +2335,32 @@ def target_band(offers):
     return (low + high) / 2, low + TARGET_SHARE * (high - low)
 
 
+@answer_key
+def survey_supports_more(offers, value):
+    """Review 106 X1: where the salary survey lies past the band's top, a fact the learner
+    can show, a target from the band's top up to the survey's median (below Northwind's
+    reservation price, where the opening goes) is also right: section 4's table takes it,
+    at the cost of less room to concede. The three-quarter cap was a convention graded as
+    the only judgement, and marked the survey's own figure wrong for 59 of 300 learners."""
+    value = money(value, "target_salary's result")
+    _, most = target_band(offers)
+    limit = northwind_reservation(offers)
+    survey = offers.pay_survey
+    if survey <= most or value >= limit or same_money(value, limit):
+        return False
+    return most - TARGET_TOLERANCE <= value <= min(survey, limit) + TARGET_TOLERANCE
+
+
+#: The line question 5's check shows when a learner's own target is above the band's top,
+#: up to the survey (review 106 X1): right, and what it costs.
+ABOVE_TOP_NOTE = (
+    "Your target is above three quarters of the way up your zone with remote days, as far "
+    "as your salary survey supports: that is right, but your opening at Northwind's "
+    "reservation price now leaves less than a quarter of the zone to concede before you "
+    "reach your target. The band's top leaves more room; the higher target asks more."
+)
+
+
 #: Why question 5's band is on the zone with two remote days (review 91 X1), for a target
 #: that equals section 4's target for the job as offered.
 _NO_PACKAGE = (
@@ -2353,6 +2379,8 @@ def judge_target(offers, value):
         return None
     split, most = target_band(offers)
     limit = northwind_reservation(offers)
+    if survey_supports_more(offers, value):  # review 106 X1: up to the fact you can show
+        return None
     low = reservation_of(offers, REMOTE_DAYS)
     where = _case(offers)
     zone = "the zone with two remote days"
@@ -2394,13 +2422,20 @@ def judge_target(offers, value):
             and abs(value - _target_without_remote_days(offers)) <= TARGET_TOLERANCE
             else ""
         )
+        # review 106 X1: past the top, only up to a survey that lies there
+        past = (
+            ", and above the salary survey's median, the highest figure a fact you can show "
+            "supports"
+            if offers.pay_survey > most
+            else ", and no fact you can show supports more than the band's top"
+        )
         raise NotYet(
             f"{where}, a target of {value:,.2f} is more than three quarters of the way up "
-            f"{zone}: your opening, at the top, would have less than a quarter of the zone to "
-            f"concede before it reaches your target{reservation}.",
+            f"{zone}{past}: your opening, at the top, would have less than a quarter of the "
+            f"zone to concede before it reaches your target{reservation}.",
             general="the target is more than three quarters of the way up the zone with "
-            "remote days, which leaves the opening at the top less than a quarter of it to "
-            f"concede{'' if reservation.startswith('; and') else reservation}",
+            f"remote days{past}, which leaves the opening at the top less than a quarter of "
+            f"it to concede{'' if reservation.startswith('; and') else reservation}",
         )
     if plain < limit and abs(value - _target_without_remote_days(offers)) <= TARGET_TOLERANCE:
         said = (  # review 91 X1: question 5 no longer names the package; the hint says why
@@ -2505,11 +2540,20 @@ def target_salary(answer, hidden=False):
     above the even split of the zone with two remote days and at most three quarters of the
     way up it, on the learner's scenario and two examples (and other learners' when
     grading)."""
+    own = _drawn(learner_id())
+    above_top = False
     for offers in _target_cases(hidden):
-        judge_target(offers, call_learner(answer, offers, reservation_of(offers)))
+        value = call_learner(answer, offers, reservation_of(offers))
+        judge_target(offers, value)
+        if offers == own:
+            above_top = money(value, "target_salary's result") > target_band(offers)[1] + (
+                TARGET_TOLERANCE
+            )
+    if above_top:
+        say(ABOVE_TOP_NOTE)
     passed(
-        "target_salary aims where the salary survey puts it, inside the band from the even "
-        "split of your zone with remote days to three quarters of the way up."
+        "target_salary aims where the salary survey puts it: from the even split of your "
+        "zone with remote days to three quarters of the way up, or past that up to the survey."
     )
 
 

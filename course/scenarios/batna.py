@@ -96,7 +96,8 @@ class JobOffers(Scenario):
             f"normal one {self.freelance_normal:,.0f}; without renewal you earn "
             f"{self.freelance_no_renewal:,.0f}.\n\n"
             "Northwind, Harbor Bank and Lumen all want your answer by the same date, and "
-            "your client wants to know by then whether you will stay freelance. You can take "
+            "your client wants to know by then whether you will stay freelance. In your talks, "
+            "Northwind makes the last offer before that date. You can take "
             "only one of the four: signing with Northwind ends all three alternatives, joining "
             "Harbor Bank or Lumen ends the others, and freelancing means turning both offers "
             "down. That date comes before Lumen's round closes and before your client decides "
@@ -110,8 +111,10 @@ class JobOffers(Scenario):
             f"{self.freelance_sure:,.0f} as good as freelancing. Everywhere else, questions 4 to 7 included, "
             "value each alternative at its expected value.\n\n"
             "The Northwind job has an extra yearly cost that none of the alternatives has: "
-            f"the commute, {self.commute_cost:,.0f} a year, a season ticket. Two remote days a "
-            "week would halve it: a part-week ticket costs half as much. Ignore income "
+            "the commute. It keeps you away from home longer, so you pay a childminder for "
+            f"the extra hours: {self.commute_cost:,.0f} a year, at a rate only the two of you "
+            "know, so Northwind cannot check it. Two remote days a week would halve it: the "
+            "childminder charges half for a part-week place. Ignore income "
             "tax: read the commute's cost as the pay it takes to cover it. Northwind's policy "
             "allows at most two remote days a week, and remote days "
             "cost Northwind nothing. Salary and remote days are the only terms Northwind can "
@@ -132,6 +135,11 @@ class JobOffers(Scenario):
             "Your variant of the talks (questions 8b and 10), on the package with two remote days"
             + (
                 ": "
+                if self.talks.answer_date and self.talks.proposer == "Northwind"
+                # review 106 C2: the story says Northwind makes the last offer; where the
+                # variant gives it to you, it says it replaces that fact, as the others do
+                else ". For questions 8b and 10 (and the practice after 10) only, it replaces "
+                "who makes the last offer above; everything else stands: "
                 if self.talks.answer_date
                 # review 99 U1: question 8b reads the variant too
                 else ". For questions 8b and 10 (and the practice after 10) only, it replaces "
@@ -1185,9 +1193,10 @@ NEWS = (
     ),
     (
         "A colleague who makes the same trip tells you that a new express train starts next "
-        "month: the journey to Northwind will be shorter and the season ticket cheaper.",
+        "month: the journey to Northwind will be shorter, so you need the childminder for "
+        "fewer hours.",
         "revise it",
-        "a fact about what this deal costs you: a shorter, cheaper journey lowers your "
+        "a fact about what this deal costs you: a shorter journey lowers your "
         "commute cost, and the least salary worth accepting falls with it",
     ),
     (

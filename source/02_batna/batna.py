@@ -313,7 +313,7 @@ BatnaBuilder()
 #
 # Northwind's reservation price comes from its own BATNA, as yours does from yours: if it
 # can fill the role some other way for a known cost, it should pay you no more than that.
-# Assess its alternatives as carefully as your own before any talk (Lax and Sebenius,
+# Assess its alternatives as carefully as your own (Lax and Sebenius,
 # *The Manager as Negotiator*, 1986): negotiators who thought about them were far less
 # pulled by the other side's first offer (Galinsky and Mussweiler, *Journal of Personality
 # and Social Psychology* 81, 2001). Build the estimate from facts you can check, not from
@@ -343,14 +343,14 @@ BatnaBuilder()
 # reservation price. The top keeps at least a quarter of the zone as room to concede;
 # module 04 shows what aiming higher costs in simulated talks. This band is this course's
 # convention, not a research finding: studies of aspirations support ambitious targets you
-# can justify, not these bounds. Inside the band, aim where a fact you can show puts the
+# can justify. Inside the band, aim where a fact you can show puts the
 # price:
 #
 # | the fact you can show (a pay survey, a rival's price) | your target |
 # |---|---|
 # | none, or one below the even split | the even split |
 # | one inside the band | the fact's figure |
-# | one at or past the band's top, even one that carries your opening beyond the estimate | the band's top: three quarters of the way up |
+# | one past the band's top | the band's top; or, if you accept less room to concede, up to the fact's figure |
 #
 # **Your two packages.** Northwind can move only salary and remote days (0 or 2 a week);
 # remote days cost it nothing and halve your commute. With two, your reservation price is
@@ -462,7 +462,7 @@ check.target_salary(target_salary, hidden=True)
 # | your estimate of Northwind's reservation price | the offer's salary | your response |
 # |---|---|---|
 # | at or above your reservation price with two remote days: a zone (your case) | at or above the even split with remote days | *acceptable* with the remote days; without them, **ask for remote days** |
-# | the same | below the even split with remote days | **counter**, and say why: it is below your BATNA, below your reservation price for its package, or short of the even split with remote days |
+# | the same | below the even split with remote days | **counter** with your figure and a fact you can show; keep the reason private: below your BATNA, below your reservation price for its package, or short of the even split with remote days |
 # | below your reservation price with two remote days: no zone | at or above it | *acceptable* with the remote days; without them, **ask for remote days**: your estimate was too low |
 # | the same | below it too | **final offer**: no package works for both |
 #
@@ -628,8 +628,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #    `offers.band_midpoint`. Work it out from `offers`: the check also moves the midpoint.
 #
 # Practise first on a case that is not yours, below: `practice_labels()` returns its eight
-# labels, and its check says which test to apply again when one is wrong (no marks). Your
-# own statements are drawn apart from it, so judge each of them afresh.
+# labels, and its check says which test to apply again when one is wrong (no marks).
+# Judge your own statements afresh: they differ from it.
 #
 # *Marks* (2): 3/8 per label for your two demands, your claim and your statement about an
 # offer, 1/8 per other label, and 1/4 for the choice under `"use"`, which the check below
@@ -1149,8 +1149,8 @@ check.own_batna_needed(own_batna_needed)
 #   open a zone.
 # - Keep your target at or above the even split of the zone, and (by this course's
 #   convention) at most three quarters of the way up it, wherever you open, apart from
-#   module 01's exception. Inside that band, aim where a fact you can show puts it. The
-#   other side's alternative grounds your opening.
+#   module 01's exception. Inside that band, aim where a fact you can show puts it; past
+#   its top, only to such a fact. The other side's alternative grounds your opening.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
 #   beats your share at the table (outside options, module 03).
 #
