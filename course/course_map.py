@@ -337,7 +337,7 @@ IDEAS = (
             ("01_information", "guard-teaching", "without threatening"),
             ("03_power", "using-teaching", "threat"),
             ("03_power", "using-teaching", "illegitimate"),
-            ("03_power", "using-teaching", "keep a weak one private"),
+            ("03_power", "using-teaching", "keep any other private"),
             ("02_batna", "decide-teaching", "walk away"),
             ("02_batna", "honest-teaching", "mention an alternative"),
             ("05_capstone", "opening-teaching", "MESO"),

@@ -403,11 +403,11 @@ def test_the_old_votes_count_question_is_gone():
 REPLY_CASES = {
     # (right, said): words of the hint, and the fact the hint states
     ("accept", "reject"): "is at least Kestrel's share by section 5",
-    ("accept", "take Harrow"): "walking out to Harrow would lose money",
-    ("take Harrow", "accept"): "Harrow's work is worth more",
-    ("take Harrow", "reject"): "beats Kestrel's share at the table",
+    ("accept", "name Harrow"): "naming Harrow points Granite to a lower figure",
+    ("name Harrow", "accept"): "Harrow's work is worth more",
+    ("name Harrow", "reject"): "beats Kestrel's share at the table",
     ("reject", "accept"): "is less than Kestrel's share at the table",
-    ("reject", "take Harrow"): "is less than Kestrel's share at the table",
+    ("reject", "name Harrow"): "is less than Kestrel's share at the table",
 }
 
 
@@ -418,11 +418,11 @@ def facts_hold(s, right, said):
     waiting = s.delta_you * kestrel_next
     return {
         ("accept", "reject"): s.granite_offer >= share > waiting - 0.01,
-        ("accept", "take Harrow"): s.outside_offer < s.granite_offer,
-        ("take Harrow", "accept"): s.granite_offer < s.outside_offer,
-        ("take Harrow", "reject"): s.outside_offer > table and waiting < s.outside_offer,
+        ("accept", "name Harrow"): s.outside_offer < s.granite_offer,
+        ("name Harrow", "accept"): s.granite_offer < s.outside_offer,
+        ("name Harrow", "reject"): s.outside_offer > table and waiting < s.outside_offer,
         ("reject", "accept"): s.granite_offer < table and abs(waiting - table) < 0.01,
-        ("reject", "take Harrow"): s.outside_offer < table,
+        ("reject", "name Harrow"): s.outside_offer < table,
     }[right, said]
 
 
@@ -430,7 +430,7 @@ def test_every_wrong_reply_gets_a_hint_whose_facts_hold(learner):
     seen = set()
     for s in hidden_and_own() + [course.variant("03_power", f"reply-{n}") for n in range(40)]:
         right = granite_reply(s)
-        for said in ("accept", "reject", "take Harrow"):
+        for said in ("accept", "reject", "name Harrow"):
             if said == right:
                 check.judge_granite_reply(s, said)
                 continue
@@ -455,7 +455,7 @@ def test_a_reply_may_be_written_in_any_case_and_with_an_underscore_or_a_hyphen(a
 
     assert full_marks(check.granite_reply(shouting, hidden=True), capsys)
     assert full_marks(check.granite_reply(hyphenated, hidden=True), capsys)
-    assert "one of 'accept', 'reject', 'take Harrow'" in miss(check.granite_reply, lambda s: "yes")
+    assert "one of 'accept', 'reject', 'name Harrow'" in miss(check.granite_reply, lambda s: "yes")
 
 
 def test_kestrel_in_the_proposers_seat_fails_the_hidden_check(learner):
@@ -465,7 +465,7 @@ def test_kestrel_in_the_proposers_seat_fails_the_hidden_check(learner):
         table = s.contract_value * bargaining_split(s.delta_you, s.delta_them)[0]
         if s.granite_offer >= max(table, s.outside_offer):
             return "accept"
-        return "take Harrow" if s.outside_offer > table else "reject"
+        return "name Harrow" if s.outside_offer > table else "reject"
 
     assert "every case grading tries" in miss(check.granite_reply, proposers_seat, True)
 
@@ -1403,7 +1403,7 @@ def test_hints_explain_without_naming_the_move_to_make(learner):
     for n in range(80):
         s = course.variant("03_power", f"giveaway-{n}")
         right = granite_reply(s)
-        for said in ("accept", "reject", "take Harrow"):
+        for said in ("accept", "reject", "name Harrow"):
             if said != right:
                 with pytest.raises(NotYet) as failure:
                     check.judge_granite_reply(s, said)
@@ -1846,7 +1846,7 @@ def test_question_7_says_walking_away_rests_on_a_month_long_round(learner):
     away = 0
     for n in range(600):
         s = course.variant("03_power", f"reply-{n}")
-        if _P.granite_reply(s) == "take Harrow":
+        if _P.granite_reply(s) == "name Harrow":
             away += 1
             assert s.outside_offer < s.contract_value
     assert away
@@ -1854,7 +1854,8 @@ def test_question_7_says_walking_away_rests_on_a_month_long_round(learner):
     seven = " ".join(seven.split())  # review 61, C2: the counter is the graded move
     # review 75, U6: the walk-out; a counter would be a rejection in the game. Review 87,
     # C1: naming Harrow first is question 9's part b, not this game's move
-    assert '`"take Harrow"` (walk out to Harrow\'s work)' in seven
+    # review 106, C1 (round 107): the move names Harrow's figure, the walk-out's money
+    assert '`"name Harrow"` (tell Granite Harrow\'s figure as the margin to meet)' in seven
 
 
 def test_question_7_grades_the_move_that_gets_kestrel_most_and_says_why():
@@ -1867,7 +1868,8 @@ def test_question_7_grades_the_move_that_gets_kestrel_most_and_says_why():
         )
     ]
     seven = " ".join(seven.split())
-    assert "`granite_reply(s)`: the move that gets Kestrel most in section 5's game" in seven
+    # review 106, C1 (round 107): "by section 5's model", as naming Harrow is no game move
+    assert "`granite_reply(s)`: the move that gets Kestrel most by section 5's model" in seven
     assert "the game's best reply to a proposal below it is to walk out to Harrow" in seven
     assert '`"walk away"`' not in seven
     # review 87, C1: the repeat dealing and the calm mention are question 9's part b;
@@ -2290,7 +2292,7 @@ def test_a_hint_on_the_learners_own_case_names_the_comparison_not_its_numbers(le
             with pytest.raises(NotYet) as failure:
                 check.judge_clears_with_corvid(s, (s.borealis_value, shapley < floor))
             hints.append(str(failure.value))
-            for said in ("accept", "reject", "take Harrow"):
+            for said in ("accept", "reject", "name Harrow"):
                 if said != granite_reply(s):
                     with pytest.raises(NotYet) as failure:
                         check.judge_granite_reply(s, said)

@@ -745,7 +745,8 @@ def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
     """With Granite knowing both discount factors, a weak Harrow shows nothing new."""
     assert "would only show Granite a walk-away point" not in PROSE
     assert "Revealing it shows a walk-away point below what they expected to pay" not in PROSE
-    assert "Mentioning a weak one gains nothing" in PROSE  # finding 21: "it" named it
+    # finding 21: "it" named it; review 106, C3 (round 107): "any other" than a binding one
+    assert "Mentioning any other gains nothing" in PROSE
     # review 59, E2: the reason is anchoring, not module 01's take-it-or-leave-it result,
     # which needs a commitment the month-apart alternating offers lack
     # review 73, U6: module 04 comes later, so the text says it returns to anchors
@@ -1427,7 +1428,7 @@ def test_section_5_names_whose_rate_and_defines_each_share_once():
     assert outside.count("(module 02's outside option)") == 0  # review 83, U2: circular
     using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
     assert "Keep a weak one to yourself." not in using  # said again two sentences later
-    assert "keep a weak one private" in using
+    assert "keep any other private" in using  # review 106, C3 (round 107)
 
 
 def test_kestrels_cost_of_delay_is_a_share_in_the_story_as_the_model_grading_it_needs():
@@ -1753,8 +1754,10 @@ def test_section_4_files_a_deadline_once_as_module_00_does():
     told = four[four.index("is leverage. ") + len("is leverage. ") :]
     # review 58, C2: one line pointing to module 00's convention; module 05 now files a
     # deadline as module 00 does, so this module no longer reconciles the two
-    assert " ".join(told.split()).startswith(  # review 72, U4: reworded
-        "Module 00's audit counts a deadline once, under its holder's alternatives;"
+    # review 72, U4: reworded; review 106, U4 (round 107): module 00's filing rule went
+    # from the teaching of delta, which says plainly that a deadline is not a cost of delay
+    assert " ".join(told.split()).startswith(
+        "A deadline is not a cost of delay; the model has none."
     )
     assert "module 05" not in told and "a new label" not in told
     assert "puts it under power" not in four and "one fact read two ways" not in four
@@ -2155,20 +2158,21 @@ def test_the_intro_describes_module_00s_power_row_as_wide_as_module_00_does():
 
 
 def test_weak_and_strong_alternatives_are_defined_once_by_what_the_other_side_expects():
-    """'Weak' means one thing everywhere: worth no more than what the other side believes is
-    the least you would accept (under full information, your share at the table)."""
+    """Section 7's bar is defined once: an alternative that beats what the other side
+    believes is the least you would accept (under full information, your share at the
+    table). Review 106, C3 (round 107): it is called **binding**, as section 5 says of an
+    option, and "strong" is left to its everyday and Fisher and Ury's sense."""
     # review 102, U3: a bold definition line opens section 7
     definition = (
-        "an alternative is **strong** when it beats the other side's estimate of your share at "
-        "the table (section 5), and **weak** when it is worth no more than that"
+        "an alternative is **binding** when it beats the other side's estimate of your share "
+        "at the table (section 5; with full information, that share)"
     )
-    assert PROSE.count(definition) == 1
-    assert (  # review 58, U3: the term now has a bold definition of its own first
-        "(with full information, as in section 5, that share itself)" in " ".join(PROSE.split())
-    )
-    first_weak = min(PROSE.find(w) for w in ("a weak alternative", "a weak one") if w in PROSE)
-    assert PROSE.index(definition) < first_weak
-    assert "keep a weak one to yourself" in PROSE
+    flat = " ".join(PROSE.split())
+    assert flat.count(definition) == 1
+    first_use = min(flat.find(w) for w in ("a binding one", "a binding alternative"))
+    assert flat.index(definition) < first_use
+    assert "**strong**" not in PROSE and "a strong one" not in PROSE
+    assert "keep any other to yourself" in flat
 
 
 def test_the_end_date_price_is_within_half_a_days_worth_and_one_per_cent_from_two_months():
@@ -2315,11 +2319,10 @@ def test_question_4s_reasons_are_judged_by_what_comes_before_it():
     # price still moves with v1 when the rival is weak; review 64, C2 and U1: said in one
     # sentence that keeps the two apart, the advice on interests left to section 7
     # review 89, U1: the clause on telling the buyer a value it knows is cut
-    # review 102, U3: "weak" is kept for section 7's alternatives
-    ground = (
-        "A higher $v_1$ can raise the price (half a unit per unit when the rival's value is "
-        "below half of it, section 5)."
-    )
+    # review 102, U3: "weak" is kept for section 7's alternatives; review 106, U5 (round
+    # 107): the half-unit result is said in section 5, which derives it, still before
+    # question 4
+    ground = "exactly that whenever Borealis binds; otherwise each unit of $v_1$ adds half a unit."
     prose = " ".join(PROSE.split())
     assert prose.index(ground) < prose.index("### Question 4") < prose.index("## 7. Using power")
     assert "cannot carry the price alone" not in prose
@@ -2515,7 +2518,10 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     five = " ".join(_section(PROSE, "The predicted price is a forecast", "### Question 5").split())
     assert "real talks name the rival's figure to the buyer instead" in five
     # review 61, C2; review 75, U6; review 87, C1: no "say so calmly" in question 7
-    assert "walk out to Harrow's work" in seven
+    # review 106, C1 (round 107): the walk-out is the game's move, named in the fold; the
+    # move marked is naming Harrow's figure, as question 4's rival
+    assert "the game's best reply to a proposal below it is to walk out to Harrow" in seven
+    assert '`"name Harrow"`' in seven
 
 
 def test_no_phrase_tells_the_rigs_two_kinds_apart_and_a_walk_out_text_names_an_event():

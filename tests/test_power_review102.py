@@ -36,11 +36,15 @@ def test_x1_c1_c2_question_4_is_a_choice_and_its_rule_follows_it():
     the prompt reconciles standing on a Shapley value with section 2's "benchmark"."""
     four = _cell("licence-reply-text")
     assert "the rule above picks the reply" not in four
-    assert "Stand on the highest figure" not in four
+    # review 106, X1 (round 107): the principle that decides the mark is now in the prompt,
+    # before the answer cell (a learner taking Atlas's safe figure was marked wrong before
+    # seeing it); the worked three-point rule still follows the check
+    assert "1. **Stand on the highest figure" not in four
+    assert "Kestrel stands on the highest figure Atlas proposed or can check" in four
     assert "What does Kestrel reply, and for what figure?" in four
     assert (  # C2, in the prompt itself (it was in a fold, "How this is marked")
         "You are not owed a Shapley value (section 2); you may hold Atlas to this one because "
-        "Atlas proposed it."
+        "Atlas proposed it, even above section 5's price."
     ) in four
     assert "<details><summary>How this is marked</summary>" not in four
     rule = _cell("licence-reply-rule")
@@ -136,10 +140,10 @@ def test_u3_share_at_the_table_and_strong_and_weak_are_defined_in_bold_lines():
     )
     assert "share at the table" not in markdown  # no use before the definition
     seven = _cell("using-teaching")
-    assert seven.startswith(
-        "## 7. Using power, and its limits **Strong and weak alternatives**: an alternative is "
-        "**strong** when it beats the other side's estimate of your share at the table "
-        "(section 5), and **weak** when it is worth no more than that."
+    assert seven.startswith(  # review 106, C3 (round 107): "binding", not "strong"
+        "## 7. Using power, and its limits **Binding alternatives**: an alternative is "
+        "**binding** when it beats the other side's estimate of your share at the table "
+        "(section 5; with full information, that share)."
     )
     assert "Call such an alternative **strong**" not in PROSE
     assert "when the rival is weak" not in PROSE

@@ -40,7 +40,8 @@ def test_e1_a_deadline_is_not_a_lower_discount_factor():
     assert "A thin order book is a cost of delay, which the model reads as a lower $\\delta$" in (
         four
     )
-    assert "a deadline is not a lower $\\delta$, and the model has none" in four
+    # review 106, U4 (round 107): said plainly, after the sentence on the lower delta
+    assert "A deadline is not a cost of delay; the model has none." in four
     misleads = _flat(_section(four, "**Where the model misleads.**", "**Short rounds.**"))
     assert "whoever makes the last offer before it holds the edge (Ståhl 1972)" in misleads
     assert "agreements bunch up just before it (Roth, Murnighan & Schoumaker 1988)" in misleads

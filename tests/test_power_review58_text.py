@@ -73,8 +73,11 @@ def test_the_reservation_price_is_named_once_and_used_alone():
 def test_the_deadline_convention_is_one_line_pointing_to_module_00():
     """C2: module 05 now files a deadline as module 00 does; this module keeps one line."""
     four = _section(PROSE, "## 4.", "**Where the model misleads.**")
-    # review 72, U4: the line now says what module 00 does, not "module 00's convention"
-    assert "Module 00's audit counts a deadline once, under its holder's alternatives" in four
+    # review 72, U4: the line now says what module 00 does, not "module 00's convention";
+    # review 106, U4 (round 107): module 00's filing rule went from the teaching of delta,
+    # which now says only that a deadline is not a cost of delay and the model has none
+    assert "Module 00's audit counts a deadline" not in four
+    assert "A deadline is not a cost of delay; the model has none." in four
     assert "module 05" not in four
 
 

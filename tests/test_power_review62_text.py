@@ -57,7 +57,7 @@ def test_section_7s_rule_for_an_alternative_is_three_bullets():
     for head in (
         "**Mention an alternative when it raises what they must offer",
         "**When they are unsure of your patience",
-        "**Make a strong alternative believable",
+        "**Make a binding alternative believable",  # review 106, C3 (round 107)
     ):
         assert f"- {head}" in seven, head
 

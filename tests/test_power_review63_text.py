@@ -29,8 +29,10 @@ def test_question_7_says_insist_on_harrow_is_the_games_walk_out():
     seven = " ".join(_section(PROSE, "### Question 7", "def granite_reply").split())
     assert "counter at once" not in seven
     # review 75, U6: not a counter (a rejection in the game); review 87, C1: naming
-    # Harrow's offer first is question 9's part b, so question 7 has only the walk-out
-    assert '`"take Harrow"` (walk out to Harrow\'s work)' in seven
+    # Harrow's offer first is question 9's part b, so question 7 has only the walk-out;
+    # review 106, C1 (round 107): the move is now naming Harrow's figure, the walk-out's
+    # money in real talks, and still no counter
+    assert '`"name Harrow"` (tell Granite Harrow\'s figure as the margin to meet)' in seven
 
 
 def test_section_4_says_how_patience_is_power_and_an_alternative_at_once():
@@ -43,9 +45,9 @@ def test_section_4_says_how_patience_is_power_and_an_alternative_at_once():
     # the cost of delay the model reads as one, and the model has no deadline
     assert (
         "A thin order book is a cost of delay, which the model reads as a lower $\\delta$, "
-        "and so a smaller share of the pie: outlasting them is leverage. Module 00's audit "
-        "counts a deadline once, under its holder's alternatives; a deadline is not a lower "
-        "$\\delta$, and the model has none."
+        # review 106, U4 (round 107): module 00's filing rule went; the plain words stay
+        "and so a smaller share of the pie: outlasting them is leverage. A deadline is not a "
+        "cost of delay; the model has none."
     ) in four
 
 

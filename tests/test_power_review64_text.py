@@ -34,7 +34,10 @@ def test_question_4_no_longer_says_only_interests_passes_on_accepting():
 
 def test_section_2_keeps_the_price_apart_from_telling_and_leaves_interests_to_section_7():
     two = _flat(_section(PROSE, "**A licence and two buyers.**", "### Exercise: the power"))
-    assert "A higher $v_1$ can raise the price" in two  # review 89, U1: the clause is cut
+    # review 89, U1: the clause is cut; review 106, U5 (round 107): the half-unit result
+    # moved to section 5, after deal-me-out
+    assert "A higher $v_1$ can raise the price" not in two
+    assert "otherwise each unit of $v_1$ adds half a unit" in _flat(PROSE)
     assert "Pointing out value" not in two and "is a ground for more" not in two
     seven = _flat(_section(PROSE, "**Show what you solve for them.**", "**Remember that"))
     assert "it moves a price only where the buyer has not yet counted that value" in seven

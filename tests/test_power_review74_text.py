@@ -111,12 +111,12 @@ def test_question_7_says_its_harrow_option_is_a_calm_counter_not_section_7s_ulti
     from course.scenarios.power import REPLIES
     from tests.test_models_power import PROSE, _section
 
-    assert "take Harrow" in REPLIES  # review 80, U2: renamed; the old label maps to it
+    assert "name Harrow" in REPLIES  # review 106, C1 (round 107): the old label maps to it
     seven = _flat(_section(PROSE, "### Question 7", "def granite_reply"))
     # review 75, U6: one move, not a walk-out in the game and a counter in real talks (in
     # the model a counter is a "reject" proposed a month later)
     # review 87, C1: the real-talks words went to question 9's part b ("mention")
-    assert '"take Harrow"` (walk out to Harrow\'s work).' in seven
+    assert '"name Harrow"` (tell Granite Harrow\'s figure as the margin to meet).' in seven
     assert "Insisting" not in seven
     assert "counter" not in seven.lower()
     section_7 = _seven()

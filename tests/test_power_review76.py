@@ -92,7 +92,11 @@ def test_u3_question_4s_paragraphs_read_at_once():
     # review 79, C2; review 102, X1: the fold went; a refusal is the rule's second line,
     # after question 4's check
     rule = _flat(_section(PROSE, "The predicted price is a forecast", "### Question 5"))
-    assert "If the other side refuses, expect section 5's price, and go no lower." in rule
+    # review 106, U6 (round 107): a refusal's outcome is said in question 4 itself, before
+    # the answer cell, and no longer repeated in rule 2
+    assert "If the other side refuses" not in rule
+    four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
+    assert "Kestrel then expects to settle no lower than section 5's price." in four
 
 
 def test_u2_section_5s_closing_note_has_no_fold_inside_and_no_unused_model():

@@ -25,7 +25,8 @@ def test_c1_question_4_asks_for_the_yardstick_and_says_what_binds_atlas_to_it():
     assert (  # review 78, U1 (round 79): one sentence; review 79, C2: why it binds here
         "you may hold Atlas to this one because Atlas proposed it"
     ) in four
-    assert "Atlas can still refuse and answer a day later." in four
+    # review 106, U6 (round 107): the sentence goes on to what a refusal leads to
+    assert "Atlas can still refuse and answer a day later;" in four
 
 
 def test_c1_question_4s_hint_for_a_higher_ask_does_not_argue_against_the_yardstick():

@@ -33,7 +33,8 @@ def test_x1_question_4_asks_the_reply_and_section_5_teaches_what_a_side_can_stan
     licence = _licence_paragraphs()
     # review 93, U1: the heading now says what the price is (a forecast, not a limit)
     assert "The predicted price is a forecast, not a limit on an ask." in licence
-    assert "expect section 5's price, and go no lower" in licence  # review 98 C1
+    # review 98 C1; review 106, U6 (round 107): said in question 4, before the answer cell
+    assert "expects to settle no lower than section 5's price" in " ".join(four.split())
     # review 90, U1: the figure the other side can check gets its subject; review 97, U1
     # (round 98): both kinds of figure in the rule's first line
     assert (

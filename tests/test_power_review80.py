@@ -50,7 +50,7 @@ def test_c2_question_4_says_why_atlas_may_be_held_to_a_value_nobody_is_owed():
     four = " ".join(_four().split())
     assert (
         "You are not owed a Shapley value (section 2); you may hold Atlas to this one because "
-        "Atlas proposed it."
+        "Atlas proposed it, even above section 5's price."  # review 106, X1 (round 107)
     ) in four
     assert "never as a price you are owed" in " ".join(PROSE.split())
 

@@ -33,7 +33,8 @@ def test_c1_question_4_asks_for_the_figure_kestrel_stands_on_not_an_opening():
     hint on a price above the three says so."""
     prose = _flat(PROSE)
     assert "asking more is allowed" not in prose
-    assert "The question asks for the figure Kestrel stands on, not an opening." in _four()
+    # review 106, U6 (round 107): it says what the figure is, the one Kestrel asks for
+    assert "the figure it asks for and justifies, not an opening." in _four()
     assert "`price`: the figure Kestrel takes or stands on" in _four()
     assert (
         # review 90, U1: what standing on a figure means is now a sentence of its own
@@ -80,17 +81,19 @@ def test_x2_the_yardstick_rounded_to_the_hundred_either_way_passes():
 
 def test_u2_question_7s_walk_out_is_take_harrow_and_the_old_label_keeps_its_marks(learner, capsys):
     """U2: question 7's walk-out was labelled "insist on Harrow", which invites the
-    ultimatum question 9b marks down. It is now "take Harrow"; an answer written with the
-    old label, in any case or with underscores, still earns full marks."""
+    ultimatum question 9b marks down. It was then "take Harrow"; an answer written with the
+    old label, in any case or with underscores, still earns full marks. Review 106, C1
+    (round 107): the move is now "name Harrow" (tell Granite Harrow's figure), and the old
+    label stands for it, right where the walk-out was."""
     from course.scenarios.power import REPLIES
     from tests.test_checks_power import full_marks
 
-    assert REPLIES == ("accept", "reject", "take Harrow")
+    assert REPLIES == ("accept", "reject", "name Harrow")
     assert "insist" not in PROSE.lower()
     seven = _flat(_section(PROSE, "### Question 7", "def granite_reply"))
-    assert '`"take Harrow"` (walk out to Harrow\'s work)' in seven  # review 87, C1
+    assert '`"name Harrow"` (tell Granite Harrow\'s figure as the margin to meet)' in seven
 
-    def old_label(s):  # the model answer as written before this round
+    def old_label(s):  # the model answer as written before review 80
         at_the_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]
         if s.granite_offer >= max(at_the_table, s.outside_offer):
             return "accept"
@@ -98,9 +101,9 @@ def test_u2_question_7s_walk_out_is_take_harrow_and_the_old_label_keeps_its_mark
 
     walks = 0
     for s in _draws(100):
-        walks += _P.granite_reply(s) == "take Harrow"
-        for said in ("insist on Harrow", "INSIST_ON_HARROW", "take Harrow"):
-            if _P.granite_reply(s) == "take Harrow":
+        walks += _P.granite_reply(s) == "name Harrow"
+        for said in ("insist on Harrow", "INSIST_ON_HARROW", "name Harrow"):
+            if _P.granite_reply(s) == "name Harrow":
                 check.judge_granite_reply(s, said)
             else:
                 with pytest.raises(NotYet):
@@ -184,5 +187,6 @@ def test_c2_strong_has_one_definition_and_each_module_names_its_estimate():
         "beats what they expect to give you."
     ) in seven  # review 81, C2 (round 82): "each module names that estimate" went
     # review 102, U3: "**strong**" is defined in the bold line opening section 7; the
-    # bullet explains the rule before it names the alternative strong
-    assert seven.index("what they expect to give you") < seven.index("a strong one")
+    # bullet explains the rule before it names the alternative strong; review 106, C3
+    # (round 107): "binding" now
+    assert seven.index("what they expect to give you") < seven.index("a binding one")

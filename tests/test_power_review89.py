@@ -120,11 +120,11 @@ def test_c1_question_7_reconciles_take_harrow_with_naming_the_rivals_figure():
     five = " ".join(_cell("licence-reply-rule"))  # review 102, X1: the rule follows question 4
     assert "real talks name the rival's figure to the buyer instead" in five
     seven = " ".join(_cell("granite-reply-text"))
-    assert (
+    assert (  # review 106, C1 (round 107): and that move is the one marked now
         "In real talks the same money comes from naming Harrow's figure and leaving only if "
-        "Granite will not meet it (section 5)." in seven
+        "Granite will not meet it, which keeps the door open, as in question 4" in seven
     )
-    assert '`"take Harrow"` (walk out to Harrow\'s work)' in seven
+    assert '`"name Harrow"` (tell Granite Harrow\'s figure as the margin to meet)' in seven
 
 
 def test_u1_the_market_section_drops_the_clause_on_telling_a_known_value():
@@ -132,10 +132,10 @@ def test_u1_the_market_section_drops_the_clause_on_telling_a_known_value():
     question (why would a seller tell a buyer its own value?) the text never answered."""
     market = " ".join(_cell("market-teaching"))
     assert "it already knows does not" not in market
-    # review 102, U3: "weak" is kept for section 7's alternatives
-    assert "A higher $v_1$ can raise the price (half a unit per unit when the rival's value" in (
-        market
-    )
+    # review 102, U3: "weak" is kept for section 7's alternatives; review 106, U5 (round
+    # 107): the half-unit result moved to section 5, which derives it
+    assert "half a unit per unit" not in market
+    assert "otherwise each unit of $v_1$ adds half a unit" in " ".join(_cell("outside-teaching"))
 
 
 def test_u2_the_rule_on_disclosing_alternatives_cites_the_textbook_it_follows():
@@ -203,6 +203,7 @@ def test_module_00_c3_outlasting_the_other_side_is_leverage_not_power():
     four = " ".join(_cell("patience-teaching"))
     assert "outlasting them is power" not in four
     assert "outlasting them is leverage." in four
-    assert "under its holder's alternatives" in four
+    # review 106, U4 (round 107): module 00's filing rule went from section 4
+    assert "A deadline is not a cost of delay; the model has none." in four
     summary = " ".join(_cell("summary"))
     assert "Patience is power" not in summary and "Patience is leverage" in summary

@@ -110,7 +110,8 @@ def test_u3_questions_4_and_7_fold_their_marking_notes_and_9a_says_what_granite_
     # review 103, X4 (round 105): the caveat on taking Atlas's figure is rule 3's last
     # sentence, after the check, and says it no longer earns the mark
     assert "gives up the difference: it does not earn the mark" in _flat(note)
-    assert "If the other side refuses, expect section 5's price" in note
+    # review 106, U6 (round 107): said in question 4 itself, before the answer cell
+    assert "Kestrel then expects to settle no lower than section 5's price" in task
     assert "The mark needs both right" in task and "rounded up or down" in task
     seven = _cell("granite-reply-text")
     task, note = seven.split(fold)

@@ -38,7 +38,9 @@ def test_c1_rule_2_holds_the_figure_and_expects_section_5s_price_if_refused():
         "2. **Ask no more with nothing behind it, and hold it while the other side cannot "
         "fault it.**" in rule
     )
-    assert "If the other side refuses, expect section 5's price, and go no lower." in rule
+    # review 106, U6 (round 107): the refusal's outcome is said in question 4 itself
+    four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
+    assert "Kestrel then expects to settle no lower than section 5's price." in four
     above = 0
     for s in _draws():
         figure = _P.reply_grounds(s)[_P.reply_reason(s)]

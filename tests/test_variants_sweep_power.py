@@ -373,7 +373,7 @@ def test_the_granite_numbers_are_plausible_and_clear_of_every_threshold(drawn):
         assert max(s.outside_offer, s.granite_offer, s.harrow_raised) < s.contract_value
         replies.add(reply_in_money(s))
         caught += reply_in_the_proposers_seat(s) != reply_in_money(s)
-    assert replies == {"accept", "reject", "take Harrow"}
+    assert replies == {"accept", "reject", "name Harrow"}
     assert caught >= 0.15 * len(drawn)
 
 
@@ -584,7 +584,7 @@ def reply_in_money(s):
     table = kestrel_at_table(s)
     if s.granite_offer >= max(table, s.outside_offer):
         return "accept"
-    return "take Harrow" if s.outside_offer > table else "reject"
+    return "name Harrow" if s.outside_offer > table else "reject"
 
 
 def reply_in_shares(s):
@@ -605,7 +605,7 @@ def reply_in_the_proposers_seat(s):
     table = s.contract_value * (1 - s.delta_them) / (1 - s.delta_you * s.delta_them)
     if s.granite_offer >= max(table, s.outside_offer):
         return "accept"
-    return "take Harrow" if s.outside_offer > table else "reject"
+    return "name Harrow" if s.outside_offer > table else "reject"
 
 
 def lever_by_gains(s):
@@ -863,7 +863,7 @@ def test_the_hidden_learners_give_every_answer_and_catch_each_mistake(key):
     the self-check learners)."""
     with hidden_cases_as(key):
         hidden = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
-    assert {reply_in_money(s) for s in hidden} == {"accept", "reject", "take Harrow"}
+    assert {reply_in_money(s) for s in hidden} == {"accept", "reject", "name Harrow"}
     assert {lever_by_gains(s) for s in hidden} == {"bidder", "loan", "harrow"}
     assert {_P.atlas_proposal(s) >= s.borealis_value for s in hidden} == {True, False}
     assert {_P.reply_reason(s) for s in hidden} == {"accept", "yardstick", "rival"}
@@ -880,7 +880,7 @@ def test_the_hidden_learners_give_every_answer_and_catch_each_mistake(key):
     wrong_seat = {
         reply_in_money(s) for s in hidden if reply_in_the_proposers_seat(s) != reply_in_money(s)
     }
-    assert wrong_seat >= {"accept", "take Harrow"}
+    assert wrong_seat >= {"accept", "name Harrow"}
     # question 7: each shortcut, and both together, pick the wrong lever on some hidden learner
     for mistake in ({"harrow_raw": True}, {"loan_without_harrow": True}):
         assert any(naive_lever(s, **mistake) != lever_by_gains(s) for s in hidden), mistake
@@ -1072,7 +1072,7 @@ def _seat_reply(s):
     wrong_seat = table_share(s) / s.delta_you
     if s.granite_offer >= max(wrong_seat, s.outside_offer):
         return "accept"
-    return "take Harrow" if s.outside_offer > wrong_seat else "reject"
+    return "name Harrow" if s.outside_offer > wrong_seat else "reject"
 
 
 def _ignoring_harrow(s):
@@ -1081,7 +1081,7 @@ def _ignoring_harrow(s):
 
 def _harrow_only(s):
     """Question 7 answered by comparing the proposal with Harrow alone."""
-    return "accept" if s.granite_offer >= s.outside_offer else "take Harrow"
+    return "accept" if s.granite_offer >= s.outside_offer else "name Harrow"
 
 
 def test_granites_proposal_never_tests_nothing(drawn_300):
@@ -1095,7 +1095,7 @@ def test_granites_proposal_never_tests_nothing(drawn_300):
         mistakes = {_seat_reply(s), _ignoring_harrow(s), _harrow_only(s)}
         assert mistakes != {right}, s.learner
     replies = {granite_reply(s) for s in drawn_300}
-    assert replies == {"accept", "reject", "take Harrow"}
+    assert replies == {"accept", "reject", "name Harrow"}
 
 
 def test_the_loan_leaves_the_licence_alone_in_the_story_too(drawn_300):
@@ -1317,7 +1317,7 @@ def test_every_story_has_granite_know_harrows_offer_before_it_proposes(swept_200
         # question 8 is set before Harrow tells Granite of its first offer (question 9a)
         assert "tell Granite of it before Granite's first proposal, as with its first" in story
         assert "as it did of its first" not in story
-        walks += granite_reply(s) == "take Harrow"
+        walks += granite_reply(s) == "name Harrow"
     assert 100 < walks < 500
 
 

@@ -19,6 +19,7 @@ from course.checks.hints import (
     NotYet,
     call_learner,
     diagnose,
+    evened,
     general_hint,
     money,
     one_of,
@@ -35,6 +36,7 @@ from course.scenarios.power import (
     REASONS,
     REPLIES,
     REPLY_ALIASES,
+    WALK_OUT,
 )
 from course.variants import (
     CourseIdNeeded,
@@ -60,7 +62,7 @@ def _seat_reply(s):
     table = s.contract_value * (1 - s.delta_them) / (1 - s.delta_you * s.delta_them)
     if s.granite_offer >= max(table, s.outside_offer):
         return "accept"
-    return "take Harrow" if s.outside_offer > table else "reject"
+    return "name Harrow" if s.outside_offer > table else "reject"
 
 
 @answer_key
@@ -134,7 +136,7 @@ class _HiddenLearners:
 
     _KINDS = (
         ("accept-seat", lambda s: _story().granite_reply(s) == "accept" != _seat_reply(s)),
-        ("walk-seat", lambda s: _story().granite_reply(s) == "take Harrow" != _seat_reply(s)),
+        ("walk-seat", lambda s: _story().granite_reply(s) == "name Harrow" != _seat_reply(s)),
         ("reject", lambda s: _story().granite_reply(s) == "reject"),
         ("bidder", lambda s: _story().best_lever(s) == "bidder"),
         ("loan", lambda s: _story().best_lever(s) == "loan"),
@@ -1005,12 +1007,13 @@ def judge_reply_price(s, result):
         )
         general = "it names a price below the buyer's own figure"
     elif reply_takes_figure(s) and abs(said - figure) <= 0.5:
-        # review 103, X4: safe, but not the highest figure (rule 1 after question 4)
+        # review 103, X4: safe, but not the highest figure; review 106, X1 (round 107): the
+        # question's own text says so now, before the answer cell
         hint = (
             f"taking Atlas's {figure:,.0f} as it stands is safe, as it is at least section "
             f"5's price, {licence_price(s):,.0f}, but Atlas's own yardstick worked out, "
-            f"{shapley:,.0f}, is higher: stand on the highest figure the other side proposed "
-            "(rule 1 after question 4), or the difference is given away"
+            f"{shapley:,.0f}, is higher: stand on the highest figure Atlas proposed or can "
+            "check (question 4), or the difference is given away"
         )
         general = "it takes the buyer's own figure where the buyer's yardstick is higher"
     else:
@@ -1870,16 +1873,17 @@ def _granite_hint(s, said, expected):
             "it rejects a proposal worth more than what rejecting and proposing next month "
             "is worth today",
         ),
-        ("accept", "take Harrow"): (
-            f"Harrow's {harrow} is less than Granite's {offer}: walking out to Harrow "
-            "would lose money",
-            "it takes an outside option worth less than the proposal",
+        ("accept", "name Harrow"): (
+            f"Harrow's {harrow} is less than Granite's {offer}: naming Harrow points Granite "
+            "to a lower figure than it offers",
+            "it names an outside option worth less than the proposal",
         ),
-        ("take Harrow", "accept"): (
-            f"Granite's {offer} is less than Harrow's {harrow}: Harrow's work is worth more",
+        ("name Harrow", "accept"): (
+            f"Granite's {offer} is less than Harrow's {harrow}: Harrow's work is worth more, "
+            "and Granite would rather meet that figure than lose the deal",
             "it accepts a proposal worth less than the outside option",
         ),
-        ("take Harrow", "reject"): (
+        ("name Harrow", "reject"): (
             f"Harrow's {harrow} beats Kestrel's share at the table ({table}; Kestrel answers "
             f"Granite's proposal, so it is in the responder's seat): rejecting and proposing "
             f"next month is worth only {waiting} today, less than Harrow's margin now",
@@ -1890,11 +1894,11 @@ def _granite_hint(s, said, expected):
             "what rejecting and proposing next month is worth today",
             "it accepts a proposal worth less than rejecting and proposing next month",
         ),
-        ("reject", "take Harrow"): (
+        ("reject", "name Harrow"): (
             f"Harrow's {harrow} is less than Kestrel's share at the table ({table}): "
-            "rejecting and proposing next month is worth more than Harrow; an outside option "
-            "below your share at the table is not worth taking",
-            "it takes an outside option worth less than the share at the table",
+            "rejecting and proposing next month is worth more than Harrow; naming an outside "
+            "option below your share at the table points Granite to a lower figure",
+            "it names an outside option worth less than the share at the table",
         ),
     }
     return hints[expected, said]
@@ -1919,9 +1923,21 @@ def _judge_choice(s, result, question, choices, right, why, aliases=None):
         raise NotYet(f"{question} is not right for learner {s.learner}: {hint}.", general=general)
 
 
+#: What question 7's old walk-out answer is told, the same words for every case, so that it
+#: says nothing of which move is right (review 106, C1, round 107).
+WALK_OUT_HINT = (
+    "'take Harrow' (walking out on Granite's first proposal) is not one of the moves: where "
+    "Harrow beats Kestrel's share at the table, naming Harrow's figure brings the same money "
+    "and keeps the door open (question 7's note); answer 'accept', 'reject' or 'name Harrow'"
+)
+
+
 @answer_key
 def judge_granite_reply(s, result):
-    """Question 7 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
+    """Question 7 on ``result``: nothing when it is right, else the ``NotYet`` hint. The
+    walk-out, no move since round 107, gets ``WALK_OUT_HINT``."""
+    if evened(result) == evened(WALK_OUT):
+        raise NotYet(f"granite_reply's answer: {WALK_OUT_HINT}.", general=WALK_OUT_HINT)
     _judge_choice(
         s, result, "granite_reply", REPLIES, "granite_reply", _granite_hint, REPLY_ALIASES
     )
@@ -1929,10 +1945,13 @@ def judge_granite_reply(s, result):
 
 @question
 def granite_reply(answer, hidden=False):
-    """Check a function that answers Granite's first proposal: accept, reject or take
+    """Check a function that answers Granite's first proposal: accept, reject or name
     Harrow."""
     _each(answer, _scenarios(hidden), judge_granite_reply, None)
-    passed("granite_reply answers Granite the way the equilibrium says.")
+    passed(
+        "granite_reply answers Granite as section 5's model says, naming Harrow's figure "
+        "where the game would walk out to it."
+    )
 
 
 # --- question 8: which lever ------------------------------------------------------------------
@@ -2188,8 +2207,8 @@ def _harrow_move_why(s, said, expected):
     if not strong:
         if said == "confirm first":
             return (
-                f"Harrow's {harrow} does not beat {known}: a letter makes a weak alternative "
-                "no stronger, and mentioning it gains nothing",
+                f"Harrow's {harrow} does not beat {known}: a letter does not make it bind, "
+                "and mentioning it gains nothing",
                 "it prepares to mention an alternative below their estimate of your share",
             )
         return (

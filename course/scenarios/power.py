@@ -28,10 +28,18 @@ OTHER_MEMBERS = ("Ironvale", "Marrow", "Quillon", "Tessaly")
 LEVERS = ("bidder", "loan", "harrow")
 
 #: How Kestrel can answer Granite's proposal (question 7).
-REPLIES = ("accept", "reject", "take Harrow")
-#: Question 7's old label, kept so that answers written before review 80 (U2: "insist"
-#: read as the ultimatum question 9b marks down) keep their marks.
-REPLY_ALIASES = MappingProxyType({"insist on Harrow": "take Harrow"})
+#: Review 106, C1 (round 107): "take Harrow", walking out on Granite's first proposal, was
+#: the answer where Harrow binds, against question 4's "rival" (name the rival's figure and
+#: keep the door open), section 7 and question 9b; "name Harrow" (tell Granite Harrow's
+#: figure, leave only if Granite will not meet it) is the answer there now.
+REPLIES = ("accept", "reject", "name Harrow")
+#: Question 7's label before review 80 (U2: "insist" read as the ultimatum question 9b
+#: marks down), kept so that answers written with it keep their marks: it stood where
+#: "name Harrow" stands now.
+REPLY_ALIASES = MappingProxyType({"insist on Harrow": "name Harrow"})
+#: Question 7's walk-out, right until round 107 and no move now: the check answers it with
+#: the same words for every case (``checks.power.WALK_OUT_HINT``).
+WALK_OUT = "take Harrow"
 
 #: The labels of question 9: module 00's four kinds of move.
 LABELS = ("legitimate", "bluff", "misrepresentation", "illegitimate")
@@ -776,7 +784,7 @@ def harrow_move(s):
     full, yet "mention" was wrong for it). Mention Harrow
     when it beats that guess; otherwise keep it to yourself, since naming it would lower
     what Granite expects to pay (review 3, E10: with Granite sure of Kestrel's patience the
-    two moves tied). A strong alternative that Granite
+    two moves tied). A binding alternative that Granite
     cannot check (Harrow's offer made only by telephone, as the first was: the new one is
     made the same way) is what a side with none would also claim, so it counts for little:
     confirm it in writing first, then mention it. An ultimatum is never the
@@ -967,13 +975,13 @@ def granite_share(s, delta_you=None, harrow=None):
 def granite_reply(s):
     """What Kestrel should answer Granite's first proposal, in the alternating-offers game
     with Harrow as an outside option: accept it if it gives at least Kestrel's equilibrium
-    share; otherwise, if Harrow beats the table, take Harrow (walk out to Harrow's work,
-    the game's move; naming Harrow's offer first is question 9b's "mention", which this game
-    lacks: review 87, C1; not a counter, which in the game is a rejection and a proposal a
-    month later: review 75, U6), else reject and propose next."""
+    share; otherwise, if Harrow beats the table, name Harrow (tell Granite Harrow's figure
+    and leave for Harrow's work only if Granite will not meet it: the same money as the
+    game's walk-out, with the door left open, as question 4's "rival"; review 106, C1, round
+    107: it was "take Harrow", the walk-out itself), else reject and propose next."""
     if s.granite_offer >= granite_share(s):
         return "accept"
-    return "take Harrow" if s.outside_offer > table_share(s) else "reject"
+    return "name Harrow" if s.outside_offer > table_share(s) else "reject"
 
 
 @answer_key

@@ -256,7 +256,7 @@ print("Left takes all: in the core?", stable)
 # holders compete, the core says where competition pushes the price. Where the players see
 # themselves as partners, or a mediator must divide a joint gain, the Shapley value is a
 # common reference for a fair split. Treat it as a benchmark, never as a price you are
-# owed.
+# owed, unless the other side itself proposed it (section 7).
 #
 # <details><summary>Optional: real bargainers and the core</summary>
 #
@@ -281,9 +281,7 @@ print("Left takes all: in the core?", stable)
 # would pay): every unit the rival would pay raises it by a whole unit, though the rival
 # never buys. When the rival's offer is firm, as in this module's stories, that lowest
 # price is also module 02's **reservation price**, the least the seller could accept:
-# below it, selling to the rival does better. It is a limit, not a target. A higher $v_1$
-# can raise the price (half a unit per unit when the rival's value is below half of it,
-# section 5).
+# below it, selling to the rival does better. It is a limit, not a target.
 #
 # Read as a price, the Shapley value misleads here. It pays the rival $v_2/6$, and when
 # the rival's value is close enough to the keen buyer's it gives the seller less than its
@@ -539,9 +537,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 #
 # Kestrel, whose order book is thin, is the impatient side in the Granite talks; Granite
 # can wait. A thin order book is a cost of delay, which the model reads as a lower
-# $\delta$, and so a smaller share of the pie: outlasting them is leverage.
-# Module 00's audit counts a deadline once, under its holder's alternatives; a deadline
-# is not a lower $\delta$, and the model has none.
+# $\delta$, and so a smaller share of the pie: outlasting them is leverage. A deadline is
+# not a cost of delay; the model has none.
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
@@ -644,7 +641,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # edge all but vanishes. In your story a day's delay costs Kestrel and Atlas the same
 # share of what each gets (every price is per remaining month of the licence), so
 # they split evenly at the table, and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$:
-# never below its reservation price, and exactly that whenever Borealis binds. In section
+# never below its reservation price, and exactly that whenever Borealis binds; otherwise
+# each unit of $v_1$ adds half a unit. In section
 # 2's example the rival's 70,000 beats half of 105,000, so the price is 70,000; splitting
 # the difference (87,500) is never the price in this story.
 #
@@ -697,8 +695,10 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # Atlas's figure as it stands), `"yardstick"` (hold Atlas to the yardstick, worked out) or
 # `"rival"` (name Borealis's firm written offer and its figure). To stand on a figure is
 # to hold the other side to it. You are not owed a Shapley value (section 2); you may hold
-# Atlas to this one because Atlas proposed it. Atlas can still refuse and answer a day
-# later. The question asks for the figure Kestrel stands on, not an opening. What does
+# Atlas to this one because Atlas proposed it, even above section 5's price. Kestrel
+# stands on the highest figure Atlas proposed or can check, giving nothing away: the
+# figure it asks for and justifies, not an opening. Atlas can still refuse and answer a
+# day later; Kestrel then expects to settle no lower than section 5's price. What does
 # Kestrel reply, and for what figure?
 #
 # Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
@@ -742,8 +742,7 @@ check.licence_reply(licence_reply, hidden=True)
 #    rival's written offer; one it proposed holds, since few will call their own standard
 #    unfair (Shell's normative leverage, section 7).
 # 2. **Ask no more with nothing behind it, and hold it while the other side cannot fault
-#    it.** Asking for more only costs a round and comes back to that price. If the other
-#    side refuses, expect section 5's price, and go no lower.
+#    it.** Asking for more only costs a round and comes back to that price.
 # 3. **Name no figure below it.** Naming a figure below the highest one on the table
 #    points the other side down to it. Where the buyer proposes less than the rival's
 #    offer, the model says to sell to the rival; real talks name the rival's figure to the
@@ -905,8 +904,8 @@ ShrinkingPieGame()
 # `s.contract_value`. Granite proposes first (its discount factor is `s.delta_them`),
 # Kestrel answers (`s.delta_you`), and Kestrel can walk away to Harrow's
 # `s.outside_offer` whenever it answers. Write `granite_reply(s)`: the move that gets
-# Kestrel most in section 5's game, one of `"accept"`, `"reject"` (and propose a month
-# later) or `"take Harrow"` (walk out to Harrow's work).
+# Kestrel most by section 5's model, one of `"accept"`, `"reject"` (and propose a month
+# later) or `"name Harrow"` (tell Granite Harrow's figure as the margin to meet).
 #
 # Harrow told Granite of its offer before Granite proposed, and Granite knows how patient
 # Kestrel is (part 4), so section 5's full information holds.
@@ -917,21 +916,21 @@ ShrinkingPieGame()
 # equilibrium path; your reply is to that opening. When Harrow beats Kestrel's share at
 # the table, the game's best reply to a proposal below it is to walk out to Harrow. In
 # real talks the same money comes from naming Harrow's figure and leaving only if Granite
-# will not meet it (section 5).
+# will not meet it, which keeps the door open, as in question 4: the move marked right.
 #
 # </details>
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
 def granite_reply(s):
-    """The move that gets Kestrel most in section 5's game: accept, reject or take
+    """The move that gets Kestrel most by section 5's model: accept, reject or name
     Harrow."""
     ### BEGIN SOLUTION
     at_the_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]
     if s.granite_offer >= max(at_the_table, s.outside_offer):
         return "accept"
-    if s.outside_offer > at_the_table:
-        return "take Harrow"
+    if s.outside_offer > at_the_table:  # Harrow binds: the same money as walking out
+        return "name Harrow"
     return "reject"
     ### END SOLUTION
 
@@ -1012,9 +1011,8 @@ check.best_lever(best_lever, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "using-teaching", "schema_version": 3}
 # ## 7. Using power, and its limits
 #
-# **Strong and weak alternatives**: an alternative is **strong** when it beats the other
-# side's estimate of your share at the table (section 5), and **weak** when it is worth no
-# more than that.
+# **Binding alternatives**: an alternative is **binding** when it beats the other side's
+# estimate of your share at the table (section 5; with full information, that share).
 #
 # This section uses module 00's two words, after Schelling: a **warning** ties a demand to
 # something you would do anyway if it is refused (sell to the rival who pays more); a
@@ -1040,19 +1038,19 @@ check.best_lever(best_lever, hidden=True)
 #   estimate of your reservation price: that fits talks where the other side can make a
 #   final offer and hold to it. Where both sides can counter and both lose by waiting, as
 #   here, mention an alternative when it beats the other side's estimate of your share at
-#   the table (with full information, as in section 5, that share itself): a strong one.
-#   Mentioning a weak one gains nothing where they know your patience.
-# - **When they are unsure of your patience**, a weak figure you name can anchor their
+#   the table: a binding one. Mentioning any other gains nothing where they know your
+#   patience.
+# - **When they are unsure of your patience**, a low figure you name can anchor their
 #   estimate of your share low (module 01, section 5; module 04 returns to anchors),
 #   though section 5's model says it should not. The evidence is an analogy: in Galinsky
 #   and Mussweiler's experiments on first offers (2001), final prices ended nearer the
 #   first figure named. A weak alternative anchors you too: with one, negotiators made
 #   less ambitious first offers and did worse than with none (Schaerer, Swaab and
-#   Galinsky, 2015). So make a strong alternative known, keep a weak one private. That
+#   Galinsky, 2015). So make a binding alternative known, keep any other private. That
 #   rule is Fisher and Ury's (*Getting to Yes*, 1981, "What If They Are More Powerful?
 #   Develop Your BATNA"; also Thompson, *The Mind and Heart of the Negotiator*, 2nd ed.,
 #   2001): no study we know of tests disclosing a weak alternative directly.
-# - **Make a strong alternative believable, and say it calmly.** Granite has not seen
+# - **Make a binding alternative believable, and say it calmly.** Granite has not seen
 #   Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
 #   telephone is worth having confirmed in writing first. Never threaten to take an option
 #   you would not take: a called bluff costs the demand and your credibility. An ultimatum
@@ -1254,7 +1252,8 @@ check.harrow_move(harrow_move, hidden=True)
 # - Power is the other side's dependence on you: how much they need what you control, and
 #   how few other ways they have to get it. It runs both ways, and it rests on authority,
 #   expertise, admiration or control of a resource.
-# - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
+# - The Shapley value is a benchmark of a fair split, not a price you are owed unless the
+#   other side proposed it. The core
 #   says what competition leaves: a rival buyer's firm offer sets your reservation price
 #   at what it would pay, unit for unit, even if it never buys.
 # - Votes are not power: count who can swing a decision (Shapley–Shubik, Banzhaf).
@@ -1273,6 +1272,6 @@ check.harrow_move(harrow_move, hidden=True)
 # - Use power quietly and truthfully: where both sides can counter, mention an alternative
 #   when it beats their estimate of your share at the table, once they can believe it
 #   (module 02's bar, their estimate of your reservation price, fits where they can make a
-#   final offer and hold to it); keep a weak one to yourself; warn only of what you would
+#   final offer and hold to it); keep any other to yourself; warn only of what you would
 #   do anyway; make no threats; leave alone power not yours to use.
 # - If no deal comes, leave so that you can come back: you will likely meet again.
