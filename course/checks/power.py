@@ -19,7 +19,6 @@ from course.checks.hints import (
     NotYet,
     call_learner,
     diagnose,
-    evened,
     general_hint,
     money,
     one_of,
@@ -36,7 +35,6 @@ from course.scenarios.power import (
     REASONS,
     REPLIES,
     REPLY_ALIASES,
-    WALK_OUT,
 )
 from course.variants import (
     CourseIdNeeded,
@@ -1923,21 +1921,9 @@ def _judge_choice(s, result, question, choices, right, why, aliases=None):
         raise NotYet(f"{question} is not right for learner {s.learner}: {hint}.", general=general)
 
 
-#: What question 7's old walk-out answer is told, the same words for every case, so that it
-#: says nothing of which move is right (review 106, C1, round 107).
-WALK_OUT_HINT = (
-    "'take Harrow' (walking out on Granite's first proposal) is not one of the moves: where "
-    "Harrow beats Kestrel's share at the table, naming Harrow's figure brings the same money "
-    "and keeps the door open (question 7's note); answer 'accept', 'reject' or 'name Harrow'"
-)
-
-
 @answer_key
 def judge_granite_reply(s, result):
-    """Question 7 on ``result``: nothing when it is right, else the ``NotYet`` hint. The
-    walk-out, no move since round 107, gets ``WALK_OUT_HINT``."""
-    if evened(result) == evened(WALK_OUT):
-        raise NotYet(f"granite_reply's answer: {WALK_OUT_HINT}.", general=WALK_OUT_HINT)
+    """Question 7 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
     _judge_choice(
         s, result, "granite_reply", REPLIES, "granite_reply", _granite_hint, REPLY_ALIASES
     )

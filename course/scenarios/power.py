@@ -33,13 +33,11 @@ LEVERS = ("bidder", "loan", "harrow")
 #: keep the door open), section 7 and question 9b; "name Harrow" (tell Granite Harrow's
 #: figure, leave only if Granite will not meet it) is the answer there now.
 REPLIES = ("accept", "reject", "name Harrow")
-#: Question 7's label before review 80 (U2: "insist" read as the ultimatum question 9b
-#: marks down), kept so that answers written with it keep their marks: it stood where
-#: "name Harrow" stands now.
-REPLY_ALIASES = MappingProxyType({"insist on Harrow": "name Harrow"})
-#: Question 7's walk-out, right until round 107 and no move now: the check answers it with
-#: the same words for every case (``checks.power.WALK_OUT_HINT``).
-WALK_OUT = "take Harrow"
+#: Question 7's earlier labels, kept so that answers written with them keep their marks:
+#: "insist on Harrow" (before review 80, U2: "insist" read as the ultimatum question 9b
+#: marks down) and "take Harrow" (the walk-out, before round 107). Each was the answer in
+#: exactly the cases where "name Harrow" is now.
+REPLY_ALIASES = MappingProxyType({"insist on Harrow": "name Harrow", "take Harrow": "name Harrow"})
 
 #: The labels of question 9: module 00's four kinds of move.
 LABELS = ("legitimate", "bluff", "misrepresentation", "illegitimate")
