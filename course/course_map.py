@@ -374,7 +374,7 @@ IDEAS = (
             ("04_concessions", "meet-again-teaching", "leaves the door open"),
             ("04_concessions", "trades-teaching", "concede only what closes the deal"),
             ("02_batna", "decide-teaching", "extreme opening. Stay calm"),
-            ("05_capstone", "plan-teaching", "something back"),
+            ("05_capstone", "plan-teaching", "never into silence"),
         ),
         (
             ("02_batna", "respond-to-offer-test"),

@@ -182,8 +182,7 @@ def test_u1_the_reflections_point_4_points_to_section_4s_band():
     sentence; it now points to section 4's band and table."""
     prompt = _cell("reflection-text")
     assert (
-        "4. a target inside section 4's band, placed by its table, naming the fact behind it "
-        "if there is one."
+        "4. a target placed by section 4's table, naming the fact behind it if there is one."
     ) in prompt
     assert "three quarters" not in prompt
 

@@ -1930,7 +1930,7 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
     assert "your first offer lies beyond the target" in _cell("reservation-teaching")
     # review 96 U1: the reflection's prompt points to section 4's band instead of restating it
     assert (
-        "4. a target inside section 4's band, placed by its table, naming the fact behind it if there is one"
+        "4. a target placed by section 4's table, naming the fact behind it if there is one"
         in " ".join(reflection.split())
     )
     answer = " ".join(_cell("reflection").split())
@@ -2356,7 +2356,7 @@ def test_section_5_says_how_its_target_meets_module_04s():
     assert "Wherever you open, the target lies at least half" in _cell("zopa-teaching")
     assert "three quarters of the way" in _cell("reflection")
     assert (
-        "4. a target inside section 4's band, placed by its table, naming the fact behind it if there is one"
+        "4. a target placed by section 4's table, naming the fact behind it if there is one"
         in " ".join(_cell("reflection-text").split())
     )  # review 96 U1: points to it
 
@@ -3356,7 +3356,7 @@ def test_a_fact_that_carries_the_opening_beyond_the_estimate_keeps_the_band_s_to
     assert "if a fact you name carries your opening beyond" not in reflection
     assert "wherever the learner opens" in rubric  # review 96 U1: the prompt points to section 4
     assert (
-        "4. a target inside section 4's band, placed by its table, naming the fact behind it if there is one"
+        "4. a target placed by section 4's table, naming the fact behind it if there is one"
         in " ".join(reflection.split())
     )
     assert "when the learner names a fact that carries their opening beyond" not in rubric
@@ -3578,7 +3578,7 @@ def test_the_target_band_is_stated_in_section_4_and_the_reflection_agrees():
         assert "nine tenths" not in _cell(grade_id)
     assert "three quarters of the way from" in _cell("reflection")
     assert (
-        "4. a target inside section 4's band, placed by its table, naming the fact behind it if there is one"
+        "4. a target placed by section 4's table, naming the fact behind it if there is one"
         in " ".join(_cell("reflection-text").split())
     )  # review 96 U1: section 4's band
     assert "three quarters of the way" not in _cell("q5-text")  # review 58 U4: section 4 only
@@ -4115,7 +4115,7 @@ def test_the_reflections_model_answer_and_rubric_follow_question_5s_rule():
     assert f"three quarters of the way up is {most:,.0f}" in answer  # session 75: 77,000
     # review 81 C2: the prompt points to section 4's table, whose facts are these two
     assert (
-        "4. a target inside section 4's band, placed by its table, naming the fact behind it if there is one"
+        "4. a target placed by section 4's table, naming the fact behind it if there is one"
         in prompt
     )  # review 96 U1: inside section 4's band
     assert "| the fact you can show (a pay survey, a rival's price) | your target |" in (

@@ -49,7 +49,7 @@ def test_the_reflections_target_needs_a_fact_only_where_section_4s_table_asks_fo
         assert "the fact that justifies it" not in text
     # review 96 U1: the prompt points to section 4's band and table instead of restating them
     assert (
-        "4. a target inside section 4's band, placed by its table, naming the fact behind it if there is one"
+        "4. a target placed by section 4's table, naming the fact behind it if there is one"
         in prompt
     )
     assert (

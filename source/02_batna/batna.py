@@ -326,8 +326,7 @@ BatnaBuilder()
 # $$\mathrm{ZOPA} = [\,s,\ b\,] \quad \text{when } b \ge s, \qquad \text{no ZOPA when } b < s .$$
 #
 # At any price in the zone, neither side is worse off than with its BATNA, and strictly
-# inside it both are better off. Its width, $b - s$, is the **surplus** the deal creates;
-# the negotiation is about where in the zone the price lands.
+# inside it both are better off. Its width, $b - s$, is the **surplus** the deal creates.
 #
 # Terms other than salary can move either reservation price: remote days shorten your
 # commute; a signing bonus or a later start may be worth more to one side than it costs the
@@ -340,7 +339,8 @@ BatnaBuilder()
 # **even split**: the price halfway between the two ends, where each side gains the same
 # over its alternative. Wherever you open, the target lies at least half and at most three
 # quarters of the way from your reservation price up to your estimate of the other side's
-# reservation price. The top keeps at least a quarter of the zone as room to concede;
+# reservation price. The top keeps at least a quarter of the zone as room to concede (only
+# a fact you can show passes it);
 # module 04 shows what aiming higher costs in simulated talks. This band is this course's
 # convention, not a research finding: studies of aspirations support ambitious targets you
 # can justify. Inside the band, aim where a fact you can show puts the
@@ -1097,8 +1097,7 @@ check.own_batna_needed(own_batna_needed)
 # 3. how much the step would move your reservation price (the worst terms you would accept:
 #    the least you would take if you are paid, the most you would pay if you pay), with the
 #    arithmetic, and whether you will know its outcome before you must decide;
-# 4. a target inside section 4's band, placed by its table, naming the fact behind it if
-#    there is one.
+# 4. a target placed by section 4's table, naming the fact behind it if there is one.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1125,9 +1124,10 @@ check.own_batna_needed(own_batna_needed)
 #    commit first and the deal rules it out.
 # 4. A target at or on the learner's side of the even split of the zone, at most three
 #    quarters of the way from the reservation price to their estimate of the other side's
-#    reservation price (the most it would pay, or the least it would take), placed by
-#    section 4's table, with the fact named if one places it (none is needed at the even
-#    split), wherever the learner opens, apart from module 01's exception. That
+#    reservation price (the most it would pay, or the least it would take), or to a fact
+#    they show beyond that, placed by section 4's table, with the fact named if one places
+#    it (none is needed at the even split), wherever the learner opens, apart from module
+#    01's exception. That
 #    estimate must come from its alternative to *this* deal: what replacing the learner
 #    would cost bounds what an employer would pay only if the learner would really leave.
 #    The opening itself is not graded here.

@@ -637,8 +637,9 @@ check.what_to_say(what_to_say, hidden=True)
 # worse for Marlow than your last (defined and priced in section 6).
 #
 # **When to step.** Concede only in answer to a move, a true "can't give more" or one
-# announced step at a stall: never into silence. At this table only, Marlow's opening always gives up ground, so it
-# is its first move: your next step in answer to it is reciprocity. Count Marlow's offers,
+# announced step at a stall: never into silence. At this table only, Marlow's opening
+# always gives up ground, so it is its first move: your next step in answer to it is
+# reciprocity. Count Marlow's offers,
 # not its words: when it says "You have not moved since your last offer", it means yours;
 # its own offer may still have moved.
 #
