@@ -15,6 +15,7 @@ from tests.test_checks_power import full_marks
 from tests.test_models_power import NOTEBOOK, PROSE, _section
 from tests.test_power_review58_text import _markdown_words
 from tests.test_power_review90 import _cell, _flat
+from tests.test_power_review91 import _best  # question 4's reference solution
 
 #: The module's markdown words at the start of round 107; the cap is review 102's, 8,854.
 WORDS_BEFORE = 8_827
@@ -34,17 +35,6 @@ def _passes(judge, s, answer):
     except NotYet:
         return False
     return True
-
-
-def _licence_reply(s):
-    """Question 4's reference solution, as the notebook writes it."""
-    grounds = {
-        "accept": s.atlas_figure,
-        "yardstick": (3 * s.atlas_value + s.borealis_value) / 6,
-        "rival": s.borealis_value,
-    }
-    reason = max(grounds, key=grounds.get)
-    return grounds[reason], reason
 
 
 def test_x1_question_4_states_the_rule_that_decides_its_mark_before_the_answer_cell(swept):
@@ -71,7 +61,7 @@ def test_x1_question_4_states_the_rule_that_decides_its_mark_before_the_answer_c
     reasons = {"accept": 0, "yardstick": 0, "rival": 0}
     safe = above_forecast = 0
     for s in swept:
-        price, reason = _licence_reply(s)
+        price, reason = _best(s)
         reasons[reason] += 1
         check.judge_reply(s, (price, reason))
         if reason == "yardstick":
