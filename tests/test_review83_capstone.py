@@ -41,7 +41,9 @@ def test_the_whole_step_for_any_move_is_the_bots_table_and_question_8_still_grad
     worth = {row[1]: row for row in package_rows(case) if row[1] < floor}
     low, next_up = worth[60.0], worth[65.0]  # 5 k€, the smallest move the profits allow
     key = right_moves(case, plan, floor, [reply(low), reply(next_up)])
-    assert key[1][0] == ("next step",) and key[1][1] == "moved"
+    # round 107 (review 106 E2): a move worth exactly the next step's cost takes the step
+    # or a hold; the step still passes, so old answers keep their marks
+    assert key[1][0] == ("next step", "hold") and key[1][1] == "moved"
 
 
 # --- C2: rule (b) agrees with the deadline note; both readings of Marlow's weeks pass ------
