@@ -8,6 +8,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import signal
 import sys
 import types
 from pathlib import Path
@@ -97,7 +98,15 @@ def _shelved(key, scenario, after):
 
 
 def pytest_configure(config):
-    """Every module's scenarios are drawn once per test run (``_drawn_once``)."""
+    """Every module's scenarios are drawn once per test run (``_drawn_once``).
+
+    Tests press Ctrl-C (SIGINT) on the processes they start, as a person at a terminal
+    would. A suite started in the background by a shell without job control (``(make test
+    &)``) inherits SIGINT ignored, and every process it starts would inherit that too, so
+    those tests would fail for the harness's sake: a run with the signal ignored answers it
+    as Python does by default, which its children get back when they start."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     from course.scenarios import SCENARIOS
 
     for module, factory in list(SCENARIOS.items()):
