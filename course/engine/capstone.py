@@ -827,7 +827,7 @@ def _reciprocity(found, stalls=None, offered=True):
 
 def _share():
     """``MOVE_SHARE`` in words, as section 5 says it."""
-    return {0.5: "half ", 1.0: ""}.get(MOVE_SHARE, f"{MOVE_SHARE:.0%} of ")
+    return "" if MOVE_SHARE == 1 else f"{MOVE_SHARE:.0%} of "
 
 
 def _faint(stalls, rounds):
