@@ -144,22 +144,31 @@ def test_c1_section_5_teaches_module_04s_shape_and_the_worked_case_is_computed(r
     gives the reference's packages and target, computed here."""
     plan_text = " ".join(_cell("plan-teaching").split())
     assert "So make the **smallest** step" not in plan_text
-    assert "no step costing more than the one before until you reach both targets" in plan_text
-    # review 102 X4: the tie-breaks are advice now, in shorter words
-    assert "then fewest issues moved back to a level worth more to you" in plan_text
+    # review 108 C1, X1 (round 109): the targets are passed with shrinking steps; the first
+    # tie-break (the package nearest each half-way point) is graded now, so the advice
+    # starts with the fewest terms taken back
+    assert (
+        "passing both targets (or as many as shrinking steps can) with no step costing more "
+        "than the one before until then" in plan_text
+    )
+    assert "prefer the one with fewest issues moved back to a level worth more to you" in plan_text
     case = course.variant(MODULE, "rv-alice")
     floor = reservation_of(case)
     plan = reference["concession_plan"](case, dict(opening_of(case)), floor)
     worths = [_worth(case, package) for package in plan]
-    listed = ", ".join(f"{w:g}" for w in worths[:-1]) + f" and {worths[-1]:g} k€"
-    assert f"the plan's packages are worth {listed}, so the" in plan_text
+    # review 108 X1 (round 109): the target comes from the frontier packages, not the plan's
+    frontier = sorted({row[1] for row in plan_of(case)}, reverse=True)
+    assert set(worths) <= set(frontier)
+    listed = ", ".join(f"{w:g}" for w in frontier[:-1]) + f" and {frontier[-1]:g} k€"
+    assert f"the frontier packages from the opening are worth {listed}, so the" in plan_text
     target = state_target(case, plan, floor, False)
     assert f"so the target is {target:g}." in plan_text
     assert state_target(case, plan, floor, True) is None  # 'With Quell ... no target'
     q7 = " ".join(_cell("q7-text").split())
     assert "The rule's steps may grow or take a term back" not in q7
     # review 102 (cuts for U2's tables): the same facts in fewer words
-    assert "smallest step each time (the frontier package that gives Marlow more" in q7
+    # review 108 C1 (round 109): the smallest steps are one of the two graded shapes
+    assert "either every step is the smallest (to the frontier package that gives Marlow more" in q7
     about = " ".join(_cell("about-the-bot").split())
     assert (
         "**The smallest steps.** In more than half of the plans of smallest steps (question 7 accepts them)"

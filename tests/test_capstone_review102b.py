@@ -123,8 +123,12 @@ def test_e1_the_target_is_a_course_convention_not_module_02s_even_split():
     assert "half-way through your own range (a course convention)" in words
     assert "module 02" not in words
     plan = _text("plan-teaching")
-    assert "half-way through your own range, a course convention" in plan
+    # review 108 C2 (round 109): the target is module 02's lowest (half of the way from your
+    # reservation price to your estimate, as module 02's band starts), still never called
+    # its even split
+    assert "nearest the zone's half-way point, at or above it" in plan
     assert "module 02's rule" not in plan and "module 02's band" not in plan
+    assert "even split" not in plan
 
 
 # --- E2: the bot's first answer ------------------------------------------------------------------
@@ -138,7 +142,9 @@ def test_e2_marlows_first_answer_gives_up_about_a_third_as_the_engine_computes()
     assert (round(low, 2), round(high, 2)) == (0.30, 0.40)
     bot = _text("about-the-bot")
     assert "two fifths" not in bot
-    assert f"about a third ({low:.2f} to {high:.2f} by style)" in bot
+    # review 108 E1 (round 109): the appendix now gives the measured first answers, which add
+    # the pull of your opening to this share (tests/test_capstone_review109.py computes them)
+    assert "0.19 to 0.55 of the way to its reservation price" in bot
 
 
 # --- X4: question 7 states only what is graded --------------------------------------------------
@@ -153,8 +159,11 @@ def test_x4_question_7_states_what_is_graded_and_gives_the_tie_breaks_as_advice(
     assert "the rule above moves through" not in q7
     assert (
         "Graded: every later package is on the frontier, gives Marlow more and leaves you at "
-        "least `reservation` (a profit); no step costs more than the one before until both "
-        "targets; it ends where no such package is left. The tie-breaks are advice." in q7
+        "least `reservation` (a profit); it ends where no such package is left; and either "
+        "every step is the smallest" in q7  # review 108 C1 (round 109): the rule it grades
+    )
+    assert (
+        "with no step costing more than the one before until then. The tie-breaks are advice." in q7
     )
     plan = _text("plan-teaching")
     assert "- advice, not graded: of such plans, prefer" in plan

@@ -22,11 +22,10 @@ def test_c3_the_time_row_and_rule_b_agree_and_your_deadline_is_a_weakness_to_wei
     time never favours Marlow, as the row now says."""
     q4 = _cell("q4-text")
     assert "| alternatives: time (b) | it can wait ≥ 3 weeks longer |" not in q4
-    assert "| alternatives: time (b) | you can wait ≥ 3 weeks longer |" in q4
-    assert (
-        "So (b) favours only you; an earlier deadline of yours still weakens you (section 3's "
-        "note): weigh it in the reflection." in q4
-    )
+    # review 108 C4 (round 109): the row says whose weeks it reads, and why it cannot count a
+    # short deadline of yours (tests/test_capstone_review109.py)
+    assert "| alternatives: time (b) | you can wait ≥ 3 weeks longer than Marlow claims |" in q4
+    assert "if yours does, it weakens you (section 3's note): weigh it in the reflection." in q4
     assert "whose holder then concedes everything" in _cell("audit-teaching")
     leans = collections.Counter(scenario.alternatives_leans(case)[1] for case in _cases())
     assert "Marlow" not in leans and leans["you"] and leans[None], leans
@@ -39,15 +38,15 @@ def test_e1_the_target_is_a_course_convention_and_the_research_backs_ambitious_t
     did not test, and that the research's target-minded negotiators kept their target, the
     best outcome they could obtain (the paper's definition), in mind."""
     opening = _cell("opening-teaching")
-    assert (
-        "(section 5 sets it half-way through your own range, a course convention the "
-        "research below did not test)." in opening
-    )
+    # review 108 C2 (round 109): the target is module 02's lowest (no fact to show), and the
+    # research is cited for what it tested, an ideal, said to sit higher than this target
+    assert "module 02's lowest, as you have no fact to show (section 5)" in opening
     assert "who kept their target in mind" not in opening
     assert (
-        "reached worse deals than those who kept their target, the best outcome they could "
-        "obtain, in mind" in opening
+        "reached worse deals than those who kept in mind their ideal, the best outcome they "
+        "could hope for" in opening
     )
+    assert "this course's target sits lower" in opening
 
 
 def test_u4_rule_a_says_why_the_shares_compare_and_moves_the_deal_cost_caveat_after_it():

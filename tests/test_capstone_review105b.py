@@ -197,8 +197,8 @@ def test_u5_the_intro_says_seven_checks_say_what_to_fix_and_question_6_only_the_
         intro
     )
     assert (
-        "the cell after each checks your answer as you go, and for seven says what to fix "
-        "(for question 6, only its form)." in intro
+        "the cell after each checks your answer as you go, and for six says what to fix "
+        "(question 6's checks only its form)." in intro  # review 108 U6
     )
     source = (ROOT / "source" / MODULE / "capstone.py").read_text()
     graded = re.findall(r'"grade": true[^\n]*"points": 2', source)

@@ -87,7 +87,8 @@ def test_c2_the_opening_row_says_at_this_table_only_and_with_a_person_hold():
         "move: your next step in answer to it is reciprocity." in plan
     )
     assert (
-        "| its opening | hold (a person's opening gives up nothing), or your next step (at "
+        "| its opening | hold (a person's opening is a position, not yet a concession), or your "
+        "next step (at "
         "this table only) |" in plan
     )
 
@@ -130,7 +131,7 @@ def test_c4_the_intro_says_question_6s_verdicts_are_marked_at_grading():
     intro = _cell("intro")
     assert "All eight answers are marked automatically at grading" in intro
     assert "checks your answer as you go" in intro
-    assert "(for question 6, only its form)" in intro
+    assert "(question 6's checks only its form" in intro  # review 108 U6 (round 109)
     assert "All eight answers are marked automatically, the" not in intro
 
 

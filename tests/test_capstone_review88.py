@@ -178,8 +178,9 @@ def test_c3_the_target_can_pass_module_02s_top_or_be_the_opening_and_section_5_s
     plan = _cell("plan-teaching")
     # review 96 C3; review 97 U1: one plain sentence after a worked case
     # review 102 E1: the target is no longer attributed to module 02; same fact
-    assert "Whole packages may put a target far above the middle, even at the opening" in " ".join(
-        plan.split()
+    assert (
+        "Whole packages may put a target far above the half-way point, even at the opening"
+        in " ".join(plan.split())
     )
     assert TARGET_SHARE == 0.75
 

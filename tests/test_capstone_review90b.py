@@ -162,7 +162,10 @@ def test_m1_the_letter_is_weighed_by_whether_the_plan_reaches_the_package_in_tim
     assert "within the steps that fit (section 5)" in prompt
     rubric = answer.split("A full-marks answer")[0]
     assert "whether the letter's lower reservation price would reach a package" not in rubric
-    assert "and whether the plan would reach it in the steps that fit" in " ".join(rubric.split())
+    # review 108 (round 109): the rubric's point 3 said in fewer words, same check
+    assert "reaches a package Marlow needs with Quell in the steps that fit" in " ".join(
+        rubric.split()
+    )
 
 
 BEFORE = Path(__file__).resolve().parent / "capstone_cases_before_review90.json"

@@ -72,17 +72,19 @@ def test_c1_the_allowance_for_marlows_opening_sits_in_the_box_with_its_reason():
     # review 102 E2: "about two fifths" was the top style's share; the engine gives 0.30 to
     # 0.40 by style (tests/test_capstone_review102b.py)
     # review 106 C2 (round 107): what a person's opening means moved into section 5's row
+    # review 108 E1 (round 109): the measured first answers (tests/test_capstone_review109.py)
     assert box.startswith(
-        " Marlow's opening gives up about a third (0.30 to 0.40 by style) of the way to its "
-        "reservation price at a first meeting, so section 5 allows a step in answer to it."
+        " At a first meeting, Marlow's opening (answering question 5's) gives up 0.19 to 0.55 "
+        "of the way to its reservation price, so section 5 allows a step in answer to it."
     )
-    assert "hold (a person's opening gives up nothing), or your next step (at this table" in (
+    assert "hold (a person's opening is a position, not yet a concession), or your next step" in (
         " ".join(plan.split())
     )
     module_04 = MODULE_04.read_text()
     assert "its opening is not a concession" in module_04  # the rule the box departs from
     assert (  # review 106 C2: the row is this table's; a person's opening gets a hold
-        "| its opening | hold (a person's opening gives up nothing), or your next step (at "
+        "| its opening | hold (a person's opening is a position, not yet a concession), or your "
+        "next step (at "
         "this table only) |"
     ) in plan  # no marks taken away
 

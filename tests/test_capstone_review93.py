@@ -154,7 +154,7 @@ def test_c1_question_7_and_the_takeaway_say_where_the_learner_decides_that_growi
     q7 = _cell("q7-text")
     assert "The rule's steps may grow or take a term back" not in q7
     # review 102 (cuts for U2's tables): the same pointer, shorter
-    assert "passes too (the appendix tries it)" in q7
+    assert "either every step is the smallest" in q7  # review 108 C1 (round 109)
     about = " ".join(_cell("about-the-bot").split())
     # review 102 (cuts): the same fact, the plans named in place
     assert (
@@ -284,7 +284,9 @@ def test_u4_question_4b_gives_the_direction_of_bias_for_the_weeks_it_keeps_and_s
             assert time is None
     assert leans == {"you", None}
     q4 = _cell("q4-text")
-    assert ("A buyer overstates its stock, so a claim shorter than your weeks counts; where") in q4
+    assert (
+        "A buyer overstates its stock, so a claim at least 3 weeks shorter than your weeks"
+    ) in q4
 
 
 def test_u5_the_value_claimed_example_is_the_measure_the_bullet_names():

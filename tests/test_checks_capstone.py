@@ -923,7 +923,10 @@ def test_a_free_trade_that_gives_marlow_less_than_another_is_refused(own):
     assert passes(run("concession_plan", _most_left_for_you))
     assert passes(run("concession_plan", _most_left_for_you, hidden=True))
     section = __import__("tests.test_engine_capstone", fromlist=["section"]).section("q7-text")
-    assert "two colleagues' drafts below the frontier, where" in " ".join(section.split())
+    # review 108 (round 109): the same rule in fewer words
+    assert "two colleagues' drafts below the frontier (first a free trade, rule 1)" in " ".join(
+        section.split()
+    )
 
 
 def test_the_free_trade_rule_says_why_it_departs_from_module_04():
@@ -2494,8 +2497,12 @@ def test_the_reflection_prompt_asks_for_what_its_rubric_marks():
     assert "If you did not sign: would a signed letter have got you a deal with Quell" in prompt
     assert "if not, say what the letter would have cost you" in prompt
     assert "weighing the shortfall by your chance that Quell has capacity" not in prompt
-    assert "the line under the table's dropdowns" in rubric
-    assert "with what that deal gives against the BATNA" in rubric
+    # review 108 (round 109): the rubric's point 3 was cut to what it marks; where the learner
+    # reads the figures stays in the prompt (below)
+    assert "reaches a package Marlow needs with Quell in the steps that fit" in " ".join(
+        rubric.replace("#", " ").split()
+    )
+    assert "and that deal against the BATNA" in rubric  # review 108 (round 109): fewer words
     # review 88 U3: the line shows each package's profit and points
     assert "the line under the table's dropdowns shows each package's profit" in prompt
     assert "If so, set that deal against your BATNA" in prompt

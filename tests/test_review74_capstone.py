@@ -131,7 +131,7 @@ def test_list_terms_are_an_asking_position_that_does_not_move_the_target():
         "Only evidence of value, such as a rival's price, could raise it (module 02)." in opening
     )  # review 78 C2: the list terms and the rush cost are the facts that do not
     # review 101 U4: section 5 names module 02's rule; the rival's price is section 4's
-    # review 102 E1: a course convention, not module 02's rule
-    assert "half-way through your own range, a course convention" in " ".join(
+    # review 102 E1: not module 02's rule (its even split); review 108 C2: module 02's lowest
+    assert "nearest the zone's half-way point, at or above it" in " ".join(
         _section("plan-teaching").split()
     )

@@ -119,7 +119,8 @@ def test_the_text_gives_the_exception_step_as_a_tip_for_this_bot():
     plan = _section("plan-teaching")
     assert "with one exception: after two replies in a row" not in plan
     assert (  # review 106 C2: the row is this table's; a person's opening gets a hold
-        "| its opening | hold (a person's opening gives up nothing), or your next step (at "
+        "| its opening | hold (a person's opening is a position, not yet a concession), or your "
+        "next step (at "
         "this table only) |"
     ) in plan
     # review 76 C1: the tip taught the step into silence the rule forbids; it moved to

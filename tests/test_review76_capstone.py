@@ -155,7 +155,9 @@ def test_the_even_split_is_called_the_courses_convention_and_marlow_may_assume()
     strong; it may assume it."""
     opening = _section("opening-teaching")
     assert "not *expecting* more" not in opening
-    assert "a course convention" in opening
+    # review 108 C2 (round 109): the target is module 02's lowest (module 02 calls its band the
+    # course's convention), and the research note says the study's ideal sits higher
+    assert "this course's target sits lower" in opening
     say = _section("say-teaching")
     assert "can only assume" not in say and "and may assume you would otherwise sell" in say
 

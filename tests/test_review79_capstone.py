@@ -38,7 +38,8 @@ def test_a_step_answering_marlows_opening_is_reciprocity_in_text_and_debrief():
     assert plan.count("first move") == 1
     assert "not a move" not in plan
     assert (  # review 106 C2: the row is this table's; a person's opening gets a hold
-        "| its opening | hold (a person's opening gives up nothing), or your next step (at "
+        "| its opening | hold (a person's opening is a position, not yet a concession), or your "
+        "next step (at "
         "this table only) |"
     ) in plan
     # review 90 (C1, U1, U3): removed on purpose
@@ -165,7 +166,8 @@ def test_the_target_paragraph_gives_the_rule_and_sends_departures_to_the_appendi
     that the plan runs past both targets, and a pointer to the appendix for departures
     (said once, U1)."""
     plan = _section("plan-teaching")
-    assert "Your target in each state: of the packages of your plan Marlow could accept" in plan
+    # review 108 X1 (round 109): the target comes from the frontier, not the plan
+    assert "the frontier package Marlow could accept in that state nearest" in plan
     # review 97 C1: the text no longer leaves the stop to the learner (question 8 does not)
     assert "you decide at the table when to stop" not in plan
     assert "Module 02's band runs" not in plan and "in three ways" not in plan

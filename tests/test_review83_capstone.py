@@ -65,7 +65,8 @@ def test_rule_b_lets_the_side_that_can_wait_longer_hold_time_and_both_readings_p
     q4 = SOURCE.read_text().split('grade_id": "q4-text"')[1].split("# %%")[0]
     assert "never" not in q4
     # review 105a C3 (on purpose): the row names the side it can favour, as rule (b) does
-    assert "# | alternatives: time (b) | you can wait ≥ 3 weeks longer |" in q4
+    # review 108 C4 (round 109): the row names whose weeks it reads
+    assert "# | alternatives: time (b) | you can wait ≥ 3 weeks longer than Marlow claims |" in q4
     text = _section("q4-text")
     # review 83 C3: discounting is the default, the buyers' word passes (test_review84)
     assert (
@@ -174,7 +175,7 @@ def test_the_target_is_defined_at_its_first_use():
     )
     first = text.index("target")
     assert text[first - 2 :].startswith(
-        "**target**, the profit you aim to end with in each state of Quell (section 5 sets it"
+        "**target**, the profit you aim to end with in each state of Quell: module 02's lowest"
     )
     assert text.count("**target**") == 1
 

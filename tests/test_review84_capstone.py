@@ -216,7 +216,7 @@ def test_u2_the_target_is_defined_in_the_state_marlows_answers_point_to():
     zone', one zone, while section 5 gives a target for each state of Quell. The definition
     now says: in the state Marlow's answers point to. Fails on the old text."""
     # review 85 U5: section 4 now defines the target plainly and points to section 5
-    assert "the profit you aim to end with in each state of Quell (section 5 sets it" in _cell(
+    assert "the profit you aim to end with in each state of Quell: module 02's lowest" in _cell(
         "opening-teaching"
     )
     assert "keep in mind the one for the state Marlow's answers point to" in _cell("plan-teaching")
@@ -323,7 +323,7 @@ def test_u1_questions_7_and_8_leave_the_checks_mechanics_to_the_checks_messages(
 
     q7, q8 = _cell("q7-text"), _cell("q8-text")
     assert "so an earlier slip does not cost you twice" not in q7
-    assert "from two colleagues' drafts below the frontier, where the first step" in q7
+    assert "from two colleagues' drafts below the frontier (first a free trade" in q7
     assert "nine logs" not in q8
     monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
     answers = solution_namespace("05_capstone", "capstone")

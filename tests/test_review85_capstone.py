@@ -44,12 +44,11 @@ def test_u5_section_4_defines_the_target_plainly_before_section_5_sets_it():
     opening = _cell("opening-teaching")
     assert "your plan's package nearest the middle of the zone" not in opening
     assert (
-        "neither moves your **target**, the profit you aim to end with in each state of Quell "
-        "(section 5 sets it half-way through your own range, a course convention the "
-        "research below did not test)."  # review 105a E1 (on purpose)
+        "neither moves your **target**, the profit you aim to end with in each state of Quell"
+        ": module 02's lowest, as you have no fact to show (section 5)."  # review 108 C2
     ) in opening
     plan = _cell("plan-teaching")
-    assert "nearest the middle of that state's zone" in plan
+    assert "nearest the zone's half-way point" in plan  # review 108 X1
     assert "keep in mind the one for the state Marlow's answers point to" in plan
 
 
@@ -68,7 +67,7 @@ def test_c3_u4_question_7_says_this_bot_does_not_mind_a_growing_step_and_points_
         "one before."  # review 86 C1: and says what to do with a person instead
     ) not in q7
     # review 98 C1 (round 100): the reference is module 04's shape, said in section 5
-    assert "passes too (the appendix tries it)" in q7  # review 102: shorter
+    assert "either every step is the smallest" in q7  # review 102: shorter; review 108 C1
     assert "steps that shrink towards a target" in _cell("plan-teaching")
 
 

@@ -87,7 +87,8 @@ def test_u3_the_rule_table_names_only_question_8s_moves():
     plan = _cell("plan-teaching")
     assert "small step |" not in plan and "one small step announced" not in plan
     assert (  # review 106 C2: the row is this table's; a person's opening gets a hold
-        "| its opening | hold (a person's opening gives up nothing), or your next step (at "
+        "| its opening | hold (a person's opening is a position, not yet a concession), or your "
+        "next step (at "
         "this table only) |"
     ) in plan
     # review 106 U6 (round 107): the row says words are not read at this table

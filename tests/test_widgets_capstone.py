@@ -401,7 +401,7 @@ def test_the_target_with_quell_leaves_marlow_half_the_zone():
     assert "91.5, half-way through your own range (a course convention), from your" in text
     flat = _flat_source()
     # review 78 U5: the target paragraph cut to the rule
-    assert "the one nearest the middle of that state's zone, at or above it" in flat
+    assert "nearest the zone's half-way point, at or above it" in flat  # review 108 X1
     assert "your target is the first package of the plan that gives Marlow" not in flat
 
 
@@ -448,7 +448,7 @@ def test_the_target_without_quell_is_never_below_the_even_split():
     text = unescape(table_for(case).plan_text.value)
     assert "Quell has no capacity: a profit of 105, your opening itself, the only planned" in text
     source = _flat_source()
-    assert "nearest the middle of that state's zone, at or above it: half-way" in source
+    assert "nearest the zone's half-way point, at or above it" in source  # review 108 X1
 
 
 def test_the_model_answers_target_without_quell_is_inside_module_02s_band():
@@ -478,7 +478,7 @@ def test_the_model_answers_target_without_quell_is_inside_module_02s_band():
     flat = _flat_source()
     assert "your target is the first package of your plan after the opening" not in flat
     # review 78 U5; review 101 U4 cut the rival's price, which section 4 gives
-    assert "half-way through your own range, a course convention" in flat  # review 102 E1
+    assert "module 02's lowest, as you have no fact to show" in flat  # review 102 E1; 108 C2
 
 
 def test_the_target_without_quell_is_the_planned_package_nearest_the_even_split():
@@ -509,7 +509,7 @@ def test_s75_the_band_s_top_is_module_02s_three_quarters_not_nine_tenths():
     02's constant (``TARGET_SHARE``), which the widget reads. Failed on the old text."""
     source = _flat_source()
     # review 78 U5: section 5 gives the target's rule only; the band is module 02's
-    assert "half-way through your own range, a course convention" in source  # review 102
+    assert "module 02's lowest, as you have no fact to show" in source  # review 102; 108 C2
     assert "nine tenths" not in source and "nine-tenths" not in source
     widget = (Path(course.__file__).parent / "widgets" / "capstone.py").read_text()
     assert "nine tenths" not in widget

@@ -1508,6 +1508,20 @@ def judge_plan(case, result, opening, floor):
         )
     if module04_plan(case, result, opening, floor):
         return  # review 90 C1 (review 89 C2): module 04's shape passes too
+    fault = _shape_fault(case, result, opening, floor)
+    try:
+        _judge_smallest_steps(case, result, opening, floor)
+    except NotYet:
+        if fault and fault[0] in ("target", "grows"):  # review 108 X1: name the shape's fault
+            where = f"concession_plan for learner {case.learner} from {_show(opening)}"
+            raise NotYet(f"{where}: {fault[1]}.", general=fault[2]) from None
+        raise
+
+
+def _judge_smallest_steps(case, result, opening, floor):
+    """``judge_plan``'s second accepted shape: the course's plan of smallest steps, step for
+    step, any free trade that lands on the frontier accepted; else the hint naming the
+    first step that differs."""
     expected = plan_of(case, opening, floor)
     frontier = frontier_rows(case)
     current = expected[0][1:]
@@ -1560,37 +1574,90 @@ EVEN_SPLIT = 0.5
 
 def module04_plan(case, result, opening, floor):
     """Review 90 C1 (review 89 C2): whether ``result`` is a plan of module 04's shape from
-    ``opening`` down to ``floor``: it starts with the opening; every later package is on
-    the Pareto frontier, gives Marlow more than the one before and leaves Tallis at least
-    ``floor`` (from a draft below the frontier, the first step costs nothing: rule 1); no
-    step that costs Tallis something costs more than the one before it, up to the package
-    that reaches the target of each state of Quell (the planned package nearest module
-    02's even split of that state's zone, at or above it, that Marlow accepts then; a
-    state without a zone needs none); after it the plan goes on to the end, where no step
-    to the frontier gives Marlow more and leaves Tallis at least ``floor``. Anything else,
-    including what is not a list of packages, is ``False``: ``judge_plan`` then judges it as
-    the course's plan and gives its hint."""
+    ``opening`` down to ``floor`` (``_shape_fault`` finds nothing wrong with it)."""
+    return _shape_fault(case, result, opening, floor) is None
+
+
+def _shape_fault(case, result, opening, floor):
+    """What keeps ``result`` from module 04's shape from ``opening`` down to ``floor``, or
+    ``None`` when nothing does. The shape: it starts with the opening; every later package
+    is on the Pareto frontier, gives Marlow more than the one before and leaves Tallis at
+    least ``floor`` (from a draft below the frontier, the first step costs nothing: rule 1);
+    it passes each state's target, and no step that costs Tallis something costs more than
+    the one before it up to the later of the two; after it the plan goes on to the end,
+    where no step to the frontier gives Marlow more and leaves Tallis at least ``floor``.
+
+    Review 108 X1: a state's target is the frontier package nearest the half-way point
+    of that state's zone, at or above it, that Marlow accepts then (``_frontier_target``),
+    no longer the plan's own package nearest it: a plan that conceded everything in one
+    step made the opening its own target and passed on 124 of 200 learners' own cases.
+
+    The fault is ``("form", None, None)`` when ``result`` is not such a walk down the
+    frontier (``judge_plan`` then judges it step by step against the course's plan), else
+    ``(kind, specific, general)`` with kind ``"target"`` (a target skipped), ``"grows"`` (a
+    step costs more than the one before, before the targets) or ``"end"``."""
+    form = ("form", None, None)
     if not isinstance(result, list | tuple) or len(result) < 2:
-        return False
+        return form
     if not all(isinstance(package, Mapping) for package in result):
-        return False
+        return form
     try:
         worths = [_points(case, dict(package)) for package in result]
         start = _points(case, dict(opening))
     except (TypeError, ValueError):
-        return False
+        return form
     if worths[0] != start:
-        return False
+        return form
     frontier = frontier_rows(case)
     on = {row[1:] for row in frontier}
     for (_, theirs), (you, them) in itertools.pairwise(worths):
         if (you, them) not in on or them <= theirs or you < floor:
-            return False
+            return form
     if start not in on and worths[1] not in _free_on_frontier(frontier, start, floor):
-        return False
-    last = 0  # the step that reaches the later of the two targets
+        return form
+    bounds = _shape_bounds(case, worths, floor)
+    missed = _missed_targets(case, worths, floor)
+    if missed and (bounds is None or len(missed) > _fewest_missed(case, worths[0], floor)):
+        quell, target = missed[0]
+        state = "with Quell" if quell else "without Quell"
+        k = next((k for k, (you, _) in enumerate(worths) if you < target - 1e-9), None)
+        if k is None:
+            return ("end", None, None)  # it stops above the target
+        return (
+            "target",
+            f"step {k} goes from a profit of {worths[k - 1][0]:g} to {worths[k][0]:g} and "
+            f"skips your target {state}, worth {target:g} to you: the frontier package "
+            "Marlow accepts then that is nearest the half-way point of that state's zone, at "
+            "or above it (section 5). Pass it (with steps that shrink until both targets, where "
+            "a plan can), or take the smallest step each time, which passes every target",
+            "the plan skips a target: the frontier package nearest the half-way point of a "
+            "state's zone, at or above it",
+        )
+    if bounds is None:
+        return form  # review 98 C1: a state with a zone and no planned package it accepts
+    if not bounds[1]:
+        earlier, later = bounds[2]
+        return (
+            "grows",
+            f"a step costs you {later:g}, more than the step before it ({earlier:g}), "
+            "before your plan reaches both targets (section 5): until then no step may cost "
+            "more than the one before, unless you take the smallest step each time",
+            "a step costs more than the one before, before the targets",
+        )
+    if next_step(frontier, worths[-1], floor) is not None:
+        return ("end", None, None)
+    return None
+
+
+def _shape_bounds(case, worths, floor):
+    """Module 04's shape up to the targets for a walk worth ``worths`` down the frontier:
+    ``None`` when a state with a zone has no planned package Marlow accepts then at or above
+    the half-way point (the plan's own target); else ``(last, shrinks, pair)``: the step that
+    reaches the later of the plan's own targets, whether no step that costs something costs
+    more than the one before up to it, and the first pair of costs that grows."""
+    start, last = worths[0], 0
     for need in (case.reservation_if_not, case.reservation_if_quell):
-        estimate = max((row[1] for row in frontier if row[2] >= need), default=None)
+        estimate = max((row[1] for row in frontier_rows(case) if row[2] >= need), default=None)
         if estimate is None or estimate <= floor + 1e-9:
             continue  # no zone in this state: no target
         even = floor + EVEN_SPLIT * (estimate - floor)
@@ -1600,13 +1667,88 @@ def module04_plan(case, result, opening, floor):
             (you, k) for k, (you, them) in enumerate(worths) if them >= need and you >= even - 1e-9
         ]
         if not above:
-            return False
+            return None
         last = max(last, min(above)[1])
     costs = [mine - you for (mine, _), (you, _) in itertools.pairwise(worths[: last + 1])]
     given = [cost for cost in costs if cost > 0]
-    if any(later > earlier + 1e-9 for earlier, later in itertools.pairwise(given)):
-        return False
-    return next_step(frontier, worths[-1], floor) is None
+    for earlier, later in itertools.pairwise(given):
+        if later > earlier + 1e-9:
+            return (last, False, (earlier, later))
+    return (last, True, None)
+
+
+def _missed_targets(case, worths, floor):
+    """The states' targets (``_frontier_target``) a walk worth ``worths`` skips, as
+    ``(quell, target)`` pairs in the order the walk passes them."""
+    missed = []
+    for quell in (False, True):
+        target = _frontier_target(case, worths, floor, quell)
+        if target is not None and not any(abs(you - target) < 1e-9 for you, _ in worths):
+            missed.append((quell, target))
+    return sorted(missed, key=lambda pair: -pair[1])
+
+
+_FEWEST = {}
+
+
+def _fewest_missed_at(case, start, floor):
+    frontier = sorted(
+        (row[1:] for row in frontier_rows(case) if row[1] >= floor and row[2] > start[1]),
+        key=lambda worth: worth[1],
+    )
+    if not frontier:
+        return 0
+    on = {row[1:] for row in frontier_rows(case)}
+    end, between = frontier[-1], frontier[:-1]
+    fewest = 2
+    for size in range(len(between) + 1):
+        for chosen in itertools.combinations(between, size):
+            worths = [start, *chosen, end]
+            if start not in on and worths[1][0] < start[0]:
+                continue  # from a draft the first step is free
+            bounds = _shape_bounds(case, worths, floor)
+            if bounds is not None and bounds[1]:
+                fewest = min(fewest, len(_missed_targets(case, worths, floor)))
+                if not fewest:
+                    return 0
+    return fewest
+
+
+def _fewest_missed(case, start, floor):
+    """Review 108 X1: the fewest targets a plan of module 04's shape from a package worth
+    ``start`` down to ``floor`` can skip (0 unless shrinking steps cannot pass both: then the
+    smallest steps, or a plan of shrinking steps that skips no more, is the answer)."""
+    key = (repr(case.yours), repr(case.theirs), case.reservation_if_not)
+    key += (case.reservation_if_quell, tuple(start), float(floor))
+    if key not in _FEWEST:
+        _FEWEST[key] = _fewest_missed_at(case, tuple(start), float(floor))
+    return _FEWEST[key]
+
+
+def _frontier_target(case, worths, floor, quell):
+    """Review 108 X1: section 5's target in one state of Quell for a plan worth ``worths``
+    (``(your profit, Marlow's points)`` from its start) down to ``floor``: the profit of the
+    package nearest the half-way point of that state's zone, at or above it, that
+    Marlow accepts in that state, among the frontier packages the plan can reach (no more
+    profit than its first frontier package) and its start; ``None`` when the state has no
+    zone or the plan starts below the half-way point (past the target)."""
+    need = case.reservation_if_quell if quell else case.reservation_if_not
+    frontier = frontier_rows(case)
+    estimate = max((row[1] for row in frontier if row[2] >= need), default=None)
+    if estimate is None or estimate <= floor + 1e-9:
+        return None  # no zone in this state: no target
+    even = floor + EVEN_SPLIT * (estimate - floor)
+    start = worths[0]
+    if start[0] < even - 1e-9:
+        return None  # review 98 C1: the plan starts past this state's target: none to reach
+    on = {row[1:] for row in frontier}
+    first = start if start in on or len(worths) < 2 else worths[1]
+    found = [
+        row[1] for row in frontier if row[2] >= need and even - 1e-9 <= row[1] <= first[0] + 1e-9
+    ]
+    if start[1] >= need:
+        found.append(start[0])
+    return min(found, default=None)
 
 
 def _free_on_frontier(frontier, current, floor):

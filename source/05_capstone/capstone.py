@@ -23,12 +23,12 @@
 # 2. **negotiate** — play the deal against a bot whose limits you cannot see;
 # 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
-# It takes **six and a half to eight and a half hours** if you have written a loop in
-# Python before, and **seven and a half to ten and a half** if you are new to programming,
+# It takes **6½ to 8½ hours** if you have written a loop in
+# Python before, and **7½ to 10½** if you are new to programming,
 # best in three sittings: two for the preparation, then a third for the table. All eight
 # answers are marked automatically at grading, the reflection by your instructor. Cells
 # that say `YOUR CODE HERE` are yours; the cell after each checks your answer as you go,
-# and for seven says what to fix (for question 6, only its form).
+# and for six says what to fix (question 6's checks only its form).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your case
@@ -262,7 +262,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # | row | favours a side when |
 # |---|---|
 # | alternatives: shares (a) | it is ahead by ≥ 0.05 in *both* states |
-# | alternatives: time (b) | you can wait ≥ 3 weeks longer |
+# | alternatives: time (b) | you can wait ≥ 3 weeks longer than Marlow claims |
 # | power (d) | the other depends on the deal more by ≥ 0.10 |
 #
 # - (a) Your share: your BATNA (the better of `my_batna(s)` and `s.brenn_letter`) over
@@ -274,11 +274,12 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   of 100 in the two states, as your research gives no other figure for its
 #   alternative. Each share is the part of its best a side keeps if talks fail, so they
 #   compare.
-# - (b) `s.your_weeks` against `s.their_weeks`. A buyer overstates its stock, so a claim
-#   shorter than your weeks counts; where Marlow's weeks put it
-#   ahead, set the claimed weeks aside (its rush request makes them doubtful, section 2):
-#   time favours neither side. So (b) favours only you; an earlier deadline of yours
-#   still weakens you (section 3's note): weigh it in the reflection.
+# - (b) `s.your_weeks` against `s.their_weeks`. A buyer
+#   overstates its stock, so a claim at least 3 weeks shorter than your weeks favours you;
+#   where Marlow's weeks put it ahead, set the claimed weeks aside (its rush request makes
+#   them doubtful, section 2): time favours neither side. Its true deadline is unknown, so
+#   the row cannot tell whose comes first, even when yours is short; if yours does, it
+#   weakens you (section 3's note): weigh it in the reflection.
 # - (c) If one of (a) and (b) favours a side and the other is neutral or agrees, the
 #   alternatives row favours that side. If they point different ways, the row is open.
 # - (d) `s.their_supply_share` (standing for Marlow's dependence on you) against
@@ -364,9 +365,9 @@ check.my_audit(my_audit, hidden=True)
 #
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to
 # you of a 3-week rush. They justify *asking* for your opening; neither moves your
-# **target**, the profit you aim to end with in each state of Quell (section 5 sets it
-# half-way through your own range, a course convention the research below did not test).
-# Only evidence of value, such as a rival's price, could raise it (module 02).
+# **target**, the profit you aim to end with in each state of Quell: module 02's lowest,
+# as you have no fact to show (section 5). Only evidence of value, such as a rival's
+# price, could raise it (module 02).
 #
 # **The Pareto frontier.** A package is on the **Pareto frontier** (module 04) when no
 # other package is better for one side without being worse for the other; your opening
@@ -398,8 +399,8 @@ check.my_audit(my_audit, hidden=True)
 # about the other side's alternatives or one's own target removed a first offer's pull
 # (here it is extended to a counter-offer). Galinsky, Mussweiler and Medvec (2002) found
 # that negotiators who dwelt on their reservation price reached worse deals than those
-# who kept their target, the best outcome they could obtain, in mind, though the
-# target-minded were less satisfied with them.
+# who kept in mind their ideal, the best outcome they could hope for, though they felt
+# less satisfied; this course's target sits lower.
 #
 # </details>
 
@@ -584,28 +585,27 @@ check.what_to_say(what_to_say, hidden=True)
 # Your opening is on the frontier, so every step from it costs you. Module 04 planned
 # steps that shrink towards a target; here you need one for each state of Quell. In each
 # state the zone runs from your reservation price up to your best profit on a package that
-# gives Marlow that state's reservation price. Your target in each state: of the packages
-# of your plan Marlow could accept in that state, the one nearest the middle of that
-# state's zone, at or above it: half-way through your own range, a course convention. Your
-# plan:
+# gives Marlow that state's reservation price. Your target in each state is module 02's
+# lowest, as you have no fact to show: the frontier package Marlow could accept in that
+# state nearest the zone's half-way point, at or above it. Your plan:
 # - from a colleague's draft below the frontier, first a step that costs you nothing (a
 #   free trade, rule 1): trade an issue Marlow values more for one you value more, so both
 #   sides gain (Pruitt's *logrolling*, *Negotiation Behavior*, 1981). Module 04 added both
 #   sides' points, which its case put on one scale; k€ and points have no common unit:
 #   any free trade that lands on the frontier will do there;
 # - then packages on the frontier, each giving Marlow more and leaving you at least your
-#   reservation price, no step costing more than the one before until you reach both
-#   targets, then on until none is left;
-# - advice, not graded: of such plans, prefer the one that passes the package nearest
-#   each middle, then fewest issues moved back to a level worth more to you, then most
-#   steps (a small step loses less if it meets Marlow's aim).
+#   reservation price, passing both targets (or as many as shrinking steps can) with no
+#   step costing more than the one before until then, then on until none is left;
+# - advice, not graded: of such plans, prefer the one with fewest issues moved back to a
+#   level worth more to you, then most steps (a small step loses less if it meets
+#   Marlow's aim).
 #
 # For `course.variant("05_capstone", "rv-alice")`, without Quell the zone runs from 79.25
-# to 95 k€, its middle 87.125; the plan's packages are worth 95, 90 and 80 k€, so the
-# target is 90. With Quell, no package suits both sides: no zone, no target. Whole
-# packages may put a target far above the middle, even at the opening (without Quell,
-# when your plan's second package falls below the middle): holding it means no step
-# unless Marlow's answers point to Quell.
+# to 95 k€, its half-way point 87.125; the frontier packages from the opening are worth
+# 95, 90, 85 and 80 k€, so the target is 90. With Quell, no package suits both sides: no
+# zone, no target. Whole packages may put a target far above the half-way point, even at
+# the opening (without Quell, when the next frontier package falls below it): holding it
+# means no step unless Marlow's answers point to Quell.
 # The table shows both targets: keep in mind the one for the state Marlow's answers point
 # to:
 # - aim at the target without Quell;
@@ -622,8 +622,7 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # 44 ≥ 34: without Quell it could give more. Question 8 accepts both
 # rules: hold once your last package reaches that target (module 04's, for a person), or
-# step on to your reservation price, which at this bot gains deals (without Quell, two
-# deals in five ended below that target).
+# step on to your reservation price, which at this bot gains deals.
 #
 # Marlow bargains in one of four **styles**, module 04's three concession patterns and
 # tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most of
@@ -647,7 +646,7 @@ check.what_to_say(what_to_say, hidden=True)
 # |---|---|
 # | it moved: its offer is worth more to you than its offer before, by at least what your next step costs you (a smaller move counts as none) | next step |
 # | it said it can't give more on its own offer | next step |
-# | its opening | hold (a person's opening gives up nothing), or your next step (at this table only) |
+# | its opening | hold (a person's opening is a position, not yet a concession), or your next step (at this table only) |
 # | its second reply in a row without a move | hold, or your next step announced as an invitation (words are not read here); then hold until it moves |
 #
 # The last row borrows from Osgood's GRIT (1962: graduated and reciprocated initiatives in
@@ -720,20 +719,21 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # Write `concession_plan(s, opening, reservation)`: your **plan**, a list that starts with
 # `opening` (a package). Graded: every later package is on the frontier, gives Marlow
-# more and leaves you at least `reservation` (a profit); no step costs more than the one
-# before until both targets; it ends where no such package is left. The tie-breaks are
-# advice. `s.issues`, `s.yours` and `s.theirs` are as in
+# more and leaves you at least `reservation` (a profit); it ends where no such package is
+# left; and either every step is the smallest (to the frontier package that gives Marlow
+# more and leaves you most), or the plan passes both targets (or as many as shrinking
+# steps can) with no step costing more than the one before until then. The tie-breaks
+# are advice. `s.issues`, `s.yours` and `s.theirs` are as in
 # question 5, `s.reservation_if_not` and `s.reservation_if_quell` as in question 3;
 # `all_packages`, `package_points` and `pareto_frontier` (which returns the frontier's
 # points as `(your profit, Marlow's points)` pairs) are imported for you. The
 # check also starts your function from your plan's second package, with a higher
 # reservation price, on another learner's case, and from two colleagues' drafts below the
-# frontier, where the first step must be a free trade of rule 1. To see your own plan, run
+# frontier (first a free trade, rule 1). To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
-# At this table you send the plan's packages in order, one per step (question 8). The
-# smallest step each time (the frontier package that gives Marlow more and leaves you
-# most) passes too (the appendix tries it). A step may take a term back (volume back up)
+# At this table you send the plan's packages in order, one per step (question 8). A
+# step may take a term back (volume back up)
 # if Marlow gains points: a **trade-back step**, no retraction (section 6).
 
 
@@ -799,7 +799,7 @@ check.concession_plan(concession_plan, hidden=True)
 # politely: give your move after each by section 5's rule.
 #
 # Write `table_moves(s, plan, reservation, log)`. The check gives the smallest-step plan
-# (question 7's last paragraph) and the course's
+# (question 7) and the course's
 # reservation price; `log` is Marlow's replies in order, each a dict: `"offer"` (its
 # package), `"final"` (`True` for its final offer) and `"cant_give_more"` (`True` when it
 # said it can't give more on its own offer). Your first offer was `plan[0]`; each next
@@ -922,8 +922,9 @@ NegotiationTable(
 # 3. **The relationship.** Before the second, set "Marlow's style" to the one the first
 #    debrief named. How did your first negotiation end, what did the debrief say Marlow
 #    would remember of it, and what did you see of that in the second (its opening, its
-#    patience)? The second debrief's "Replayed on this sitting" line (if trust
-#    changed) is the controlled comparison: same style, opening and Quell. How would
+#    patience)? The first debrief's "Replayed on this sitting" line (if trust changed)
+#    shows what that ending changed: Marlow's first answer at its trust before and after,
+#    all else the same. How would
 #    Marlow's buyers feel about the outcome, about themselves, about the process and about you
 #    (Curhan, Elfenbein and Xu's *subjective value*, 2006)? Would they want to deal with
 #    Tallis again, and does that matter for a supplier of a year's sensors?
@@ -941,10 +942,9 @@ NegotiationTable(
 #
 # 1. what was kept and what was left of the plan, with a reason;
 # 2. how Marlow answered an opening past question 5's, if any;
-# 3. for a learner who did not sign: whether a package Marlow needs with Quell lies above
-#    the letter's lower reservation price (the line under the table's dropdowns shows it)
-#    and whether the plan would reach it in the steps that fit, with what that deal gives
-#    against the BATNA; if not, what the letter would have cost: the shortfall weighed by
+# 3. for a learner who did not sign: whether the plan, run to the letter's lower
+#    reservation price, reaches a package Marlow needs with Quell in the steps that fit,
+#    and that deal against the BATNA; if not, the letter's cost: the shortfall weighed by
 #    the chance that talks with the letter still end without a deal;
 # 4. what the learner attended to after Marlow's opening, and the steps set against
 #    their reply ratios from the debrief.
@@ -955,8 +955,8 @@ NegotiationTable(
 #
 # Part (3): how the first negotiation ended; what Marlow's trust became, by section 6's
 # table (each retraction and each offer refused out of hand lowers it); the second
-# sitting at the first debrief's style, and what the replay line shows (if any); what
-# that did or did not change in the second;
+# sitting at the first debrief's style, and what the first debrief's replay line shows
+# (if any); what that did or did not change in the second;
 # and a judgement of Marlow's subjective value and of
 # whether it would deal again.
 #
@@ -1020,9 +1020,9 @@ NegotiationTable(
 # - With a person, concede down the frontier in steps that shrink towards your target,
 #   each traded for something, and take no term back (question 7's, for this bot,
 #   need not).
-# - Step only when the other side moves, says it can give no more (at this table the words
-#   are true; test a person's first), or, once per deadlock, to break it, announced as an
-#   invitation (GRIT). Give no more than it gave.
+# - Step only when the other side moves (at this table, its opening counts), says it can
+#   give no more (at this table the words are true; test a person's first), or, once per
+#   deadlock, to break it, announced as an invitation (GRIT). Give no more than it gave.
 #   At the end of your plan, walk away politely.
 # - After every negotiation, debrief: the outcome, the value claimed and created, the
 #   leverage that moved it, and what the ending did to the relationship.
@@ -1043,8 +1043,8 @@ NegotiationTable(
 #   Marlow's deadline is random, so the case's weeks and dependence do not act at the
 #   table.
 #
-# **Where this table departs from module 04.** Marlow's opening gives up about a third
-# (0.30 to 0.40 by style) of the way to its reservation price at a first meeting, so
+# **Where this table departs from module 04.** At a first meeting, Marlow's opening
+# (answering question 5's) gives up 0.19 to 0.55 of the way to its reservation price, so
 # section 5 allows a step in answer to it. One more rule is looser. Question 7's plan runs
 # past both targets to your reservation price, with trade-back steps. With a person, keep module 04's paced tit-for-tat (its question 3), and
 # test a "can't give more" (ask what would let them move, or hold once), since it is
