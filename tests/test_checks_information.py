@@ -2256,7 +2256,10 @@ def test_a_fair_price_is_marked_on_its_hard_bounds_only(monkeypatch):
     for at in ("floor", "below", "half"):
         earned, message = practice_prices(limits_with(**{"practice-whole-gain": generous(at)}))
         assert earned == 1 and "more than half the gain" not in message, at
-    thin = lowest - (lowest - practice.cost) / 20  # review 89 X2: the floor is a fifth
+    # review 89 X2: the floor is a fifth; review 108 X1 (round 109): measured at the model's
+    # price (a twentieth off a lower possible price may leave the buyer at the model's more)
+    model = reference.best_move(after, practice.cost)[0]
+    thin = model - (model - practice.cost) / 20
     for outside in (thin, practice.cost):
         earned, _ = practice_prices(
             limits_with(**{"practice-whole-gain": ("accepts-any", outside)})
@@ -3224,11 +3227,16 @@ def test_a_fair_price_leaves_the_buyer_a_quarter_of_the_gain(monkeypatch):
         fair = reference.model_limits(sale, after)["fair-share"][1]
         assert reference.fits(reference.FAIR, fair, sale, after)
         assert all(abs(fair - r) >= 1 for r, c in after.items() if c > 0)
-        # a learner whose opening raised the price has no surer price (review 70 X5)
-        for thin in (model - 1, *reference.surer_prices(after, sale.cost)[-1:]):
-            assert not reference.situation_fits(
-                next(i for i in reference._SITUATIONS if i.key == "fair-share"), thin, sale, after
-            )
+        fair_share = next(i for i in reference._SITUATIONS if i.key == "fair-share")
+        assert not reference.situation_fits(fair_share, model - 1, sale, after)
+        # a learner whose opening raised the price has no surer price (review 70 X5).
+        # Review 108 X1 (round 109): a surer price leaves every buyer at least as much as a
+        # passing fair price just above it (the buyer at it could not buy at that one
+        # either), so it passes wherever it leaves a buyer at the model's price a fifth
+        for surer in reference.surer_prices(after, sale.cost)[-1:]:
+            fifth = model - surer >= reference.FAIR_FLOOR * (model - sale.cost) - 0.005
+            above = surer > max(sale.cost, sale.opening_offer) + 0.005
+            assert reference.situation_fits(fair_share, surer, sale, after) == (fifth and above)
         if graded < 5 and "fair-share" in sale.situations:
             graded += 1
             said = parts(own_limits(limits_with(**{"fair-share": ("accepts-any", model - 1)})))

@@ -108,7 +108,9 @@ def test_u1_question_6_names_what_to_give_and_its_box_gives_the_bounds():
         "1. **Your opening**",
     ):
         assert moved not in shown and moved in box, moved
-    assert "the box gives the bounds the check accepts" in shown
+    # review 108 X5 (round 109): the sentence went to pay for the cases that ask only
+    # `staged-opening`; the box's own title says what it holds
+    assert "How your prices are checked" in box
 
 
 def test_u1_questions_5_and_5b_say_what_the_check_tries_in_one_line_and_still_try_it(monkeypatch):

@@ -25,7 +25,8 @@ def test_x3_question_5b_has_a_lower_price_on_every_learner_s_case():
     assert 60 < nones < 150, nones  # a minority: None is still taught
     assert 70 < stand_ins < 130, stand_ins
     words = cell_words("q5b-text")
-    assert "another learner's sale (`check.holds_case()`" in words
+    # review 108 U3 (round 109): "another learner's sale" said plainly
+    assert "a stand-in case (`check.holds_case()`" in words
     assert "nowhere lower still earns, and the answer is `None`" not in words
 
 
@@ -69,8 +70,10 @@ def test_u4_the_fair_price_advice_is_one_number_and_the_mark_says_it_is_lenient(
     so no answer that passed fails."""
     box = cell_words("q6-text")
     assert (
-        "**Fair price**: leave the buyer at least a quarter of the gain (the mark accepts as "
-        "little as a fifth, since refusals are rarer at a sale's stakes)." in box
+        # review 108 X1 (round 109): the share measured at the model's price
+        "**Fair price**: leave a buyer who would pay the model's price at least a quarter of "
+        "the gain (the mark accepts as little as a fifth, since refusals are rarer at a sale's "
+        "stakes)." in box
     )
     assert "better a third" not in box and "The mark asks at least a fifth" not in box
     for item in reference._SITUATIONS:

@@ -125,7 +125,9 @@ def test_u5_question_3_says_why_no_price_is_ten_times_its_neighbour():
     three = cell_words("q3-text")
     assert (
         "no price may be more than ten times as likely as its neighbour in the list, so that "
-        "no single piece of news settles the question (Cromwell's rule)." in three
+        # review 108 U4 (round 109): the cap of ten is the course's, not Cromwell's
+        "no single piece of news settles the question (Cromwell's rule forbids only zero; "
+        "the cap of ten is this course's)." in three
     )
     news = cell_words("news-teaching")
     assert (
@@ -136,4 +138,4 @@ def test_u5_question_3_says_why_no_price_is_ten_times_its_neighbour():
     assert "so that no move is ruled out (Cromwell's rule, section 2)." in pace
     assert "*Cromwell's rule*" not in pace
     text = " ".join(cell_words(g) for g in ("news-teaching", "q3-text", "pace-teaching"))
-    assert text.index("*Cromwell's rule*") < text.index("(Cromwell's rule).")
+    assert text.index("*Cromwell's rule*") < text.index("(Cromwell's rule forbids only zero")

@@ -117,7 +117,10 @@ def test_question_5b_says_the_own_case_may_be_none_at_once_but_the_worked_cases_
     words = cell_words("q5b-text")
     # review 91 U2: the shortcut said with its reason
     # review 103 X3: such a learner is asked about another learner's sale instead
-    assert "nothing lower is still possible, so your case is another learner's sale" in words
+    # review 108 U3 (round 109): said plainly, a stand-in case
+    assert (
+        "nothing lower is still possible and holds cannot move it: then the check tries a" in words
+    )
     # review 99 U1 (round 100): the four cases are no longer listed with their answers; the
     # check still tries four worked cases, the first one where four holds move the price
     assert "The check tries your case and four worked cases" in words

@@ -363,14 +363,16 @@ def test_question_6_says_whose_opening_it_means():
 
     six = cell_words("q6-text")
     # review 102: U2 cut "in a haggle" (section 3's glossary says it); still "your"
+    # review 108 C1 (round 109): five prices, the re-priced one named
     assert (
-        "adds four to those you have met (section 3's glossary lists them all): your **opening**"
+        "adds five to those you have met (section 3's glossary lists them all): your **opening**"
         in six
     )
     assert "1. **Your opening**" in six
     # review 88 U1: the staged-opening box became one paragraph
     start = six.index("For `staged-opening`:")
-    rest = six[:start] + six[six.index("One mark for the assumptions", start) :]
+    # review 108 X5 (round 109): "One mark for the assumptions ..." cut; the box follows
+    rest = six[:start] + six[six.index("<details>", start) :]
     rest = re.sub(r"- `\"honest-opening\"`: [^;]*;", "", rest)
     assert "the opening" not in rest.replace("`", ""), rest
     for clause in (

@@ -93,7 +93,9 @@ def test_a_fair_price_leaving_a_fifth_and_a_target_below_the_band_pass():
             assert not reference.leaves_fair_share(fifth, after, sale.cost, reference.FAIR_SHARE)
             assert reference.fits(reference.FAIR, fifth, sale, after)
             passed_fifth += 1
-            twentieth = r - (r - sale.cost) / 20
+            # review 108 X1 (round 109): the share is measured at the model's price, so
+            # the hard bound is a twentieth off the model's price, not off each price
+            twentieth = model - (model - sale.cost) / 20
             assert not reference.fits(reference.FAIR, twentieth, sale, after)
         opening = reference.opening_floor(sale, after)
         low, _ = reference.target_band(opening, sale, after)
@@ -147,7 +149,13 @@ def _slip(sale, after):
 def test_the_whole_gain_slip_fails_in_practice_with_a_true_hint(learner):
     """X3: the slip passed the practice check (one candidate fits on worked-case-0) and
     failed grading on rv-alice's and rv-bob's cases. ``fair-case`` now shows it in practice,
-    and the hint says what is true of the slip's price there."""
+    and the hint says what is true of the slip's price there.
+
+    Review 108 X1 (round 109) reversed the verdict on this "slip": a third off 65,000
+    (60,333.33) leaves every buyer at least as much as 61,500, which passed, and convention
+    3 ("at least a quarter") reads "more is fine". The share is now measured at the model's
+    price, so the slip passes; a price too close under the model's price still fails on
+    ``fair-case`` with the true hint."""
     from course.checks import information as check
 
     sale = check.fair_case()
@@ -155,8 +163,17 @@ def test_the_whole_gain_slip_fails_in_practice_with_a_true_hint(learner):
     slip = _slip(sale, after)["practice-whole-gain"][1]
     nearest = min(r for r, c in after.items() if c > 0 and r >= slip)
     assert nearest - slip < reference.FAIR_FLOOR * (nearest - sale.cost)
-    credit = check.model_limits(_slip)
-    earned, message = parts(credit)["practice: what to do"]
+    model = reference.best_move(after, sale.cost)[0]
+    assert model - slip >= (model - sale.cost) / 3 - 0.01
+    assert parts(check.model_limits(_slip))["practice: what to do"][0] == 1
+
+    def thin(case, beliefs):
+        answer = _slip(case, beliefs)
+        if case.cost == check.FAIR_NUMBERS["cost"]:
+            answer["practice-whole-gain"] = ("accepts-any", 63_000)
+        return answer
+
+    earned, message = parts(check.model_limits(thin))["practice: what to do"]
     assert earned == 0
     assert "fair-case" in message and "less than a fifth of the gain" in message  # review 89 X2
     assert parts(check.model_limits(solution("model_limits")))["practice: what to do"][0] == 1

@@ -65,8 +65,14 @@ def test_a_fair_price_must_leave_a_fifth_and_every_learner_can_leave_a_quarter(s
             for share, passes in ((0.15, False), (0.2, True), (0.25, True), (0.4, True)):
                 price = r - share * gain
                 if max([floor, *below]) + 1 < price < model - 1:
-                    assert reference.situation_fits(item, price, sale, after) == passes
-                    now_fail += not passes
+                    # review 108 X1 (round 109): the share is measured at the model's price,
+                    # so below it a price passes when it leaves a buyer at the model's price
+                    # a fifth (every price that passed before still does)
+                    cap = model - reference.FAIR_FLOOR * (model - sale.cost) + 0.005
+                    expected = passes if r == model else price <= cap
+                    assert passes <= expected
+                    assert reference.situation_fits(item, price, sale, after) == expected
+                    now_fail += not expected
         if "fair-share" in sale.situations:
             asked += 1
             quarter = reference.fair_price(after, sale.cost, sale.opening_offer, 0.25)
@@ -83,7 +89,8 @@ def test_the_table_and_the_hint_say_a_fifth(learner):
     65,000 1,680 of 14,000 (12%): it earned the practice mark, and the table said "a
     tenth". It now fails with a hint that says a fifth and why; the table says a fifth."""
     six = cell_words("q6-text")
-    assert "at least a fifth of the gain (that reservation price minus your cost)" in six
+    # review 108 X1 (round 109): the share measured at the model's price
+    assert "at least a fifth of the gain (the model's price minus your cost)" in six
     assert "a tenth" not in six
     sale = check.fair_case()
     after = reference.posterior_after_opening(sale)

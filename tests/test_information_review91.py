@@ -173,10 +173,11 @@ def test_question_5b_says_why_none_follows_where_no_price_lies_below(monkeypatch
     words = cell_words("q5b-text")
     assert "sells no more surely" not in words
     assert (
-        # review 103 X3: such a learner's case is another learner's sale (pin re-pinned)
+        # review 103 X3: such a learner's case is another learner's sale (pin re-pinned);
+        # review 108 U3 (round 109): said plainly, a stand-in case
         "Holds only push beliefs down, so they can only move your price down. Where your "
-        "opening raised the model's price, nothing lower is still possible, so your case is "
-        "another learner's sale" in words
+        "opening raised the model's price, nothing lower is still possible and holds cannot "
+        "move it: then the check tries a stand-in case" in words
     )
     floor = counted = 0
     for learner in LEARNERS:

@@ -134,7 +134,8 @@ def test_x2_the_under_note_gives_fairness_as_the_reason():
     notes = check._price_notes([52_500], sale, after)
     under = notes[notes.index("A price above the opening but below the lowest") :]
     assert "earns less: fairness is the one reason to name such a price." in under
-    assert "leaves the buyer there less than a fifth" in notes  # the "thin" note beside it
+    # the "thin" note beside it; review 108 X1 (round 109): measured at the model's price
+    assert "leaves a buyer who would pay the model's price less than a fifth" in notes
 
 
 def test_u1_convention_3_says_what_the_opening_left_and_it_is_true():
@@ -144,9 +145,9 @@ def test_u1_convention_3_says_what_the_opening_left_and_it_is_true():
     that share", true for every swept learner with `fair-share`, and "as section 3 says" (which
     section 3 did not say) is gone. Checked where the opening is above your cost."""
     six = _six()
-    assert (
-        "that opening itself left the buyer at the lowest possible price at least that share"
-    ) in six
+    # review 108 X1 (round 109): every price down to Osprey's opening is fair now, and
+    # convention 3 says so instead; the fact below still holds and stays checked
+    assert "Any lower price above your cost and Osprey's opening is fairer." in six
     assert "as section 3 says" not in six
     checked = 0
     for learner in SWEEP:

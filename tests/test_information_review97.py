@@ -360,7 +360,10 @@ def test_review97_u2_an_opening_that_rules_out_the_highest_price_lowers_evpi():
     # review 99 U2 (round 100): the scenario statistic is cut; Question 8 shows the learner
     # their own case, and the fact is still checked over the sweep below
     assert "Where it ruled out the highest price" not in words
-    assert "Question 8 asks which way Osprey's opening moves it in your own case." in words
+    # review 108 U6 (round 109): what Question 8 asks, not a direction
+    assert (
+        "Question 8 has you compute it before and after Osprey's opening in your own case." in words
+    )
     seen = 0
     for n in range(0, 2000, 5):
         sale = variant("01_information", f"sweep-{n}")

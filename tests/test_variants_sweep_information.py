@@ -1544,7 +1544,13 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
                 fair = r - gain / 5
                 above = [q for q in alive if q < r]
                 if fair > max([sale.cost, sale.opening_offer, *above]) + 1 and fair < model - 1:
-                    assert fits("fair-share", fair) and not fits("fair-share", fair + 1)
+                    # review 108 X1 (round 109): the fifth is measured at the model's price,
+                    # so the top is a fifth off the model's price, not off each price
+                    top = model - (model - sale.cost) / 5
+                    assert fits("fair-share", fair) and (
+                        r < model or not fits("fair-share", fair + 1)
+                    )
+                    assert fits("fair-share", top) and not fits("fair-share", top + 1)
                     assert fits("fair-share", r - gain / 4)
                 half = r - gain / 2  # leaves the buyer at r half the gain
                 if half > max([sale.cost, sale.opening_offer, *above]) + 1 and half < model - 1:
@@ -1725,7 +1731,10 @@ def test_perfect_information_is_worth_more_after_the_opening_for_most_learners(s
     # stated are still checked on every drawn learner below
     assert "In this course's scenarios" not in words
     assert "Knowing more can make perfect information worth more." in words
-    assert "Question 8 asks which way Osprey's opening moves it in your own case." in words
+    # review 108 U6 (round 109): what Question 8 asks, not a direction
+    assert (
+        "Question 8 has you compute it before and after Osprey's opening in your own case." in words
+    )
     more = 0
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
@@ -1912,7 +1921,9 @@ def test_question_6_works_the_fair_price_on_section_2s_example():
     # review 102: C1 keeps the fifth and says it sits just above the refusal zone
     # review 103 U4 (round 105): one number of advice, the mark's fifth in the same sentence
     assert (
-        "leave the buyer at least a quarter of the gain (the mark accepts as little as a fifth, "
+        # review 108 X1 (round 109): the share measured at the model's price
+        "leave a buyer who would pay the model's price at least a quarter of the gain (the mark "
+        "accepts as little as a fifth, "
         "since refusals are rarer at a sale's stakes)" in words
     )
     assert "at least a fifth of the gain" in words
@@ -2372,9 +2383,10 @@ def test_a_fair_price_is_marked_on_its_hard_bounds_only(sales):
         floor = max(sale.cost, sale.opening_offer)
         model = scenario.best_move(after, sale.cost)[0]
         for price in (floor, floor + 1, (floor + model) / 2, model - 1, model):
-            inside = floor + 0.005 < price < model - 0.005 and scenario.leaves_fair_share(
+            # review 108 X1 (round 109): the share is measured at the model's price
+            inside = floor + 0.005 < price < model - 0.005 and scenario.leaves_share_at_model(
                 price,
-                after,
+                model,
                 sale.cost,
                 scenario.FAIR_FLOOR,  # review 88 X1
             )
@@ -2393,9 +2405,14 @@ def test_a_fair_price_is_marked_on_its_hard_bounds_only(sales):
     words = notebook_words("q6-text")
     # review s62 X3: the rule names the band a course convention; the table keeps it
     # review 88 X1: the table states the hard bounds, the quarter is advice
-    assert "a *fair price*: above your cost and Osprey's opening, below the model's price" in words
-    assert "at least a fifth of the gain (that reservation price minus" in words  # review 89 X2
-    assert "leave the buyer at least a quarter of the gain" in words  # review 103 U4
+    # review 108 X1 (round 109): the share is measured at the model's price, which puts the
+    # price below it (the list above the box says "a *fair price* below the model's price")
+    assert (
+        "a *fair price*: above your cost and Osprey's opening, leaving a buyer who would pay "
+        "the model's price at least a fifth of the gain (the model's price minus" in words
+    )  # review 89 X2
+    assert "a *fair price* below the model's price" in words
+    assert "at least a quarter of the gain" in words  # review 103 U4
 
 
 def test_question_2_warns_that_the_sure_price_can_be_a_loss(sales):
@@ -2616,10 +2633,11 @@ def test_question_5b_says_none_follows_where_no_price_lies_below_the_model_s(sal
     price (672 of 2,000): no possible price lies between the cost and the model's price, so no
     hold can lower it. The text says so; the sweep holds it."""
     assert (  # review 91 U2: said plainly
-        # review 103 X3: such a learner's Question 5b case is another learner's sale
+        # review 103 X3: such a learner's Question 5b case is another learner's sale;
+        # review 108 U3 (round 109): said plainly, a stand-in case
         "Holds only push beliefs down, so they can only move your price down. Where your "
-        "opening raised the model's price, nothing lower is still possible, so your case is "
-        "another learner's sale" in notebook_words("q5b-text")
+        "opening raised the model's price, nothing lower is still possible and holds cannot "
+        "move it: then the check tries a stand-in case" in notebook_words("q5b-text")
     )
     for sale in sales:
         after = scenario.posterior_after_opening(sale)

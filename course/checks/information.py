@@ -1432,13 +1432,33 @@ ROUNDING_NUMBERS = {
 }
 #: The worked case whose numbers Questions 6 and 9 practise on (``practice_case``).
 PRACTICE_CASE = "worked-case-0"
+
+
 #: Review 88 X3: a second case for `practice-whole-gain`, the practice case with a cost of
 #: 51,000 and a prior that makes 65,000 the model's price after the opening, with 57,000 and
 #: 61,000 still possible. Taking a share of the gain off each possible reservation price
 #: and keeping the highest result below the model's price, without checking the buyer at the
 #: next possible price, passed on the practice case (one candidate fits there) and failed
 #: graded cases: a third off 65,000 gives 60,333.33, which leaves the buyer at 61,000
-#: 666.67 of its 10,000 gain. On this case that slip fails in practice.
+#: 666.67 of its 10,000 gain. On this case that slip failed in practice. Review 108 X1: it
+#: was no slip (60,333.33 leaves every buyer at least as much as 61,500, which passed); the
+#: share is now measured at the model's price (``reference.leaves_share_at_model``), so it
+#: passes, and the case stays as one where the model's price is not the lowest price still
+#: possible: a price above 62,200 fails here with the hint that says why.
+def _only_staged(sale):
+    """What ``sale``, a case that asks only `staged-opening` (``CUT_CASE``, ``TILT_CASE``,
+    ``_drawn_staged_cases``), lacks. Review 108 X5: a learner function that worked out the
+    safer price before reading `sale.situations` raised ValueError there and lost "what to
+    do" at grading with every own-case price right. The question's text now says so, and a
+    crash on such a case says it too."""
+    after = reference.posterior_after_opening(sale)
+    lacks = "" if reference.surer_prices(after, sale.cost) else " and has no safer price"
+    return (
+        "That case asks only `staged-opening` (`sale.situations` holds that one key)"
+        f"{lacks}: work out a price only for a situation the case asks."
+    )
+
+
 FAIR_CASE = "fair-case"
 FAIR_NUMBERS = {"prior": (0.17, 0.17, 0.5, 0.16), "cost": 51_000.0}
 
@@ -2178,7 +2198,7 @@ def _price_notes(prices, sale, after, staged=()):
         ),
         "thin": any(
             max(sale.cost, sale.opening_offer) + cent < p < model - cent
-            and not reference.leaves_fair_share(p, after, sale.cost, reference.FAIR_FLOOR)
+            and not reference.leaves_share_at_model(p, model, sale.cost, reference.FAIR_FLOOR)
             for p in everything
         ),
     }
@@ -2201,11 +2221,11 @@ def _price_notes(prices, sale, after, staged=()):
         "buyers than the next one up, for less: it makes no sale surer. What it does is leave "
         "the buyer more, so fairness, a buyer who may walk out of a deal it finds unfair, is "
         "the one reason to name such a price.",
-        "thin": "A price at or just under a reservation price still possible leaves the buyer "
-        "there less than a fifth of the gain (that reservation price minus your cost): in the "
-        "small-stakes ultimatum games section 3 cites, such offers are refused about half the time. "
-        "Check the buyer at the lowest reservation price still possible at or above your "
-        "price, not only the one you started from.",
+        # review 108 X1: the share is measured at the model's price, as the rule says
+        "thin": "A price this close under the model's price leaves a buyer who would pay the "
+        "model's price less than a fifth of the gain (the model's price minus your cost): in "
+        "the small-stakes ultimatum games section 3 cites, such offers are refused about half "
+        "the time.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 
@@ -2240,7 +2260,18 @@ def model_limits(answer, hidden=False):
         staged = next(i for i in reference._SITUATIONS if i.key == "staged-opening")
         cases = {**staged_cases(), **(_drawn_staged_cases() if hidden else {})}
         for case, worked in cases.items():
-            entry = read(worked, [staged])
+            try:
+                entry = read(worked, [staged])
+            except NotYet as failure:
+                if failure.raised is None or worked.situations != (staged.key,):
+                    raise
+                # review 108 X5: say what such a case lacks, as the question's text does
+                said = _only_staged(worked)
+                raise NotYet(
+                    f"{str(failure).rstrip('.')}. {said}",
+                    general=f"{str(failure.general or failure).rstrip('.')}. {said}",
+                    raised=failure.raised,
+                ) from None
             after = reference.posterior_after_opening(worked)
             if not reference.situation_fits(staged, entry[staged.key][1], worked, after):
                 return case

@@ -2187,7 +2187,8 @@ def fits(action, price, sale, after):
     2,000 learners, e.g. sweep-8's €61,000 over €53,000); ``BELOW``
     any price above your cost and above the opening and under the model's price;
     ``SURER`` one of ``surer_prices``; ``FAIR`` a ``BELOW`` price that
-    ``leaves_fair_share`` (review 82 X1: no cap at half the gain). Accepting the opening is
+    ``leaves_share_at_model`` (review 82 X1: no cap at half the gain; review 108 X1: the share
+    measured at the model's price). Accepting the opening is
     never right under the band model: a higher price is accepted as surely and earns more."""
     model = best_move(after, sale.cost)[0]
     cent = 0.005
@@ -2202,8 +2203,8 @@ def fits(action, price, sale, after):
     if action == SURER:
         return any(abs(price - value) < cent for value in surer_prices(after, sale.cost))
     if action == FAIR:
-        return fits(BELOW, price, sale, after) and leaves_fair_share(
-            price, after, sale.cost, FAIR_FLOOR
+        return fits(BELOW, price, sale, after) and leaves_share_at_model(
+            price, model, sale.cost, FAIR_FLOOR
         )
     return False
 
@@ -2219,6 +2220,20 @@ def leaves_fair_share(price, beliefs, cost, share=FAIR_SHARE):
         return False
     nearest = min(above)
     return nearest - price >= share * (nearest - cost) - cent
+
+
+@answer_key
+def leaves_share_at_model(price, model, cost, share=FAIR_FLOOR):
+    """Whether ``price`` leaves a buyer who would pay the model's price (``model``) at least
+    ``share`` of the gain (the model's price minus ``cost``): Question 6's rule for a fair
+    price since review 108 X1. Until then the share was measured at the lowest reservation
+    price still possible at or above the price (``leaves_fair_share``), which passed a set
+    with holes: on ``fair-case`` 61,500 and 59,000 passed but 60,800 failed, though 60,800
+    leaves every buyer at least as much as 61,500 (the buyer at 61,000, who cannot buy at
+    61,500 at all, gets a chance). Every price that passed before still passes: a share at
+    a reservation price at or below the model's price is at least that share at the model's
+    price. Every lower price above the cost and the opening passes too."""
+    return price <= model - share * (model - cost) + 0.005
 
 
 @answer_key

@@ -68,9 +68,8 @@ sale
 # Where in that range the price lands depends on what each side knows.
 #
 # A supplier who has just lost two big clients has a lower reservation price: a modest order
-# now beats no order, and a buyer who knows it can ask for better terms. A deadline works
-# the same way: a buyer who must have a machine running before a launch in three weeks
-# cannot wait for a cheaper offer, and a seller who knows it can ask more.
+# now beats no order, and a buyer who knows it can ask for better terms. A close deadline
+# works the same way.
 #
 # In bargaining, each side keeps its reservation price to itself; section 4 measures what
 # that costs a seller: deals that would help both sides, lost to a price set too high, and
@@ -251,7 +250,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # in `sale.reservations` to how likely that news would be if that were Osprey's
 # reservation price. The scale is yours, but every number must be above 0, and no price
 # may be more than ten times as likely as its neighbour in the list, so that no single
-# piece of news settles the question (Cromwell's rule).
+# piece of news settles the question (Cromwell's rule forbids only zero; the cap of ten
+# is this course's).
 # Any likelihoods that go the way the news points are right: rising with the price,
 # falling with it, or all equal.
 #
@@ -308,7 +308,7 @@ check.news_likelihood(news_likelihood, hidden=True)
 #
 # The belief updater below reads offers with this model. Its buyer opens at 50–90% of its
 # reservation price, a band of the updater's own: yours (`sale.opening_low` to
-# `sale.opening_high`) is mostly another. Then each round it either holds (repeats its
+# `sale.opening_high`) usually differs. Then each round it either holds (repeats its
 # last offer) or moves up. It holds more often the closer it is to its reservation price:
 # with chance 20% times its last offer divided by its reservation price, 18% when that
 # offer is 90% of its reservation price, 10% when it is half. A move usually covers 20–60%
@@ -562,8 +562,8 @@ check.my_price(my_price, hidden=True)
 # the model's price (against `sale.cost`) is no longer the one you would name now, or
 # `None` if even five holds leave it where it is. Holds only push beliefs down, so they can
 # only move your price down. Where your opening raised the model's price, nothing lower is
-# still possible, so your case is another learner's sale (`check.holds_case()` returns
-# it).
+# still possible and holds cannot move it: then the check tries a stand-in case
+# (`check.holds_case()` returns it).
 #
 # The model reads every hold as honest. A hold costs Osprey nothing to fake, so the
 # count is the fewest holds that could justify a lower price: a floor, never a trigger.
@@ -604,9 +604,9 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): where the model holds
 #
-# **The prices, side by side**: this question adds four to those you have met
-# (section 3's glossary lists them all): your **opening**, a *target*, a *safer price*
-# and a *fair price*.
+# **The prices, side by side**: this question adds five to those you have met
+# (section 3's glossary lists them all): your **opening**, a *target*, a *safer price*,
+# a *fair price* and the *re-priced price*.
 #
 # For each situation below, say which of section 3's four assumptions behind the model's
 # price (Question 5's `now`) fails, and what it calls for:
@@ -649,9 +649,6 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # prior (`sale.prior_beliefs()`) with that, and name the result: if it is the model's
 # price, the shading cost you nothing and the model's price stands.
 #
-# One mark for the assumptions, one for the prices; the box gives the bounds the check
-# accepts.
-#
 # <details>
 # <summary><b>How your prices are checked</b></summary>
 #
@@ -660,26 +657,29 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # | `"none"` | the model's price, to the cent |
 # | `"final-offer"` | a plan; opening: from the higher of your estimate and the model's price up to the highest reservation price still possible; target: below your opening, never below `sure`; from halfway to three quarters of the way from your cost to your estimate, or, where `sure` is above the three-quarter point, from `sure` to three quarters of the way from it to your estimate |
 # | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price |
-# | `"accepts-any"` | a *fair price*: above your cost and Osprey's opening, below the model's price, and leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain (that reservation price minus your cost) |
+# | `"accepts-any"` | a *fair price*: above your cost and Osprey's opening, leaving a buyer who would pay the model's price at least a fifth of the gain (the model's price minus your cost) |
 # | `"honest-opening"` | the re-priced price, to the cent |
 #
 # These are hard bounds; inside them the number is your judgement. The check also tries
 # your `practice-whole-gain` price on `check.fair_case()`, and your `staged-opening` price
 # on `worked-case-0`, `worked-case-1`, `cut-case` and `tilt-case` (`check.staged_cases()`).
+# `cut-case`, `tilt-case` and two more at grading ask only `staged-opening` and may lack
+# a safer price: price only what `sale.situations` asks.
 # Conventions (the course's advice):
 #
 # 1. **Your opening**: a preview of the rule module 04 teaches (open at your estimate of
 #    the buyer's reservation price, or beyond it as far as a fact you can name takes you)
 #    plus a floor, the model's price, because no haggle ends above your opening.
 # 2. **Target**: a preview of the band module 02 teaches. Your situations give no fact
-#    to aim past halfway. Past the band, `sure` replaces your cost: you never concede
-#    below it.
-# 3. **Fair price**: leave the buyer at least a quarter of the gain (the mark accepts
-#    as little as a fifth, since refusals are rarer at a sale's stakes). A quarter keeps
-#    clear of the small shares that small-stakes ultimatum games show refused about half
-#    the time (section 3). With cost 40, 62.50 leaves a buyer at 70 a quarter: 7.50 of
-#    70 − 40. A fair price just above Osprey's opening is no slip: that opening itself left
-#    the buyer at the lowest possible price at least that share.
+#    to aim past halfway. The band stops short of your estimate: in module 04's engine
+#    that closed more deals (49 of 52 against 44). Past the band,
+#    `sure` replaces your cost: you never concede below it.
+# 3. **Fair price**: leave a buyer who would pay the model's price at least a quarter of
+#    the gain (the mark accepts as little as a fifth, since refusals are rarer at a sale's
+#    stakes). A quarter keeps clear of the small shares that small-stakes ultimatum games
+#    show refused about half the time (section 3). With cost 40 and the model's price 70,
+#    62.50 leaves a buyer at 70 a quarter: 7.50 of 70 − 40. Any lower price above your
+#    cost and Osprey's opening is fairer.
 #
 # </details>
 
@@ -697,20 +697,10 @@ def model_limits(sale, after):
     def below():
         return max(r for r, chance in after.items() if chance > 0 and sale.cost < r < model)
 
-    # a fair price: the buyer at the next possible reservation price keeps at least a
+    # a fair price, in whole euros rounded down: a buyer at the model's price keeps a
     # quarter of the gain (convention 3; the mark asks a fifth)
-    def fair(price):
-        nearest = min(r for r, chance in after.items() if chance > 0 and r >= price)
-        return nearest - price >= (nearest - sale.cost) / 4
-
     def fairest():
-        floor_price = max(sale.cost, sale.opening_offer)
-        fair_prices = [
-            int(r - (r - sale.cost) / 4)  # whole euros, rounded down
-            for r, chance in after.items()
-            if chance > 0 and sale.cost < r <= model
-        ]
-        return max(p for p in fair_prices if floor_price < p < model and fair(p))
+        return int(model - (model - sale.cost) / 4)
 
     # a shaded opening still proves r >= x / b: the prior with only that cut
     def staged():
@@ -793,14 +783,16 @@ check.model_limits(model_limits, hidden=True)
 # off the buyers at 60 and onto those at 80, whose gain above the price you name you
 # cannot capture without knowing $r$. Those lost buyers are the cost of a hidden
 # reservation price: section 3's one final price gives up some deals that would help both
-# (here the buyers at 60) for a larger margin. Question 8 asks which way Osprey's opening
-# moves it in your own case.
+# (here the buyers at 60) for a larger margin. Question 8 has you compute it before and
+# after Osprey's opening in your own case.
 #
 # A classic case: if the buyer's reservation price could be anything between $L$ and $H$,
 # every amount as likely as any other, and your cost $c$ is below $H$, the model's price is
 # $(H + c)/2$ (kept inside $[L, H]$). Knowing the reservation price, you would earn its
 # average minus the cost, $(L + H)/2 - c$, when $c$ is at most $L$, and
-# $(H - c)^2 / (2(H - L))$ for $c$ inside the range, skipping buyers below $c$. With cost
+# $(H - c)^2 / (2(H - L))$ for $c$ inside the range, skipping buyers below $c$. Without
+# knowing it, a price $p$ between $c$ and $H$ (and at least $L$) earns
+# $(p - c)(H - p)/(H - L)$, its margin times the chance it is accepted. With cost
 # 40 and reservation prices from 50 to 100, the model's price is 70: the buyer accepts
 # with chance 3/5 and you earn 18 on average. Knowing it, you would earn 75 − 40 = 35.
 # The information is worth 35 − 18 = 17.
@@ -1013,7 +1005,7 @@ check.report_decision(report_decision, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "guard-teaching", "schema_version": 3}
 # ## 6. Guarding your own information, and the line you do not cross
 #
-# Everything above works in both directions: the other side is reading *your* signals.
+# The other side reads *your* signals too.
 #
 # - **Keep your reservation price to yourself, and a deadline that only you pay for.** A
 #   side that knows your reservation price can make a final offer right at it and take
@@ -1039,7 +1031,6 @@ check.report_decision(report_decision, hidden=True)
 #   like pressure. Naming one fact to answer a claim is
 #   different: if they say their old line can keep running and you know it failed
 #   inspection, saying so calmly takes the force out of that claim.
-# - **Trade information**: a piece of theirs for a piece of yours.
 #
 # ### Fair and foul ways to use information
 #
