@@ -227,10 +227,10 @@ def test_the_opening_mistakes(learner):
     threat = miss(check.opening, lambda s, a: (s.their_estimate, _about(s, "demand")))
     assert "is a threat" in threat
     # the threat's intent is false, and the hint places it on module 00's line
-    assert "not even true" in threat and "misrepresentation side" in threat
-    # module 00 calls such a threat "at best a bluff" and its line "not perfectly sharp", so the
-    # hint may not place it flatly past the line
-    assert "can be on the misrepresentation side" in threat and "at best it is a bluff" in threat
+    assert "not even true" in threat and "(module 00)" in threat
+    # module 00 puts a stated plan you do not hold on its line, not flatly past it; review 108
+    # C4 (round 109): the hint uses the table's words, "on the line between ..."
+    assert "sits on the line between a bluff and a misrepresentation" in threat
     assert "not a tolerated bluff" not in threat
     hint = miss(check.opening, lambda s, a: (figure + 5, top))
     assert f"more than '{top}' can justify" in hint and f"names {figure:g}" in hint
@@ -339,7 +339,8 @@ def test_a_rivals_quote_is_news_and_moves_the_opening(learner):
         return _own_opening(s)
 
     hint = miss(check.opening, ignores_news)
-    assert "a rival studio has quoted Orchard" in hint and "news about its alternatives" in hint
+    # review 108 item 10 (round 109): the quote is the signed one Orchard showed you
+    assert "signed quote that Orchard showed you" in hint and "news about its alternatives" in hint
     s = course.variant(MODULE)
     [(anchor, rival), (_, between), (_, above), *_] = check._rivals(s, hidden=False)
     top, said = _own_opening(s)
@@ -386,7 +387,7 @@ def test_visible_opening_check_tries_a_quote_between_estimate_and_best_fact():
     for learner in ("ada", "learner-1", "learner-2"):
         with course.variants.learner_as(learner):
             hint = miss(check.opening, caps_only_below_estimate)
-        assert "a rival studio has quoted Orchard" in hint, hint
+        assert "signed quote that Orchard showed you" in hint, hint  # review 108 item 10
         assert f"for learner {learner} gave" in hint  # the learner's own case, no hidden one
     flat = _flat()
     # review 76 X2: one rule for every quote below the most a true fact justifies
@@ -1301,7 +1302,8 @@ def test_the_notebook_says_what_orchard_would_pay_and_how_long_it_takes():
     (22); the draft 'good for you' (2); a rule by rate alone (1)."""
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
-    assert "expects to pay" not in flat and "the least you would take" in flat
+    # review 108 C3 (round 109): "the least it thinks you would take"
+    assert "expects to pay" not in flat and "the least it thinks you would take" in flat
     assert "about three hours" not in flat and "four to four and a half hours" not in flat
     # 5 to 6 hours for a non-programmer, as the course map counts it
     # about seven hours (ten if Python is new), as the course map counts it
@@ -1423,7 +1425,7 @@ def test_the_closing_hint_names_the_rate_only_when_the_learners_rate_is_better()
         higher = short["them"] / -short["you"] > best["them"] / -best["you"]
         hint = _hint(s, package, needed, best, short)
         assert "leaves it short" in hint, hint
-        assert ("better exchange rate" in hint) == higher, hint
+        assert ("better gain per point" in hint) == higher, hint  # review 108 U2
         seen[higher] += 1
         if all(count >= 5 for count in seen.values()):
             return
@@ -1737,7 +1739,7 @@ def test_the_visible_check_catches_conceding_the_cheapest_move_when_none_closes(
             hint = miss(check.next_trade, cheapest_first)
         assert "no single move gives Orchard" in hint, (learner, hint)
         assert "for each point you give up, your move only" in hint, (learner, hint)
-        assert "has the highest exchange rate" in hint, (learner, hint)  # review 83 U2
+        assert "has the highest gain per point" in hint, (learner, hint)  # r83 U2; r108 U2
 
 
 def test_the_q4_hints_read_as_they_mean():
@@ -2426,7 +2428,7 @@ def test_a_plan_to_the_even_split_passes_and_one_below_it_fails_for_every_learne
     assert halves > 0  # some splits end in a half, which rounding may take down
     text = _flat()
     assert "Round the target up" not in text and "a tenth of the room" not in text
-    assert "Any target in section 2's band passes" in text  # review 80 U1: a pointer
+    assert "6. end at a target in section 2's band" in text  # review 80 U1; review 108 U5
     assert "Question 2 checks only the margin" not in text
 
 
@@ -2702,7 +2704,8 @@ def test_the_ratio_of_their_gain_to_your_loss_has_one_name():
     # review 56 (U3): three names in one paragraph; the contrast with the agent writers'
     # "concession rate" is cut, so the word no longer appears at all
     assert "concession rate" not in flat
-    assert "its exchange rate" in flat and "concession rate" not in doc
+    # review 108 U2 (round 109): the exchange rate is now the gain per point
+    assert "its gain per point" in flat and "concession rate" not in doc
 
 
 def test_an_opening_set_of_offers_is_below_what_orchard_signs_and_says_so():
@@ -2940,7 +2943,7 @@ def test_s75_a_plan_ends_at_most_three_quarters_up_the_zone_from_every_opening()
     flat = _flat()
     assert "nine tenths of the way up from your reservation price" not in flat
     assert "below the estimate, the most a target may be" not in flat
-    assert "Any target in section 2's band passes" in flat  # review 80 U1: a pointer
+    assert "6. end at a target in section 2's band" in flat  # review 80 U1; review 108 U5
 
     def share_up(share):
         def plan(s, opening):
@@ -3123,9 +3126,10 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_at
     assert "The top is a gamble" not in text and "a plan ending there ends with" not in text
     assert (  # review 78 U3; review 79 C1: the rule reads the fact; review 80 U2: target first
         "Yours is **three quarters of the way from your reservation price up to your "
-        "estimate** of the other side's, below your "
-        "opening: module 02's rule when a true fact reaches your estimate, as one always does "
-        "in this module." in text
+        "estimate** of the other side's, below your opening." in text
+    )
+    assert (  # review 108 C1 (round 109): module 02's option past the band, and why not here
+        "Module 02 lets a fact you can show lift a target higher; this module does not" in text
     )
     assert "your opening always reaches the estimate" not in text
     assert (
@@ -3450,7 +3454,8 @@ def test_module_02s_even_split_is_described_as_module_02_states_it():
         "up to your estimate** of the other side's, below your opening" in text  # review 93 U4
     )
     # review 80 U1: question 2 names the fields and points to section 2's band
-    assert "your estimate of Orchard's, `s.their_estimate`. Any target in section 2's" in text
+    # review 108 U5 (round 109): rule 6 names the band's two ends and the estimate
+    assert "your estimate of Orchard's (`s.their_estimate`); the model answer takes" in text
 
 
 def test_the_alternative_to_a_deal_is_the_polite_walk_away():
@@ -3512,7 +3517,8 @@ def test_the_landing_may_sit_above_their_minimum_when_you_meet_again():
     how Orchard feels about the outcome matters for next year; the landing step now says
     you may land a little above the minimum when you will meet again."""
     text = _flat()
-    assert "When you will meet again, you may choose to land a little above their minimum" in text
+    # review 108 C2 (round 109): the estimate's doubt first, then meeting again
+    assert "and you will meet again (section 5): so you may land a little above it" in text
 
 
 def test_section_4_says_what_the_rule_does_and_that_question_4_grades_its_move():
@@ -3655,7 +3661,7 @@ def test_the_text_credits_lax_and_sebenius_with_an_argument_and_the_low_ball_tar
     the even split lies lower (the text said 'as in question 3')."""
     flat = _flat()
     assert "showed how the two pull against each other" not in flat
-    assert "argued that the two pull against each other" in flat
+    assert "argued that claiming value gets in the way of creating it" in flat  # r108
     assert "(68), as in question 3." not in flat
     assert 50 + 2 / 5 * (95 - 50) == 68
 
@@ -3923,7 +3929,7 @@ def test_the_text_says_which_choices_of_questions_2_and_3_are_not_graded():
     flat = _flat()
     assert "is yours to decide, case by case, as rule 2 says" not in flat
     assert "and does not grade how you vary it." in flat  # review 80 U1
-    assert "Any target in section 2's band passes" in flat
+    assert "6. end at a target in section 2's band" in flat  # review 108 U5
 
     def half(s, mine, theirs, target):
         return mine[-1] - 0.5 * (mine[-1] - _own_tit_for_tat(mine, theirs, target))
@@ -4090,7 +4096,9 @@ def test_the_threat_is_set_apart_from_the_bluff_by_what_it_claims():
     assert "which can also count as a misrepresentation of your intention" not in text
     assert "do not: it invites a threat back" in text  # review 83 U3: two clauses
     assert (
-        "puts a false statement of what you will do between a bluff and a misrepresentation" in text
+        # review 108 C4 (round 109): module 00's words, as question 1's hint
+        "a false statement of your intent sits on the line between a bluff and a "
+        "misrepresentation" in text
     )
 
 
@@ -4384,7 +4392,7 @@ def test_review_63_the_threat_row_states_the_common_ground_and_question_7_warns_
     assert "module 02 accepts either label" not in text
     assert "The Model Rule's comment would treat it like the bluff above" not in text
     assert (
-        "the course puts a false statement of what you will do "  # review 83 U3: shorter
+        "a false statement of your intent sits on the line "  # r83 U3; r108 C4
         "between a bluff and a misrepresentation" in text
     )
     # review 64 X1: the first wording invited counting the polite walk-away only, which
@@ -4453,7 +4461,9 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
     assert "not the minimum plus the cushion of" in said
     text = _flat()
     # review 103 U5 (round 104): the cushion is defined once, in section 4; 4b uses it
-    assert "how far above its minimum to leave Orchard (its cushion); you will" in text
+    # review 108 C2 (round 109): the estimate's doubt first, then meeting again
+    assert "how far above its minimum, which you only estimate, to leave Orchard (its " in text
+    assert "cushion); you will meet Orchard again next year." in text
     assert "Write `landing(s, cushion=None)`" in text
     # review 69 X1: the text promised that no threshold falls on a package's points, false
     # at a margin of 0 (rev-016: a frontier package gives Orchard exactly its minimum), so
@@ -5264,10 +5274,11 @@ def test_review_73_question_2_says_module_02_picks_the_point_and_the_check_the_b
     why the check accepts the whole band."""
     flat = _flat()
     assert (  # review 80 U1: a pointer to section 2's rule, not its restatement
-        "6. end at your target by section 2's rule, with your reservation price "
-        "`s.alternative_price` plus `s.extra_cost` and your estimate of Orchard's, "
-        "`s.their_estimate`. Any target in section 2's band passes: this question grades the "
-        "plan's shape, not its stopping point." in flat
+        # review 108 U5 (round 109): one statement, the band, with the model answer's choice
+        "6. end at a target in section 2's band: from the even split to three quarters of "
+        "the way from your reservation price (`s.alternative_price` plus `s.extra_cost`) up "
+        "to your estimate of Orchard's (`s.their_estimate`); the model answer takes three "
+        "quarters. The question grades only the plan's shape." in flat
     )
 
 
@@ -5589,10 +5600,10 @@ def test_s76_u7_the_text_says_which_rule_uses_which_ratio():
     their gain over your loss)."""
     text = _flat()
     # review 78 U2: the exchange rate and rule 2.5, a rare case, are one line each
-    assert "is used only by rule 2.2 below." in text  # review 80 U3; 94 U3: 2.5 is 2.2
+    assert "only rule 2.2 below uses it." in text  # review 80 U3; 94 U3; 108 U2
     rules = text[text.index("1. **Create value first.**") : text.index("3. **Stop")]  # r102
     assert (
-        "2. If no single move closes the deal, give where the exchange rate is highest, on "
+        "2. If no single move closes the deal, give where the gain per point is highest, on "
         "that condition." in rules
     )
     assert "which buys the most of their agreement?" not in text

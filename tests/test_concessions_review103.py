@@ -151,8 +151,9 @@ def test_c1_section_1_states_the_share_at_the_table_without_the_alternative_and_
         "about half the job's worth to Orchard, far below Birch's price." in text
     )
     assert (
-        "So Birch binds: once Orchard believes the least you would take is Birch's price, "
-        "the price it expects is at least that." in text
+        # review 108 C3 (round 109): Birch tells Orchard what your other work pays
+        "So Birch binds: once Orchard believes your other work pays Birch's price, the least "
+        "it thinks you would take, and so the price it expects, is at least that." in text
     )
     assert "(`s.their_guess`) lowers the price it expects: keep it private." in text
     assert "Naming one above raises it; keeping that private is defensible too:" in text

@@ -190,7 +190,8 @@ def test_u5_landing_and_cushion_are_defined_once_in_section_4_as_the_target_s_co
     text = _flat()
     assert text.count("**landing**") == 1 and text.count("**cushion**") == 1
     section_4 = _cell("trades-teaching")
-    assert "Your **landing**, the package counterpart of your price target, is the frontier" in (
+    # review 108 C2 (round 109): the counterpart of asking their reservation price
+    assert "Your **landing**, the package counterpart of asking their reservation price, is" in (
         section_4
     )
     assert "what you leave them over it is their **cushion**." in section_4

@@ -90,8 +90,9 @@ def test_u3_the_trade_ratio_is_introduced_only_in_the_aside_that_uses_it():
     assert "Two ratios measure a move" not in flat
     assert "the planner shows only this one" not in flat
     assert (
-        "A move's **exchange rate**, $\\frac{\\text{their net gain}}{\\text{your net loss}}$, "
-        "says what Orchard gains per point you give up; it is used only by rule 2.2 below." in flat
+        # review 108 U2 (round 109): named the gain per point, distinct from the trade ratio
+        "A move's **gain per point**, $\\frac{\\text{their net gain}}{\\text{your net loss}}$, "
+        "is what Orchard gains for each point you give up; only rule 2.2 below uses it." in flat
     )
     # outside the folded notes, no trade ratio is named
     main = re.sub(r"<details>.*?</details>", " ", source, flags=re.S)

@@ -91,11 +91,11 @@ def test_c2_section_2_says_the_deal_me_out_gives_a_direction_and_module_02_the_t
     module 02's Nash split sets the target, and that the target is module 02's rule under
     an estimate; the sentence sits after the target's paragraph, before the aside."""
     text = _cell("tactics-teaching")
+    # review 108 (round 109): one sentence, paying for C1's words; the same three points
     said = (
-        "Section 1 uses module 03's deal-me-out only for which way naming Birch moves the "
-        "price Orchard expects. Neither it nor module 02's Nash split sets your target: both "
-        "assume known numbers. The target is module 02's rule for aiming when you only "
-        "estimate Orchard's."
+        "Neither module 03's deal-me-out, which section 1 uses only for which way naming "
+        "Birch moves the price Orchard expects, nor module 02's Nash split sets your target: "
+        "both assume known numbers, and you only estimate Orchard's."
     )
     assert said in text
     assert text.index("follow this rule.") < text.index(said) < text.index("Aside: why not")

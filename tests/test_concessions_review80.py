@@ -463,7 +463,8 @@ def test_r80_u1_questions_2_and_3_point_to_their_sections_instead_of_restating_t
     q2 = text[text.index("Question 2 (2 marks)") : text.index("def concession_plan")]
     q3 = text[text.index("Question 3 (1 mark)") : text.index("def tit_for_tat")]
     assert "Write `concession_plan(s, opening)`" in q2
-    assert "end at your target by section 2's rule" in q2 and "Module 02's rule picks" not in q2
+    # review 108 U5 (round 109): rule 6 points to the band, in one statement
+    assert "end at a target in section 2's band" in q2 and "Module 02's rule picks" not in q2
     assert (
         "Write `tit_for_tat(s, mine, theirs, target)`: your next offer by section 3's rules" in q3
     )

@@ -192,7 +192,8 @@ def test_u2_their_gain_per_point_you_give_has_one_name():
     notebook."""
     source = SOURCE.read_text()
     assert "their gain per point you give up" not in source
-    assert 'print("on the frontier, the exchange rate:", they_gain / you_lose)' in source
-    assert "**exchange rate**" in source
+    # review 108 U2 (round 109): the exchange rate is now the gain per point
+    assert 'print("on the frontier, the gain per point:", they_gain / you_lose)' in source
+    assert "**gain per point**" in source
     code = Path(check.__file__).read_text()
-    assert '"another concession has a higher exchange rate"' in code
+    assert '"another concession has a higher gain per point"' in code

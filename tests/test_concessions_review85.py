@@ -59,7 +59,7 @@ def test_c1_rule_1_keeps_a_move_that_gains_you_nothing_and_the_check_takes_both(
     assert "the planner's path takes the one that adds the most points" not in text  # U3
     assert (
         "the one that adds the most points for both. Once they have their minimum, "
-        "hold back a move that gains you nothing: keep it for the close (rule 3)."
+        "hold back a trade that gains you nothing: keep it for the close (rule 3)."  # r108 E2
         in text  # r102 C2
     )
     # review 102 C2: rule 3 stops, then closes with the held move

@@ -120,7 +120,7 @@ def test_u2_u4_u5_u6_four_unclear_phrases_are_said_plainly():
         assert old not in text, old
     rule_1 = text[text.index("**Create value first.**") : text.index("**Then concede only")]
     # review 102 C2: the held move is kept for rule 3's close, not "to trade later"
-    assert "hold back a move that gains you nothing: keep it for the close (rule 3)." in rule_1
+    assert "hold back a trade that gains you nothing: keep it for the close (rule 3)." in rule_1
     note = text[: text.index("## Your scenario")]
     # neither "target" nor "zone" before section 1 and 2 define them (older tests pin that)
     # review 102 U2: the note is one sentence now; the band is named where it is used
@@ -129,8 +129,9 @@ def test_u2_u4_u5_u6_four_unclear_phrases_are_said_plainly():
     question_6 = text[text.index("Question 6 (2 marks)") : text.index("Question 6b")]
     assert "`ceiling` is `None`, or a cap Orchard states:" in question_6
     assert (
-        "how far above its minimum to leave Orchard (its cushion); you will meet Orchard "
-        "again next year." in text
+        # review 108 C2 (round 109): the estimate's doubt first
+        "how far above its minimum, which you only estimate, to leave Orchard (its cushion); "
+        "you will meet Orchard again next year." in text
     )
 
 

@@ -129,4 +129,4 @@ def test_u3_rule_2_has_two_sub_rules_and_the_references_follow():
     for old in ("rule 2.3", "rule 2.4", "rule 2.5", "Rule 2.4"):
         assert old not in text, old
     assert "so rule 2.1 takes the trade." in rule
-    assert "is used only by rule 2.2 below." in text
+    assert "only rule 2.2 below uses it." in text  # review 108 U2 (round 109)

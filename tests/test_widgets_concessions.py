@@ -66,7 +66,7 @@ def test_a_plan_of_right_moves_lands_with_orchards_minimum(learner_id):
     assert "not the rule's move" not in planner.table.value
     shown = unescape(planner.table.value)
     assert "at the least cost to you of any move that does" in shown or (
-        "the best exchange rate left" in shown
+        "the best gain per point left" in shown  # review 108 U2
     )
     verdict = unescape(planner.verdict.value)
     assert "Your plan ends on the frontier" in verdict
@@ -168,7 +168,7 @@ def test_every_number_and_sentence_in_the_table_is_true(learner_id):
                     "the rule's move: no single move gives Orchard all it still needs"
                 )
             else:
-                assert f"its exchange rate is {them / -you:.2f}" in verdict
+                assert f"its gain per point is {them / -you:.2f}" in verdict  # review 108 U2
         package = after
 
 
@@ -264,8 +264,10 @@ def test_the_notebook_names_the_exchange_rate_where_it_first_uses_it():
     from pathlib import Path
 
     text = (Path(__file__).parents[1] / "source" / "04_concessions" / "concessions.py").read_text()
-    first = text.index("exchange rate")
-    assert "**exchange rate**" in text[first - 2 : first + 20]
+    # review 108 U2 (round 109): the exchange rate is now the gain per point
+    first = text.index("gain per point")
+    assert "**gain per point**" in text[first - 2 : first + 20]
+    assert "exchange rate" not in text
     assert "the best rate" not in text
     # in the agent literature of section 2 a 'concession rate' is the pace of conceding over
     # time, so this ratio is the exchange rate, and (review 56, U3) the other name is gone

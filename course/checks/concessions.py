@@ -87,7 +87,7 @@ class _HiddenLearners:
     below your reservation price) and inflated, an untrue figure lies below the high fact,
     the high fact is Linden's price (the budget is tighter), the price Fern, another retailer, paid a studio
     and the survey's rate (then Linden's price is misquoted), and one has a package from
-    which the best exchange rate gives more than closes the deal (a test checks): each kind
+    which the best gain per point gives more than closes the deal (a test checks): each kind
     takes the first learner that fits it and differs from those taken before. Read afresh
     each time, as the key decides who they are."""
 
@@ -465,8 +465,9 @@ def _check_opening(s, anchor, result, rival):
     if rival is not None and price > rival + TOLERANCE:
         _fail(
             where,
-            f"{price:g} is more than the {rival:g} a rival studio has quoted Orchard for the "
-            "same work. Unlike Orchard's anchor, the quote is news about its alternatives: "
+            f"{price:g} is more than the {rival:g} on the rival studio's signed quote that "
+            "Orchard showed you for the same work. Unlike Orchard's anchor, the quote is news "
+            "about its alternatives: "
             f"it will not pay you more than {rival:g}, so your estimate of its reservation "
             "price falls there, and an opening above it is not one it will take seriously",
             "the price is above the rival's quote, which is news about Orchard's alternatives",
@@ -481,8 +482,9 @@ def _check_opening(s, anchor, result, rival):
     if price < least - TOLERANCE and least < estimate:
         _fail(
             where,
-            f"{price:g} is timid: a rival studio has quoted Orchard {rival:g} for the same "
-            f"work, which caps Orchard's reservation price against you at {rival:g}; "
+            f"{price:g} is timid: the rival studio's signed quote that Orchard showed you "
+            f"names {rival:g} for the same work, which caps Orchard's reservation price "
+            f"against you at {rival:g}; "
             f"{rival - price:g} under it gives away more than the small edge that leaves "
             f"Orchard a reason to prefer you. Open at the quote or up to {QUOTE_BAND:g} "
             "(thousand) under it, as far as a true fact justifies",
@@ -571,9 +573,9 @@ def _check_statement(s, where, key):
             "pay. Threats invite a counter-threat or a walk-out; state a fact and let "
             "Orchard draw its own conclusion. This one is not even true: any price above "
             f"your reservation price {reservation:g} beats Birch's job, so you would not take "
-            f"it rather than accept less than {statement.figure:g}. A false statement of what "
-            "you will do can be on the misrepresentation side of module 00's line; at best "
-            "it is a bluff, and a threat besides",
+            f"it rather than accept less than {statement.figure:g}. A false statement of your "
+            "intent sits on the line between a bluff and a misrepresentation (module "
+            "00), and it is a threat besides",
             "it cites a threat, not a fact",
         )
     if about == "birch" and not birch_is_strong(s):
@@ -850,9 +852,10 @@ def _check_plan(plan, start, reservation, where, estimate):
             where,
             f"the plan [{_listed(plan)}] ends at {plan[-1]:.2f}, more than three quarters of "
             f"the way from your reservation price {reservation:g} up to your estimate of "
-            f"Orchard's {estimate:g} ({highest:g}): module 02's convention puts a target no "
-            "higher than that, wherever you open, since a higher one costs deals (section 2); "
-            "let the plan end at or below it",
+            f"Orchard's {estimate:g} ({highest:g}): this module puts a target no higher than "
+            "that, even where a fact you can show lies above it (module 02 would let such a "
+            "fact lift the target), since in section 2's simulation higher targets close "
+            "fewer deals; let the plan end at or below it",
             "the plan ends more than three quarters of the way up to your estimate",
         )
 
@@ -1283,7 +1286,7 @@ def _package(s, result, where):
 
 
 def _closing_learner():
-    """A public self-check learner with a package from which the best exchange rate
+    """A public self-check learner with a package from which the best gain per point
     gives more than closes the deal: the visible check tries it when the learner's own
     scenario has none, so that conceding by rate alone never passes it."""
     return _public_learner(
@@ -1294,7 +1297,7 @@ def _closing_learner():
 
 def _cheapest_learner():
     """A public self-check learner with a package from which no concession closes the deal
-    and the cheapest one is not the best exchange rate: the visible check tries it when the
+    and the cheapest one is not the best gain per point: the visible check tries it when the
     learner's own scenario has none, so that conceding the cheapest move never passes it."""
     return _public_learner(
         "cheapest-visible",
@@ -1384,7 +1387,7 @@ def next_trade(answer, hidden=False):
             _judge_choice(s, where, result, chosen, best, needed)
     passed(
         "next_trade creates value first, then concedes only while Orchard needs it (the "
-        "cheapest move that closes the deal, or else the best exchange rate), and stops "
+        "cheapest move that closes the deal, or else the best gain per point), and stops "
         "where the rule stops."
     )
 
@@ -1600,7 +1603,7 @@ def _judge_choice(s, where, result, chosen, best, needed):
             f"costs you {-best['you']:g}, so it closes the deal, while yours gives it "
             f"{chosen['them']:g} and leaves it short: "
             + (
-                "a move that closes the deal beats a better exchange rate"
+                "a move that closes the deal beats a better gain per point"
                 if rates
                 else "when a move closes the deal, take the cheapest such move"
             )
@@ -1611,17 +1614,17 @@ def _judge_choice(s, where, result, chosen, best, needed):
             f"Orchard still needs {needed:g} points. Yours gives them for {-chosen['you']:g} "
             f"of your points, but {better} gives them too and costs you only {-best['you']:g}: "
             "once a move closes the deal, every point more is a gift, so take the cheapest "
-            "such move, whatever its exchange rate"
+            "such move, whatever its gain per point"
         )
         general = "another concession closes the deal and costs you less"
     else:
         hint = (
             f"no single move gives Orchard the {needed:g} points it still needs, and "
-            f"{better} has the highest exchange rate: it gives {top[1]:.3g} of its points "
+            f"{better} has the highest gain per point: it gives {top[1]:.3g} of its points "
             f"for each point you give up, your move only {rank[1]:.3g}: concede where it is "
             "cheap for you and dear to them"
         )
-        general = "another concession has a higher exchange rate"
+        general = "another concession has a higher gain per point"
     _fail(where, hint, general)
 
 
@@ -1698,7 +1701,8 @@ def meso(answer, hidden=False):
                     where,
                     f"packages {a} and {b} give Orchard ground on the same issues "
                     f"({', '.join(sorted(first)) or 'none'}): build each offer differently, so "
-                    "that Orchard's choice tells you which issue it values most",
+                    "that Orchard's pick can point to issues that may weigh more for it than "
+                    "your research thought (question 5b reads it; one pick cannot say which)",
                     "two packages give ground on the same issues",
                 )
         least = MESO_LEAST_SHARE * s.their_minimum

@@ -11,7 +11,7 @@ anything and help at least one (logrolling, Pruitt 1981), the one that adds the 
 points for both sides together. Where none is left, and only while the other side still
 needs points to agree (below its minimum, when known), concede: of the moves that bring
 them up to their minimum, the one that costs you least; when no single move does, the one
-that gives them the most points per point you give up (the exchange rate). Otherwise stop.
+that gives them the most points per point you give up (the gain per point). Otherwise stop.
 ``preferred_trade`` breaks ties by a convention of the course (of two closing moves that
 cost you the same, the one that gives them more; otherwise the most for you, then the
 cheaper). ``judge_trade`` calls every free move right (which one is the negotiator's call)
@@ -477,7 +477,7 @@ def trade_rank(option, needed=True):
     """A move's place by the course's rule, as a tuple (higher is better; ``needed`` as in
     ``preferred_trade``): ``(2, points created for both, yours)`` for a free trade; ``(1,
     your change, theirs)`` for a concession that gives the other side all the points it
-    still ``needed`` (the cheapest for you first); ``(0, exchange rate, your change)``
+    still ``needed`` (the cheapest for you first); ``(0, gain per point, your change)``
     for any other concession (the most points for them per point you give up first).
     Two moves with the same tier and keys (to a billionth) are equally good."""
     if trade_tier(option) == "free":
@@ -493,7 +493,7 @@ def _same(x, y):
 
 def same_rank(a, b):
     """Whether two ``trade_rank`` tuples are equally good by the rule: the same tier and
-    first measure (joint points, your cost, or the exchange rate). The tie-breaks after it
+    first measure (joint points, your cost, or the gain per point). The tie-breaks after it
     are the course's own convention and decide nothing: any of those tied best is right,
     including either of two closing moves that cost you the same (review 96 C2: giving
     more insures against a misjudged minimum, giving less keeps to the rule's stop)."""
@@ -600,7 +600,7 @@ def plan_trades(start, trades, yours, theirs, their_minimum=None, hold=False):
     and they still need points); ``better``, the move the rule prefers from the same
     package when this one is not ok (a ``TradeTable.options`` dict, or ``None`` when the
     rule offers none there); and ``package``, ``you_total``, ``them_total`` after the
-    trade. Also ``rate``, the exchange rate (the other side's net gain per point of
+    trade. Also ``rate``, the gain per point (the other side's net gain per point of
     your net loss, ``them / -you``) of a concession, ``None`` for any other move; and
     ``closes``, whether a concession gives the other side all the points it still needed;
     ``needed_points``, how many that was (``None`` when ``their_minimum`` is ``None``);

@@ -13,12 +13,14 @@ from typing import NamedTuple
 from course.checks.calls import answer_key
 from course.models.concessions import (
     TradeTable,
+    better_for_both,
     preferred_trade,
     right_trades,
     same_rank,
     trade_rank,
     trade_tier,
 )
+from course.pictures import counted
 from course.scenarios.base import MAX_DRAWS, MultiIssue, NoFairDraw, Scenario, pick
 
 #: The contract's issues and their levels, from best for Kite to best for Orchard.
@@ -448,6 +450,135 @@ def landing_takes_levels_back(table, start, their_minimum):
     )
 
 
+def _landing_reach(table, start, their_minimum, rows):
+    """Whether a plan of ``rows`` moves from ``start`` can reach the landing, and if not,
+    why not, in words for the planner's verdict."""
+    if landing_moves(table, start, their_minimum, rows) is not None:
+        return (
+            " You can plan a path to it in this table: change the rows until the "
+            "verdict says you reached it."
+        )
+    if landing_takes_levels_back(table, start, their_minimum):
+        return (
+            " No plan in this table reaches it: it holds fewer levels on Orchard's side, "
+            "counted over all issues, than the draft, and every move here gives Orchard "
+            "a level for each one it takes back, or gives one for nothing. A landing that "
+            "takes levels back on balance is proposed whole, as one package (section 4)."
+        )
+    return (
+        f" No plan of {rows} moves in this table reaches it: propose it whole, as "
+        "one package (section 4)."
+    )
+
+
+def _where_the_plan_falls_short(table, start, their_minimum, rows):
+    """The landing, and the end of the rule's own path from ``start`` (rule 1's hold and
+    rule 3's close), in words, for a plan that has not reached the landing (review 108 U4:
+    the planner promises both)."""
+    landing = landing_point(table, their_minimum)
+    rule_end = table.points(table.rule_path(start, their_minimum, hold=True, close=True)[-1])
+    text = (
+        " You have not reached your landing, the frontier package best for you that still "
+        f"gives Orchard its minimum: {landing[0]:g} for you and {landing[1]:g} for Orchard."
+    )
+    if rule_end == landing:
+        text += " The rule's own path from the draft ends there."
+    else:
+        text += (
+            " The rule's own path from the draft, which looks only one move ahead, ends at "
+            f"{rule_end[0]:g} for you and {rule_end[1]:g} for Orchard."
+        )
+    return text + _landing_reach(table, start, their_minimum, rows)
+
+
+def planner_verdict(table, start, their_minimum, steps, rows=PLANNER_ROWS):
+    """The concession planner's verdict on a plan (``steps``, as ``plan_trades`` gives them
+    with rule 1's hold) from ``start``, as ``(text, landed)``: where the plan ends against
+    the frontier and Orchard's minimum, whether it reached your landing, and where the
+    rule's own path would have ended; ``landed`` when it reached the landing. The view
+    only shows it (review 108 U4: the text is the model's, so a test can read it)."""
+    start_points = table.points(start)
+    you, them = (steps[-1]["you_total"], steps[-1]["them_total"]) if steps else tuple(start_points)
+    points = [(a, b) for _, a, b in table.packages]
+    better = better_for_both((you, them), points)
+    wrong = sum(1 for step in steps if not step["ok"])
+    short = them < their_minimum
+    if better:
+        best = max(better, key=lambda p: p[0] + p[1])
+        text = (
+            f"Your plan ends at {you:g} points for you and {them:g} for Orchard, below the "
+            f"frontier, with {counted(len(better), 'package')} better for both, e.g. "
+            f"{best[0]:g} and {best[1]:g}."
+        )
+    else:
+        text = f"Your plan ends on the frontier: {you:g} points for you, {them:g} for Orchard."
+    if short:
+        text += f" Orchard has fewer than its minimum of {their_minimum}: it would not sign."
+    best_for_you = landing_point(table, their_minimum)
+    landed = bool(steps) and not better and not short and best_for_you[0] == you
+    if wrong and landed:
+        rule_path = table.rule_path(start, their_minimum, hold=True, close=True)
+        rule_end = table.points(rule_path[-1])
+        text += (
+            " It is the frontier package best for you that still gives Orchard its "
+            "minimum: the landing section 4 tells you to choose first, and you reached it. "
+            f"{wrong} of its {counted(len(steps), 'move')} {'is' if wrong == 1 else 'are'} "
+            "not the move the rule makes from where you stood, so the table shows them in "
+            "red as not the rule's move: the colours judge each move by question 4's rule, "
+            "not your plan by where it ends."
+        )
+        if rule_end == (you, them):  # review 92 X3: the same package by another path
+            text += (
+                " The rule's own path from the draft ends at the same package, in "
+                f"{counted(len(rule_path) - 1, 'move')}; yours took {len(steps)}."
+            )
+        else:
+            text += (
+                " The rule looks only one move ahead, and its own path from the draft "
+                f"ends at {rule_end[0]:g} for you and {rule_end[1]:g} for Orchard."
+            )
+    elif wrong:
+        text += (
+            f" {wrong} of its {counted(len(steps), 'move')} "
+            f"{'is' if wrong == 1 else 'are'} not the rule's move."
+        )
+        text += _where_the_plan_falls_short(table, start, their_minimum, rows)
+    elif steps and not short and (not better or _rule_stops(table, steps[-1], their_minimum)):
+        text += " Every move on the way is the rule's move"
+        if better:  # review 99 C2: rules 1 and 3 stop below the frontier
+            text += (
+                ", and the rule stops here: Orchard has its minimum and no move left gains "
+                "you points (rules 1 and 3); the free move left is for the close: offer it "
+                "last, for the signature (rule 3), and the deal ends on the frontier"
+            )
+        if best_for_you[0] > you:
+            text += (
+                f", but the rule stopped short of your landing by {best_for_you[0] - you:g} "
+                "of your points. One more thing to see: the frontier package best for you "
+                f"that still gives Orchard its minimum is {best_for_you[0]:g} for you and "
+                f"{best_for_you[1]:g} for Orchard. The rule looks only one move ahead: "
+                "the moves it makes first decide which packages its last concession can "
+                "reach, so it does not always end there."
+            )
+            text += _landing_reach(table, start, their_minimum, rows)
+        else:
+            text += (
+                ", and you have landed: this is the frontier package best for you that "
+                "still gives Orchard its minimum, so the rule's path reached the place you "
+                "would choose to land."
+            )
+    elif steps:  # every move is the rule's, and the rule has more to make from here
+        text += " Every move so far is the rule's move, and the rule has more to make."
+        text += _where_the_plan_falls_short(table, start, their_minimum, rows)
+    return text, landed
+
+
+def _rule_stops(table, step, their_minimum):
+    """Whether the course's rule, with rule 1's hold, makes no move from the package a
+    planned ``step`` leads to."""
+    return len(table.rule_path(step["package"], their_minimum, most=1, hold=True)) == 1
+
+
 @answer_key
 def meso_triples(contract, table=None):
     """Every set of three packages question 5 accepts, as tuples of ``(package, your
@@ -544,7 +675,7 @@ def _surprising(contract, table, triples):
 #: The least distance, in thousands, between a figure and a line the opening rule draws.
 OPENING_MARGIN = 3.0
 
-#: The least gap between the best and the second-best exchange rates a check compares.
+#: The least gap between the best and the second-best gains per point a check compares.
 RATE_MARGIN = 0.05
 
 
@@ -650,7 +781,7 @@ def _trades_problems(c, table=None):
         if any(table.points(p)[1] == minimum for p in path):
             found.append(f"trades: a package on the rule's path from the {name} is at the minimum")
         if not all(_rates_clear(table, p, minimum) for p in path):
-            found.append(f"trades: two exchange rates nearly tie on the way from the {name}")
+            found.append(f"trades: two gains per point nearly tie on the way from the {name}")
         if len(_rule_ends(table, start, minimum)) > 1:
             found.append(f"trades: a tie on the rule's way from the {name} decides where it stops")
     path = table.rule_path(c.draft, minimum)
@@ -660,7 +791,7 @@ def _trades_problems(c, table=None):
     if start is None:
         found.append("trades: no package where at least two concessions help Orchard")
     elif not _rates_clear(table, start, minimum):
-        found.append("trades: the two best exchange rates nearly tie")
+        found.append("trades: the two best gains per point nearly tie")
     if closing_start(table, minimum, differs=False) is None:
         found.append("trades: no package where a single concession gives Orchard its minimum")
     triples = meso_triples(c, table)
@@ -707,7 +838,7 @@ def concession_start(table, their_minimum=None):
 
 def cheapest_start(table, their_minimum):
     """A package like ``concession_start``'s (no concession gives Orchard all it still
-    needs) from which no concession that costs you least has the best exchange rate, so
+    needs) from which no concession that costs you least has the best gain per point, so
     that conceding the cheapest move when none closes the deal goes wrong there; the one
     with the most joint points, or ``None``."""
     for package, helpful, shortfall in _concession_starts(table, their_minimum):

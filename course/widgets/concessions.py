@@ -6,15 +6,9 @@ from html import escape
 
 import ipywidgets as w
 
-from course.models.concessions import TradeTable, better_for_both, pareto_frontier, plan_trades
-from course.pictures import counted
+from course.models.concessions import TradeTable, pareto_frontier, plan_trades
 from course.pictures_concessions import frontier_picture
-from course.scenarios.concessions import (
-    PLANNER_ROWS,
-    landing_moves,
-    landing_point,
-    landing_takes_levels_back,
-)
+from course.scenarios.concessions import PLANNER_ROWS, planner_verdict
 from course.widgets.guards import message
 
 #: The value of "no trade" / "nothing back" in the dropdowns (None would mean "no selection").
@@ -78,7 +72,7 @@ def _judgement(step):
             )
         return (
             f"no single move gives Orchard all it still needs; this one has the best "
-            f"exchange rate left: Orchard gains {step['rate']:.2f} per point you give up"
+            f"gain per point left: Orchard gains {step['rate']:.2f} per point you give up"
         )
     if better is None:
         return (
@@ -100,7 +94,7 @@ def _judgement(step):
             f"{_option_words(better)} gives them all for {-better['you']:g} of yours"
         )
     return (
-        f"no single move gives Orchard all it still needs, and its exchange rate is "
+        f"no single move gives Orchard all it still needs, and its gain per point is "
         f"{step['rate']:.2f}; {_option_words(better)} would bring it "
         f"{better['them'] / -better['you']:.2f}"
     )
@@ -125,7 +119,7 @@ class TradeRow(w.HBox):
 
 class ConcessionPlanner(w.VBox):
     """Plan one-level trades (and single gives) from your colleague's draft of the
-    framework: each shows what it does to both sides, its exchange rate and whether
+    framework: each shows what it does to both sides, its gain per point and whether
     the course's rule calls it right; the plan is drawn against the Pareto frontier and
     Orchard's minimum, and the goal is to land on the frontier with that minimum met."""
 
@@ -215,7 +209,7 @@ class ConcessionPlanner(w.VBox):
             )
         self.table.value = (
             "<table><tr><th>#</th><th>give</th><th>get</th><th>net: you / Orchard</th>"
-            "<th>exchange rate: Orchard's net gain per point of your net loss</th>"
+            "<th>gain per point: Orchard's net gain per point of your net loss</th>"
             "<th>question 4's rule, move by move</th></tr>" + "".join(rows) + "</table>"
             if rows
             else "No moves yet: pick a give in the first row."
@@ -223,95 +217,6 @@ class ConcessionPlanner(w.VBox):
         start = self.scores.points(self.start)
         path = [start] + [(s["you_total"], s["them_total"]) for s in steps]
         self.chart.value = frontier_picture(self.points, self.frontier, path, minimum=self.minimum)
-        self.verdict.value = self._verdict(steps, path[-1])
-
-    def _landing_reach(self):
-        """Whether a plan in this table can reach the landing, and if not, why not."""
-        if landing_moves(self.scores, self.start, self.minimum, self.trades) is not None:
-            return (
-                " You can plan a path to it in this table: change the rows until the "
-                "verdict says you reached it."
-            )
-        if landing_takes_levels_back(self.scores, self.start, self.minimum):
-            return (
-                " No plan in this table reaches it: it holds fewer levels on Orchard's side, "
-                "counted over all issues, than the draft, and every move here gives Orchard "
-                "a level for each one it takes back, or gives one for nothing. A landing that "
-                "takes levels back on balance is proposed whole, as one package (section 4)."
-            )
-        return (
-            f" No plan of {self.trades} moves in this table reaches it: propose it whole, as "
-            "one package (section 4)."
-        )
-
-    def _rule_stops(self, package):
-        """Whether the course's rule, with rule 1's hold, makes no move from ``package``."""
-        return len(self.scores.rule_path(package, self.minimum, most=1, hold=True)) == 1
-
-    def _verdict(self, steps, end):
-        you, them = end
-        better = better_for_both((you, them), self.points)
-        wrong = sum(1 for step in steps if not step["ok"])
-        short = them < self.minimum
-        if better:
-            best = max(better, key=lambda p: p[0] + p[1])
-            text = (
-                f"Your plan ends at {you:g} points for you and {them:g} for Orchard, below the "
-                f"frontier, with {counted(len(better), 'package')} better for both, e.g. {best[0]:g} and "
-                f"{best[1]:g}."
-            )
-        else:
-            text = f"Your plan ends on the frontier: {you:g} points for you, {them:g} for Orchard."
-        if short:
-            text += f" Orchard has fewer than its minimum of {self.minimum}: it would not sign."
-        best_for_you = landing_point(self.scores, self.minimum)
-        landed = steps and not better and not short and best_for_you[0] == you
-        if wrong and landed:
-            rule_path = self.scores.rule_path(self.start, self.minimum, hold=True, close=True)
-            rule_end = self.scores.points(rule_path[-1])
-            text += (
-                " It is the frontier package best for you that still gives Orchard its "
-                "minimum: the landing section 4 tells you to choose first, and you reached it. "
-                f"{wrong} of its {counted(len(steps), 'move')} {'is' if wrong == 1 else 'are'} not the move the rule "
-                "makes from "
-                "where you stood, so the table shows them in red as not the rule's move: "
-                "the colours judge each move by question 4's rule, not your plan by where "
-                "it ends."
-            )
-            if rule_end == (you, them):  # review 92 X3: the same package by another path
-                text += (
-                    " The rule's own path from the draft ends at the same package, in "
-                    f"{counted(len(rule_path) - 1, 'move')}; yours took {len(steps)}."
-                )
-            else:
-                text += (
-                    " The rule looks only one move ahead, and its own path from the draft "
-                    f"ends at {rule_end[0]:g} for you and {rule_end[1]:g} for Orchard."
-                )
-        elif wrong:
-            text += f" {wrong} of its {counted(len(steps), 'move')} {'is' if wrong == 1 else 'are'} not the rule's move."
-        elif steps and not short and (not better or self._rule_stops(steps[-1]["package"])):
-            text += " Every move on the way is the rule's move"
-            if better:  # review 99 C2: rules 1 and 3 stop below the frontier
-                text += (
-                    ", and the rule stops here: Orchard has its minimum and no move left gains "
-                    "you points (rules 1 and 3); the free move left is for the close: offer it "
-                    "last, for the signature (rule 3), and the deal ends on the frontier"
-                )
-            if best_for_you[0] > you:
-                text += (
-                    f", but the rule stopped short of your landing by {best_for_you[0] - you:g} "
-                    "of your points. One more thing to see: the frontier package best for you "
-                    f"that still gives Orchard its minimum is {best_for_you[0]:g} for you and "
-                    f"{best_for_you[1]:g} for Orchard. The rule looks only one move ahead: "
-                    "the moves it makes first decide which packages its last concession can "
-                    "reach, so it does not always end there."
-                )
-                text += self._landing_reach()
-            else:
-                text += (
-                    ", and you have landed: this is the frontier package best for you that "
-                    "still gives Orchard its minimum, so the rule's path reached the place you "
-                    "would choose to land."
-                )
-        return message(text, ok=landed)
+        # the verdict's words are the model's (``planner_verdict``); green when it landed
+        text, landed = planner_verdict(self.scores, self.start, self.minimum, steps, self.trades)
+        self.verdict.value = message(text, ok=landed)

@@ -112,9 +112,10 @@ scenario
 # deal-me-out sets that price: the larger of their estimate of your share at the table and
 # the least they think you would take. Your share at the table, the deal's value split
 # with no alternative in play, is about half the job's worth to Orchard, far below Birch's
-# price. So Birch binds: once Orchard believes the least you would take is Birch's price,
-# the price it expects is at least that. Naming a true offer below what Orchard believes
-# your other work pays (`s.their_guess`) lowers the price it expects: keep it private.
+# price. So Birch binds: once Orchard believes your other work pays Birch's price, the
+# least it thinks you would take, and so the price it expects, is at least that. Naming
+# a true offer below what Orchard believes your other work pays (`s.their_guess`) lowers
+# the price it expects: keep it private.
 # Naming one above raises it; keeping that private is defensible too: a number well below
 # your opening anchors low and shows roughly where your reservation price is. Question 1
 # accepts either.
@@ -122,7 +123,7 @@ scenario
 # | what you say | what kind of move | in this course |
 # |---|---|---|
 # | "Birch has offered us that much for the year" (true) | a fact about your alternative | only when it raises the price Orchard expects at the table (question 1) |
-# | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it invites a threat back, and the course puts a false statement of what you will do between a bluff and a misrepresentation |
+# | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it invites a threat back, and a false statement of your intent sits on the line between a bluff and a misrepresentation |
 # | an invented or inflated rival offer | misrepresentation | never |
 #
 # In your scenario your BATNA is Birch's job, worth Birch's price to you, and your
@@ -227,18 +228,17 @@ check.opening(opening, hidden=True)
 #
 # The target is module 02's: the outcome you aim to land at. Yours is **three quarters of
 # the way from your reservation price up to your estimate** of the other side's, below
-# your opening: module 02's rule when a true fact
-# reaches your estimate, as one always does in this module. Your concession plan stops
-# there; what it leaves above your reservation price is room for a last trade. The
-# checks accept any target in module 02's band, from the **even split** (module 02's name
-# for the point halfway) up to three quarters, and a plan may stop exactly on the split.
-# Question 2's model answer, the low-ball and next year's simulation in section 5 follow
-# this rule.
+# your opening. Your concession plan stops there; what it leaves above your reservation
+# price is room for a last trade. Module 02 lets a fact you can show lift a target
+# higher; this module does not: the aside below finds higher targets close fewer
+# deals. The checks accept any target in module 02's band, from the **even split**
+# (module 02's name for the point halfway) up to three quarters, and a plan may stop
+# exactly on the split. Question 2's model answer, the low-ball and next year's
+# simulation in section 5 follow this rule.
 #
-# Section 1 uses module 03's deal-me-out only for which way naming Birch moves the price
-# Orchard expects. Neither it nor module 02's Nash split sets your target: both assume
-# known numbers. The target is module 02's rule for aiming when you only estimate
-# Orchard's.
+# Neither module 03's deal-me-out, which section 1 uses only for which way naming Birch
+# moves the price Orchard expects, nor module 02's Nash split sets your target: both
+# assume known numbers, and you only estimate Orchard's.
 #
 # <details><summary>Aside: why not the estimate</summary>
 #
@@ -291,10 +291,10 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 2.
 #    no step down bigger than the smallest earlier one (holds do not count), and at least
 #    one smaller than the first;
 # 5. give at most three fifths of everything it concedes in its first concession;
-# 6. end at your target by section 2's rule, with your reservation price
-#    `s.alternative_price` plus `s.extra_cost` and your estimate of Orchard's,
-#    `s.their_estimate`. Any target in section 2's band passes: this question grades the
-#    plan's shape, not its stopping point.
+# 6. end at a target in section 2's band: from the even split to three quarters of the
+#    way from your reservation price (`s.alternative_price` plus `s.extra_cost`) up to
+#    your estimate of Orchard's (`s.their_estimate`); the model answer takes three
+#    quarters. The question grades only the plan's shape.
 #
 # At the table you make the plan's next offer only in answer to a move of Orchard's, so
 # its entry for round k is where you stand only if each of Orchard's moves earns the full
@@ -366,8 +366,6 @@ check.concession_plan(concession_plan, hidden=True)
 #    smallest of four numbers: their concession; your plan's next step; your own last
 #    step (or, before your first step, three fifths of the room to your target); and the
 #    room left to your target. Give between half of your allowance and all of it.
-#    Give nearly all of it while your target is far; less as it nears, keeping room for a
-#    last trade.
 # 3. If they retract, hold: neither reward the retraction with a step forward nor answer
 #    it with a step back. An offer that only takes back its own retraction is not a
 #    concession: their concession is how far their offer goes beyond their best earlier
@@ -466,11 +464,10 @@ NegotiationArena()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "trades-teaching", "schema_version": 3}
 # ## 4. Trading across issues: logrolling and the Pareto frontier
 #
-# With one issue, every unit one side gains the other loses. Most real deals have several
-# issues (price, delivery, payment terms, scope), and the two sides rarely care about them
-# equally. That is where value can be **created**, not only **claimed**, and Lax and
-# Sebenius (*The Manager as Negotiator*, 1986) argued that the two pull against each
-# other: the moves that claim value get in the way of those that create it.
+# Most real deals have several issues (price, delivery, payment terms, scope), and the
+# two sides rarely care about them equally. That is where value can be **created**, not
+# only **claimed**, and Lax and Sebenius (*The Manager as Negotiator*, 1986) argued that
+# claiming value gets in the way of creating it.
 #
 # To compare packages, score each side's preferences as points per level of each issue and
 # add them up (Raiffa, *The Art and Science of Negotiation*, 1982). A **move** changes the
@@ -487,8 +484,8 @@ NegotiationArena()
 #
 # </details>
 #
-# A move's **exchange rate**, $\frac{\text{their net gain}}{\text{your net loss}}$, says
-# what Orchard gains per point you give up; it is used only by rule 2.2 below.
+# A move's **gain per point**, $\frac{\text{their net gain}}{\text{your net loss}}$, is
+# what Orchard gains for each point you give up; only rule 2.2 below uses it.
 #
 # A move is **free** when neither side loses points and at least one gains. Below the
 # frontier some free change of package always exists, though not always a one-level one
@@ -497,10 +494,11 @@ NegotiationArena()
 # **Where to land is one decision; how to get there is another.**
 #
 # 1. *Choose where to land first*, over all packages at once. Your **landing**, the
-#    package counterpart of your price target, is the frontier package with the most
-#    points for you among those that give the other side at least what it needs to sign
-#    (its minimum). When you will meet again, you may choose to land a little above their
-#    minimum (section 5); what you leave them over it is their **cushion**.
+#    package counterpart of asking their reservation price, is the frontier package with
+#    the most points for you among those that give the other side at least what it needs
+#    to sign (its minimum). Like their reservation price in section 2, their minimum is
+#    only your estimate, and you will meet again (section 5): so you may land a little
+#    above it; what you leave them over it is their **cushion**.
 # 2. *Pace the moves* with the course's rule below. It looks only one move ahead, so it
 #    does not always reach your landing: from your colleague's draft it usually does, but
 #    from a package that splits every issue down the middle it stops short in about half
@@ -512,7 +510,7 @@ NegotiationArena()
 #    matters more to them than to you, take one that matters more to you. This is
 #    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Any free move will do; the
 #    model answer takes the one that adds the most points for both. Once they have their
-#    minimum, hold back a move that gains you nothing: keep it for the close (rule 3).
+#    minimum, hold back a trade that gains you nothing: keep it for the close (rule 3).
 # 2. **Then concede only what closes the deal.** Once no move is free (on the frontier,
 #    always), every move that helps them costs you points. So concede
 #    only while they still need points to agree, and make every concession
@@ -523,18 +521,19 @@ NegotiationArena()
 #    1. If one move gives them all the points they still need (a **closing move**), make
 #       the one of those that costs you least. If two cost you the same, either is
 #       right: more insures against a misjudged minimum, less keeps to rule 3.
-#    2. If no single move closes the deal, give where the exchange rate is highest, on
+#    2. If no single move closes the deal, give where the gain per point is highest, on
 #       that condition.
 #
 #    For example, when Orchard needs 1 more point, a trade that costs you 20 and gives it
-#    4 closes the deal; a single give that costs you 38 and gives it 11 has the better
-#    rate (0.29 against 0.20) but costs you 18 more than the cheapest move that closes
-#    the deal, so rule 2.1 takes the trade.
+#    4 closes the deal; a single give that costs you 38 and gives it 11 has the higher
+#    gain per point (0.29 against 0.20) but costs you 18 more than the cheapest move that
+#    closes the deal, so rule 2.1 takes the trade.
 #
 # 3. **Stop, then close.** Stop when they have what they need and no move gains you
 #    points: giving more for nothing tells them more can be had. If rule 1 held back a
-#    move, offer it now, last, for the signature ("if we sign today, I'll add 90-day
-#    payment"): it costs you nothing and ends the deal on the frontier.
+#    trade, offer it now, last, for the signature ("if we sign today, I'll go to 90-day
+#    payment for delivery in 10 weeks"): on balance it costs you nothing and ends the deal
+#    on the frontier.
 #
 # <details><summary>Aside: the common rule of equal value back</summary>
 #
@@ -577,7 +576,7 @@ print("frontier:", pareto_frontier(small_case))
 # Below the frontier, (1, 1) -> (2, 3) is a free move: you gain 1, they gain 2.
 # On the frontier, (3, 1) -> (2, 3) costs you 1 and gives them 2.
 you_lose, they_gain = 3 - 2, 3 - 1
-print("on the frontier, the exchange rate:", they_gain / you_lose)
+print("on the frontier, the gain per point:", they_gain / you_lose)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner-teaching", "schema_version": 3}
 # ### Exercise: the concession planner
@@ -589,9 +588,9 @@ print("on the frontier, the exchange rate:", they_gain / you_lose)
 #    dot furthest to the right that is on or above Orchard's dashed minimum line.
 # 2. Plan the talks from the draft, a move a row: an issue to give one level to Orchard
 #    and an issue to take one level back, or "(nothing)" for a single give. The table
-#    shows each move's points for both sides and its exchange rate ("—" where it does not
-#    apply; a single give can still be the rule's move, made conditional: rule 2). The
-#    last column judges each
+#    shows each move's points for both sides and its gain per point ("—" where it does
+#    not apply; a single give can still be the rule's move, made conditional: rule 2).
+#    The last column judges each
 #    move by question 4's rule from where you stood: green when it is the rule's move, red
 #    when the rule makes another or stops (it says which).
 #
@@ -670,16 +669,17 @@ check.next_trade(next_trade, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "landing-text", "schema_version": 3}
 # ### Question 4b (2 marks, one of them graded by your instructor): where you land
 #
-# Section 4's first decision is how far above its minimum to leave Orchard (its
-# cushion); you will meet Orchard again next year. Write `landing(s, cushion=None)`:
-# return the package (a dict of issue to level) you land on, on the frontier, giving
-# Orchard at least `s.their_minimum + cushion` of its points, and with the most points for
-# you among such packages (of two frontier packages that give you the same, either
-# passes). The check calls it with a cushion of 0 (a package giving Orchard exactly its
-# minimum counts) and a few others that fall on no package's points. Called without a
-# cushion (`landing(s)`), it returns the landing *you* choose for your case. The check
-# does not mark that choice, only that it is on the frontier and meets Orchard's minimum:
-# the coded mark is for the rule, and the written part below marks your cushion.
+# Section 4's first decision is how far above its minimum, which you only estimate, to
+# leave Orchard (its cushion); you will meet Orchard again next year. Write
+# `landing(s, cushion=None)`: return the package (a dict of issue to level) you land on,
+# on the frontier, giving Orchard at least `s.their_minimum + cushion` of its points, and
+# with the most points for you among such packages (of two frontier packages that give
+# you the same, either passes). The check calls it with a cushion of 0 (a package giving
+# Orchard exactly its minimum counts) and a few others that fall on no package's points.
+# Called without a cushion (`landing(s)`), it returns the landing *you* choose for your
+# case. The check does not mark that choice, only that it is on the frontier and meets
+# Orchard's minimum: the coded mark is for the rule, and the written part below marks
+# your cushion.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "landing-answer", "schema_version": 3}
@@ -714,8 +714,8 @@ check.landing(landing, hidden=True)
 # it costs you against the best. Choose the cushion you would leave Orchard (your
 # `landing(scenario)`), and in two to four sentences say: the cushion and its package;
 # what it costs you in your points against a cushion of 0, and what Orchard gets for it;
-# and why that is worth it (or why you leave none), from your case: next year's talks, how
-# far your estimate of Orchard's minimum can be trusted.
+# and why that is worth it (or why you leave none), from your case: how far your estimate
+# of Orchard's minimum can be trusted, next year's talks.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "margin-costs", "schema_version": 3}
 points = [(you, them) for _, you, them in all_packages(scenario.yours, scenario.theirs)]
