@@ -157,12 +157,13 @@ def test_u7_section_7_cites_binmore_shaked_and_sutton_as_module_03_does():
     split."""
     nash = _cell("nash-teaching")
     assert (
-        "deal-me-out fitted agreements better than the Nash split (Binmore, Shaked and "
-        "Sutton, *Quarterly Journal of Economics* 104, 1989)"
+        # review 108 (module 03), U4, round 109: the Nash split BSS tested was on the BATNAs
+        "deal-me-out fitted agreements better than the Nash split on BATNAs (Binmore, "
+        "Shaked and Sutton, *Quarterly Journal of Economics* 104, 1989)"
     ) in nash
     power = _markdown(("03_power", "power"))
     assert "Binmore, Shaked and Sutton" in power
-    assert "deal-me-out fitted their agreements better than the Nash split" in power
+    assert "deal-me-out fitted their agreements better than splitting the difference" in power
 
 
 def test_u3_the_mention_rule_has_a_worked_example_on_fixed_numbers():

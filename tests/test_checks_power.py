@@ -1314,9 +1314,9 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
         if right == "yardstick" and v2 <= figure < max(v1 / 2, v2):
             with pytest.raises(NotYet, match="the yardstick Atlas itself proposed"):
                 check.judge_reply_price(s, (figure, "accept"))
+        # review 108, C2 (round 109): safe there, so it earns the mark again
         if right == "yardstick" and figure >= max(v1 / 2, v2):
-            with pytest.raises(NotYet, match="is safe, as it is at least section 5's price"):
-                check.judge_reply(s, (figure, "accept"))
+            check.judge_reply(s, (figure, "accept"))
         if right == "rival":  # neither Atlas's figure nor its yardstick reaches Borealis
             with pytest.raises(NotYet, match="Borealis has offered in writing to pay"):
                 check.judge_reply_price(s, (max(figure, shapley), "yardstick"))
@@ -1855,7 +1855,7 @@ def test_question_7_says_walking_away_rests_on_a_month_long_round(learner):
     # review 75, U6: the walk-out; a counter would be a rejection in the game. Review 87,
     # C1: naming Harrow first is question 9's part b, not this game's move
     # review 106, C1 (round 107): the move names Harrow's figure, the walk-out's money
-    assert '`"name Harrow"` (tell Granite Harrow\'s figure as the margin to meet)' in seven
+    assert 'answer `"name Harrow"`: ask Granite to meet Harrow\'s figure' in seven  # review 108, C1
 
 
 def test_question_7_grades_the_move_that_gets_kestrel_most_and_says_why():
@@ -1870,7 +1870,8 @@ def test_question_7_grades_the_move_that_gets_kestrel_most_and_says_why():
     seven = " ".join(seven.split())
     # review 106, C1 (round 107): "by section 5's model", as naming Harrow is no game move
     assert "`granite_reply(s)`: the move that gets Kestrel most by section 5's model" in seven
-    assert "the game's best reply to a proposal below it is to walk out to Harrow" in seven
+    # review 108, C1 + U5 (round 109): the rule is in the stem now, not in a fold
+    assert "Where the model's best move is to walk out to Harrow, answer" in seven
     assert '`"walk away"`' not in seven
     # review 87, C1: the repeat dealing and the calm mention are question 9's part b;
     # review 90, U3: the line saying so is cut, and no calm mention is asked for here

@@ -2163,13 +2163,14 @@ def test_weak_and_strong_alternatives_are_defined_once_by_what_the_other_side_ex
     table). Review 106, C3 (round 107): it is called **binding**, as section 5 says of an
     option, and "strong" is left to its everyday and Fisher and Ury's sense."""
     # review 102, U3: a bold definition line opens section 7
+    # review 108, U3 (round 109): **worth mentioning**, as "binding" keeps section 5's sense
     definition = (
-        "an alternative is **binding** when it beats the other side's estimate of your share "
-        "at the table (section 5; with full information, that share)"
+        "an alternative is **worth mentioning** when it beats the other side's estimate of "
+        "your share at the table; with full information, exactly when it binds (section 5)"
     )
     flat = " ".join(PROSE.split())
     assert flat.count(definition) == 1
-    first_use = min(flat.find(w) for w in ("a binding one", "a binding alternative"))
+    first_use = min(flat.find(w) for w in ("one worth mentioning.", "one worth mentioning known"))
     assert flat.index(definition) < first_use
     assert "**strong**" not in PROSE and "a strong one" not in PROSE
     assert "keep any other to yourself" in flat
@@ -2520,7 +2521,8 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     # review 61, C2; review 75, U6; review 87, C1: no "say so calmly" in question 7
     # review 106, C1 (round 107): the walk-out is the game's move, named in the fold; the
     # move marked is naming Harrow's figure, as question 4's rival
-    assert "the game's best reply to a proposal below it is to walk out to Harrow" in seven
+    # review 108, C1 + U5 (round 109): the rule is in the stem now, not in a fold
+    assert "Where the model's best move is to walk out to Harrow, answer" in seven
     assert '`"name Harrow"`' in seven
 
 

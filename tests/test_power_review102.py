@@ -68,10 +68,11 @@ def test_x1_c1_c2_question_4_is_a_choice_and_its_rule_follows_it():
         }
         best = max(figures, key=figures.get)
         assert _passes_question_4(s, figures[best], best), s.learner
-        allowed = best == "accept"
+        # review 108, C2 (round 109): taking the figure passes where it is safe again
+        allowed = best == "accept" or _P.reply_takes_figure(s)
         assert _passes_question_4(s, s.atlas_figure, "accept") == allowed, s.learner
         took += s.atlas_figure >= _P.licence_price(s) and best != "accept"
-    assert took > 0  # safe yet not the highest: these fail now
+    assert took > 0  # safe yet not the highest: these pass again
 
 
 def test_x2_question_6s_gain_beats_the_loss_for_about_a_third_of_those_who_lose():
@@ -140,10 +141,10 @@ def test_u3_share_at_the_table_and_strong_and_weak_are_defined_in_bold_lines():
     )
     assert "share at the table" not in markdown  # no use before the definition
     seven = _cell("using-teaching")
-    assert seven.startswith(  # review 106, C3 (round 107): "binding", not "strong"
-        "## 7. Using power, and its limits **Binding alternatives**: an alternative is "
-        "**binding** when it beats the other side's estimate of your share at the table "
-        "(section 5; with full information, that share)."
+    assert seven.startswith(  # review 108, U3 (round 109): "worth mentioning", not "binding"
+        "## 7. Using power, and its limits **Alternatives worth mentioning**: an alternative "
+        "is **worth mentioning** when it beats the other side's estimate of your share at the "
+        "table; with full information, exactly when it binds (section 5)."
     )
     assert "Call such an alternative **strong**" not in PROSE
     assert "when the rival is weak" not in PROSE

@@ -4,8 +4,6 @@ X5 and C2. Each test fails on the text or code before the fix."""
 import re
 from pathlib import Path
 
-import pytest
-
 import course
 import course.scenarios.power as _P
 from course.checks import power as check
@@ -82,8 +80,8 @@ def test_c1_rule_3_message_and_grading_agree_on_taking_atlass_figure():
     passing, and the passing message for taking the figure follow that change)."""
     rule = _flat(_cell("licence-reply-rule"))
     assert (
-        "Taking their own lower figure names none, and is safe where it is at least section "
-        "5's price, but gives up the difference: it does not earn the mark."
+        "Taking their own lower figure names none and is safe where it is at least section "
+        "5's price, so it earns the mark too"  # review 108, C2 (round 109): it earns it
     ) in rule
     # grading unchanged: swept over 300 learners
     both = wrong = 0
@@ -93,8 +91,7 @@ def test_c1_rule_3_message_and_grading_agree_on_taking_atlass_figure():
             continue
         taken = (s.atlas_figure, "accept")
         if _P.reply_takes_figure(s):
-            with pytest.raises(NotYet, match="is safe, as it is at least section 5's price"):
-                check.judge_reply(s, taken)
+            check.judge_reply(s, taken)  # review 108, C2 (round 109): it passes again
             check.judge_reply(s, _best(s))
             both += 1
         else:
@@ -114,11 +111,12 @@ def test_c1_rule_3_message_and_grading_agree_on_taking_atlass_figure():
 
         for hidden in (False, True):
             (only,) = check.licence_reply(take, hidden).outcomes
-            assert not only.passed
+            assert only.passed  # review 108, C2 (round 109): safe, so it earns the mark
             assert "was a higher figure to stand on" not in only.message
         (held,) = check.licence_reply(_best).outcomes
         assert held.passed
-        assert "would be safe where it is at least section 5's price" in held.message
+        # review 108, C2 (round 109): it now earns the mark there too
+        assert "also earns the mark where it is at least section 5's price" in held.message
 
 
 def test_c2_the_bargained_rival_note_says_why_both_numbers_hold():

@@ -125,23 +125,25 @@ def test_x4_taking_atlass_figure_earns_the_mark_only_where_it_is_the_highest(swe
     highest, and 237 where the yardstick is higher. Rule 1 (stand on the highest figure)
     decides now: taking the figure passes in the 403 only, and in the 237 the hint says it
     is safe but gives up the difference; the yardstick passes everywhere it is highest."""
+    # review 108, C2 (round 109): taking the figure where it is safe passes again (the
+    # module calls it safe); it still fails wherever it is below section 5's price
     passes = safe = 0
     for s in swept:
         try:
             check.judge_reply(s, (s.atlas_figure, "accept"))
-        except NotYet as failure:
-            if _P.reply_takes_figure(s):
-                safe += 1
-                assert "is safe" in str(failure) and "is higher" in str(failure)
+        except NotYet:
+            assert not _P.reply_takes_figure(s)
         else:
             passes += 1
-            assert _P.reply_reason(s) == "accept"
+            safe += _P.reply_takes_figure(s)
+            assert _P.reply_reason(s) == "accept" or _P.reply_takes_figure(s)
         if _P.reply_reason(s) == "yardstick":
             check.judge_reply(s, (round(_P.kestrel_shapley(s), -2), "yardstick"))
-    assert (passes, safe) == (403, 237)
+    assert (passes, safe) == (640, 237)
     rule = _flat(_cell("licence-reply-rule"))
     assert "Taking Atlas's figure also earns the mark" not in rule
-    assert "is safe where it is at least section 5's price, but gives up the difference" in rule
+    # review 108, C2 (round 109): it earns the mark there again, and rule 3 says so
+    assert "is safe where it is at least section 5's price, so it earns the mark too" in rule
 
 
 def test_the_module_is_no_longer_than_before_this_round():

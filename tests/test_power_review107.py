@@ -68,12 +68,8 @@ def test_x1_question_4_states_the_rule_that_decides_its_mark_before_the_answer_c
             above_forecast += price > _P.licence_price(s)
         if _P.reply_takes_figure(s):
             safe += 1
-            with pytest.raises(NotYet) as failed:
-                check.judge_reply(s, (s.atlas_figure, "accept"))
-            assert "stand on the highest figure Atlas proposed or can check (question 4)" in (
-                str(failed.value)
-            )
-            assert "rule 1 after question 4" not in str(failed.value)
+            # review 108, C2 (round 109): taking it where it is safe earns the mark again
+            check.judge_reply(s, (s.atlas_figure, "accept"))
     assert reasons == {"accept": 112, "yardstick": 90, "rival": 98}
     # every yardstick answer lies above section 5's price: why the text says "even above"
     assert safe == 78 and above_forecast == 90
@@ -107,12 +103,11 @@ def test_c1_x2_question_7_names_harrows_figure_where_harrow_binds(swept, learner
 
     assert REPLIES == ("accept", "reject", "name Harrow")
     seven = _cell("granite-reply-text")
-    assert '`"take Harrow"`' not in seven
-    assert '`"name Harrow"` (tell Granite Harrow\'s figure as the margin to meet)' in seven
-    assert (
-        "In real talks the same money comes from naming Harrow's figure and leaving only if "
-        "Granite will not meet it, which keeps the door open, as in question 4: the move "
-        "marked right."
+    # review 108, C1 + U5 (round 109): the stem now says "take Harrow" passes too
+    assert '`"take Harrow"`, the walk-out itself, is marked the same.' in seven
+    assert 'answer `"name Harrow"`: ask Granite to meet Harrow\'s figure' in seven  # review 108, C1
+    assert (  # review 108, C1 + U5 (round 109): in the stem now, in plain words
+        "and leave only if it will not: the same money, with the door left open, as in question 4."
     ) in seven
     code = _section(PROSE, "def granite_reply", "END SOLUTION")
     assert 'return "name Harrow"' in code and "take Harrow" not in code
@@ -164,16 +159,16 @@ def test_c3_section_7s_alternative_is_binding_and_strong_is_not_redefined():
     offer). Section 7 now calls it **binding**, the word section 5 uses for an option that
     beats the share itself, and uses "strong" no more; the hints follow."""
     seven = _flat(_section(PROSE, "## 7. Using power", "### Legitimate"))
+    # review 108, U3 (round 109): "worth mentioning" now; "binding" keeps section 5's sense
     assert (
-        "**Binding alternatives**: an alternative is **binding** when it beats the other "
-        "side's estimate of your share at the table (section 5; with full information, that "
-        "share)."
+        "**Alternatives worth mentioning**: an alternative is **worth mentioning** when it "
+        "beats the other side's estimate of your share at the table"
     ) in seven
     assert "**strong**" not in PROSE and "**weak**" not in PROSE
     for phrase in ("a strong one", "a strong alternative", "a weak one", "Make a strong"):
         assert phrase not in PROSE, phrase
-    assert "So make a binding alternative known, keep any other private." in seven
-    assert "**Make a binding alternative believable, and say it calmly.**" in seven
+    assert "So make one worth mentioning known, keep any other private." in seven
+    assert "**Make an alternative worth mentioning believable, and say it calmly.**" in seven
     assert "keep any other to yourself" in _cell("summary")
     s = next(
         s
@@ -181,7 +176,7 @@ def test_c3_section_7s_alternative_is_binding_and_strong_is_not_redefined():
         if _P.harrow_move(s) == "keep quiet"
     )
     hint = check._harrow_move_why(s, "confirm first", "keep quiet")[0]
-    assert "a letter does not make it bind" in hint and "stronger" not in hint
+    assert "a letter does not make it worth mentioning" in hint and "stronger" not in hint
     # modules 02 and 04 quote no "strong" of module 03's
     for name in ("02_batna/batna.py", "04_concessions/concessions.py"):
         text = _flat((SOURCES / name).read_text())

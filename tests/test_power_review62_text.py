@@ -57,7 +57,7 @@ def test_section_7s_rule_for_an_alternative_is_three_bullets():
     for head in (
         "**Mention an alternative when it raises what they must offer",
         "**When they are unsure of your patience",
-        "**Make a binding alternative believable",  # review 106, C3 (round 107)
+        "**Make an alternative worth mentioning believable",  # review 108, U3 (round 109)
     ):
         assert f"- {head}" in seven, head
 

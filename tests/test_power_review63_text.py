@@ -32,7 +32,7 @@ def test_question_7_says_insist_on_harrow_is_the_games_walk_out():
     # Harrow's offer first is question 9's part b, so question 7 has only the walk-out;
     # review 106, C1 (round 107): the move is now naming Harrow's figure, the walk-out's
     # money in real talks, and still no counter
-    assert '`"name Harrow"` (tell Granite Harrow\'s figure as the margin to meet)' in seven
+    assert 'answer `"name Harrow"`: ask Granite to meet Harrow\'s figure' in seven  # review 108, C1
 
 
 def test_section_4_says_how_patience_is_power_and_an_alternative_at_once():

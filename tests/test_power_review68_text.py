@@ -48,15 +48,13 @@ def test_question_4_marks_the_yardstick_where_atlass_figure_is_below_it(learner)
         if figure >= predicted:
             both += 1
             assert reply_takes_figure(s)
+            # review 108, C2 (round 109): taking the figure passes there again
             for taken in ((figure, "accept"), (int(figure), "Accept")):
-                hint = _hint(s, taken)
-                assert f"taking Atlas's {figure:,.0f} as it stands is safe" in hint
-                assert f"section 5's price, {predicted:,.0f}" in hint
-                assert f"yardstick worked out, {shapley:,.0f}, is higher" in hint
+                check.judge_reply(s, taken)
             # each reason carries its own figure only
-            assert "is safe" in _hint(s, (figure, "yardstick"))
+            assert "not its yardstick worked out" in _hint(s, (figure, "yardstick"))
             assert "'accept' takes Atlas's figure" in _hint(s, (shapley, "accept"))
-            assert "is safe" in _hint(s, (figure, "rival"))  # the price first (review 103, X4)
+            assert "Borealis would pay" in _hint(s, (figure, "rival"))
         else:
             short += 1
             assert not reply_takes_figure(s)
@@ -69,7 +67,7 @@ def test_question_4_marks_the_yardstick_where_atlass_figure_is_below_it(learner)
     # redrawn (no longer a case where taking the figure is right); rv-02-9 is one
     rv_02 = course.variant("03_power", "rv-02-9")
     assert (rv_02.atlas_figure, kestrel_shapley(rv_02)) == (50_000, 51_000)
-    assert "is safe" in _hint(rv_02, (50_000, "accept"))  # review 103, X4: no longer passes
+    check.judge_reply(rv_02, (50_000, "accept"))  # review 108, C2 (round 109): passes again
 
 
 def test_no_hint_on_question_4_argues_a_refusal_both_ways():
@@ -97,7 +95,7 @@ def test_question_4_says_when_both_replies_earn_the_mark(learner):
     rule = _flat(_section(PROSE, "The predicted price is a forecast", "### Question 5"))
     # review 103, X4 (round 105): taking the figure there no longer earns the mark
     assert "Taking Atlas's figure also earns the mark" not in rule
-    assert "but gives up the difference: it does not earn the mark." in rule
+    assert "so it earns the mark too" in rule  # review 108, C2 (round 109)
 
     def reply(s):  # the notebook's solution
         grounds = {
@@ -112,8 +110,9 @@ def test_question_4_says_when_both_replies_earn_the_mark(learner):
     assert credit.earned == credit.possible == 1, credit.outcomes
     shown = _flat(credit.outcomes[0].message)
     assert (
-        "taking that figure would be safe where it is at least section 5's price, but would "
-        "give up the difference" in shown
+        # review 108, C2 (round 109): it earns the mark there now
+        "taking that figure also earns the mark where it is at least section 5's price, as "
+        "it is safe, but gives up the difference" in shown
     ), shown
 
 
@@ -155,7 +154,8 @@ def test_a_reply_that_takes_the_figure_wherever_it_is_safe_earns_no_mark(learner
     for key in (None, "grading-key"):
         with hidden_cases_as(key):
             outcome = check.licence_reply(safe, hidden=True)
-            assert (outcome.earned, outcome.possible) == (0, 1), key
+            # review 108, C2 (round 109): taking the figure wherever it is safe earns it
+            assert (outcome.earned, outcome.possible) == (1, 1), key
             outcome = check.licence_reply(highest, hidden=True)
             assert (outcome.earned, outcome.possible) == (1, 1), key
             outcome = check.licence_reply(above_borealis, hidden=True)

@@ -72,7 +72,7 @@ def test_the_rule_on_naming_a_weak_alternative_is_called_the_courses_heuristic()
     """U4: question 9b's right answer rests on Granite's estimate being anchored by any
     alternative Kestrel names, with evidence only by analogy (first offers; one's own
     opening). Section 7 and question 9b now call the rule the course's heuristic."""
-    seven = _flat(_section(PROSE, "**Mention an alternative when", "**Make a binding"))
+    seven = _flat(_section(PROSE, "**Mention an alternative when", "**Make an alternative worth"))
     assert (  # review 70, U3; review 85 (round 86): shorter; review 89, U2: a textbook's
         "That rule is Fisher and Ury's (*Getting to Yes*, 1981, \"What If They Are More "
         'Powerful? Develop Your BATNA"; also Thompson, *The Mind and Heart of the Negotiator*, '

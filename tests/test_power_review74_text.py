@@ -116,7 +116,7 @@ def test_question_7_says_its_harrow_option_is_a_calm_counter_not_section_7s_ulti
     # review 75, U6: one move, not a walk-out in the game and a counter in real talks (in
     # the model a counter is a "reject" proposed a month later)
     # review 87, C1: the real-talks words went to question 9's part b ("mention")
-    assert '"name Harrow"` (tell Granite Harrow\'s figure as the margin to meet).' in seven
+    assert '"name Harrow"`: ask Granite to meet Harrow\'s figure' in seven  # review 108, C1
     assert "Insisting" not in seven
     assert "counter" not in seven.lower()
     section_7 = _seven()

@@ -73,9 +73,8 @@ def test_x2_the_yardstick_rounded_to_the_hundred_either_way_passes():
             other_way += round(shapley, -2) != math.ceil(shapley / 100) * 100
         for price in passed_before:
             check.judge_reply(s, (price, reason))
-        if _P.reply_takes_figure(s):  # review 103, X4 (round 105): safe, but no longer right
-            with pytest.raises(NotYet, match="is safe"):
-                check.judge_reply(s, (s.atlas_figure, "accept"))
+        if _P.reply_takes_figure(s):  # review 108, C2 (round 109): safe, and right again
+            check.judge_reply(s, (s.atlas_figure, "accept"))
     assert other_way > 20  # the learners whose rounded-up yardstick failed before
 
 
@@ -91,7 +90,7 @@ def test_u2_question_7s_walk_out_is_take_harrow_and_the_old_label_keeps_its_mark
     assert REPLIES == ("accept", "reject", "name Harrow")
     assert "insist" not in PROSE.lower()
     seven = _flat(_section(PROSE, "### Question 7", "def granite_reply"))
-    assert '`"name Harrow"` (tell Granite Harrow\'s figure as the margin to meet)' in seven
+    assert 'answer `"name Harrow"`: ask Granite to meet Harrow\'s figure' in seven  # review 108, C1
 
     def old_label(s):  # the model answer as written before review 80
         at_the_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]
@@ -189,4 +188,5 @@ def test_c2_strong_has_one_definition_and_each_module_names_its_estimate():
     # review 102, U3: "**strong**" is defined in the bold line opening section 7; the
     # bullet explains the rule before it names the alternative strong; review 106, C3
     # (round 107): "binding" now
-    assert seven.index("what they expect to give you") < seven.index("a binding one")
+    # review 108, U3 (round 109): "worth mentioning" now
+    assert seven.index("what they expect to give you") < seven.index("one worth mentioning")

@@ -71,7 +71,7 @@ def test_c2_one_rule_for_mentioning_an_alternative_with_one_bar_per_kind_of_talk
     )
     # review 102, U3: the bold definition line opening section 7 says the bar too
     # review 106, C3 (round 107): "binding" for "strong"
-    assert rule < module_02 < here < seven.index("a binding one")
+    assert rule < module_02 < here < seven.index("one worth mentioning")  # review 108, U3
     assert seven.count("estimate of your share at the table") == 2
 
 

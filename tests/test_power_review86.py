@@ -34,8 +34,8 @@ def test_c1_question_4_says_taking_atlass_figure_at_section_5s_price_earns_the_m
     rule = _flat(_section(PROSE, "The predicted price is a forecast", "### Question 5"))
     assert "Taking Atlas's figure also earns the mark" not in rule
     assert (
-        "Taking their own lower figure names none, and is safe where it is at least section "
-        "5's price, but gives up the difference: it does not earn the mark."
+        "Taking their own lower figure names none and is safe where it is at least section "
+        "5's price, so it earns the mark too"  # review 108, C2 (round 109): it earns it
     ) in rule
     # review 102, X1: with the rule, after question 4's check
     # review 93, X1: the own-case hint no longer states the rule; question 4's marking
@@ -46,8 +46,8 @@ def test_c1_question_4_says_taking_atlass_figure_at_section_5s_price_earns_the_m
             continue
         taken = (s.atlas_figure, "accept")
         if s.atlas_figure >= _P.licence_price(s):
-            with pytest.raises(NotYet, match="is safe"):  # review 103, X4: no longer passes
-                check.judge_reply(s, taken)
+            # review 103, X4 refused it; review 108, C2 (round 109): it passes again
+            check.judge_reply(s, taken)
             check.judge_reply(s, (_P.kestrel_shapley(s), "yardstick"))
             both += 1
         else:

@@ -37,10 +37,11 @@ def test_c1_question_7s_walk_out_is_not_question_9s_mention():
     assert "Saying so calmly" not in seven
     # review 106, C1 (round 107): the move is now naming Harrow's figure, the walk-out's
     # money in real talks, as question 4's "rival"; the fold says how the two fit
-    assert '`"name Harrow"` (tell Granite Harrow\'s figure as the margin to meet)' in seven
+    assert 'answer `"name Harrow"`: ask Granite to meet Harrow\'s figure' in seven  # review 108, C1
     # review 90, U3: the line on the move the game lacks is cut on purpose; the game's
     # moves are the three labels, and section 5's real-talks sentence stays (review 89, C1)
     assert "This game has no move that names Harrow's offer" not in seven
-    assert "In real talks the same money comes from naming Harrow's figure" in seven
+    # review 108, C1 (round 109): the stem says it now
+    assert "leave only if it will not: the same money, with the door left open" in seven
     code = _section(PROSE, "def granite_reply", "END SOLUTION")
     assert 'return "name Harrow"' in code

@@ -120,11 +120,11 @@ def test_c1_question_7_reconciles_take_harrow_with_naming_the_rivals_figure():
     five = " ".join(_cell("licence-reply-rule"))  # review 102, X1: the rule follows question 4
     assert "real talks name the rival's figure to the buyer instead" in five
     seven = " ".join(_cell("granite-reply-text"))
-    assert (  # review 106, C1 (round 107): and that move is the one marked now
-        "In real talks the same money comes from naming Harrow's figure and leaving only if "
-        "Granite will not meet it, which keeps the door open, as in question 4" in seven
+    assert (  # review 106, C1 (round 107); review 108, C1 (round 109): in the stem
+        "ask Granite to meet Harrow's figure, and leave only if it will not: the same money, "
+        "with the door left open, as in question 4" in seven
     )
-    assert '`"name Harrow"` (tell Granite Harrow\'s figure as the margin to meet)' in seven
+    assert 'answer `"name Harrow"`: ask Granite to meet Harrow\'s figure' in seven  # review 108, C1
 
 
 def test_u1_the_market_section_drops_the_clause_on_telling_a_known_value():

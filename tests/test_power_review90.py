@@ -109,15 +109,15 @@ def test_u3_questions_4_and_7_fold_their_marking_notes_and_9a_says_what_granite_
     assert "Taking Atlas's figure also earns the mark" not in task
     # review 103, X4 (round 105): the caveat on taking Atlas's figure is rule 3's last
     # sentence, after the check, and says it no longer earns the mark
-    assert "gives up the difference: it does not earn the mark" in _flat(note)
+    assert "so it earns the mark too" in _flat(note)  # review 108, C2 (round 109)
     # review 106, U6 (round 107): said in question 4 itself, before the answer cell
     assert "Kestrel then expects to settle no lower than section 5's price" in task
     assert "The mark needs both right" in task and "rounded up or down" in task
     seven = _cell("granite-reply-text")
-    task, note = seven.split(fold)
-    assert "section 5's full information holds." in task
-    assert "the game's best reply to a proposal below it" in note
-    assert "the game's best reply" not in task
+    # review 108, C1 + U5 (round 109): question 7's fold went; its rule is in the stem
+    assert fold not in seven
+    assert "section 5's full information holds." in seven
+    assert "Where the model's best move is to walk out to Harrow" in seven
     assert "This game has no move that names Harrow's offer" not in seven
     nine_a = _cell("rate-tactics-text")
     assert "(part 4's table)" not in nine_a

@@ -56,7 +56,8 @@ def test_review97_u2_the_course_s_threshold_is_not_credited_to_fisher_and_ury():
     # bold definition that opens section 7, apart from Fisher and Ury's advice
     assert "this course's refinement" not in prose
     # review 106, C3 (round 107): the term is now "binding"
-    assert prose.index("**Binding alternatives**") < prose.index("That rule is Fisher")
+    # review 108, U3 (round 109): "worth mentioning" now
+    assert prose.index("**Alternatives worth mentioning**") < prose.index("That rule is Fisher")
 
 
 #: The module's markdown words before round 98 (mdwords.py on fix98_03's base, 548baf13).

@@ -956,7 +956,6 @@ def judge_reply_price(s, result):
     X4: Atlas's figure below its yardstick no longer passes where it is safe)."""
     from course.scenarios.power import (
         kestrel_shapley,
-        licence_price,
         reply_range,
         reply_reason,
         reply_takes_figure,
@@ -969,6 +968,10 @@ def judge_reply_price(s, result):
         return
     # review 79, X2: or to the unit, either way (44,666 for 44,666.67 is not a wrong answer)
     if reply_reason(s) == "yardstick" and abs(said - kestrel_shapley(s)) < 1:
+        return
+    # review 108, C2 (round 109): taking Atlas's figure where section 5's model calls it
+    # safe passes again (the reason's check wants "accept" with it)
+    if reply_takes_figure(s) and abs(said - s.atlas_figure) <= 0.5:
         return
     figure, shapley = s.atlas_figure, kestrel_shapley(s)
     v2, v1 = s.borealis_value, s.atlas_value
@@ -1004,16 +1007,6 @@ def judge_reply_price(s, result):
             "give up part of what it is offered"
         )
         general = "it names a price below the buyer's own figure"
-    elif reply_takes_figure(s) and abs(said - figure) <= 0.5:
-        # review 103, X4: safe, but not the highest figure; review 106, X1 (round 107): the
-        # question's own text says so now, before the answer cell
-        hint = (
-            f"taking Atlas's {figure:,.0f} as it stands is safe, as it is at least section "
-            f"5's price, {licence_price(s):,.0f}, but Atlas's own yardstick worked out, "
-            f"{shapley:,.0f}, is higher: stand on the highest figure Atlas proposed or can "
-            "check (question 4), or the difference is given away"
-        )
-        general = "it takes the buyer's own figure where the buyer's yardstick is higher"
     else:
         hint = (
             f"{said:,.0f} is less than Kestrel's Shapley value, {shapley:,.0f}, the yardstick "
@@ -1070,8 +1063,8 @@ REPLY_REASON_HINTS = {
 
 #: The same, where Atlas's figure is below its yardstick yet at least section 5's
 #: price (``scenarios.power.reply_takes_figure``, review 68, X1), by (the ground given, the
-#: one that carries the price named). Review 103, X4 (round 105): only the yardstick is
-#: right there now, so only hints for a wrong ground against it are needed.
+#: one that carries the price named). Review 103, X4 (round 105) made only the yardstick
+#: right there; review 108, C2 (round 109): Atlas's figure taken with "accept" is right too.
 TAKE_REASON_HINTS = {
     ("accept", "yardstick"): (
         "'accept' takes Atlas's figure, {figure}, as it stands, and no price above it: "
@@ -1079,6 +1072,13 @@ TAKE_REASON_HINTS = {
         "it accepts the buyer's figure at a price other than that figure",
     ),
     ("rival", "yardstick"): REPLY_REASON_HINTS["rival", "yardstick"],
+    # review 108, C2 (round 109): Atlas's figure, taken, passes there with "accept" only
+    ("yardstick", "accept"): (
+        "{figure} is Atlas's own figure, not its yardstick worked out ({shapley}): "
+        "give 'accept' to take that figure, or name the yardstick to stand on it",
+        "it names the buyer's figure but gives the yardstick as its ground",
+    ),
+    ("rival", "accept"): REPLY_REASON_HINTS["rival", "accept"],
 }
 
 
@@ -1146,9 +1146,9 @@ def licence_reply(answer, hidden=False):
                 scenarios,
                 "the reply names the highest figure Kestrel can stand on: Atlas's "
                 "figure, taken as it stands; Atlas's own yardstick worked out, where its "
-                "figure falls short of it (taking that figure would be safe where it is at "
-                "least section 5's price, but would give up the difference); or "
-                "Borealis's written offer, put forward as the standard, where it beats both.",
+                "figure falls short of it (taking that figure also earns the mark where it "
+                "is at least section 5's price, as it is safe, but gives up the difference); "
+                "or Borealis's written offer, put forward as the standard, where it beats both.",
             ),
         ),
     )
@@ -1935,7 +1935,7 @@ def granite_reply(answer, hidden=False):
     Harrow."""
     _each(answer, _scenarios(hidden), judge_granite_reply, None)
     passed(
-        "granite_reply answers Granite as section 5's model says, naming Harrow's figure "
+        "granite_reply answers Granite as section 5's model says, asking Granite to meet Harrow's figure "
         "where the game would walk out to it."
     )
 
@@ -2193,7 +2193,7 @@ def _harrow_move_why(s, said, expected):
     if not strong:
         if said == "confirm first":
             return (
-                f"Harrow's {harrow} does not beat {known}: a letter does not make it bind, "
+                f"Harrow's {harrow} does not beat {known}: a letter does not make it worth mentioning, "
                 "and mentioning it gains nothing",
                 "it prepares to mention an alternative below their estimate of your share",
             )

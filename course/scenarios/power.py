@@ -30,7 +30,7 @@ LEVERS = ("bidder", "loan", "harrow")
 #: How Kestrel can answer Granite's proposal (question 7).
 #: Review 106, C1 (round 107): "take Harrow", walking out on Granite's first proposal, was
 #: the answer where Harrow binds, against question 4's "rival" (name the rival's figure and
-#: keep the door open), section 7 and question 9b; "name Harrow" (tell Granite Harrow's
+#: keep the door open), section 7 and question 9b; "name Harrow" (ask Granite to meet Harrow's
 #: figure, leave only if Granite will not meet it) is the answer there now.
 REPLIES = ("accept", "reject", "name Harrow")
 #: Question 7's earlier labels, kept so that answers written with them keep their marks:
@@ -598,7 +598,8 @@ class KestrelPower(Scenario):
             "calls it fair, but has not put a figure on it.\n"
             "- *Atlas's figure* (`s.atlas_figure`): later, Atlas names a figure of its own, "
             f"{money(self.atlas_figure)}, and calls it Kestrel's Shapley value; "
-            "it is a multiple of 5,000 within 10,000 of that value, above or below. Atlas "
+            "it is a multiple of 5,000 within 10,000 of that value, above or below. "
+            "Atlas worked it out roughly. Atlas "
             "hopes to buy from Kestrel again, but it is still a buyer: check the figure.\n\n"
             # review 94, U2: what only justifies the equal rates of loss, and question 6's
             # what-if, wait in collapsed notes
@@ -942,11 +943,14 @@ def reply_takes_figure(s):
 @answer_key
 def reply_reasons(s, price):
     """Every reason question 4 accepts with ``price``: the one ground that carries the
-    highest figure (``reply_reason``; review 103, X4: no longer "accept" too where Atlas's
-    figure is below its yardstick but safe). Any other ground either cannot carry the price
+    highest figure (``reply_reason``), or "accept" with Atlas's figure itself where taking
+    it is safe (``reply_takes_figure``: review 108, C2, round 109; review 103, X4 had
+    refused it there, marking down a reply section 5's model calls safe). Any other ground either cannot carry the price
     ("accept" takes Atlas's own figure, and no price above it, since what the licence does
     for Atlas is already counted in Atlas's value) or points Atlas to a lower figure than
     the reply asks."""
+    if reply_takes_figure(s) and abs(price - s.atlas_figure) <= 0.5:
+        return ("accept",)
     return (reply_reason(s),)
 
 
@@ -973,7 +977,7 @@ def granite_share(s, delta_you=None, harrow=None):
 def granite_reply(s):
     """What Kestrel should answer Granite's first proposal, in the alternating-offers game
     with Harrow as an outside option: accept it if it gives at least Kestrel's equilibrium
-    share; otherwise, if Harrow beats the table, name Harrow (tell Granite Harrow's figure
+    share; otherwise, if Harrow beats the table, name Harrow (ask Granite to meet Harrow's figure
     and leave for Harrow's work only if Granite will not meet it: the same money as the
     game's walk-out, with the door left open, as question 4's "rival"; review 106, C1, round
     107: it was "take Harrow", the walk-out itself), else reject and propose next."""
@@ -1207,7 +1211,9 @@ def _atlas_figure(learner, atlas, borealis):
     (both replies passed there); only those learners' figures moved. Review 74, X1: the
     figure can be two steps away (up to 28% below the value, 17% above it on 200 learners),
     so the story no longer calls it "about" the value: it says what holds for every learner,
-    a multiple of 5,000 within 10,000 of it."""
+    a multiple of 5,000 within 10,000 of it. Review 108, X2 (round 109): the figure lies
+    above the value for 581 of 1,000 learners, on purpose (question 4 then weighs taking it);
+    the story says why a fully informed buyer names it: Atlas worked it out roughly."""
     rng = random.Random(f"03_power:figure:{learner}")
     shapley = _shapley_in_the_licence_market(atlas, borealis)
     avoided = (shapley, borealis, max(atlas / 2, borealis))

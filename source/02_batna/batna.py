@@ -746,8 +746,8 @@ check.label_statements(label_statements, hidden=True)
 # where $\delta$ is the share of the pie still worth having after one round of delay:
 # about half when delays are short, 0.44 at $\delta$ = 0.8. From there on your BATNA sets
 # what you get; the third case below works it out for Northwind (Shaked and Sutton 1984;
-# Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out* result). In a
-# laboratory test, deal-me-out fitted agreements better than the Nash split (Binmore,
+# Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out* result). In
+# experiments, deal-me-out fitted agreements better than the Nash split on BATNAs (Binmore,
 # Shaked and Sutton, *Quarterly Journal of Economics* 104, 1989).
 # Module 03, section 5, treats the variants.
 #

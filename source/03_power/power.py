@@ -637,10 +637,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # The licence of section 2 is the first kind: to sell to Borealis, Kestrel must turn down
 # a proposal from Atlas and end those talks, and Borealis's firm written offer is there at
-# that moment. Offers for the licence go back and forth within days, so the first mover's
-# edge all but vanishes. In your story a day's delay costs Kestrel and Atlas the same
-# share of what each gets (every price is per remaining month of the licence), so
-# they split evenly at the table, and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$:
+# that moment. Offers for the licence go back and forth within days. In your story a
+# day's delay costs Kestrel and Atlas the same share of what each gets (every price is
+# per remaining month of the licence), so they split evenly at the table, and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$:
 # never below its reservation price, and exactly that whenever Borealis binds; otherwise
 # each unit of $v_1$ adds half a unit. In section
 # 2's example the rival's 70,000 beats half of 105,000, so the price is 70,000; splitting
@@ -657,8 +656,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # - *Evidence.* Binmore, Shaked and Sutton ("An Outside Option Experiment", *Quarterly
 #   Journal of Economics*, 1989), who used the term deal-me-out, had people bargain with
-#   an option taken only by leaving: deal-me-out fitted their agreements better than the
-#   Nash split.
+#   an option taken only by leaving: deal-me-out fitted their agreements better than
+#   splitting the difference, the Nash split with the option as a breakdown payoff (87,500
+#   in the licence example above).
 # - *Both forces at once.* Where breakdown and delay both push, each unit adds less than
 #   half a unit, and the split lands between the share at the table and the Nash split on
 #   the breakdown payoffs (Binmore, Rubinstein & Wolinsky 1986).
@@ -747,8 +747,8 @@ check.licence_reply(licence_reply, hidden=True)
 #    points the other side down to it. Where the buyer proposes less than the rival's
 #    offer, the model says to sell to the rival; real talks name the rival's figure to the
 #    buyer instead: the same money, with the door left open. Taking their own lower
-#    figure names none, and is safe where it is at least section 5's price, but gives up
-#    the difference: it does not earn the mark.
+#    figure names none and is safe where it is at least section 5's price, so it earns
+#    the mark too; the yardstick gains more only if Atlas keeps its word (rule 1).
 #
 # The rule needs full
 # information: where the other side is unsure of your values, an ambitious ask grounded in
@@ -905,20 +905,17 @@ ShrinkingPieGame()
 # Kestrel answers (`s.delta_you`), and Kestrel can walk away to Harrow's
 # `s.outside_offer` whenever it answers. Write `granite_reply(s)`: the move that gets
 # Kestrel most by section 5's model, one of `"accept"`, `"reject"` (and propose a month
-# later) or `"name Harrow"` (tell Granite Harrow's figure as the margin to meet).
+# later) or `"name Harrow"`.
+#
+# Where the model's best move is to walk out to Harrow, answer `"name Harrow"`: ask
+# Granite to meet Harrow's figure, and leave only if it will not: the same money, with the
+# door left open, as in question 4. `"take Harrow"`, the walk-out itself, is
+# marked the same.
 #
 # Harrow told Granite of its offer before Granite proposed, and Granite knows how patient
-# Kestrel is (part 4), so section 5's full information holds.
-#
-# <details><summary>How this is marked</summary>
-#
-# Granite may still open below Harrow's offer, as real bargainers often open off the
-# equilibrium path; your reply is to that opening. When Harrow beats Kestrel's share at
-# the table, the game's best reply to a proposal below it is to walk out to Harrow. In
-# real talks the same money comes from naming Harrow's figure and leaving only if Granite
-# will not meet it, which keeps the door open, as in question 4: the move marked right.
-#
-# </details>
+# Kestrel is (part 4), so section 5's full information holds. Granite may still open
+# below Harrow's offer, as real bargainers often open off the equilibrium path; your reply
+# is to that opening.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
@@ -1011,8 +1008,9 @@ check.best_lever(best_lever, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "using-teaching", "schema_version": 3}
 # ## 7. Using power, and its limits
 #
-# **Binding alternatives**: an alternative is **binding** when it beats the other side's
-# estimate of your share at the table (section 5; with full information, that share).
+# **Alternatives worth mentioning**: an alternative is **worth mentioning** when it beats
+# the other side's estimate of your share at the table; with full information, exactly
+# when it binds (section 5).
 #
 # This section uses module 00's two words, after Schelling: a **warning** ties a demand to
 # something you would do anyway if it is refused (sell to the rival who pays more); a
@@ -1038,20 +1036,20 @@ check.best_lever(best_lever, hidden=True)
 #   estimate of your reservation price: that fits talks where the other side can make a
 #   final offer and hold to it. Where both sides can counter and both lose by waiting, as
 #   here, mention an alternative when it beats the other side's estimate of your share at
-#   the table: a binding one. Mentioning any other gains nothing where they know your
-#   patience.
+#   the table: one worth mentioning. Mentioning any other gains nothing where they know
+#   your patience.
 # - **When they are unsure of your patience**, a low figure you name can anchor their
 #   estimate of your share low (module 01, section 5; module 04 returns to anchors),
 #   though section 5's model says it should not. The evidence is an analogy: in Galinsky
 #   and Mussweiler's experiments on first offers (2001), final prices ended nearer the
 #   first figure named. A weak alternative anchors you too: with one, negotiators made
 #   less ambitious first offers and did worse than with none (Schaerer, Swaab and
-#   Galinsky, 2015). So make a binding alternative known, keep any other private. That
+#   Galinsky, 2015). So make one worth mentioning known, keep any other private. That
 #   rule is Fisher and Ury's (*Getting to Yes*, 1981, "What If They Are More Powerful?
 #   Develop Your BATNA"; also Thompson, *The Mind and Heart of the Negotiator*, 2nd ed.,
 #   2001): no study we know of tests disclosing a weak alternative directly.
-# - **Make a binding alternative believable, and say it calmly.** Granite has not seen
-#   Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
+# - **Make an alternative worth mentioning believable, and say it calmly.** Granite has
+#   not seen Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
 #   telephone is worth having confirmed in writing first. Never threaten to take an option
 #   you would not take: a called bluff costs the demand and your credibility. An ultimatum
 #   over an alternative you would really take ("match Harrow's offer by Friday, or we take
