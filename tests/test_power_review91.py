@@ -54,10 +54,8 @@ def test_x1_taking_a_figure_below_the_yardstick_is_not_called_the_highest():
 
         for hidden in (False, True):
             (only,) = check.licence_reply(take, hidden).outcomes
-            assert not only.passed
-            message = only.message
-            assert "highest figure" not in message and "earns the mark" not in message
-            assert check.OWN_CASE_HINTS["licence_reply"] in message
+            # review 108, C2 (round 109): taking the figure where it is safe passes again
+            assert only.passed
         held = _message(check.licence_reply(_best))
         assert held.startswith("the reply names the highest figure Kestrel can stand on")
 

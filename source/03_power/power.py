@@ -639,7 +639,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # a proposal from Atlas and end those talks, and Borealis's firm written offer is there at
 # that moment. Offers for the licence go back and forth within days. In your story a
 # day's delay costs Kestrel and Atlas the same share of what each gets (every price is
-# per remaining month of the licence), so they split evenly at the table, and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$:
+# per remaining month of the licence), so they split evenly at the table, and
+# deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$:
 # never below its reservation price, and exactly that whenever Borealis binds; otherwise
 # each unit of $v_1$ adds half a unit. In section
 # 2's example the rival's 70,000 beats half of 105,000, so the price is 70,000; splitting
@@ -1049,9 +1050,10 @@ check.best_lever(best_lever, hidden=True)
 #   Develop Your BATNA"; also Thompson, *The Mind and Heart of the Negotiator*, 2nd ed.,
 #   2001): no study we know of tests disclosing a weak alternative directly.
 # - **Make an alternative worth mentioning believable, and say it calmly.** Granite has
-#   not seen Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
-#   telephone is worth having confirmed in writing first. Never threaten to take an option
-#   you would not take: a called bluff costs the demand and your credibility. An ultimatum
+#   not seen Harrow's new offer and cannot check what Kestrel says of it, so an offer
+#   made only by telephone is worth having confirmed in writing first. Never threaten to
+#   take an option you would not take: a called bluff costs the demand and your
+#   credibility. An ultimatum
 #   over an alternative you would really take ("match Harrow's offer by Friday, or we take
 #   it") is a warning, and legitimate, but still the weaker move: it adds only a
 #   deadline, which corners the other side more than it informs it.
