@@ -115,9 +115,11 @@ def test_c2_module_01s_exception_has_one_name_in_one_place():
     assert "section 4's one exception" not in text
     assert "Module 01's one exception" not in text
     assert "the lowest reservation price you still think it may have" not in text
-    assert text.count("Module 01 adds one exception") == 1
+    # review 108 U4: the box says what the exception is, in generic words; the summary and
+    # the rubric name it the same way
+    assert text.count("Module 01 adds one more way past the band's top") == 1
     for grade_id in ("reflection", "summary"):
-        assert "apart from module 01's exception" in _cell(grade_id), grade_id
+        assert "this buyer" in _cell(grade_id), grade_id
 
 
 def test_c3_the_summary_keeps_section_1s_rule():
@@ -140,10 +142,12 @@ def test_c4_one_term_for_a_final_offer_defined_once():
     offer and leave if it is refused. The checks' hint on walking away says the same."""
     text = _markdown()
     assert "last word" not in text
-    assert text.count("**final offer**") == 1
+    assert text.count("**final offer**") == 2  # review 108 U2: the definition is bold too
     # review 103 C1/C2: the response is named "final offer" (the bold row); the definition
     # follows it, and section 6 says when Northwind can hold to one
-    assert "A final offer is one its maker says they will not improve." in _cell("decide-teaching")
+    assert "A **final offer** is one its maker says they will not improve." in _cell(
+        "decide-teaching"
+    )  # review 108 U2: bold, defined before the table
     assert "so it can hold to a final offer" in _cell("honest-teaching")
     assert "calls it its final offer" in _cell("take-or-counter-text")
     assert '`"final offer"` (then leave if it is refused)' in _cell("q6-text")
@@ -214,7 +218,8 @@ def test_x2_each_tie_is_settled_where_its_question_is_asked():
     assert "by section 4's $b \\ge s$, a zone of one salary" in _cell("q4-text")
     # review 103 X2: that tie is still stated, but now earns no mark of its own
     assert "offers exactly at the even split with remote days (they reach it)" in _cell("q6-text")
-    assert "so a target of exactly half needs no BATNA" in _cell("q8-text")
+    # review 108 X4: at exactly half, both readings pass
+    assert "for a target of exactly half, 0 and the target both pass" in _cell("q8-text")
 
 
 def test_words_do_not_grow():

@@ -124,7 +124,11 @@ def test_x1_a_target_up_to_a_survey_past_the_top_passes(learner, monkeypatch, ca
         "| one past the band's top | the band's top; or, if you accept less room to concede, "
         "up to the fact's figure |" in zopa
     )
-    assert "past its top, only to such a fact" in summary
+    # review 108 C1: the summary states the rule conditionally
+    assert (
+        "a fact you can show, or what you know about this buyer (module 01), may take the target higher"
+        in summary
+    )
     own = next(
         f"x1-{n}"
         for n in range(200)

@@ -115,9 +115,10 @@ def test_c1_section_5_and_question_6_say_what_walk_away_means():
     decide, question = _cell("decide-teaching"), _cell("q6-text")
     assert "Before you walk away" not in decide
     assert (  # review 103 C1: the response is now named after it, "final offer"
-        "A final offer is one its maker says they will not improve. Yours here is your "
-        "reservation price with two remote days; if it is refused, walk away."
-    ) in decide
+        "Your final offer here is your reservation price with two remote days; if it is "
+        "refused, walk away."
+    ) in decide  # review 108 U2: the definition now comes before the table
+    assert "A **final offer** is one its maker says they will not improve." in decide
     assert '`"final offer"` (then leave if it is refused)' in question
 
 
@@ -128,7 +129,7 @@ def test_u1_section_5_states_the_bar_for_a_beaten_estimate_in_the_sentence():
     assert "(with no zone on your estimate" not in decide
     assert (  # review 89 U1: one bar; review 93 U1: the no-zone rows of a table
         "| below your reservation price with two remote days: no zone | at or above it | "
-        "*acceptable* with the remote days; without them, **ask for remote days**: your "
+        "*good enough to close* with the remote days; without them, **ask for remote days**: your "
         "estimate was too low |"  # review 96 U5 (b): the responses, not "as the first row"
     ) in decide
 
@@ -151,7 +152,8 @@ def test_c2_section_4_names_module_01s_one_exception_to_the_targets_top():
     assert (
         # review 93 U3: defined where it is named
         (
-            "Module 01 adds one exception to the band's top: a price the other side is sure to pay."
+            "Module 01 adds one more way past the band's top: what you know about this buyer can "
+            "let a target go higher."  # review 108 U4
         )  # review 96 U5 (a): no variable name; review 102 C2: one name, no cryptic clause
         in zopa
     )

@@ -110,7 +110,8 @@ def test_u5a_section_4_names_module_01s_price_in_words_not_a_variable():
     assert "`" not in zopa
     # review 102 C2: one name, "Module 01 adds one exception", and no cryptic clause
     assert (
-        "Module 01 adds one exception to the band's top: a price the other side is sure to pay."
+        "Module 01 adds one more way past the band's top: what you know about this buyer can "
+        "let a target go higher."  # review 108 U4
     ) in zopa
 
 
@@ -134,7 +135,7 @@ def test_u5b_the_no_zone_row_names_its_responses_as_the_reference_and_check_give
     _estimate, salary, response = _no_zone_row()
     assert salary == "at or above it" and not response.startswith("as the first row")
     assert response.startswith(
-        "*acceptable* with the remote days; without them, **ask for remote days**"
+        "*good enough to close* with the remote days; without them, **ask for remote days**"
     )
     respond = solution_namespace("02_batna", "batna")["respond_to_offer"]
     case = no_deal_case(course.variant("02_batna", who))
@@ -142,7 +143,7 @@ def test_u5b_the_no_zone_row_names_its_responses_as_the_reference_and_check_give
     northwind = check.northwind_reservation(case)
     assert northwind < low  # no zone, even with remote days
     for step in range(0, 20_001, 500):
-        for days, said in ((2, "acceptable"), (0, "ask for remote days")):
+        for days, said in ((2, "good enough to close"), (0, "ask for remote days")):
             offer = NorthwindOffer(low + step, days)
             assert _right_response(case, offer)[0] == said, (who, offer)
             got = respond(case, offer, batna_of(case)[1], northwind)

@@ -94,13 +94,13 @@ def test_question_6_walks_away_only_when_no_package_reaches_the_reservation_pric
     assert check.respond_to_offer(_respond, hidden=hidden).earned == 2
     case = beaten_estimate_case(course.variant("02_batna", "ada"))
     with_remote, plain = case.northwind_offers
-    assert right_response(case, with_remote) == ("acceptable", "even split reached")
+    assert right_response(case, with_remote) == ("good enough to close", "even split reached")
     assert right_response(case, plain) == ("ask for remote days", "no remote days")
     decide = _cell("decide-teaching")
     assert (  # review 79 U4: the row in one plain clause; review 81 U4: which price
         # review 86 X1: no row order; review 93 U1: a table again, its rows exclusive
         "| below your reservation price with two remote days: no zone | at or above it | "
-        "*acceptable* with the remote days; without them, **ask for remote days**: your "  # r96
+        "*good enough to close* with the remote days; without them, **ask for remote days**: your "  # r96
         "estimate was too low | | the same | below it too | **final offer**: no "
         "package works for both |" in decide
     )

@@ -130,7 +130,7 @@ def test_section_5_takes_an_offer_only_at_a_last_word_you_believe():
     assert decide.endswith(
         "At a final offer you believe, take any offer above your reservation price for its package."
     )
-    assert "You cannot tell whether it means it" in cell_text(
+    assert "you cannot tell whether it means it" in cell_text(
         "02_batna", "batna", "take-or-counter-text"
     )
 

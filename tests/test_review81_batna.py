@@ -114,7 +114,8 @@ def test_module_02_labels_statements_in_module_00s_words(learner):
         "A true statement that leaves no false impression in your favour that Northwind "
         "would rely on: **legitimate**" in honest
     )
-    assert "(its fourth kind, an illegitimate source, does not arise here)" in honest
+    # review 108: the aside on module 00's fourth kind is cut (paying for C2, C3, U7)
+    assert "three rules, in module 00's terms:" in honest
     assert "A legitimate demand is a **warning**" in honest  # review 90 U1: no bullets
     assert "A *threat* ties a demand to a cost you would rather not impose" in honest
     assert "| plain statement |" not in honest and "| warning |" not in honest

@@ -67,12 +67,13 @@ def test_question_6s_hint_calls_an_offer_at_the_even_split_acceptable_not_one_to
     take at once. The hint now uses the question's word."""
     from course.scenarios.batna import REMOTE_DAYS, NorthwindOffer, even_split
 
-    assert "not one you must take at once" in _cell("q6-text")
+    # review 108 C2: section 5 says it: take it, or counter towards your target
+    assert "take it, or counter towards your target" in _cell("decide-teaching")
     offers = course.variant("02_batna", "ada")
     offer = NorthwindOffer(even_split(offers, REMOTE_DAYS) + 500, REMOTE_DAYS)
     _, general = check._why_alone(offers, offer, "even split reached")
     assert "one to take" not in general
-    assert general.endswith("at or above the even split of its zone is acceptable")
+    assert general.endswith("at or above the even split of its zone is good enough to close")
 
 
 def test_section_1s_attitude_sentence_has_no_dangling_it():

@@ -65,13 +65,16 @@ def test_section_5_asks_for_remote_days_in_every_counter_and_states_terms_before
 
     decide = _cell("decide-teaching")
     assert (
-        "Every counter asks for two remote days too. A final offer is one its maker says "
-        "they will not improve. Yours here is your reservation price with two remote days"
-    ) in decide  # review 86 C2: what it costs is its own sentence; review 88 C1: a definition
+        (
+            "Every counter asks for two remote days too. Your final offer here is your "
+            "reservation price with two remote days"
+        )
+        in decide
+    )  # review 108 U2: its definition moved above the table  # review 86 C2: what it costs is its own sentence; review 88 C1: a definition
     # (review 103 C1: the response is named "final offer"; "walk away" is the act)
     for response in set(REASONS.values()):  # review 86 X1: the responses, not a table
         assert response in decide
-    assert RESPONSES == ("acceptable", "ask for remote days", "counter", "final offer")
+    assert RESPONSES == ("good enough to close", "ask for remote days", "counter", "final offer")
 
 
 def test_section_1_says_plainly_that_one_attitude_may_avoid_some_risks_and_seek_others():

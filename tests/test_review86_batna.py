@@ -195,7 +195,7 @@ def test_section_5s_principles_decide_every_offer_the_check_tries(monkeypatch):
         zone = estimate >= with_remote
         bar = (with_remote + estimate) / 2 if zone else with_remote
         if offer.salary >= bar:
-            return "acceptable" if offer.remote_days else "ask for remote days"
+            return "good enough to close" if offer.remote_days else "ask for remote days"
         return "counter"
 
     tried = 0

@@ -30,8 +30,9 @@ def test_the_intro_says_judge_an_offer_acceptable_as_section_5_and_question_6_do
     once). The intro now says "judge it acceptable"."""
     intro = _cell("intro")
     assert "accept it," not in intro
-    assert "decide what to do with an offer: judge it acceptable, counter it," in intro
-    assert "acceptable" in _cell("q6-text")
+    # review 108 C2: renamed "good enough to close" everywhere
+    assert "decide what to do with an offer: judge it good enough to close, counter it," in intro
+    assert "good enough to close" in _cell("q6-text")
 
 
 def test_the_remote_days_news_is_replaced_by_news_about_what_the_job_costs():

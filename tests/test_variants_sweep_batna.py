@@ -99,7 +99,7 @@ def response(s, offer):
         return "final offer", "no zone even with remote days"
     if offer.salary >= (reservation(s, remote=True) + top) / 2:
         if offer.remote_days:
-            return "acceptable", "even split reached"
+            return "good enough to close", "even split reached"
         return "ask for remote days", "no remote days"
     if offer.salary < value(s):
         return "counter", "below your BATNA"
@@ -291,7 +291,7 @@ def test_a_term_that_costs_northwind_nothing_is_never_left_out_of_an_accepted_de
     for s in drawn:
         for case in (s, no_deal_case(s)):
             for offer in case.northwind_offers:
-                if check.right_response(case, offer)[0] == "acceptable":
+                if check.right_response(case, offer)[0] == "good enough to close":
                     assert offer.remote_days == 2, s.learner
 
 
@@ -1180,7 +1180,7 @@ def test_the_hidden_checks_try_every_kind_of_case():
     assert {limit(s) >= reservation(s) for s in hidden} == {True, False}
     assert len({batna_by_hand(s)[0] for s in hidden}) >= 2
     given = {response(s, o) for s in examples for o in s.northwind_offers}
-    assert {r for r, _ in given} == {"acceptable", "ask for remote days", "counter"}
+    assert {r for r, _ in given} == {"good enough to close", "ask for remote days", "counter"}
     assert {"below your BATNA", "below your reservation price"} <= {reason for _, reason in given}
     no_deal = [no_deal_case(s) for s in examples]
     assert {response(s, o)[0] for s in no_deal for o in s.northwind_offers} == {"final offer"}
@@ -1317,7 +1317,7 @@ def test_question_6s_visible_check_tries_every_path_of_the_rule_for_every_learne
         )
     } | {
         (0, ("ask for remote days", "no remote days")),
-        (2, ("acceptable", "even split reached")),
+        (2, ("good enough to close", "even split reached")),
         (0, ("final offer", "no zone even with remote days")),
         (2, ("final offer", "no zone even with remote days")),
     }

@@ -1194,7 +1194,7 @@ def northwind_zopa(answer, hidden=False):
     )
 
 
-# --- question 6: acceptable, ask for remote days, counter or final offer ------------------------
+# --- question 6: good enough to close, ask for remote days, counter or final offer ------------------------
 
 
 @answer_key
@@ -1346,7 +1346,7 @@ def _why_alone(offers, offer, reason, said=None):
                 f"the offer has remote days and reaches {reached}",
                 "where your estimate of Northwind's reservation price leaves no zone, an offer "
                 "with remote days that reaches your reservation price with two remote days is "
-                "acceptable",
+                "good enough to close",
             )
         if reason == "no remote days":
             return (
@@ -1365,7 +1365,7 @@ def _why_alone(offers, offer, reason, said=None):
             else f"with its remote days {your} reservation price is {reservation:,.0f}, and "
             f"the offer is at or above the even split of that zone{at}",
             # review 81 X2: "one to take" read as "take it at once", which question 6 denies
-            "an offer with remote days at or above the even split of its zone is acceptable",
+            "an offer with remote days at or above the even split of its zone is good enough to close",
         )
     if reason == "no remote days":
         short = (
@@ -1488,7 +1488,8 @@ def respond_to_offer(answer, hidden=False):
             answer,
             cases,
             ("response",),
-            "respond_to_offer finds acceptable offers, asks for remote days and counters by the rule.",
+            "respond_to_offer finds offers good enough to close, asks for remote days and counters by "
+            "the rule.",
         )
 
     def reasons():
@@ -1969,8 +1970,9 @@ def batna_needed_cases(hidden):
     BATNA below half the pie, any target from 0 to the whole pie, so every answer is 0 or more,
     or None; seven the learner sees (one out of reach, one of whole numbers exactly at the edge
     of reach, three at or below half the pie, one of whole numbers exactly at half, one whose
-    Nash answer without the floor at 0 is negative), so a missing floor, ``>=`` for "out of
-    reach" or ``<`` for "at or below half" fails the visible check as it fails grading; more
+    Nash answer without the floor at 0 is negative), so a missing floor or ``>=`` for "out of
+    reach" fails the visible check as it fails grading (review 108 X4: at exactly half, the
+    outside-option model takes 0 or the target, so ``<`` for "at or below half" passes); more
     when grading, the drawn ones none within 1 of the reach boundary or of half the pie (float
     noise)."""
     cases = [
@@ -1980,7 +1982,7 @@ def batna_needed_cases(hidden):
         (80, 100, 20),
         (30, 100, 20),
         (45, 100, 30),
-        (50, 100, 20),  # exactly half the pie: 0 with an outside option, so `<` fails
+        (50, 100, 20),  # exactly half the pie: 0 or 50 with an outside option (review 108 X4)
     ]
     if hidden:
         rng = hidden_rng(MODULE, "batna_needed")
@@ -2054,7 +2056,10 @@ def judge_batna_needed(case, walk_any_time, result):
         )
     value = money(result, call)
     expected = needed(case, walk_any_time)
-    if same_money(value, expected):
+    if same_money(value, expected) or (
+        walk_any_time and target == pie / 2 and same_money(value, target)
+    ):  # review 108 X4: at exactly half, `<` (the share at the table just under half for
+        # any real delay) is as right as the limit's `<=`
         return
     split = outside_option_split if walk_any_time else nash_split
     shares = split(pie, value, theirs) if value >= 0 else None

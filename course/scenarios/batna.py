@@ -343,16 +343,22 @@ def _even_split(offers, remote_days=0):
     return (low + high) / 2 if high >= low else None
 
 
-#: The responses of question 6, in the order the notebook gives them. "acceptable" was
-#: "accept" before review 67 (X2): it marks an offer good enough to take, not a duty to
-#: take it; the check still takes the old word (``RESPONSE_ALIASES``). "final offer" was
+#: The responses of question 6, in the order the notebook gives them. "good enough to close"
+#: was "accept" before review 67 (X2) and "acceptable" before review 108 (C2: section 4 says
+#: any price in the zone beats your BATNA, so "acceptable" for the even split and above
+#: taught that offers below it were not): it marks an offer good enough to close, not a duty
+#: to take it at once; the check still takes the old words (``RESPONSE_ALIASES``). "final offer" was
 #: "walk away" before review 103 (C1): the module keeps "walk away" for the act of leaving,
 #: and the response is the final offer you make before it.
-RESPONSES = ("acceptable", "ask for remote days", "counter", "final offer")
+RESPONSES = ("good enough to close", "ask for remote days", "counter", "final offer")
 
 #: Older words for a response that question 6's check still takes, with the response each
 #: stands for (an answer written before the rename keeps its marks).
-RESPONSE_ALIASES = {"accept": "acceptable", "walk away": "final offer"}
+RESPONSE_ALIASES = {
+    "accept": "good enough to close",
+    "acceptable": "good enough to close",
+    "walk away": "final offer",
+}
 
 #: Older words for a reason that question 6's check still takes: "commute trap" was the
 #: name of the row below your reservation price for its package until review 82 (U2) cut
@@ -362,7 +368,7 @@ REASON_ALIASES = {"commute trap": "below your reservation price"}
 #: The reasons of question 6, each with the response it goes with, in the rule's order.
 REASONS = {
     "no zone even with remote days": "final offer",
-    "even split reached": "acceptable",
+    "even split reached": "good enough to close",
     "no remote days": "ask for remote days",
     "below your BATNA": "counter",
     "below your reservation price": "counter",
@@ -374,7 +380,8 @@ def _right_response(offers, offer):
     """The course's rule for question 6, as ``(response, reason)``: a final offer (then leave
     if it is refused) when no package reaches your reservation price, neither Northwind's
     reservation price nor this offer's salary, even with two remote days (review 77 C2: the
-    rule walked away from such an offer). An offer at or above the even split of the zone with remote days is acceptable
+    rule walked away from such an offer). An offer at or above the even split of the zone with remote days is good
+    enough to close
     if it has them, and answered by asking for them if not (they cost Northwind nothing);
     anything else is countered, for the first reason that applies. Review 83 X1: the even
     split is taken on the estimate of Northwind's reservation price alone, as section 5
@@ -386,7 +393,7 @@ def _right_response(offers, offer):
         return "final offer", "no zone even with remote days"
     if offer.salary >= (low + high) / 2:
         return (
-            ("acceptable", "even split reached")
+            ("good enough to close", "even split reached")
             if offer.remote_days
             else (
                 "ask for remote days",

@@ -24,9 +24,9 @@
 #    target;
 # 3. work out the other side's reservation price from *its* alternative, and the zone
 #    where a deal can happen, the **ZOPA**;
-# 4. decide what to do with an offer: judge it acceptable, counter it, ask for a term that
-#    costs the other side nothing (here, remote days), or make a final offer; and mention
-#    your alternatives honestly;
+# 4. decide what to do with an offer: judge it good enough to close, counter it, ask for
+#    a term that costs the other side nothing (here, remote days), or make a final
+#    offer; and mention your alternatives honestly;
 # 5. see how a deal's surplus (what it gains over both sides' alternatives together)
 #    splits, and when a better BATNA earns you more.
 #
@@ -142,8 +142,8 @@ check.startup_tree(startup_tree, hidden=True)
 #
 # Picking the best alternative by its expected value assumes, besides risk neutrality
 # (section 1), two things, and your scenario states both: the alternatives exclude each
-# other (you can take only one), and you must choose before their uncertainty is settled
-# (section 3 drops that assumption). Do not compare best cases: freelancing may pay the
+# other (you can take only one), and you must choose before their uncertainty is settled.
+# Do not compare best cases: freelancing may pay the
 # most at best and be worth less on average.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
@@ -229,7 +229,7 @@ check.choose_batna(choose_batna, hidden=True)
 # | it is settled before you must decide | the outcome itself, never the average | an offer if it comes, nothing if not |
 # | the deal leaves it open: you could still take it later | not in $V$ alone: both sides of the comparison, since you keep it whether or not you sign | an offer held open for a year |
 #
-# The third case needs more care; question 9 works it through, as an extension.
+# Question 9 works the third case through, as an extension.
 #
 # Work it out *before* you negotiate. Revise it on new facts about your alternatives (an
 # offer withdrawn, Lumen's round closed) or about what this deal costs or gives you (a
@@ -337,14 +337,12 @@ BatnaBuilder()
 # **Where your target belongs.** Take the zone from your reservation price to your
 # estimate of the other side's reservation price. This course calls its middle the
 # **even split**: the price halfway between the two ends, where each side gains the same
-# over its alternative. Wherever you open, the target lies at least half and at most three
-# quarters of the way from your reservation price up to your estimate of the other side's
-# reservation price. The top keeps at least a quarter of the zone as room to concede (only
-# a fact you can show passes it);
-# module 04 shows what aiming higher costs in simulated talks. This band is this course's
+# over its alternative. Wherever you open, aim at or above the even split. Without a fact
+# you can show, stay at most three quarters of the way up, keeping a quarter of the zone as
+# room to concede; a fact you can show may take the target higher, at the cost of that
+# room. This band is this course's
 # convention, not a research finding: studies of aspirations support ambitious targets you
-# can justify. Inside the band, aim where a fact you can show puts the
-# price:
+# can justify. Aim where a fact you can show puts the price:
 #
 # | the fact you can show (a pay survey, a rival's price) | your target |
 # |---|---|
@@ -358,13 +356,13 @@ BatnaBuilder()
 # of that zone the **even split with remote days**.
 #
 # <details>
-# <summary><b>Your opening, and the band's one exception</b> (optional)</summary>
+# <summary><b>Your opening</b> (optional)</summary>
 #
 # The course has one rule for the opening (module 04 develops it): open at or somewhat
 # beyond your estimate of the other side's reservation price, as far as a fact you can name
 # takes you. In your scenario no fact carries an opening past what the agency's
-# contractor costs, so you open at that estimate. Module 01 adds one exception to the
-# band's top: a price the other side is sure to pay.
+# contractor costs, so you open at that estimate. Module 01 adds one more way past the
+# band's top: what you know about this buyer can let a target go higher.
 #
 # </details>
 
@@ -453,34 +451,35 @@ check.target_salary(target_salary, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "decide-teaching", "schema_version": 3}
 # ## 5. Deciding on an offer
 #
-# The even split with remote days (section 4) is
-# your own yardstick of an even-handed deal (Northwind cannot check it), not a forecast.
-# An offer at or above it is *acceptable*, good enough to take; whether you take it at
-# once or counter towards your target first is your call.
-# For an offer made while Northwind is still moving:
+# Any offer above your reservation price for its package beats walking away. The rule
+# below decides whether to push for more: the even split with remote days (section 4),
+# your own yardstick of an even-handed deal (Northwind cannot check it), is where you
+# aim, not the line below which you walk. An offer at or above it is *good enough to
+# close*: take it, or counter towards your target. A **final offer** is one its maker
+# says they will not improve. For an offer made while Northwind is still moving:
 #
 # | your estimate of Northwind's reservation price | the offer's salary | your response |
 # |---|---|---|
-# | at or above your reservation price with two remote days: a zone (your case) | at or above the even split with remote days | *acceptable* with the remote days; without them, **ask for remote days** |
+# | at or above your reservation price with two remote days: a zone (your case) | at or above the even split with remote days | *good enough to close* with the remote days; without them, **ask for remote days** |
 # | the same | below the even split with remote days | **counter** with your figure and a fact you can show; keep the reason private: below your BATNA, below your reservation price for its package, or short of the even split with remote days |
-# | below your reservation price with two remote days: no zone | at or above it | *acceptable* with the remote days; without them, **ask for remote days**: your estimate was too low |
+# | below your reservation price with two remote days: no zone | at or above it | *good enough to close* with the remote days; without them, **ask for remote days**: your estimate was too low |
 # | the same | below it too | **final offer**: no package works for both |
 #
-# Every counter asks for two remote days too. A final offer is one its maker says they
-# will not improve. Yours here is your reservation price with two remote days; if it is
-# refused, walk away. If your estimate of Northwind's reservation price is right, that
-# costs nothing; if it is too low, Northwind may pay just that, still no worse than leaving.
+# Every counter asks for two remote days too. Your final offer here is your reservation
+# price with two remote days; if it is refused, walk away. If your estimate of
+# Northwind's reservation price is right, that costs nothing; if it is too low,
+# Northwind may pay just that, still no worse than leaving.
 #
 # An offer below your BATNA is often an extreme opening. Stay calm: it shows where Northwind
 # opens, not where it must stop; answer with your own number. At a final offer you
 # believe, take any offer above your reservation price for its package.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
-# ### Question 6 (2 marks): acceptable, ask for remote days, counter or final offer?
+# ### Question 6 (2 marks): close, ask for remote days, counter or final offer?
 #
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
 # your response by section 5's rule, for offers made while Northwind is still moving:
-# `"acceptable"` (good enough to take, not one you must take at once),
+# `"good enough to close"`,
 # `"ask for remote days"`, `"counter"` or `"final offer"` (then leave if it is refused).
 # You may return a pair `(response, reason)`, the reason one of
 # `"no zone even with remote days"`, `"even split reached"`, `"no remote days"`,
@@ -508,7 +507,7 @@ def respond_to_offer(offers, offer, batna_value, northwind_reservation):
     even_split = (with_remote + northwind_reservation) / 2
     if offer.salary >= even_split:
         if offer.remote_days:
-            return "acceptable", "even split reached"
+            return "good enough to close", "even split reached"
         return "ask for remote days", "no remote days"
     if offer.salary < batna_value:
         return "counter", "below your BATNA"
@@ -532,7 +531,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # You opened earlier at the agency's cost; Northwind has moved since. It now offers two
 # remote days at the salary a quarter of the way up your zone with two remote days, rounded
 # to 100, and calls it its final offer: above your reservation price, below the even split
-# with remote days. You cannot tell whether it means it. Take it now, or counter? In two to
+# with remote days. Your answer date is weeks away, so this need not be its last offer;
+# you cannot tell whether it means it. Take it now, or counter? In two to
 # four sentences, say which. Either choice can earn
 # full marks. Half a mark each for:
 #
@@ -554,8 +554,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "honest-teaching", "schema_version": 3}
 # ## 6. Using your alternatives honestly
 #
-# Label what you say by three rules, in module 00's terms (its fourth kind, an
-# illegitimate source, does not arise here):
+# Label what you say by three rules, in module 00's terms:
 #
 # 1. A true statement that leaves no false impression in your favour that Northwind would
 #    rely on: **legitimate**, with or without a demand.
@@ -629,7 +628,6 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # Practise first on a case that is not yours, below: `practice_labels()` returns its eight
 # labels, and its check says which test to apply again when one is wrong (no marks).
-# Judge your own statements afresh: they differ from it.
 #
 # *Marks* (2): 3/8 per label for your two demands, your claim and your statement about an
 # offer, 1/8 per other label, and 1/4 for the choice under `"use"`, which the check below
@@ -761,7 +759,8 @@ check.label_statements(label_statements, hidden=True)
 # $V + c/2$ with two remote days (question 10 and the practice after it). Write $W$ for
 # what your work is worth to Northwind. The cases are question 10's three variants. Each
 # assumes that Northwind knows your reservation price, which your story does not grant
-# (section 6): read them as benchmarks.
+# (section 6): read them as benchmarks. They predict; section 4's target
+# advises: Northwind, not knowing your reservation price, cannot offer just that.
 #
 # - *A common answer date* (your story as it stands). Your start is fixed, so waiting
 #   costs no one anything, and all three employers want your answer by one date. The last
@@ -826,8 +825,7 @@ nash_share_vs_batna(pie=100, their_batna=40)
 # For each situation, ask what pushes both sides to agree: breakdown risk (the Nash split,
 # on breakdown payoffs) or the cost of delay while either side can leave (the outside
 # option). Under breakdown risk, a side's outside option counts only if it beats the
-# side's Nash share; then the side gets its option. Where delay also pushes, see module
-# 03. Each choice is final.
+# side's Nash share; then the side gets its option. Each choice is final.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "model-quiz", "schema_version": 3}
 from course.widgets.batna import ModelQuiz
@@ -844,16 +842,16 @@ ModelQuiz()
 # - With `walk_any_time=False`, the BATNAs are breakdown payoffs: use the Nash split.
 # - With `walk_any_time=True`, you can leave for your alternative each time you turn down
 #   the other side's proposal, and only then: use the outside-option result for very
-#   short delays ($\delta \to 1$), where your share at the table is exactly half the pie,
-#   so a target of exactly half needs no BATNA.
+#   short delays ($\delta \to 1$), where your share at the table is half the pie; for a
+#   target of exactly half, 0 and the target both pass.
 #
 # In both models, return `None` when no deal can give you `target`, because the other side
 # would rather walk away than accept less than its BATNA. With a pie of 200 and their
 # BATNA 40, a target of 130 needs a BATNA of 100 in the Nash model and 130 in the
 # outside-option model.
 #
-# The check uses other sides' BATNAs below half the pie and targets from 0 to the whole pie,
-# exactly half of it among them. Marks: Nash cases 1/2, outside-option cases 1/4, targets
+# The check uses other sides' BATNAs below half the pie and targets from 0 to the whole pie.
+# Marks: Nash cases 1/2, outside-option cases 1/4, targets
 # out of reach 1/4.
 
 
@@ -1126,8 +1124,8 @@ check.own_batna_needed(own_batna_needed)
 #    quarters of the way from the reservation price to their estimate of the other side's
 #    reservation price (the most it would pay, or the least it would take), or to a fact
 #    they show beyond that, placed by section 4's table, with the fact named if one places
-#    it (none is needed at the even split), wherever the learner opens, apart from module
-#    01's exception. That
+#    it (none is needed at the even split), wherever the learner opens (or higher where
+#    module 01's knowledge of this buyer allows). That
 #    estimate must come from its alternative to *this* deal: what replacing the learner
 #    would cost bounds what an employer would pay only if the learner would really leave.
 #    The opening itself is not graded here.
@@ -1147,10 +1145,10 @@ check.own_batna_needed(own_batna_needed)
 # - The other side's reservation price comes from *its* alternatives. A deal is possible
 #   only inside the ZOPA of the package discussed; a term that costs one side nothing can
 #   open a zone.
-# - Keep your target at or above the even split of the zone, and (by this course's
-#   convention) at most three quarters of the way up it, wherever you open, apart from
-#   module 01's exception. Inside that band, aim where a fact you can show puts it; past
-#   its top, only to such a fact. The other side's alternative grounds your opening.
+# - Aim at or above the even split of the zone, where a fact you can show puts it. Without
+#   a fact, stay at most three quarters of the way up (this course's convention); a fact you
+#   can show, or what you know about this buyer (module 01), may take the target higher.
+#   The other side's alternative grounds your opening.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
 #   beats your share at the table (outside options, module 03).
 #
