@@ -113,7 +113,9 @@ def test_c1_question_4a_says_why_news_of_their_weakness_has_two_readings():
     assert "Question 1 sorts facts; here you record what news changes in your audit." in q4a
     assert (
         "News revealing a weakness of theirs may show you rated the row it weakens too high: "
-        "lower that row or raise your information, not both; either earns the item." in q4a
+        "lower that row or raise your information, one move only. Your power rates that same "
+        "dependence from your side, so raising it also counts (their alternatives down or "
+        "your power up, section 2). Each earns the item." in q4a  # review 108 C2
     )
     q1 = _cell("q1-text")
     # review 100 U3 (round 101): said plainly (tests/test_leverage_review101.py)
@@ -130,7 +132,9 @@ def test_c1_question_4a_says_why_news_of_their_weakness_has_two_readings():
             if len(readings) == 1:
                 continue
             seen += 1
-            (second,) = readings[1:]
+            # review 108 C2 (round 109): the other row of the dependence, your power up, too
+            second, third = readings[1:]
+            assert third == ("you", "power", change)
             assert (side, source) == ("you", "information") and change > 0
             assert second[0] == "them" and second[2] == -change and second[1] != "information"
             for reading in readings:
@@ -163,7 +167,8 @@ def test_review100_e1_the_threat_sentence_follows_restatement_176_and_175():
     which §175 grants only where the victim had no reasonable alternative. It now lists
     §176's grounds as the Restatement gives them and states §175's condition."""
     ethics = _cell("ethics-teaching")
-    sentence = ethics.split("The law calls some threats improper")[1].split("A *warning*")[0]
+    # review 108 U2 (round 109): the grounds moved from the main text to a side note
+    sentence = ethics.split("<summary><b>Threats in law</b>")[1].split("</details>")[0]
     for ground in (
         "a threat of a crime, a tort or a criminal prosecution",
         "of civil process in bad faith",

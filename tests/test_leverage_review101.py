@@ -62,7 +62,9 @@ def test_c1_the_deadline_run_waits_for_the_reason_the_rule_names_and_shows_what_
     )
     answer = _cell("spend-judgement")
     assert f"When the balance first reached the bar ({signed(run[first])})" in answer
-    assert "that is a foreseeable reason to wait" in answer
+    # review 108 C5: the lease end presses the owner too, so the model answer calls it
+    # two-sided from the start, as question 4c's rubric does
+    assert "Brannock's lease ends in six weeks: a two-sided reason, not a one-way one." in answer
     for gone in ("would have asked at the first reach", "would have been an argument for waiting"):
         assert gone not in shift, gone
     assert "bets on no unseen news" not in shift

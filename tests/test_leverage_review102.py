@@ -174,7 +174,8 @@ def test_u2_the_outside_option_bullet_says_accident_against_walking_out_in_plain
     bullet = bullet.split("- **")[0]
     assert "That fits a payoff you get if" not in bullet
     assert "That fits when the talks could end by accident" in bullet
-    assert "such as a buyer going bust: then every gain in what you would get helps" in bullet
+    # review 108 U3 (round 109): it now says how much the gain helps
+    assert "such as a buyer going bust: then half of any gain in what you would get" in bullet
     assert "An option reached only by walking out (an *outside option*)" in bullet
     # module 02 draws the same line: a payoff when something neither side controls ends
     # the talks, against an option taken by walking out

@@ -28,17 +28,18 @@ def _hint(s, label, move):
     return None
 
 
-def test_c2_question_4a_rules_out_your_power_for_a_revealed_weakness_of_theirs():
+def test_c2_question_4a_states_one_rule_for_a_revealed_weakness_of_theirs():
     """C2: question 4a refused "your power up" for news revealing a weakness of theirs with
     only the general "not power" hint, though section 5 files a dependence through whichever
-    row the audit weighed it. By section 2's first question what you learn is information,
-    so question 4a now says power is ruled out and why, and its hint says the same; both
-    accepted readings still pass (a sweep of 400 learners: 325 such items, each refused as
-    power with this hint, none elsewhere)."""
+    row the audit weighed it. Round 107 ruled power out ("you learned it"); review 108 C2
+    found that reason rules out their alternatives too, which 4a accepts. Round 109 states
+    one rule: such news is recorded once, as your information or as the one dependence it
+    shows from either row, so your power up now earns the item too (this test is rewritten
+    for that; what it protected, a stated reason and no bare "not power" hint, still holds:
+    no accepted reading gets a hint at all)."""
     q4a = _cell("q4-text")
-    assert "Not your power: you learned it, so section 2's first question rules power out." in q4a
-    # the readings it accepts are unchanged (review 89 C1)
-    assert "lower that row or raise your information, not both; either earns the item." in q4a
+    assert "Not your power" not in q4a
+    assert "(their alternatives down or your power up, section 2). Each earns the item." in q4a
     seen = 0
     for n in range(80):
         s = course.variant(MODULE, f"id-{n}")
@@ -48,9 +49,7 @@ def test_c2_question_4a_rules_out_your_power_for_a_revealed_weakness_of_theirs()
                 continue
             seen += 1
             assert all(_hint(s, label, reading) is None for reading in readings[label])
-            hint = _hint(s, label, ("you", "power", abs(right[2])))
-            assert hint is not None and check.LEARNED_NOT_POWER in hint, s.learner
-            assert "information" not in check.LEARNED_NOT_POWER  # names no reading
+            assert _hint(s, label, ("you", "power", abs(right[2]))) is None, s.learner
     assert seen >= 40
 
 

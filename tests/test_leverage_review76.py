@@ -57,10 +57,10 @@ def test_c2_the_re_audit_says_what_to_do_when_power_carries_the_dependence():
     text."""
     text = _markdown("shift-teaching")
     assert "which stays as rated" in text
-    assert (
-        "Had your audit weighed this dependence through the owner's power, you would lower "
-        "that power instead." in text
-    )
+    # review 108 C1 (round 109): that sentence let a change go on either row, which question
+    # 4a does not grade; a new option goes on the row section 2's questions pick
+    assert "Had your audit weighed this dependence through the owner's power" not in text
+    assert "A specific other option, it goes on that row only." in text
 
 
 def test_u3_the_deadline_run_names_what_it_shows():

@@ -68,7 +68,10 @@ def test_c1_counting_every_point_of_alternatives_fits_a_breakdown_payoff():
     bullet = bullet.split("It rates what each side has")[0]
     # review 102 U2 (round 103): in plain words, an accidental end against walking out
     assert "through something neither side controls, such as a buyer going bust" in bullet
-    assert "helps you a little (module 02)." in bullet  # review 76 U1: it names no split
+    # review 76 U1 named no split; review 108 U3 (round 109): it says how much, half the
+    # gain, which holds for module 02's Nash split (tests/test_leverage_review109.py)
+    assert "half of any gain in what you would get goes to your share" in bullet
+    assert "alternatives (module 02)." in bullet
 
 
 def _module_markdown():
@@ -117,7 +120,9 @@ def test_u5_the_third_sorting_question_is_sentences_not_one_nine_line_sentence()
     parentheses inside parentheses. It is now short sentences, each with at most one level of
     parentheses, and keeps what it says: power, know-how as expert power, trust as power by
     choice, the cold store. Fails on the old text (its first sentence ran to 90 words)."""
-    third = _markdown("sources-teaching").split("3. If not")[1].split("The order settles")[0]
+    third = (
+        _markdown("sources-teaching").split("3. If not")[1].split("A fact goes into the rating")[0]
+    )  # review 108: "The order settles" cut
     for sentence in re.split(r"(?<=[.:])\s+(?=[A-Z\"])", third):
         assert len(sentence.split()) <= 45, sentence
         depth = 0

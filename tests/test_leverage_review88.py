@@ -92,7 +92,7 @@ def test_c1_question_4c_says_its_balances_follow_question_4a_s_simplification():
     )
     # review 91 U1: the rule is stated once, in section 2's side note
     # review 97 U1: once, in question 4a, where it is applied
-    assert "either earns the item" in _markdown("q4-text")
+    assert "Each earns the item" in _markdown("q4-text")
     assert "**Their weakness.**" not in _markdown("sources-teaching")
     (rail,) = [n for n in _NEWS if "new rail contracts start in two months" in n.text]
     assert (rail._side, rail._source) == ("you", "information") and rail._change > 0

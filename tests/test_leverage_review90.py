@@ -19,10 +19,13 @@ MODULE = "00_leverage"
 #: Review 97 U1: question 1 needs only the sorting's first question, so the rule for news
 #: is stated in question 4a, where it is applied, and section 2's side note drops it.
 #: Review 99 C1: question 4a now gives the reason (the news may show you rated their row
-#: too high) and says "not both".
+#: too high) and says "not both". Review 108 C2 (round 109): one rule with one reason, your
+#: power up accepted too, as the other row of the same dependence.
 RULE = (
     "News revealing a weakness of theirs may show you rated the row it weakens too high: "
-    "lower that row or raise your information, not both; either earns the item."
+    "lower that row or raise your information, one move only. Your power rates that same "
+    "dependence from your side, so raising it also counts (their alternatives down or "
+    "your power up, section 2). Each earns the item."
 )
 
 

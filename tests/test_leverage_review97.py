@@ -102,6 +102,7 @@ def test_u2_a_learned_weakness_is_two_facts_and_the_checks_count_either_once():
             assert readings[label] == (
                 ("you", "information", size),
                 ("them", item._weakens, -size),
+                ("you", "power", size),  # review 108 C2 (round 109)
             )
             right = {lab: r[0] for lab, r in readings.items()}
             for reading in readings[label]:
@@ -185,9 +186,11 @@ def test_review97_u1_the_weakness_rule_is_stated_in_question_4a_where_it_is_appl
     assert "side note" not in q4a
     assert (
         # review 99 C1: with its reason
+        # review 108 C2 (round 109): one rule, one reason; your power up accepted too
         "News revealing a weakness of theirs may show you rated the row it weakens too high: "
-        "lower that row or raise your information, not both; either earns the item. Not your "
-        "power: you learned it, so section 2's first question rules power out. News that "  # 106 C2
+        "lower that row or raise your information, one move only. Your power rates that same "
+        "dependence from your side, so raising it also counts (their alternatives down or "
+        "your power up, section 2). Each earns the item. News that "
         "they learn a weakness of yours moves only their information, since you knew your own "
         "weakness when you rated yourself."  # review 103 U6: the reason said plainly
     ) in q4a
@@ -222,7 +225,7 @@ def test_review97_u1_the_weakness_rule_is_stated_in_question_4a_where_it_is_appl
             verdict = check.judge_news_item(s, label, right)
             if item._weakens:
                 seen["either"] += 1
-                assert len(readings[label]) == 2
+                assert len(readings[label]) == 3  # review 108 C2: your power up too
                 for reading in readings[label]:
                     assert check.judge_news_item(s, label, right | {label: reading}) == verdict
             elif item in mirror:

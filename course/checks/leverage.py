@@ -86,13 +86,6 @@ NOT_SOURCE = {
     ),
 }
 
-#: Question 4a on news revealing a weakness of theirs answered as your power up (review 106
-#: C2): the first question settles it, as the question's text says; no reading is named.
-LEARNED_NOT_POWER = (
-    "News that reveals a weakness of theirs is something you learned, so it is not your power, "
-    "even where it shows how much they need you."
-)
-
 #: An item that names a skill or know-how ("know how to run"): only its wrong "information"
 #: hint adds that knowing how is not knowing that; for any other item the line is noise
 #: (review 82 X1).
@@ -1193,18 +1186,17 @@ def judge_news_item(s, label, moves):
     wrong source or side is told why it does not fit, never which one does."""
     side, source, change = moves[label]
     readings = news_readings(s)[label]
-    # review 89 C1: a revealed weakness of theirs may go into your information or into the
-    # row of theirs it weakens; an answer on that row's side and source is judged against
-    # that reading, any other against the first, with the hints it always had
+    # review 89 C1, review 108 C2: a revealed weakness of theirs may go into your information
+    # or into the one dependence it shows, from either row (their row down, your power up).
+    # An answer is judged against the reading on its side and source, else the one on its
+    # source (review 108 E1: so a wrong side on an accepted source is told "source right,
+    # side not", never that the source is wrong), else the first, with its usual hints
     right_side, right_source, right_change = next(
-        (r for r in readings[1:] if r[:2] == (side, source)), readings[0]
+        (r for r in readings[1:] if r[:2] == (side, source)),
+        next((r for r in readings if r[1] == source), readings[0]),
     )
     if source != right_source:
         said = f"{label} does not move {source}: {_not_source(source, s.news[label][0])}."
-        if len(readings) > 1 and (side, source) == ("you", "power"):
-            # review 106 C2: news revealing a weakness of theirs is something you learned,
-            # so the first question rules out your power, though their need of you is it
-            said += f" {LEARNED_NOT_POWER}"
         if source != "power":  # after 'power', NOT_SOURCE already gives the order
             # the questions in order, power last: after a wrong 'alternatives' where the
             # reading is information, power's definition alone pointed the wrong way

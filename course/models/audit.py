@@ -114,7 +114,8 @@ def reading_verdict(said, right, weakens=""):
     change)``. A right rating read the wrong way is told only the way: the source, which
     the learner had right, is explained (``WHY``) only when the side or the source is wrong.
     ``weakens`` is, for news that reveals a weakness of theirs, the row of theirs it
-    weakens: that row, down, is right too, as question 4a grades it (review 90 X1)."""
+    weakens: that row, down, or your power, up, is right too, as question 4a grades it
+    (review 90 X1, review 108 C2: the two rows of the one dependence it shows)."""
     side, source, up = said
     moved, where, change = right
     for value, allowed in ((side, SIDES), (moved, SIDES), (source, SOURCES), (where, SOURCES)):
@@ -123,10 +124,11 @@ def reading_verdict(said, right, weakens=""):
     if weakens and weakens not in SOURCES:
         raise ValueError(f"{weakens!r} is not one of {', '.join(SOURCES)}")
     rises = number(change, "change") > 0
-    if weakens and (side, source, bool(up)) == ("them", weakens, False):
+    if weakens and (side, source, bool(up)) in (("them", weakens, False), ("you", "power", True)):
         return (
-            f"Right too: the weakness it reveals lowers their {weakens}, and question 4a "
-            f"accepts that reading; the audit applies the course's, "
+            f"Right too: the weakness it reveals lowers their {weakens} or, seen from your "
+            f"side of that one dependence, raises your power, and question 4a accepts either "
+            f"reading; the audit applies the course's, "
             f"{possessive(moved)} {where}, {'up' if rises else 'down'}."
         )
     if (side, source) == (moved, where):

@@ -2312,7 +2312,11 @@ class LeverageScenario(Scenario):
         if self.yours is None or self.prepared_ask is None:
             return ""
         if self.prepared_ask[1] == self.ask:
-            return " It is question 3c's ask; question 4b leaves your preparation out."
+            # review 108 C4: why an ask prepared for the first meeting is made later here
+            return (
+                " It is question 3c's ask; question 4b leaves your preparation out: if it came "
+                "to nothing, you hold this ask until the news brings your balance to its bar."
+            )
         start = leverage_balance(self.yours, self.theirs, self.weights)
         when = (
             " Your starting balance already meets its bar, so the rule makes it at the first "
@@ -2504,15 +2508,17 @@ def news_key(scenario):
 @own_case_key
 def news_readings(scenario):
     """Every move question 4a accepts for each news item, by label: ``news_key``'s, and for
-    news that reveals a new weakness or deadline of theirs also the row of theirs it weakens,
-    down by the same size (review 89 C1)."""
+    news that reveals a new weakness or deadline of theirs also the one dependence it shows
+    from either of its rows: the row of theirs it weakens, down (review 89 C1), or your
+    power, up, by the same size (review 108 C2: one rule, as section 2 says the two rows
+    rate one dependence from its two sides)."""
     texts = [text for text, _ in scenario.news.values()]
     items = _by_text(_NEWS + _PRACTICE_NEWS, scenario.case, texts)
     readings = {}
     for (label, (_, size)), item in zip(scenario.news.items(), items, strict=True):
         readings[label] = ((item._side, item._source, item._sign * size),)
         if item._weakens:
-            readings[label] += (("them", item._weakens, -size),)
+            readings[label] += (("them", item._weakens, -size), ("you", "power", size))
     return readings
 
 

@@ -17,10 +17,6 @@
 # rarely the pitch: it is what each could do if the answer were no, what each knows, and
 # how much the employer needs each. This course calls that difference **leverage**.
 #
-# In this module you will meet leverage's three sources, audit both sides, plan the days
-# before the talks, re-audit as news arrives, and tell legitimate leverage from bluffs,
-# lies and sources not yours to use.
-#
 # It takes most people **5 to 7 hours** (4 to 5 if you are at ease with Python, 8 if you
 # are new to it): some reading, an interactive audit, one short practice case, seven
 # graded answers in Python and three practice ones, and four pieces of writing, for which
@@ -77,9 +73,7 @@ scenario
 # being large or speaking loudly does not supply it, and being right helps only when you
 # can show it by a standard the other side accepts, such as a market price or an
 # independent valuation (Fisher, "Negotiating Power", 1983, counts such standards among
-# six sources of negotiating power). A small workshop that holds the only stock of a part
-# that a large factory needs this week has more of it than the factory, until the week is
-# over.
+# six sources of negotiating power).
 #
 # So leverage is **not fixed**: an offer arrives or lapses, a deadline draws nearer, a
 # fact slips out. You can do three things with it:
@@ -120,8 +114,7 @@ scenario
 #    power). This course rates their trust in your word under power: a record of keeping
 #    your word is something you built and hold.
 #
-# The order settles facts that look like two things at once, such as the table's
-# printer. A fact goes into the rating of the side it describes: the side that knows, has
+# A fact goes into the rating of the side it describes: the side that knows, has
 # the option or holds the thing.
 #
 # **Each fact in one place.** The sources are not independent: the other side's power over
@@ -129,7 +122,8 @@ scenario
 # fact once: that the haulier could reach the far shore only by a day-long detour goes into
 # *its alternatives*, rated low; that the ferry company holds the only licensed route goes
 # into *its power*. The two rows rate one dependence from its two sides; section 3 says how
-# much their weights count together.
+# much their weights count together. A new fact goes on the one row these questions pick;
+# only news showing you misjudged a dependence may go on either (question 4a).
 #
 # <details>
 # <summary><b>Rating information; filing a deadline</b> (a side note; question 1
@@ -377,11 +371,13 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   worth more the more you need what the other side controls (Emerson), and information is
 #   worth only what it lets you do. The weights stand in for such products, roughly.
 # - **It counts every alternative alike.** That fits when the talks could end by accident,
-#   through something neither side controls, such as a buyer going bust: then every gain
-#   in what you would get helps you a little (module 02). An option reached only by
-#   walking out (an *outside option*) counts only when it beats what the deal would give
-#   you anyway: a flat you could move to by walking out lowers the rent only if you value
-#   it above the renewal you would get without it. Below that it still sets your
+#   through something neither side controls, such as a buyer going bust: then half of any
+#   gain in what you would get goes to your share, while a deal still beats both sides'
+#   alternatives (module 02). An option reached only by walking out (an
+#   *outside option*) counts only when it beats what the deal would give you anyway. If
+#   your tenancy rolls on while you talk, leaving is your choice: a flat you could move to
+#   by walking out lowers the rent only if you value it above the renewal you would get
+#   without it. Below that it still sets your
 #   reservation price; modules 02 and 03 make "anyway" exact (module 03's *deal-me-out*
 #   result).
 # - **It rates what each side has, not what the other side believes it has** (one belief
@@ -491,12 +487,11 @@ LeverageAudit(without_news_of=scenario)
 #
 # Your scenario's steps each raise a different source, so a plan's gains add up.
 #
-# The rule counts only the *average* gain, so a sure small step and a long shot with the
-# same average count the same. If what matters to you is reaching a given balance, compare
-# plans by their chance of getting there instead. An ask's **bar** is the balance you
-# decide, before the talks, that the ask must have behind it. Against a bar, a sure step
-# that gets you there can beat a long shot with a higher average, and a long shot can be
-# the only way there (question 3c practises both).
+# The rule counts only the *average* gain. If what matters to you is reaching a given
+# balance, compare plans by their chance of getting there instead. An ask's **bar** is the
+# balance you decide, before the talks, that the ask must have behind it. Against a bar, a
+# sure step that gets you there can beat a long shot with a higher average, and a long
+# shot can be the only way there (question 3c practises both).
 #
 # - **Information.** Find out what the other side needs, how soon, and what else it could
 #   do: from its public filings, the trade press, and people who are free to tell you,
@@ -779,8 +774,8 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # A larger ask has a higher bar: each step up the **ladder** of asks needs a quarter of a
 # point more balance. Ratings can hardly show a difference under half a point; the
-# exercises count finer to stay exact, so in a real case recheck your ratings before a
-# choice that turns on less.
+# exercises count finer to stay exact. So the quarter steps only rank asks: in a real
+# case, neighbouring asks are one call, settled by what being turned down would cost.
 # Each step of the ladder is one percentage point of pay or price, two percentage points
 # of rent, three to six months of a price hold, or one more month of rent paid ahead; that
 # rate per point is a classroom device, not a price forecast.
@@ -814,8 +809,8 @@ check.reach_plan(reach_plan, hidden=True)
 # before anything else happened, Brannock would need the owner's siding less. The audit
 # records that change once, as a rise in Brannock's alternatives (weight 0.45), and not a
 # second time as a fall in the owner's power, which stays as rated (the two rows rate one
-# dependence, section 2, so the rival siding counts once). Had your audit weighed
-# this dependence through the owner's power, you would lower that power instead.
+# dependence, section 2, so the rival siding counts once). A specific other option, it
+# goes on that row only.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
@@ -845,10 +840,11 @@ scenario.show("news")
 #
 # Question 1 sorts facts; here you record what news changes in your audit. News revealing
 # a weakness of theirs may show you rated the row it weakens too high: lower that row or
-# raise your information, not both; either earns the item. Not your power: you learned
-# it, so section 2's first question rules power out. News that they learn a weakness of
-# yours moves only their information, since you knew your own weakness when you rated
-# yourself.
+# raise your information, one move only. Your power rates that same dependence from your
+# side, so raising it also counts (their alternatives down or your power up, section 2).
+# Each earns the item.
+# News that they learn a weakness of yours moves only their information, since you knew
+# your own weakness when you rated yourself.
 #
 # **Your own news is judged only at grading**, as in question 1. Practise first on
 # `scenario.practice.news` with `practice_news()`.
@@ -1254,9 +1250,9 @@ check.own_balances(news_moves)
 # too little behind it is likely to be refused, and coming down to 94% straight after a
 # refusal would tell Brannock my first figure was not firm and I am in a hurry. (2) When
 # the balance first reached the bar (+2.05), I knew from the story that
-# Brannock's lease ends in six weeks, so each week without a deal costs Brannock more than
-# me: that is a foreseeable reason to wait. But those six weeks also end my chance of this
-# tenant, and the other firm has not called back, so if Brannock finds another site I have
+# Brannock's lease ends in six weeks: a two-sided reason, not a one-way one. Yes, each
+# week without a deal costs Brannock more than me. But those six weeks also end my chance
+# of this tenant, and the other firm has not called back, so if Brannock finds another site I have
 # no tenant. A short wait still favours me; I could not count on the news that took the
 # balance to +3.40."
 # ### END SOLUTION
@@ -1301,12 +1297,9 @@ check.own_balances(news_moves)
 # cost to yourself (pull your whole account, keep the warehouse empty for a year), is no
 # lie, though often unwise: Fisher (1983) argues that threats, above all early ones,
 # weaken the side that makes them. The law calls some threats
-# improper, and they are illegitimate pressure (*Restatement (Second) of Contracts*,
-# §176): a threat of a crime, a tort or a criminal prosecution; of civil process in bad
-# faith; one whose making breaches the duty of good faith and fair dealing under a
-# contract with them; and, where the terms are unfair, one of harm that would not
-# significantly benefit you. A contract forced by such a threat on a side with no
-# reasonable alternative is voidable for duress (§175). A *warning* is
+# improper, and they are illegitimate pressure: threatening a crime, or a lawsuit you know
+# is baseless, for example (*Threats in law*, below). A deal forced by one may be undone.
+# A *warning* is
 # legitimate too: a demand tied to something you would really do anyway in your own
 # interest, such as selling to the second bidder. This course's advice (not Schelling's): a
 # warning is usually weaker than calmly naming the same offer, since as a demand it corners
@@ -1329,6 +1322,17 @@ check.own_balances(news_moves)
 # that convention rests on the Model Rule comment above, not on this survey, nor on Carr
 # ("Is Business Bluffing Ethical?", 1968), who excused misstated facts too and so is no
 # authority for this line.
+#
+# </details>
+#
+# <details>
+# <summary><b>Threats in law</b> (a side note)</summary>
+#
+# Improper threats, by the *Restatement (Second) of Contracts*, §176: a threat of a crime,
+# a tort or a criminal prosecution; of civil process in bad faith; one whose making breaches the
+# duty of good faith and fair dealing under a contract with them; and, where the terms are
+# unfair, one of harm that would not significantly benefit you. A contract forced by such a
+# threat on a side with no reasonable alternative is voidable for duress (§175).
 #
 # </details>
 
@@ -1494,7 +1498,8 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # Power: he sets the rent and can refuse to renew, 6; I am a tenant who pays on time and
 # looks after the flat, which he values, 4. Weights 0.25, 0.5, 0.25: alternatives count
 # most because moving is a real option for me and an empty flat a real cost for him.
-# What the sum misses: the flats I found move the rent only if they beat what I would get
+# What the sum misses: my tenancy rolls on, so moving is my choice, and the flats I found
+# move the rent only if they beat what I would get
 # anyway, my share of what renewing saves us both; below that, they only cap what I
 # should agree to pay.
 # Balance: my 5.0 against his 5.75, about -0.75. Viewing the flats scores best on paper
