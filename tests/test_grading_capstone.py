@@ -65,7 +65,7 @@ class TestCapstoneGrading(ModuleGrading):
     HINT = (
         "one-wrong-answer",
         "concession-plan-test",
-        "take the smallest step that gives Marlow more",
+        "until then no step may cost more than the one before",
     )
 
     def submissions(self, course_root, scratch):

@@ -150,8 +150,8 @@ def test_x4_the_target_band_says_why_it_stops_short_of_the_estimate():
     and fails a target at the model's price for most learners with a haggle; the text gave
     no reason. Convention 2 now gives module 04's measured one: in module 04's engine, plans
     stopping there closed 49 of 52 talks, plans stopping at the estimate 44 (recomputed here
-    with module 04's own ``Plan``). The band is unchanged, so module 02's "apart from module
-    01's exception" (`sure` above the band lets a target go higher) stays true."""
+    with module 04's own ``Plan``). The band is unchanged, so module 02's summary (what you know
+    about this buyer, module 01, may take a target past the band's top) stays true."""
     from tests.test_checks_concessions import ASIDE_SETTING, aside_runs
 
     mine, estimate = ASIDE_SETTING[:2]
@@ -164,7 +164,7 @@ def test_x4_the_target_band_says_why_it_stops_short_of_the_estimate():
         "(49 of 52 against 44)." in six
     )
     module_02 = " ".join(cell_text("02_batna", "batna", "summary").split())
-    assert "apart from module 01's exception" in module_02
+    assert "what you know about this buyer (module 01), may take the target higher" in module_02
 
 
 def test_u4_cromwell_s_rule_forbids_zero_and_the_cap_of_ten_is_the_course_s():
