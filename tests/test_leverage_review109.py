@@ -1,33 +1,14 @@
 """Review 108 of module 00 (fixed in round 109): E1 with C1 and C2, C4, C5, U3, U4, U2 and
 C3. Each test fails on the text or code before its fix."""
 
-import io
-from contextlib import redirect_stdout
-
 import course
 from course.checks import leverage as check
-from course.checks.hints import NotYet
 from course.models.audit import leverage_balance, reading_verdict
 from course.models.batna import nash_split
 from course.scenarios.leverage import _NEWS, _PRACTICE_NEWS, news_key, news_readings
-from tests.sweeps import cell_text
+from tests.test_leverage_review107 import _cell, _hint
 
 MODULE = "00_leverage"
-
-
-def _cell(grade_id):
-    return " ".join(cell_text(MODULE, "leverage", grade_id).replace("#", " ").split())
-
-
-def _hint(s, label, move):
-    moves = dict(news_key(s))
-    moves[label] = move
-    try:
-        with redirect_stdout(io.StringIO()):
-            check.judge_news_item(s, label, moves)
-    except NotYet as failure:
-        return str(failure)
-    return None
 
 
 def test_e1_c1_c2_one_rule_for_news_revealing_a_weakness_of_theirs():

@@ -14,6 +14,7 @@ from tests.test_power_review58_text import _markdown_words
 from tests.test_power_review90 import _cell, _flat
 from tests.test_power_review91 import _best  # question 4's reference solution
 from tests.test_power_review100 import _market_numbers
+from tests.test_power_review107 import _passes
 
 #: The module's markdown words at the start of round 109; the cap is review 102's, 8,854.
 WORDS_BEFORE = 8_827
@@ -25,14 +26,6 @@ SOURCES = Path(__file__).resolve().parents[1] / "source"
 @pytest.fixture(scope="module")
 def swept():
     return [course.variant("03_power", learner) for learner in SWEEP]
-
-
-def _passes(judge, s, answer):
-    try:
-        judge(s, answer)
-    except NotYet:
-        return False
-    return True
 
 
 def test_c2_taking_atlass_figure_where_section_5_calls_it_safe_earns_question_4s_mark(swept):
