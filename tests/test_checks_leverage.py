@@ -1913,7 +1913,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # deal-me-out is a sharp threshold: any option below the table share changes nothing
         # review 91 U3: said with an example; modules 02 and 03 make it exact
         # review 100 U2 (round 101): with module 03's name for it, which the notes cite
-        ("audit-limits", 'modules 02 and 03 make "anyway" exact (module 03', "well below"),
+        # review 110 U4 (round 111): the name stands on the sentence that states the result
+        ("audit-limits", "you anyway (module 03's *deal-me-out* result)", "well below"),
         # section 2's convention is noted by question 2's check, not held against the audit
         (
             "q2-text",
@@ -2025,7 +2026,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("ethics-teaching", "also a fair reading.", "and question 5 accepts either"),
         # only a deadline that presses one side helps the other when known; a final deadline
         # ends the talks for both (Moore, 2004)
-        ("sources-teaching", "a deadline presses only the other side", "knowing its deadline"),
+        # review 110 C1 (round 111): section 5 states the one rule; the side note points there
+        (
+            "sources-teaching",
+            "Whether it is a reason to wait is section 5's rule",
+            "knowing its deadline",
+        ),
         ("summary", "The unexpected benefits of final deadlines in negotiation", None),
         # four cases, so learners of one case share facts and news
         # review 72 U1: the intro says only that cases are drawn with numbers of their own
@@ -4380,10 +4386,10 @@ def test_review_69_u2_u5_question_3c_and_the_summary_say_what_holds():
     assert "The check tries your case (when it has the ask you prepare for)" in task
     summary = " ".join(_cell("summary").replace("#", " ").split())
     assert (
-        # review 103 C2: a reason to wait that does not press you too (Moore, 2004)
-        "first time your balance reaches its bar, unless you can already see a reason to wait "
-        "that does not press you too, such as a cost of delay that falls on them far more than on you"
-        in summary
+        # review 110 C1 (round 111): section 5's one rule on waiting (Moore, 2004)
+        "first time your balance reaches its bar, unless you can already see a cost of delay "
+        "that falls on them far more than on you; a deadline that ends your deal too supports "
+        "only a short wait" in summary
     )
 
 

@@ -112,7 +112,8 @@ def test_c1_question_4a_says_why_news_of_their_weakness_has_two_readings():
     q4a = _cell("q4-text")
     assert "Question 1 sorts facts; here you record what news changes in your audit." in q4a
     assert (
-        "News revealing a weakness of theirs may show you rated the row it weakens too high: "
+        # review 110 C2 (round 111): the news the rule covers, named so it can be told
+        "News in which you learn of a weakness or deadline of theirs may show you rated the row it weakens too high: "
         "lower that row or raise your information, one move only. Your power rates that same "
         "dependence from your side, so raising it also counts (their alternatives down or "
         "your power up, section 2). Each earns the item." in q4a  # review 108 C2

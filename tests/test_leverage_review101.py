@@ -56,9 +56,9 @@ def test_c1_the_deadline_run_waits_for_the_reason_the_rule_names_and_shows_what_
     )
     # section 5 now agrees with the take-away rule and question 4c's model answer
     assert (
-        # review 103 C2: a reason to wait that does not press you too
-        "unless you can already see a reason to wait that does not press you too, such as a "
-        "cost of delay that falls on them far more than on you" in _cell("summary")
+        # review 110 C1 (round 111): one rule on waiting, section 5's, with the deadline case
+        "unless you can already see a cost of delay that falls on them far more than on you; "
+        "a deadline that ends your deal too supports only a short wait" in _cell("summary")
     )
     answer = _cell("spend-judgement")
     assert f"When the balance first reached the bar ({signed(run[first])})" in answer
@@ -98,7 +98,11 @@ def test_u2_section_3_names_the_deal_me_out_result_before_the_closing_note_cites
     3's limit on outside options now gives module 03's name for the rule it states, as
     module 03 defines it."""
     limits = _cell("audit-limits")
-    assert 'modules 02 and 03 make "anyway" exact (module 03\'s *deal-me-out* result).' in limits
+    # review 110 U4 (round 111): the name now stands where its rule is stated, not before it
+    assert (
+        "counts only when it beats what the deal would give you anyway (module 03's "
+        "*deal-me-out* result)." in limits
+    )
     assert "The deal-me-out model is Shaked and Sutton's (1984)" in _cell("summary")
     cells = (" ".join(c.source.split()) for c in source_notebook("03_power", "power").cells)
     power = " ".join(cell for cell in cells if "The **deal-me-out** result" in cell)

@@ -199,10 +199,9 @@ def test_u4_the_re_audit_says_why_the_owner_s_power_stays_as_rated():
     """U4: the re-audit kept the owner's power "as rated" though its fact had just become
     false. It now says why: the two rows rate one dependence (section 2)."""
     shift = _cell("shift-teaching")
-    assert (
-        "which stays as rated (the two rows rate one dependence, section 2, so the rival "
-        "siding counts once)." in shift
-    )
+    # review 110 (round 111): "so the rival siding counts once" repeated the sentence's own
+    # "records that change once"; the why (one dependence, section 2) stays
+    assert "which stays as rated (the two rows rate one dependence, section 2)." in shift
 
 
 def test_u5_the_illegitimate_hints_name_information_got_by_deceit():

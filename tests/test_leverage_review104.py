@@ -69,8 +69,9 @@ def test_c2_a_reason_to_wait_is_one_that_does_not_press_you_too():
     summary = _cell("summary")
     assert "such as their deadline still to come" not in summary
     assert (
-        "unless you can already see a reason to wait that does not press you too, such as a "
-        "cost of delay that falls on them far more than on you" in summary
+        # review 110 C1 (round 111): one rule on waiting, section 5's, with the deadline case
+        "unless you can already see a cost of delay that falls on them far more than on you; "
+        "a deadline that ends your deal too supports only a short wait" in summary
     )
     assert "Moore" in summary and "it pressed both sides" in summary
     shift = _cell("shift-teaching")
@@ -80,10 +81,11 @@ def test_c2_a_reason_to_wait_is_one_that_does_not_press_you_too():
         shift
     )
     q4c = _cell("q4c-text")
-    assert "(a cost of delay falling on them more than on you," in q4c
+    assert "(a cost of delay falling on them far more than on you," in q4c  # review 110 C1
     assert "a deadline of theirs" not in q4c
     rubric = _cell("spend-judgement")
-    assert "a deadline that would also end the learner's deal is no one-way reason" in rubric
+    # review 110 C1 (round 111): section 5's rule, not "no one-way reason"
+    assert "a deadline that would also end the learner's deal supports only a short wait" in rubric
     assert "hurts Brannock more" not in rubric
     assert "each week without a deal costs Brannock more than me" in rubric
     assert "But those six weeks also end my chance of this tenant" in rubric
@@ -113,7 +115,8 @@ def test_c5_one_rule_for_a_rating_of_0_in_text_widget_and_check(monkeypatch):
     widget = LeverageAudit("deadline")
     for sliders in (widget.yours, widget.theirs):
         assert all(s.min == LEAST_RATING for s in sliders.values())
-    assert all(s.min == 0 for s in widget.weights.values())
+    # review 110 U5 (round 111): a weight's least is 2 units (question 2's floor of 0.1)
+    assert all(s.min == 2 for s in widget.weights.values())
     assert "Rate each source from 1 (a little) to 10" in widget.story.value
     yours, theirs = widget._ratings()
     widget._set(yours, {**theirs, "alternatives": 0})  # as news that takes it to 0 does

@@ -34,7 +34,11 @@ def test_u2_question_1_no_longer_points_ahead_to_question_4a():
     assert "news revises ratings" not in q1
     assert "By the first question, knowing a weakness of theirs is your information." in q1
     q4a = _cell("q4-text")
-    assert "News revealing a weakness of theirs may show you rated the row it weakens" in q4a
+    # review 110 C2 (round 111): the news the rule covers, named so a learner can tell it
+    assert (
+        "News in which you learn of a weakness or deadline of theirs may show you rated the "
+        "row it weakens" in q4a
+    )
 
 
 def test_c4_question_4b_says_its_exact_bar_is_a_drill_not_a_claim():
@@ -42,10 +46,11 @@ def test_c4_question_4b_says_its_exact_bar_is_a_drill_not_a_claim():
     says the balance predicts no price and section 5 that ratings can hardly show half a
     point. Question 4b now says, in one sentence, that the exact bar drills the rule."""
     q4b = _cell("q4b-text")
-    assert (
-        "The exact bar is a drill of the rule, not a claim about your case: ratings cannot "
-        "show a quarter of a point." in q4b
-    )
+    # review 110 (round 111, words paid for C1/X1): the sentence repeated section 5's ladder
+    # caveat; 4b now says it in its rule line, and section 5 keeps why (ratings cannot show
+    # a quarter of a point)
+    assert "You apply the rule here, as a drill;" in q4b
+    assert "the exercises count finer to stay exact" in _cell("shift-teaching")
     steps = {
         round(b - a, 9)
         for c in CASES.values()
@@ -61,6 +66,7 @@ def test_review_106_c1_the_take_away_asks_the_same_cost_of_delay_as_section_5_an
     condition now, in the take-away too."""
     summary = _cell("summary")
     assert "falls on them alone" not in summary
-    assert "such as a cost of delay that falls on them far more than on you." in summary
+    # review 110 C1 (round 111): the same condition, now with the deadline case's limit
+    assert "a cost of delay that falls on them far more than on you; a deadline" in summary
     assert "far more than on the owner" in _cell("shift-teaching")
     assert "more than on you" in _cell("q4c-text")

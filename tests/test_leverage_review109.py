@@ -26,19 +26,23 @@ def test_e1_c1_c2_one_rule_for_news_revealing_a_weakness_of_theirs():
     q4a = _cell("q4-text")
     assert "Not your power" not in q4a and "rules power out" not in q4a
     assert (
-        "News revealing a weakness of theirs may show you rated the row it weakens too high: "
+        # review 110 C2 (round 111): the news the rule covers, named so it can be told
+        "News in which you learn of a weakness or deadline of theirs may show you rated the row it weakens too high: "
         "lower that row or raise your information, one move only. Your power rates that same "
         "dependence from your side, so raising it also counts (their alternatives down or "
         "your power up, section 2). Each earns the item." in q4a
     )
     sources = _cell("sources-teaching")
     assert (
-        "A new fact goes on the one row these questions pick; only news showing you "
-        "misjudged a dependence may go on either (question 4a)." in sources
+        # review 110 C2 (round 111): the same test of the news as question 4a's
+        "A new fact goes on the one row these questions pick; only news of a weakness or "
+        "deadline of theirs may go on either (question 4a)." in sources
     )
     shift = _cell("shift-teaching")
     assert "Had your audit weighed this dependence through the owner's power" not in shift
-    assert "A specific other option, it goes on that row only." in shift
+    # review 110 (round 111): its repeat "A specific other option, it goes on that row
+    # only." is cut; the change is still recorded once, on the one row
+    assert "The audit records that change once, as a rise in Brannock's alternatives" in shift
     assert not hasattr(check, "LEARNED_NOT_POWER")
 
     seen = 0
@@ -100,9 +104,12 @@ def test_c5_the_model_answer_calls_the_lease_end_two_sided_as_the_rubric_does():
     assert "that is a foreseeable reason to wait" not in answer
     assert "Brannock's lease ends in six weeks: a two-sided reason, not a one-way one." in answer
     assert "each week without a deal costs Brannock more than me. But those six weeks" in answer
-    assert "a deadline that would also end the learner's deal is no one-way reason" in (
+    # review 110 C1 (round 111): the rubric now states section 5's rule, which the answer's
+    # "A short wait still favours me" applies
+    assert "a deadline that would also end the learner's deal supports only a short wait" in (
         _cell("spend-judgement")
     )
+    assert "A short wait still favours me" in answer
 
 
 def test_u3_the_limits_say_how_much_a_breakdown_payoff_helps():

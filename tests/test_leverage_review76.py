@@ -60,7 +60,10 @@ def test_c2_the_re_audit_says_what_to_do_when_power_carries_the_dependence():
     # review 108 C1 (round 109): that sentence let a change go on either row, which question
     # 4a does not grade; a new option goes on the row section 2's questions pick
     assert "Had your audit weighed this dependence through the owner's power" not in text
-    assert "A specific other option, it goes on that row only." in text
+    # review 110 (round 111, words paid for C1/X1): "A specific other option, it goes on
+    # that row only." repeated the sentence before it, which still records the change once
+    assert "The audit records that change once, as a rise in Brannock's alternatives" in text
+    assert "and not a second time as a fall in the owner's power" in text
 
 
 def test_u3_the_deadline_run_names_what_it_shows():

@@ -96,7 +96,8 @@ def test_x1_question_4b_asks_for_the_pair_and_4c_weighs_news_read_by_then():
     q4c = _markdown("q4c-text")
     # review 103 C2: a cost of delay falling on them more than on you, not any deadline
     assert (
-        "(a cost of delay falling on them more than on you, from your story or the news read "
+        # review 110 C1 (round 111): "far more", as section 5 and the take-away say
+        "(a cost of delay falling on them far more than on you, from your story or the news read "
         "by then)" in q4c
     )
     rubric = _markdown("spend-judgement")

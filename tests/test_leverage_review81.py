@@ -113,8 +113,9 @@ def test_x1_question_4b_says_it_applies_the_rule_that_4c_questions():
     q4b = _markdown("q4b-text")
     assert "### Question 4b (2 marks)" in q4b
     assert (
-        "You apply the rule here; question 4c questions it (your bar, and whether to wait "
-        "past it)." in q4b
+        # review 103 C4 (round 111 wording): the exact bar is a drill, said in the same sentence
+        "You apply the rule here, as a drill; question 4c questions it (your bar, and whether "
+        "to wait past it)." in q4b
     )
     q4c = _markdown("q4c-text")
     assert "Would you set the bar higher or lower than the course did" in q4c
@@ -179,8 +180,9 @@ def test_u2_to_u5_and_c4_say_what_the_check_and_the_rule_do():
     assert "a lead under 2.5 points that reads the story otherwise passes with a note" in readme
     sources = _markdown("sources-teaching")
     assert "is why you can wait" not in sources
-    # review 81 E1 (round 82): time may be on your side, not "waiting is likely to pay"
-    assert "Time may be on your side when a deadline presses only the other side;" in sources
+    # review 81 E1 (round 82): time may be on your side, not "waiting is likely to pay";
+    # review 110 C1 (round 111): the note now points to section 5's one rule on waiting
+    assert "Whether it is a reason to wait is section 5's rule." in sources
     assert "which shrink as it nears (module 03 contrasts it with a cost of delay);" in sources
     build = _markdown("build-teaching")
     assert r"\text{rise of the rating (which stops at 10)}" in build and "(up to 10)" not in build

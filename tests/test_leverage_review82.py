@@ -15,10 +15,9 @@ def test_e1_a_deadline_of_theirs_may_put_time_on_your_side_not_waiting_pays():
     Fails on the old text."""
     sources = _markdown("sources-teaching")
     assert "waiting is likely to pay" not in sources
-    assert (
-        "Time may be on your side when a deadline presses only the other side; section 5 says"
-        " why not to count on it." in sources
-    )
+    # review 110 C1 (round 111): the note stated the waiting rule a third way; it now points
+    # to section 5's one rule, which still warns against counting on their deadline
+    assert "Whether it is a reason to wait is section 5's rule." in sources
     assert "Do not count on it alone." in _markdown("shift-teaching")
 
 

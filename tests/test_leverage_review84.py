@@ -46,7 +46,8 @@ def test_u3_the_side_note_says_plainly_what_earns_more_and_time_is_one_paragraph
     assert "further than it expects" not in information
     assert "what you work out that they do not expect you to know earns more." in information
     assert "deadline" not in information
-    assert "Time may be on your side when a deadline presses only the other side;" in time
+    # review 110 C1 (round 111): the deadline note points to section 5's rule on waiting
+    assert "Whether it is a reason to wait is section 5's rule." in time
 
 
 def test_u2_the_simplification_of_4a_s_news_is_stated_once_in_section_5():

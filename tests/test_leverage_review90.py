@@ -22,7 +22,7 @@ MODULE = "00_leverage"
 #: too high) and says "not both". Review 108 C2 (round 109): one rule with one reason, your
 #: power up accepted too, as the other row of the same dependence.
 RULE = (
-    "News revealing a weakness of theirs may show you rated the row it weakens too high: "
+    "News in which you learn of a weakness or deadline of theirs may show you rated the row it weakens too high: "
     "lower that row or raise your information, one move only. Your power rates that same "
     "dependence from your side, so raising it also counts (their alternatives down or "
     "your power up, section 2). Each earns the item."

@@ -121,7 +121,9 @@ def test_u3_the_outside_option_limit_is_said_in_plain_words_with_an_example():
     assert "counts only when it beats what the deal would give you anyway" in bullet
     # review 99 U1: the flat is an outside option, taken by walking out (module 02's words)
     assert "a flat you could move to by walking out lowers the rent only if" in bullet
-    assert 'modules 02 and 03 make "anyway" exact (module 03\'s *deal-me-out*' in bullet
+    # review 110 U4 (round 111): the name stands where its rule is stated
+    assert 'modules 02 and 03 make "anyway" exact.' in bullet
+    assert "you anyway (module 03's *deal-me-out* result)." in bullet
     notes = _markdown("summary")
     assert "*Section 3, outside options.* The deal-me-out model is Shaked and Sutton's" in notes
     prompt = _markdown("reflection-text")

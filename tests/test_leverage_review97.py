@@ -187,10 +187,12 @@ def test_review97_u1_the_weakness_rule_is_stated_in_question_4a_where_it_is_appl
     assert (
         # review 99 C1: with its reason
         # review 108 C2 (round 109): one rule, one reason; your power up accepted too
-        "News revealing a weakness of theirs may show you rated the row it weakens too high: "
+        # review 110 C2 (round 111): the news the rule covers, named so it can be told
+        "News in which you learn of a weakness or deadline of theirs may show you rated the row it weakens too high: "
         "lower that row or raise your information, one move only. Your power rates that same "
         "dependence from your side, so raising it also counts (their alternatives down or "
-        "your power up, section 2). Each earns the item. News that "
+        "your power up, section 2). Each earns the item. The rows weigh differently, so each "
+        "reading moves your balance by its own amount. News that "  # review 110 X1
         "they learn a weakness of yours moves only their information, since you knew your own "
         "weakness when you rated yourself."  # review 103 U6: the reason said plainly
     ) in q4a

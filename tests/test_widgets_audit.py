@@ -42,12 +42,14 @@ def test_moving_a_rating_or_a_weight_moves_the_balance():
     audit = LeverageAudit()
     audit.theirs["power"].value = 10
     assert "Balance -0.30 points" in audit.summary.value  # 0.70 - 0.25 * 4
-    audit.weights["power"].value = 0  # weights 6, 9, 0 of 15: 0.4, 0.6, 0
-    assert "Balance +1.60 points" in audit.summary.value  # 0.4 * -2 + 0.6 * 4
-    assert "weight 0.60" in audit.chart.value
-    for slider in audit.weights.values():
-        slider.value = 0
-    assert "Give at least one source some weight" in audit.status.value
+    # review 110 U5 (round 111): a weight slider's least is 2 units, not 0 (question 2
+    # refuses a weight under 0.1); weights 6, 9, 2 of 17
+    audit.weights["power"].value = 2
+    assert "Balance +0.71 points" in audit.summary.value  # (6 * -2 + 9 * 4 + 2 * -6) / 17
+    assert "weight 0.53" in audit.chart.value
+    audit.weights["power"].value = 0
+    assert "must be between 2 and 20; 0 was rejected" in audit.status.value
+    assert audit.weights["power"].value == 2
 
 
 def test_the_advice_names_their_biggest_lead_and_both_levers():
@@ -133,7 +135,8 @@ def test_the_weight_sliders_say_they_are_not_shares():
     labels give the range in units. They called it "importance", a second word for the
     text's weight (review 56, U2); they say weight now, and so does the text."""
     audit = LeverageAudit()
-    assert audit.weights["power"].description == "weight of power (0–20 units)"
+    # review 110 U5 (round 111): from 2 units, question 2's floor of 0.1 at a total of 20
+    assert audit.weights["power"].description == "weight of power (2–20 units)"
     assert not any("importance" in slider.description for slider in audit.weights.values())
 
 
@@ -223,10 +226,16 @@ def test_a_capped_move_reports_what_it_did():
 
 def test_without_weights_no_old_result_is_shown():
     """With every weight at 0 the balance, chart and advice of the last weights are not left
-    beside the warning."""
+    beside the warning. Review 110 U5 (round 111): the sliders now refuse a weight under 2
+    units, so no learner reaches that state; a visitor who sets 0 is refused, and the view's
+    own branch for no weight (kept for safety) is driven directly."""
     audit = LeverageAudit()
     for slider in audit.weights.values():
         slider.value = 0
+    assert "0 was rejected" in audit.status.value
+    assert all(slider.value >= 2 for slider in audit.weights.values())
+    audit._weights = lambda: None
+    audit.refresh()
     assert "Give at least one source some weight" in audit.status.value
     assert "+0.70" not in audit.summary.value and "points" not in text(audit.summary.value)
     assert audit.chart.value == "" and audit.advice.value == ""
@@ -265,14 +274,17 @@ def test_a_tampered_rating_is_refused_and_the_last_good_one_restored():
 
 def test_no_weight_at_all_shows_no_balance_from_the_weights_before():
     """Issue 19: with every weight at 0 the balance, the chart and the advice went on
-    showing the last weights' numbers under the message."""
+    showing the last weights' numbers under the message. Review 110 U5 (round 111): a
+    weight under 2 units is refused now, so the no-weight branch is driven directly."""
     audit = LeverageAudit()
-    for slider in audit.weights.values():
-        slider.value = 0
+    weights = audit._weights
+    audit._weights = lambda: None
+    audit.refresh()
     assert "Give at least one source some weight" in audit.status.value
     assert "Balance" not in audit.summary.value and "No balance" in audit.summary.value
     assert audit.chart.value == "" and audit.advice.value == ""
-    audit.weights["power"].value = 5
+    audit._weights = weights
+    audit.weights["power"].value = 6
     assert "Balance" in audit.summary.value and "<svg" in audit.chart.value
 
 

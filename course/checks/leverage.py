@@ -1659,14 +1659,38 @@ def _own_balances(readings):
         return None
     moves = {label: given[label] for label in s.news}
     balances = balances_after(s.yours, s.theirs, s.weights, moves)
-    shown = ", ".join(
-        f"{'before any news' if moment == 'now' else 'after ' + moment} {signed(value)}"
-        for moment, value in balances.items()
-    )
+    shown = ", ".join(f"{_when(moment)} {signed(value)}" for moment, value in balances.items())
     return (
         "Your own case, on your own readings of question 4a (news_moves), which are marked "
         f"only at grading: the balance is {shown} points; your ask's bar is {signed(s.bar)}. "
-        "Question 4c starts from these numbers."
+        f"Question 4c starts from these numbers: {_part_2_moment(balances, s.bar)}"
+    )
+
+
+def _when(moment):
+    """A moment of the news ("now" or a label) in words."""
+    return "before any news" if moment == "now" else f"after {moment}"
+
+
+def part_2_moment(balances, bar):
+    """The moment question 4c's part 2 is asked at, on a learner's own balances: the first
+    at which the balance reaches ``bar``, or, when it never does, the one at which it comes
+    closest (review 110 X1: a reading question 4a accepts can leave the bar unreached, and
+    the part then had no moment to start from). Returns (moment, reached)."""
+    reached = ask_moment(balances, bar)
+    if reached is not None:
+        return reached, True
+    return best_moment(balances), False
+
+
+def _part_2_moment(balances, bar):
+    """Which moment question 4c's part 2 starts from, in words (``part_2_moment``)."""
+    moment, reached = part_2_moment(balances, bar)
+    if reached:
+        return f"part 2 starts {_when(moment)}, the first time your balance reaches your bar."
+    return (
+        "on these readings your balance never reaches your bar, so part 2 starts "
+        f"{_when(moment)}, where it comes closest."
     )
 
 

@@ -115,7 +115,8 @@ def reading_verdict(said, right, weakens=""):
     the learner had right, is explained (``WHY``) only when the side or the source is wrong.
     ``weakens`` is, for news that reveals a weakness of theirs, the row of theirs it
     weakens: that row, down, or your power, up, is right too, as question 4a grades it
-    (review 90 X1, review 108 C2: the two rows of the one dependence it shows)."""
+    (review 90 X1, review 108 C2: the two rows of the one dependence it shows); it says
+    that the readings can move the balance by different amounts (review 110 X1)."""
     side, source, up = said
     moved, where, change = right
     for value, allowed in ((side, SIDES), (moved, SIDES), (source, SOURCES), (where, SOURCES)):
@@ -129,7 +130,8 @@ def reading_verdict(said, right, weakens=""):
             f"Right too: the weakness it reveals lowers their {weakens} or, seen from your "
             f"side of that one dependence, raises your power, and question 4a accepts either "
             f"reading; the audit applies the course's, "
-            f"{possessive(moved)} {where}, {'up' if rises else 'down'}."
+            f"{possessive(moved)} {where}, {'up' if rises else 'down'}. Where the rows "
+            f"weigh differently, the two readings move the balance by different amounts."
         )
     if (side, source) == (moved, where):
         if bool(up) == rises:

@@ -269,6 +269,15 @@ class Fact:
     _lookalike = label_part(2)
 
 
+#: Said under the starting audit (review 110 X4: some draws weigh the source a story turns
+#: on, such as the owner's rail siding, as little as 0.10, which read as a course error).
+ONE_READING = (
+    "These ratings and weights are one reading of your story among several (question 2 "
+    "accepts others, and yours may weigh the sources differently); the later questions use "
+    "this one so that every answer can be checked on the same numbers."
+)
+
+
 @dataclass(frozen=True)
 class News:
     """Something that happens while a case unfolds: it moves one side's rating of one
@@ -2231,7 +2240,7 @@ class LeverageScenario(Scenario):
         return (
             f"Starting audit (`scenario.yours`, `scenario.theirs`, `scenario.weights`; "
             f"ratings 0 = none to {SCALE:g} = overwhelming):\n\n"
-            f"| source | you | them | weight |\n|---|---|---|---|\n{rows}"
+            f"| source | you | them | weight |\n|---|---|---|---|\n{rows}\n\n{ONE_READING}"
         )
 
     def _steps_list(self):

@@ -26,6 +26,8 @@ from course.pictures import audit_bars
 from course.scenarios.leverage import (
     CASES,
     LEAST_RATING,
+    WEIGHT_CAP,
+    WEIGHT_FLOOR,
     news_reading,
     news_texts,
     news_weakens,
@@ -38,6 +40,12 @@ WIDE = {"description_width": "initial"}
 #: Weights are set as whole "importance" units per source and shown as shares of their
 #: total, so the three always add up to 1; a case's weights (multiples of 0.05) are exact.
 IMPORTANCE_TOP = 20
+
+#: The least a weight slider gives (review 110 U5: it gave 0, which question 2 refuses):
+#: 2 units of 20 are question 2's floor of 0.1 when the three add up to 20, as every case's
+#: weights do when loaded. Units set higher elsewhere can still make a share smaller, so
+#: the summary says when a shown share is one question 2 refuses (``_outside_question_2``).
+LEAST_WEIGHT_UNITS = 2
 
 #: The ratings a piece of news can move, as the prediction menu lists them.
 RATINGS = [
@@ -97,7 +105,12 @@ class LeverageAudit(w.VBox):
         self.yours = {s: self._slider(f"your {s}", SCALE, LEAST_RATING) for s in SOURCES}
         self.theirs = {s: self._slider(f"their {s}", SCALE, LEAST_RATING) for s in SOURCES}
         self.weights = {
-            s: self._slider(f"weight of {s} (0–{IMPORTANCE_TOP} units)", IMPORTANCE_TOP)
+            s: self._slider(
+                f"weight of {s} ({LEAST_WEIGHT_UNITS}–{IMPORTANCE_TOP} units)",
+                IMPORTANCE_TOP,
+                LEAST_WEIGHT_UNITS,
+                guard_least=LEAST_WEIGHT_UNITS,
+            )
             for s in SOURCES
         }
         self.next_news = w.Button(description="next news", icon="newspaper-o")
@@ -135,12 +148,13 @@ class LeverageAudit(w.VBox):
         )
         self._load_case()
 
-    def _slider(self, label, top, least=0):
-        """A slider from ``least`` (a rating's is LEAST_RATING, as in question 2) to ``top``;
-        its guard allows 0, where news (``shifted``) can take a rating."""
+    def _slider(self, label, top, least=0, guard_least=0):
+        """A slider from ``least`` (a rating's is LEAST_RATING, as in question 2; a weight's
+        LEAST_WEIGHT_UNITS) to ``top``; its guard allows ``guard_least``: 0 for a rating,
+        where news (``shifted``) can take one, a weight's least for a weight."""
         slider = IntSlider(min=least, max=int(top), value=least, description=label)
         slider.observe(self.refresh, names="value")
-        return self._guard.add(slider, 0, top, label)
+        return self._guard.add(slider, guard_least, top, label)
 
     def _ratings(self):
         return (
@@ -264,9 +278,26 @@ class LeverageAudit(w.VBox):
         self.chart.value = audit_bars(yours, theirs, weights, balance)
         self.summary.value = (
             f"<b>Balance {signed(balance)} points</b> (you {mine:.2f}, them {other:.2f}): "
-            f"{describe_balance(balance)}."
+            f"{describe_balance(balance)}.{_outside_question_2(weights)}"
         )
         self.advice.value = advice(yours, theirs, weights)
+
+
+def _outside_question_2(weights):
+    """A note when a weight, as a share of 1, is one question 2 refuses (below WEIGHT_FLOOR
+    or above WEIGHT_CAP), so an audit copied from the widget is not refused unawares
+    (review 110 U5); "" when every share is within question 2's bounds."""
+    outside = [
+        f"{source} {share:.2f}"
+        for source, share in weights.items()
+        if round(share, 9) < WEIGHT_FLOOR or round(share, 9) > WEIGHT_CAP
+    ]
+    if not outside:
+        return ""
+    return (
+        f" Question 2 accepts weights from {WEIGHT_FLOOR:g} to {WEIGHT_CAP:g} only; here "
+        f"{_listed(outside)} would be refused there."
+    )
 
 
 def _listed(words):

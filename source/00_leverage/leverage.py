@@ -123,7 +123,7 @@ scenario
 # *its alternatives*, rated low; that the ferry company holds the only licensed route goes
 # into *its power*. The two rows rate one dependence from its two sides; section 3 says how
 # much their weights count together. A new fact goes on the one row these questions pick;
-# only news showing you misjudged a dependence may go on either (question 4a).
+# only news of a weakness or deadline of theirs may go on either (question 4a).
 #
 # <details>
 # <summary><b>Rating information; filing a deadline</b> (a side note; question 1
@@ -135,8 +135,7 @@ scenario
 #
 # **Time.** A deadline goes into the alternatives of the side it presses, which shrink as it
 # nears (module 03 contrasts it with a cost of delay); knowing the other side's deadline is your
-# information. Time may be on your side
-# when a deadline presses only the other side; section 5 says why not to count on it.
+# information. Whether it is a reason to wait is section 5's rule.
 #
 # **Trust and monopoly.** Module 03 adds that trust also makes your other sources believable
 # (Fisher, 1983, counts the relationship as a source of its own). "You own the only cold
@@ -305,7 +304,7 @@ scenario.show("reason")
 # source with no look-alike, or a reason that does not say why it does not fit.
 #
 # The README's section "Module 00: what its labels protect" says what a learner can
-# read in the package, and how question 2's flagged audits are graded by hand.
+# read in the package.
 #
 # A full-marks answer for "You know from Vell's filed accounts that its sales fell by a
 # third this year": "Information, for me: the first question settles it, because the fact
@@ -374,12 +373,12 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   through something neither side controls, such as a buyer going bust: then half of any
 #   gain in what you would get goes to your share, while a deal still beats both sides'
 #   alternatives (module 02). An option reached only by walking out (an
-#   *outside option*) counts only when it beats what the deal would give you anyway. If
+#   *outside option*) counts only when it beats what the deal would give you anyway
+#   (module 03's *deal-me-out* result). If
 #   your tenancy rolls on while you talk, leaving is your choice: a flat you could move to
 #   by walking out lowers the rent only if you value it above the renewal you would get
 #   without it. Below that it still sets your
-#   reservation price; modules 02 and 03 make "anyway" exact (module 03's *deal-me-out*
-#   result).
+#   reservation price; modules 02 and 03 make "anyway" exact.
 # - **It rates what each side has, not what the other side believes it has** (one belief
 #   excepted, on purpose: their trust in your word, filed as your power). Leverage works
 #   through their view: an alternative they doubt, or information they do not know you
@@ -458,7 +457,7 @@ check.my_audit(my_audit)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget-text", "schema_version": 3}
 # ### Exercise: the audit, and the news as it arrives
 #
-# Pick a case and set the ratings and weights (weight sliders give 0 to 20 units, shown
+# Pick a case and set the ratings and weights (weight sliders give 2 to 20 units, shown
 # as shares of 1). The advice names the source on which the other
 # side is furthest ahead, with the levers that answer it (Emerson's, for alternatives and
 # power), and the source of yours the audit's arithmetic would raise most.
@@ -798,7 +797,8 @@ check.reach_plan(reach_plan, hidden=True)
 # the owner could see at that moment, such as a cost of delay that falls on Brannock far
 # more than on the owner. This owner could: the first item showed Brannock's deadline
 # cannot slip, and the owner faces no hard deadline, only the smaller running cost of an
-# empty warehouse. Yet that deadline presses the owner too: once it passes, this tenant is gone.
+# empty warehouse. Yet that deadline presses the owner too: once it passes, this tenant is
+# gone. A deadline that ends your deal too supports only a short wait.
 # Waiting paid for one item ($+3.40$), but the next offered
 # Brannock another rail-side warehouse, and the one after took the balance below the bar
 # ($+1.55$), as **What passes** warns. Question 4c asks whether your case had such a
@@ -809,8 +809,7 @@ check.reach_plan(reach_plan, hidden=True)
 # before anything else happened, Brannock would need the owner's siding less. The audit
 # records that change once, as a rise in Brannock's alternatives (weight 0.45), and not a
 # second time as a fall in the owner's power, which stays as rated (the two rows rate one
-# dependence, section 2, so the rival siding counts once). A specific other option, it
-# goes on that row only.
+# dependence, section 2).
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
@@ -838,11 +837,12 @@ scenario.show("news")
 # negative change for a fall: for example `{"N1": ("you", "information", 2), ...}`. Each
 # item earns a quarter of a mark.
 #
-# Question 1 sorts facts; here you record what news changes in your audit. News revealing
-# a weakness of theirs may show you rated the row it weakens too high: lower that row or
-# raise your information, one move only. Your power rates that same dependence from your
-# side, so raising it also counts (their alternatives down or your power up, section 2).
-# Each earns the item.
+# Question 1 sorts facts; here you record what news changes in your audit. News in which
+# you learn of a weakness or deadline of theirs may show you rated the row it weakens too
+# high: lower that row or raise your information, one move only. Your power rates that same
+# dependence from your side, so raising it also counts (their alternatives down or your
+# power up, section 2). Each earns the item. The rows weigh differently, so each reading
+# moves your balance by its own amount.
 # News that they learn a weakness of yours moves only their information, since you knew
 # your own weakness when you rated yourself.
 #
@@ -1160,11 +1160,8 @@ check.news_moves(news_moves, hidden=True)
 #   the side ahead before any news, or `None` if it never does. Becoming even counts as a
 #   change, and so does leaving even.
 # - `ask_at`: when section 5's rule makes the ask whose bar is `case.bar` (`"now"`, before
-#   any news, or a news label), or `None` if it never does. You apply the rule here;
-#   question 4c questions it (your bar, and whether to wait past it).
-#
-# The exact bar is a drill of the rule, not a claim about your case: ratings cannot show
-# a quarter of a point.
+#   any news, or a news label), or `None` if it never does. You apply the rule here, as
+#   a drill; question 4c questions it (your bar, and whether to wait past it).
 #
 # The cell after the check shows your own balances, news by news, on your readings of
 # question 4a: question 4c starts from them.
@@ -1223,8 +1220,9 @@ check.own_balances(news_moves)
 #    to what the ask asks for and to what a refusal would cost you.
 # 2. (2 marks) After the first moment your balance reached the bar, was there a reason
 #    to wait that you could have seen *at that moment* (a cost of delay falling on them
-#    more than on you, from your story or the news read by then)? Say which, or why there
-#    was none; then weigh it against your own clock (what waiting costs you).
+#    far more than on you, from your story or the news read by then)? Say which, or why there
+#    was none; then weigh it against your own clock (what waiting costs you). If it never
+#    did, take the moment it came closest.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "spend-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1235,14 +1233,15 @@ check.own_balances(news_moves)
 # at the first moment the bar was reached (a deadline of the other side in the story or
 # the news read by then, a rival's offer to them known to lapse, or news that gave them
 # another way out), not the peak seen looking back; a deadline that would also end the
-# learner's deal is no one-way reason; half a mark for a reason to wait
+# learner's deal supports only a short wait (section 5); half a mark for a reason to wait
 # that is named but not tied to the learner's own case. A
 # learner who says there was no foreseeable reason to wait, and why, earns that mark too.
 # A second mark for that judgement weighed against the learner's own clock (a payment of
 # the learner's own falling due, an alternative of the learner's that may lapse),
 # whichever way it comes out; half a mark for a clock named but not weighed. Judge part 2
 # on the balances the learner's own 4a readings give (the own-balances cell): a slip in
-# 4a costs marks there, not again here.
+# 4a costs marks there, not again here. Every reading 4a accepts is right; the cell names
+# its moment.
 #
 # A full-marks answer for section 5's deadline run (the owner asking for a five-year lease
 # at 98% of the full rent, +1.45 at the start): "(1) I would keep +1.75, or go a little
@@ -1527,8 +1526,8 @@ course.progress()
 #
 # - What you know about their weakness is worth only what it lets you do.
 # - Re-audit after each piece of news. Make the ask the first time your balance reaches
-#   its bar, unless you can already see a reason to wait that does not press you too,
-#   such as a cost of delay that falls on them far more than on you.
+#   its bar, unless you can already see a cost of delay that falls on them far more than
+#   on you; a deadline that ends your deal too supports only a short wait.
 # - Trust outlasts the deal: doing, freely, more than you owe builds it; breaking your
 #   word, or a move the other side takes as breaking it, can spend it.
 # - Keeping your reservation price to yourself is widely accepted; stating a false one is
