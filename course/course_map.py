@@ -242,7 +242,9 @@ IDEAS = (
             (
                 "00_leverage",
                 "sources-teaching",
-                "when a deadline presses only the other side",
+                # review 110 C1 (round 111): the side note's waiting sentence now points to
+                # section 5; what idea 2 needs from it is that knowing a deadline is information
+                "knowing the other side's deadline",
             ),
             ("01_information", "why-teaching", "deadline"),
             ("01_information", "bayes-teaching", "Bayes"),

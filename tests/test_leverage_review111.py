@@ -151,7 +151,7 @@ def test_c2_x1_every_reading_question_4a_accepts_gives_question_4c_a_moment(monk
             never |= reached is None
             combos += 1
             moment = reached if reached is not None else best_moment(balances)
-            assert check.part_2_moment(balances, s.bar) == (moment, reached is not None)
+            assert check._part_2_at(balances, s.bar) == (moment, reached is not None)
             if combos % 10 == 1 or reached is None:  # the cell itself, on a sample and every miss
                 line = _own_line(monkeypatch, learner, moves)
                 when = "before any news" if moment == "now" else f"after {moment}"

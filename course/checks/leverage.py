@@ -1672,11 +1672,12 @@ def _when(moment):
     return "before any news" if moment == "now" else f"after {moment}"
 
 
-def part_2_moment(balances, bar):
+def _part_2_at(balances, bar):
     """The moment question 4c's part 2 is asked at, on a learner's own balances: the first
     at which the balance reaches ``bar``, or, when it never does, the one at which it comes
     closest (review 110 X1: a reading question 4a accepts can leave the bar unreached, and
-    the part then had no moment to start from). Returns (moment, reached)."""
+    the part then had no moment to start from). Returns (moment, reached). Private: it
+    calls 4b's key ``ask_moment``, so a public name would be a route to it."""
     reached = ask_moment(balances, bar)
     if reached is not None:
         return reached, True
@@ -1684,8 +1685,8 @@ def part_2_moment(balances, bar):
 
 
 def _part_2_moment(balances, bar):
-    """Which moment question 4c's part 2 starts from, in words (``part_2_moment``)."""
-    moment, reached = part_2_moment(balances, bar)
+    """Which moment question 4c's part 2 starts from, in words (``_part_2_at``)."""
+    moment, reached = _part_2_at(balances, bar)
     if reached:
         return f"part 2 starts {_when(moment)}, the first time your balance reaches your bar."
     return (
