@@ -110,7 +110,8 @@ def test_x2_rv01c_targets_between_sure_and_the_band_top_pass(monkeypatch):
         "where `sure` is above the three-quarter point, from `sure` to three quarters of the way from it"
         in box
     )
-    assert "Past the band, `sure` replaces your cost: you never concede below it." in box
+    # session 111 U2: said plainly; the row above keeps the band's bounds from `sure`
+    assert "never below `sure`, which every buyer accepts." in box
 
 
 def test_x2_the_band_only_widens_and_leaves_a_choice_over_the_sweep():

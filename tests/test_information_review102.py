@@ -61,8 +61,9 @@ def test_c1_the_mark_s_fifth_is_not_called_the_refusal_line_and_the_floor_is_a_f
     # the refusal zone is below the quarter, not placed at the mark's floor
     assert "the mark accepts as little as a fifth" in box
     assert (
-        "A quarter keeps clear of the small shares that small-stakes ultimatum games show "
-        "refused about half the time (section 3)" in box
+        # session 111: shortened to pay for convention 2's figures
+        "A quarter keeps clear of the shares refused about half the time in section 3's "
+        "ultimatum games." in box
     )
     assert "at least a fifth of the gain (the model's price minus your cost)" in box
     assert reference.FAIR_FLOOR == 0.2
@@ -89,7 +90,8 @@ def test_c1_the_mark_s_fifth_is_not_called_the_refusal_line_and_the_floor_is_a_f
                     assert reference.situation_fits(item, price, sale, after) == expected
                     tried += 1
         fair = reference.model_limits(sale, after)["fair-share"][1]
-        assert reference.leaves_fair_share(fair, after, sale.cost, 0.25), sale.learner
+        # session 111 C1: the reference answer leaves the quarter at the model's price
+        assert reference.leaves_share_at_model(fair, model, sale.cost, 0.25), sale.learner
     assert tried > 100, tried
 
 

@@ -71,8 +71,9 @@ def test_u4_the_fair_price_advice_is_one_number_and_the_mark_says_it_is_lenient(
     box = cell_words("q6-text")
     assert (
         # review 108 X1 (round 109): the share measured at the model's price
-        "**Fair price**: leave a buyer who would pay the model's price at least a quarter of "
-        "the gain (the mark accepts as little as a fifth, since refusals are rarer at a sale's "
+        # session 111 U3: whose reservation price is the model's price
+        "**Fair price**: leave a buyer whose reservation price is the model's price at least "
+        "a quarter of the gain (the mark accepts as little as a fifth, since refusals are rarer at a sale's "
         "stakes)." in box
     )
     assert "better a third" not in box and "The mark asks at least a fifth" not in box

@@ -27,7 +27,8 @@ def test_the_price_notions_have_one_glossary_line_where_all_are_needed():
     three = cell_words("price-teaching")
     assert "The prices so far" not in three
     six = cell_words("q6-text")
-    assert six.index("**The prices, side by side**") < six.index("`staged-opening`")
+    # session 111: the label "**The prices, side by side**:" cut to pay for convention 2
+    assert six.index("This question adds five prices") < six.index("`staged-opening`")
     # review 102: U2 set a folded glossary of all the module's prices in section 3, each
     # with the question that uses it; Question 6 names the four it adds and points to it
     assert "(section 3's glossary lists them all)" in six[: six.index("`staged-opening`")]

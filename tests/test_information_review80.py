@@ -365,8 +365,8 @@ def test_question_6_says_whose_opening_it_means():
     # review 102: U2 cut "in a haggle" (section 3's glossary says it); still "your"
     # review 108 C1 (round 109): five prices, the re-priced one named
     assert (
-        "adds five to those you have met (section 3's glossary lists them all): your **opening**"
-        in six
+        # session 111: "to those you have met" cut to pay for convention 2's figures
+        "adds five prices (section 3's glossary lists them all): your **opening**" in six
     )
     assert "1. **Your opening**" in six
     # review 88 U1: the staged-opening box became one paragraph

@@ -28,7 +28,8 @@ def test_a_fact_you_can_name_is_one_you_could_show_osprey():
     # review 91 U1: convention 1 states the mark's rule, not a stricter one before it
     assert "only as far as a fact you can name to Osprey takes you" not in six
     # review 88 X1: the band is advice; the target aims halfway for want of a fact
-    assert "Your situations give no fact to aim past halfway" in six
+    # session 111 U2: said plainly
+    assert "With no fact to show, aim halfway from your cost to your estimate" in six
     # review 91 U1; review 95 C2 (round 96): once, inside module 04's rule as convention 1
     # quotes it (a fact you can show Osprey), never for the mark's bound
     assert six.count("fact you can name") == 1

@@ -65,7 +65,8 @@ def test_section_6_mentions_alternatives_without_repeating_question_9_s_labels()
     where Question 9 lists the labels, and the summary points there."""
     guard = cell_words("guard-teaching")
     start = guard.index("**Mention alternatives lightly, and only true ones.**")
-    bullet = guard[start : guard.index("- **Watch your concession pattern.**")]
+    # session 111: the concession-pattern bullet (a repeat of the pace section) is gone
+    bullet = guard[start : guard.index("- **Use what you know about them")]
     assert "*warning*" not in bullet and "made-up Friday" not in bullet
     assert "informs without threatening" in bullet and "a true deadline helps you" in bullet
     nine = cell_words("q9-text")

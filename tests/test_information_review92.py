@@ -74,7 +74,9 @@ def test_a_fair_price_just_above_the_opening_is_explained_and_true():
         left = (nearest - opening) / (nearest - cost)
         assert share <= left <= share + 0.05, (learner, left, share)
         assert (model_price - fair) / (model_price - opening) >= 0.85, learner
-        assert cost < fair < model_price and scenario.leaves_fair_share(fair, after, cost, 0.2)
+        # session 111 C1: the share at the model's price, the mark's rule
+        assert cost < fair < model_price
+        assert scenario.leaves_share_at_model(fair, model_price, cost, scenario.FAIR_FLOOR)
     assert near >= 20, near
 
 

@@ -119,7 +119,8 @@ def test_x1_the_table_states_the_target_s_floor():
     assert "| a plan; opening: from the higher of your estimate" in box
     assert "target: below your opening, never below `sure`; from halfway" in box  # 100 X2
     assert "never below `sure`" not in shown
-    assert "Your situations give no fact to aim past halfway." in six
+    # session 111 U2: said plainly
+    assert "With no fact to show, aim halfway from your cost to your estimate" in six
 
 
 def test_x2_the_under_note_gives_fairness_as_the_reason():
@@ -135,7 +136,8 @@ def test_x2_the_under_note_gives_fairness_as_the_reason():
     under = notes[notes.index("A price above the opening but below the lowest") :]
     assert "earns less: fairness is the one reason to name such a price." in under
     # the "thin" note beside it; review 108 X1 (round 109): measured at the model's price
-    assert "leaves a buyer who would pay the model's price less than a fifth" in notes
+    # session 111 U3: whose reservation price is the model's price
+    assert "leaves a buyer whose reservation price is the model's price less than a fifth" in notes
 
 
 def test_u1_convention_3_says_what_the_opening_left_and_it_is_true():

@@ -126,7 +126,9 @@ def test_u1_convention_3_says_why_the_mark_asks_only_a_fifth():
     # mark accepts a fifth and why (the judgement-call sentence went with the third threshold)
     assert (
         # review 108 X1 (round 109): the share measured at the model's price
-        "leave a buyer who would pay the model's price at least a quarter of the gain (the mark "
+        # session 111 U3: whose reservation price is the model's price
+        "leave a buyer whose reservation price is the model's price at least a quarter of the "
+        "gain (the mark "
         "accepts as little as a fifth, "
         "since refusals are rarer at a sale's stakes)" in box
     )

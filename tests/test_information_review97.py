@@ -157,7 +157,8 @@ def test_u1_question_6_names_every_case_its_practice_check_tries(monkeypatch):
     check.model_limits(recording)
     named = {
         "your own only for form (graded later)": own,  # review 100 U1 (round 101)
-        "practice situations on `worked-case-0`": check.practice_case(),
+        # session 111: "The check judges these [practice situations] on" (cut for words)
+        "The check judges these on `worked-case-0`": check.practice_case(),
         "`check.fair_case()`": check.fair_case(),
         **{f"`{name}`": sale for name, sale in check.staged_cases().items()},
     }

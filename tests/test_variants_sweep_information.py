@@ -1675,7 +1675,8 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
     assert (
         "where `sure` is above the three-quarter point, from `sure` to three quarters" in words
     )  # review 100 X2
-    assert "Your situations give no fact to aim past halfway" in words
+    # session 111 U2: said plainly
+    assert "With no fact to show, aim halfway from your cost to your estimate" in words
     for item in scenario._SITUATIONS:
         assert "settle for" not in item._why_action, item.key
     above = 0
@@ -1904,9 +1905,14 @@ def test_question_6_works_the_fair_price_on_section_2s_example():
     after = {60: Fraction(5, 26), 70: Fraction(9, 26), 80: Fraction(6, 13)}
     assert scenario.best_move(after, 40)[0] == 70
     assert scenario.fair_price(after, 40, 0) == 62  # whole euros, rounded down
-    assert scenario.leaves_fair_share(62.5, after, 40)
-    assert not scenario.leaves_fair_share(62.6, after, 40)
-    assert not scenario.leaves_fair_share(64, after, 40)  # the old fifth
+    # session 111 C1: the share at the model's price (``leaves_fair_share``, the share at
+    # the lowest reservation price still possible at or above the price, is gone); on this
+    # example the two agree, since the model's price is that reservation price
+    quarter = scenario.FAIR_SHARE
+    assert scenario.leaves_share_at_model(62.5, 70, 40, quarter)
+    assert not scenario.leaves_share_at_model(62.6, 70, 40, quarter)
+    assert not scenario.leaves_share_at_model(64, 70, 40, quarter)  # the old fifth
+    assert scenario.leaves_share_at_model(64, 70, 40, scenario.FAIR_FLOOR)  # the mark's floor
     words = notebook_words("q6-text")
     # review 88 X1: the quarter is advice now, worked on the example
     assert "62.50 leaves a buyer at 70 a quarter: 7.50 of 70 − 40" in words
@@ -1922,7 +1928,9 @@ def test_question_6_works_the_fair_price_on_section_2s_example():
     # review 103 U4 (round 105): one number of advice, the mark's fifth in the same sentence
     assert (
         # review 108 X1 (round 109): the share measured at the model's price
-        "leave a buyer who would pay the model's price at least a quarter of the gain (the mark "
+        # session 111 U3: whose reservation price is the model's price
+        "leave a buyer whose reservation price is the model's price at least a quarter of the "
+        "gain (the mark "
         "accepts as little as a fifth, "
         "since refusals are rarer at a sale's stakes)" in words
     )
@@ -1997,7 +2005,11 @@ def test_the_reference_fair_price_leaves_the_buyer_a_quarter(sales):
         fair = scenario.model_limits(sale, after)["fair-share"][1]
         assert fair == quarter, sale.learner
         assert scenario.fits(scenario.FAIR, fair, sale, after), sale.learner
-        assert scenario.leaves_fair_share(fair, after, sale.cost, 1 / 4), sale.learner
+        # session 111 C1: measured at the model's price, as convention 3 says; the highest
+        # whole-euro price that does, so a euro more leaves less than a quarter
+        model = scenario.best_move(after, sale.cost)[0]
+        assert scenario.leaves_share_at_model(fair, model, sale.cost, 1 / 4), sale.learner
+        assert not scenario.leaves_share_at_model(fair + 1, model, sale.cost, 1 / 4)
 
 
 def test_the_disclosures_are_facts_of_one_workshop(sales):
@@ -2408,8 +2420,10 @@ def test_a_fair_price_is_marked_on_its_hard_bounds_only(sales):
     # review 108 X1 (round 109): the share is measured at the model's price, which puts the
     # price below it (the list above the box says "a *fair price* below the model's price")
     assert (
-        "a *fair price*: above your cost and Osprey's opening, leaving a buyer who would pay "
-        "the model's price at least a fifth of the gain (the model's price minus" in words
+        # session 111 U3: whose reservation price is the model's price
+        "a *fair price*: above your cost and Osprey's opening, leaving a buyer whose "
+        "reservation price is the model's price at least a fifth of the gain (the model's "
+        "price minus" in words
     )  # review 89 X2
     assert "a *fair price* below the model's price" in words
     assert "at least a quarter of the gain" in words  # review 103 U4

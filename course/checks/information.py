@@ -719,6 +719,19 @@ def reservation_from_concessions(answer, hidden=False):
 #: How far below Wren's reservation price a price to name may be rounded and still pass
 #: (Question 4b): a negotiator names a round figure.
 WREN_ROUNDING = 100
+#: Session 111 C2 (review 110): the most of the gain (Wren's reservation price minus your
+#: cost) that a price named to Wren may leave it. Wren is a repeat customer, and section 3
+#: and Question 6's convention 3 warn that a price leaving a buyer next to nothing risks a
+#: refusal, so leaving Wren a share up to convention 3's quarter (``FAIR_SHARE``) is right
+#: too; only Wren's reservation price, to ``WREN_ROUNDING``, passed until then.
+WREN_SHARE = reference.FAIR_SHARE
+
+
+def wren_lowest(reservation, cost):
+    """The lowest price Question 4b accepts where a deal pays: Wren's reservation price less
+    the larger of a quarter of the gain (``WREN_SHARE``) and ``WREN_ROUNDING``, never at or
+    below the cost (a price must be above it)."""
+    return reservation - max(WREN_SHARE * (reservation - cost), WREN_ROUNDING)
 
 
 def _wren_cases(hidden):
@@ -766,11 +779,12 @@ def _wren_decision(sale, given):
             "it takes or leaves one final price",
             "it names a price above Wren's reservation price",
         )
-    if given < reservation - WREN_ROUNDING - cent:
+    if given < wren_lowest(reservation, cost) - cent:
         return (
-            f"{case}: Wren would accept {_euros(given)}, but it accepts any price up to its "
-            "reservation price, so a price this far below gives money away",
-            "it names a price well below Wren's reservation price",
+            f"{case}: Wren would accept {_euros(given)}, but that leaves Wren more than a "
+            "quarter of the gain (its reservation price minus your cost); the question lets "
+            "you leave a repeat customer up to a quarter, or €100, and more gives money away",
+            "it leaves Wren more than a quarter of the gain",
         )
     return None
 
@@ -780,8 +794,9 @@ def wren_price(answer, hidden=False):
     """Check Question 4b (review 88 X2): the price the learner names to Wren, which takes or
     leaves one final price, or None to walk away, given Wren's right reservation price
     (so a slip in Question 4 costs nothing here): a price above the cost, at most the
-    reservation price and at most ``WREN_ROUNDING`` below it when some price Wren accepts
-    covers the cost; None when none does (1 point)."""
+    reservation price and at least ``wren_lowest`` (leaving Wren at most a quarter of the
+    gain, or ``WREN_ROUNDING``; session 111 C2) when some price Wren accepts covers the
+    cost; None when none does (1 point)."""
 
     def decide():
         for sale in _wren_cases(hidden):
@@ -794,8 +809,8 @@ def wren_price(answer, hidden=False):
                 hint, general = wrong
                 raise NotYet(f"{hint}.", general=general)
         return (
-            "you name Wren a price it accepts and that covers your cost, as high as it "
-            "accepts, and walk away where no such price exists."
+            "you name Wren a price it accepts that covers your cost and leaves Wren at most a "
+            "quarter of the gain, and walk away where no price Wren accepts covers your cost."
         )
 
     return score(Check("the price to name to Wren", 1, decide))
@@ -2222,8 +2237,8 @@ def _price_notes(prices, sale, after, staged=()):
         "the buyer more, so fairness, a buyer who may walk out of a deal it finds unfair, is "
         "the one reason to name such a price.",
         # review 108 X1: the share is measured at the model's price, as the rule says
-        "thin": "A price this close under the model's price leaves a buyer who would pay the "
-        "model's price less than a fifth of the gain (the model's price minus your cost): in "
+        "thin": "A price this close under the model's price leaves a buyer whose reservation "
+        "price is the model's price less than a fifth of the gain (the model's price minus your cost): in "
         "the small-stakes ultimatum games section 3 cites, such offers are refused about half "
         "the time.",
     }

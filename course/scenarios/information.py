@@ -515,16 +515,18 @@ SURER = "ask a safer price"
 #: than you would name as your last word, and 1,813 of 2,000 swept learners' estimates lie
 #: below their model's price.
 OPEN = "open at the higher of your estimate and the model's price"
-#: A price below the model's that leaves a buyer who refuses unfair deals a real share: the
-#: buyer at the lowest reservation price still possible at or above it keeps at least
-#: ``FAIR_SHARE`` of the gain (that reservation price minus your cost). In ultimatum games,
-#: offers under about a fifth of the pie are refused about half the time and refusals grow
-#: rarer the larger the share, so the check's floor is a quarter (review 66 X3: a floor of a
-#: fifth sat inside the zone the notebook cites as refused about half the time); a price
-#: there is a floor, not a safe price, and the reference answer leaves the buyer
-#: ``FAIR_SHARE`` too (review 106 C1: it left a third, which no text advised). A price leaving a
-#: quarter exists for every drawn learner (22,000 checked; a third does too), and the sweep
-#: test keeps it so. Sources (the notebook cites Camerer and Andersen): Camerer, *Behavioral Game
+#: A price below the model's that leaves a buyer who refuses unfair deals a real share: a
+#: buyer whose reservation price is the model's price keeps at least ``FAIR_SHARE`` of the
+#: gain (the model's price minus your cost), and every lower price above your cost and the
+#: opening leaves every buyer at least as much (``leaves_share_at_model``; review 108 X1
+#: and session 111 C1: until then the share was measured at the lowest reservation price
+#: still possible at or above the price, a rule whose pass set had holes). In ultimatum
+#: games, offers under about a fifth of the pie are refused about half the time and
+#: refusals grow rarer the larger the share, so the advice is a quarter (review 66 X3); the
+#: mark's floor is ``FAIR_FLOOR``. The reference answer leaves ``FAIR_SHARE`` too (review
+#: 106 C1: it left a third, which no text advised). A price leaving a quarter exists for
+#: every drawn learner with `fair-share`, and the sweep test keeps it so. Sources (the
+#: notebook cites Camerer and Andersen): Camerer, *Behavioral Game
 #: Theory*, 2003, chapter 2 (its summary of many studies), and the meta-analysis of
 #: Oosterbeek, Sloof and van de Kuilen, *Experimental Economics* 7, 2004 (37 papers: an
 #: average offer of 40 per cent, about one offer in six refused, fewer the larger the share
@@ -534,19 +536,16 @@ OPEN = "open at the higher of your estimate and the model's price"
 #: course's caution, not a measured risk, and Question 6 says so (review 74 U1).
 FAIR = "ask a fair price"
 FAIR_SHARE = 0.25
-#: Review 88 X1: the mark's hard bound for a fair price: the buyer at the lowest reservation
-#: price still possible at or above it keeps at least a tenth of the gain. ``FAIR_SHARE`` (a
-#: quarter) is now the text's advice, not a pass mark: a
-#: learner who left a walk-out-prone buyer a fifth, Camerer's figure, earned nothing. A price
-#: under a tenth keeps nearly the whole gain (review 88 X3: rv-alice's €54,666.67 left the
-#: buyer at €55,000 €333 of €17,000). Review 89 X2: the floor is a fifth, Camerer's figure
-#: for offers refused about half the time, which the text cites: a tenth passed a price the
-#: text then called risky (63,320 on ``fair-case``, a buyer at 65,000 keeping 12%). Every
-#: price that passed before review 88 (a quarter or more) still passes, and every learner
-#: with `fair-share` can leave a quarter (tests/test_information_review89.py).
+#: The mark's hard bound for a fair price: a buyer whose reservation price is the model's
+#: price keeps at least this share of the gain (``leaves_share_at_model``). Review 88 X1 made
+#: ``FAIR_SHARE`` (a quarter) the text's advice, not a pass mark, with a floor of a tenth;
+#: review 89 X2 raised the floor to a fifth, Camerer's figure for offers refused about half
+#: the time, which the text cites. Review 108 X1 moved where the share is measured, from the
+#: lowest reservation price still possible at or above the price to the model's price, and
+#: session 111 C1 moved the reference answer (``fair_price``) and the feedback there too.
 FAIR_FLOOR = 0.2
 #: Review 82 X1 (round 83): a fair price is marked on its hard bounds only (above the cost
-#: and the opening, below the model's price, the buyer keeping at least ``FAIR_SHARE``); the
+#: and the opening, below the model's price, the buyer keeping at least ``FAIR_FLOOR``); the
 #: cap at half the gain (``keeps_half_the_gain``, round s62) failed fair prices such as
 #: 58,333 on worked-case-0 (the buyer keeps 53%), so it is gone.
 
@@ -638,13 +637,14 @@ _SITUATIONS = (
         "Osprey's buyer is known in the trade for walking out of deals it could well afford "
         "when it felt the seller kept nearly all the gain; it has done so twice.",
         "the model assumes a buyer takes any price it can afford, however little it leaves",
-        "a buyer who refuses prices it finds unfair makes a price at or just under a "
-        "reservation price riskier than the model says, the model's own price included: "
-        "that buyer keeps nothing, or next to nothing. Name a lower price that leaves the "
-        "buyer at the next reservation price still possible at least a quarter of the gain "
-        "(that reservation price minus your cost; in small-stakes "
-        "ultimatum games offers under about a fifth are refused about half the time, and "
-        "refusals grow rarer the larger the share)",
+        "a buyer who refuses prices it finds unfair makes the model's price riskier than "
+        "the model says: a buyer whose reservation price is the model's price keeps nothing "
+        "there. Name a lower price that leaves that buyer at least a quarter of the gain "
+        "(the model's price minus your cost; in small-stakes ultimatum games offers under "
+        "about a fifth are refused about half the time, and refusals grow rarer the larger "
+        "the share). Any lower price above your cost and the opening leaves every buyer at "
+        "least as much: one just under a lower reservation price leaves that buyer little, "
+        "but at any higher price it could not buy at all",
     ),
     Situation(
         "one-price",
@@ -742,8 +742,8 @@ _PRACTICE_SITUATIONS = (
         "Osprey's new buyer told a trade magazine that it walks away from any supplier who "
         "'keeps the whole gain', and it did so last spring in a deal it could afford.",
         "this buyer may refuse a price it can afford",
-        "name a lower price that leaves the buyer at the next reservation price still "
-        "possible at least a quarter of the gain",
+        "name a lower price that leaves a buyer whose reservation price is the model's price "
+        "at least a quarter of the gain (the model's price minus your cost)",
         given_assumption="accepts-any",
         given_actions=(FAIR,),
     ),
@@ -1554,7 +1554,9 @@ def problems(sale):
       neither cash situation) ``opening does not raise the price`` replaces it: the best
       price after the opening must lie above the one before it, and (since they always
       meet `fair-share`) ``no fair price above the opening`` rejects a draw where no price
-      above the opening leaves the buyer a quarter of the gain (``fair_price``);
+      above the opening leaves a buyer whose reservation price is the model's price a
+      quarter of the gain (``fair_price``; measured at the lowest reservation price still
+      possible at or above the price until session 111 C1, which changed no draw of 3,000);
     - ``strict inequality gives the best price``: both before and after the opening,
       counting a buyer at exactly its reservation price as refusing, P(r > p) instead of
       P(r ≥ p), picks the best final price all the same, so that slip would pass;
@@ -2210,46 +2212,37 @@ def fits(action, price, sale, after):
 
 
 @answer_key
-def leaves_fair_share(price, beliefs, cost, share=FAIR_SHARE):
-    """Whether ``price`` leaves the buyer at the lowest reservation price still possible at
-    or above it at least ``share`` of the gain (that reservation price minus ``cost``): the
-    model's price minus one euro leaves that buyer one euro, and fails."""
-    cent = 0.005
-    above = [r for r, chance in beliefs.items() if chance > 0 and r >= price - cent]
-    if not above:
-        return False
-    nearest = min(above)
-    return nearest - price >= share * (nearest - cost) - cent
-
-
-@answer_key
 def leaves_share_at_model(price, model, cost, share=FAIR_FLOOR):
-    """Whether ``price`` leaves a buyer who would pay the model's price (``model``) at least
-    ``share`` of the gain (the model's price minus ``cost``): Question 6's rule for a fair
-    price since review 108 X1. Until then the share was measured at the lowest reservation
-    price still possible at or above the price (``leaves_fair_share``), which passed a set
-    with holes: on ``fair-case`` 61,500 and 59,000 passed but 60,800 failed, though 60,800
-    leaves every buyer at least as much as 61,500 (the buyer at 61,000, who cannot buy at
-    61,500 at all, gets a chance). Every price that passed before still passes: a share at
-    a reservation price at or below the model's price is at least that share at the model's
-    price. Every lower price above the cost and the opening passes too."""
+    """Whether ``price`` leaves a buyer whose reservation price is the model's price
+    (``model``) at least ``share`` of the gain (the model's price minus ``cost``): Question
+    6's rule for a fair price since review 108 X1. Until then the share was measured at the lowest reservation
+    price still possible at or above the price, which passed a set with holes: on
+    ``fair-case`` 61,500 and 59,000 passed but 60,800 failed, though 60,800 leaves every
+    buyer at least as much as 61,500 (the buyer at 61,000, who cannot buy at 61,500 at all,
+    gets a chance). Every price that passed before still passes: a share at a reservation
+    price at or below the model's price is at least that share at the model's price. Every
+    lower price above the cost and the opening passes too. Session 111 C1 kept this rule
+    against review 110's call to go back to the old one: on worked-case-0 (cost 56,000,
+    model's price 61,000, beliefs 36% / 33% / 31% on 57,000 / 61,000 / 65,000) 56,900 leaves
+    the buyer at 57,000 only 10% of its gain, but 60,000, which passes under either rule,
+    sells to that buyer not at all (accepted with chance 64%), and 56,900 leaves the other
+    buyers more (82% and 90% against 20% and 56%): even if the buyer at 57,000 always
+    refused it, 56,900 would sell as often as 60,000."""
     return price <= model - share * (model - cost) + 0.005
 
 
 @answer_key
 def fair_price(beliefs, cost, opening, share=FAIR_SHARE):
-    """The highest price in whole euros below the best final price that leaves a fair share
-    (``leaves_fair_share``) and lies above ``cost`` and ``opening``: Question 6's reference
-    answer for `fair-share`, strictly between two reservation prices still possible."""
+    """The highest price in whole euros that leaves a buyer whose reservation price is the
+    best final price against ``beliefs`` at least ``share`` of the gain (``leaves_share_at_model``),
+    or None where that price is not above both ``cost`` and ``opening``: Question 6's
+    reference answer for `fair-share`, convention 3's rule and the notebook's solution.
+    Until session 111 (C1) it measured the share at the lowest reservation price still
+    possible at or above the price, the rule the check had left in review 108 X1, so the
+    reference answer sat lower than the one the notebook teaches; no draw of 3,000 changed."""
     model = best_move(beliefs, cost)[0]
-    floor = max(cost, opening)
-    candidates = []
-    for r, chance in beliefs.items():
-        if chance > 0 and cost < r <= model:
-            price = math.floor(r - share * (r - cost))
-            if floor + 0.005 < price < model - 0.005 and leaves_fair_share(price, beliefs, cost):
-                candidates.append(price)
-    return max(candidates) if candidates else None
+    price = math.floor(model - share * (model - cost) + 0.005)
+    return price if max(cost, opening) + 0.005 < price < model - 0.005 else None
 
 
 @answer_key
@@ -2421,7 +2414,8 @@ def model_limits(sale, after):
     """Question 6's answer: for each situation, (the assumption it breaks, a price that
     does what the situation calls for): the model's price, the next possible reservation
     price above it, the highest surer price below it, or for `fair-share` the highest
-    whole-euro price that leaves a quarter of the gain (``fair_price`` with ``FAIR_SHARE``,
+    whole-euro price that leaves a buyer whose reservation price is the model's price a
+    quarter of the gain (``fair_price`` with ``FAIR_SHARE``,
     convention 3's advice), more than the fifth the check asks for (``FAIR_FLOOR``; the
     surer price leaves the buyer there nothing, the case ultimatum games show is refused
     most); for
