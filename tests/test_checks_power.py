@@ -781,9 +781,11 @@ def test_question_5_pays_a_quarter_a_version_but_one_rule_for_all_earns_nothing(
     assert "The mark needs all four prices right." not in " ".join(five.split())
     assert "whatever the others" not in " ".join(five.split())
     assert (
-        "A quarter mark a version, none if one rule prices all four."  # review 82, U3
+        # review 82, U3; review 110, X5 (round 111): the reason no longer gives the count
+        "A quarter mark a version, none if one rule prices all four, since both kinds are there."
     ) in " ".join(five.split())
-    assert "Two versions are of each kind;" in " ".join(five.split())
+    # review 110, X5 (round 111): both kinds are there, no longer how many of each
+    assert "Both kinds are among the four;" in " ".join(five.split())
     for rule in (
         lambda s, v: max(s.rig_value / 2, v.amount),
         lambda s, v: (s.rig_value + v.amount) / 2,
@@ -1738,7 +1740,8 @@ def test_question_4_marks_the_price_and_the_reason_once_together(learner, answer
         assert (old.earned, old.possible) == (0, 1)
     assert "### Question 4 (1 mark): your reply to Atlas" in PROSE
     # review 82, X2 and U3; review 102 U1 cut "also"
-    assert "The mark needs both right; grading tries other learners" in PROSE
+    # review 110, U3 (round 111): the intro says once that checks try other scenarios
+    assert "The mark needs both right." in " ".join(PROSE.split())
     assert (
         "Each part earns a point. Grading also tries other learners' scenarios."
         not in (PROSE.split("### Question 4")[1].split("### Question 5")[0])

@@ -1444,13 +1444,15 @@ def test_kestrels_cost_of_delay_is_a_share_in_the_story_as_the_model_grading_it_
     assert "kinder to Kestrel" not in PROSE and "so the loan would add nothing" not in PROSE
     assert "Where the side that loses more each round loses a fixed bill" in patience
     # review 92, E1: the cost of delay is a share of each side's own part
-    assert "loses Kestrel a month of its own margin" in " ".join(patience.split())
+    # review 110, C1 (round 111): a fixed term from signing, so interest only
+    assert "costs Kestrel a month's interest on its whole margin" in " ".join(patience.split())
     for s in _drawn_scenarios()[:20]:
         story = s.story()
         assert "pays a team that has nothing to do" not in story
         assert "wages do not depend on when the contract is signed" in story
         # review 92, E1: the cost of delay is a share of each side's own part
-        assert "loses Kestrel a month of its margin" in " ".join(story.split())
+        # review 110, C1 (round 111): delay postpones the margin, it no longer cuts it
+        assert "puts all of Kestrel's margin a month later" in " ".join(story.split())
 
 
 # --- question 8's yardsticks, and prompts that leave the reasoning to the learner ---------
@@ -2382,7 +2384,10 @@ def test_the_text_on_a_large_firms_cost_of_delay_fits_granites_draw():
     section = _section(PROSE, "Time is rarely free", "Rubinstein (")
     # review 77, U5: said once, in the story (part 4), which gives Granite's figure
     assert "selling season" not in section
-    assert "(it would lose part of a selling season)" in course.variant("03_power", "u5").story()
+    # review 110, C1 (round 111): its goods a month later, no season's end (a deadline)
+    assert "(the goods would reach its shops a month later)" in " ".join(
+        course.variant("03_power", "u5").story().split()
+    )
     assert "very high cost for a large firm" not in section
     assert round(1 - DELTA_THEM[1], 9) >= 0.02 and round(1 - DELTA_THEM[0], 9) <= 0.05
     assert "impatient side in the Granite talks" in PROSE

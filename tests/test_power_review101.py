@@ -10,6 +10,7 @@ from fractions import Fraction
 import pytest
 
 import course
+import course.scenarios.power as _P
 from course.checks import power as check
 from course.checks.hints import NotYet
 from course.variants import hidden_cases_as, learner_as
@@ -33,12 +34,13 @@ def _story_rates(s):
     k times the share ... it costs Atlas"), no longer the yearly rates themselves."""
     story = _flat(s.story())
     said = re.search(
-        r"would then cost Kestrel (\d+) times the share of the licence's worth it "
-        r"costs Atlas",
+        # review 110, U4 (round 111): the ratio in plain words
+        r"Kestrel would then lose at (twice|three times|four times) Atlas's rate",
         story,
     )
     assert said, s.learner
-    return Fraction(1), Fraction(said.group(1))
+    times = {"twice": 2, "three times": 3, "four times": 4}[said.group(1)]
+    return Fraction(1), Fraction(times)
 
 
 def _priced(s, atlas_rate, kestrel_rate):
@@ -83,7 +85,7 @@ def test_x1_the_story_states_rates_of_loss_whose_ratio_is_the_one_checked(swept)
     for s in swept:
         atlas, kestrel = _story_rates(s)
         assert kestrel / atlas == s.signing_ratio, s.learner
-        assert f"{s.signing_ratio} times the share of the licence's worth" in _flat(s.story())
+        assert f"lose at {_P.SIGNING_TIMES[s.signing_ratio]} Atlas's rate" in _flat(s.story())
         ratios.add(s.signing_ratio)
     assert ratios == {2, 3, 4}
 

@@ -40,7 +40,8 @@ def test_x1_c1_c2_question_4_is_a_choice_and_its_rule_follows_it():
     # before the answer cell (a learner taking Atlas's safe figure was marked wrong before
     # seeing it); the worked three-point rule still follows the check
     assert "1. **Stand on the highest figure" not in four
-    assert "Kestrel stands on the highest figure Atlas proposed or can check" in four
+    # review 110, C2 (round 111): "does best to", as a lower safe figure also passes
+    assert "Kestrel does best to stand on the highest figure Atlas proposed or can check" in four
     assert "What does Kestrel reply, and for what figure?" in four
     assert (  # C2, in the prompt itself (it was in a fold, "How this is marked")
         "You are not owed a Shapley value (section 2); you may hold Atlas to this one because "
@@ -108,11 +109,14 @@ def test_x5_question_5_says_how_one_rule_for_all_four_scores_and_why():
     """X5: "none if one rule prices all four" did not say that such a reading still gets two
     versions right, nor why it earns nothing."""
     five = _cell("rig-prices-text")
+    # review 110, X5 (round 111): the reason stays, without the count of each kind
     assert (
-        "A quarter mark a version, none if one rule prices all four. Such a reading gets two "
-        "right yet scores 0: two versions are of each kind, so one rule ignores what half the "
-        "texts say."
+        "Both kinds are among the four; which is which is for you to judge from the story."
     ) in five
+    assert (
+        "A quarter mark a version, none if one rule prices all four, since both kinds are there."
+        in five
+    )
 
 
 def test_u3_share_at_the_table_and_strong_and_weak_are_defined_in_bold_lines():

@@ -39,9 +39,12 @@ def test_u6_the_paid_on_signing_note_gives_the_ratio_only(swept):
         story = _flat(s.story())
         note = story[story.index("<i>Paid on signing?</i>") : story.index("**2. A board vote**")]
         assert "a year" not in note and "ten years" not in note, s.learner
-        assert "rate of loss" not in note, s.learner
-        assert f"would then cost Kestrel {s.signing_ratio} times the share" in note
-        assert "the use lost, as for Atlas, and the interest on Kestrel's overdraft" in note
+        # review 110, U4 (round 111): the note now names section 4's rate of loss, as a
+        # multiple of Atlas's, in words; still no rate as a figure (what this protects)
+        assert not re.search(r"rate of loss (\(section 4\) )?of \d", note), s.learner
+        times = _P.SIGNING_TIMES[s.signing_ratio]
+        assert f"Kestrel would then lose at {times} Atlas's rate" in note
+        assert "as Atlas does, plus the interest on Kestrel's overdraft" in note
 
 
 def test_x1_paying_on_signing_costs_kestrel_something_in_every_learners_own_case(swept):
@@ -142,8 +145,13 @@ def test_x4_taking_atlass_figure_earns_the_mark_only_where_it_is_the_highest(swe
     assert (passes, safe) == (640, 237)
     rule = _flat(_cell("licence-reply-rule"))
     assert "Taking Atlas's figure also earns the mark" not in rule
-    # review 108, C2 (round 109): it earns the mark there again, and rule 3 says so
-    assert "is safe where it is at least section 5's price, so it earns the mark too" in rule
+    # review 108, C2 (round 109): it earns the mark there again, and rule 3 said so;
+    # review 110, C2 (round 111): question 4 says so itself, and rule 3 points there
+    assert "question 4 says when it is safe" in rule
+    assert (
+        "Taking Atlas's figure also earns the mark where it is below the yardstick but at "
+        "least section 5's price"
+    ) in _cell("licence-reply-text")
 
 
 def test_the_module_is_no_longer_than_before_this_round():

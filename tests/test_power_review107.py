@@ -48,11 +48,13 @@ def test_x1_question_4_states_the_rule_that_decides_its_mark_before_the_answer_c
     Atlas). Grading is unchanged: the highest figure passes for every learner, and taking
     the figure fails exactly where it is only safe, with a hint pointing to question 4."""
     four = _cell("licence-reply-text")
+    # review 110, C2 (round 111): "giving nothing away" went, as taking a lower figure of
+    # Atlas's also earns the mark where it is safe (the question now says so)
     assert (
         "you may hold Atlas to this one because Atlas proposed it, even above section 5's price. "
-        "Kestrel stands on the highest figure Atlas proposed or can check, giving nothing away"
+        "Kestrel does best to stand on the highest figure Atlas proposed or can check"
     ) in four
-    assert NOTEBOOK.index("or can check, giving nothing away") < NOTEBOOK.index(
+    assert NOTEBOOK.index("highest figure Atlas proposed or can check:") < NOTEBOOK.index(
         '"grade_id": "licence-reply-answer"'
     )
     assert NOTEBOOK.index('"grade_id": "licence-reply-rule"') > NOTEBOOK.index(

@@ -51,11 +51,12 @@ def test_c2_taking_atlass_figure_where_section_5_calls_it_safe_earns_question_4s
     assert (taken, yardstick) == (237, 274)
     rule = _cell("licence-reply-rule")
     assert "it does not earn the mark" not in rule
+    # review 110, C2 (round 111): question 4 itself says so, with why; rule 3 points there
+    assert "Taking their own lower figure names none (question 4 says when it is safe)." in rule
     assert (
-        "Taking their own lower figure names none and is safe where it is at least section 5's "
-        "price, so it earns the mark too; the yardstick gains more only if Atlas keeps its "
-        "word (rule 1)."
-    ) in rule
+        "Taking Atlas's figure also earns the mark where it is below the yardstick but at "
+        "least section 5's price: safe, though it gives up the difference."
+    ) in _cell("licence-reply-text")
     s = next(s for s in swept if _P.reply_takes_figure(s))
     with pytest.raises(NotYet, match="not its yardstick worked out"):
         check.judge_reply(s, (s.atlas_figure, "yardstick"))

@@ -3,6 +3,7 @@ failed on the text before this round."""
 
 import pytest
 
+import course.scenarios.power as _P
 from tests.test_models_power import PROSE, _drawn_scenarios, _section
 
 
@@ -23,9 +24,11 @@ def test_question_6s_ratio_is_anchored_in_the_licences_term_and_the_overdraft():
         # review 103, U6 (round 105): the story gives the ratio and its reason in words, no
         # longer the yearly rates too (ten years' term, 0.1 a year, the overdraft's rate)
         assert "a rate of loss (section 4) of 0.1 a year" not in story
+        # review 110, U4 (round 111): the ratio in plain words, with the same reason
         assert (
-            f"{s.signing_ratio} times the share of the licence's worth it costs Atlas: the use "
-            "lost, as for Atlas, and the interest on Kestrel's overdraft while it waits" in story
+            f"would then lose at {_P.SIGNING_TIMES[s.signing_ratio]} Atlas's rate (section 4's "
+            "rate of loss): a day of the licence's worth each day, as Atlas does, plus the "
+            "interest on Kestrel's overdraft while it waits" in story
         )
         seen.add(rate)
     assert len(seen) >= 2  # the ratio, and so the rate, varies between learners

@@ -75,11 +75,13 @@ def test_e1_the_cost_of_delay_in_the_granite_talks_is_a_share_of_the_gain():
     patience = _flat(_section(PROSE, "## 4. Patience as power", "### Exercise: patience"))
     assert "puts at risk is the engineers the contract needs" not in patience
     # review 92, E1: the cost of delay is a share of each side's own part
-    assert "A month's delay loses Kestrel a month of its own margin" in patience
+    # review 110, C1 (round 111): the work runs a fixed term from signing; interest remains
+    assert "A month's delay costs Kestrel a month's interest on its whole margin" in patience
     for n in range(5):
         story = _flat(course.variant("03_power", f"learner-{n}").story())
         assert "replacing them would take a share" not in story
-        assert "both are a share of Kestrel's own margin, whatever the split" in story
+        # review 110, C1 (round 111): one cost now, interest on the postponed margin
+        assert "a share of Kestrel's own margin, whatever the split" in story
 
 
 def test_e2_the_abreu_manea_reference_carries_its_doi():
@@ -136,7 +138,10 @@ def test_u5_granites_cost_of_delay_is_reasoned_once_in_the_story():
     season); it stays in the story only, next to Granite's figure."""
     patience = _flat(_section(PROSE, "## 4. Patience as power", "### Exercise: patience"))
     assert "selling season" not in patience and "A large retailer such as Granite" not in patience
-    assert "part of a selling season" in course.variant("03_power", "learner-3").story()
+    # review 110, C1 (round 111): no season's end, which would be a deadline
+    assert "the goods would reach its shops a month later" in _flat(
+        course.variant("03_power", "learner-3").story()
+    )
 
 
 def test_u3_question_9a_leaves_the_timeline_to_the_storys_table():

@@ -10,6 +10,7 @@ import course.scenarios.power as _P
 from course.checks import power as check
 from course.checks.hints import NotYet
 from tests.test_models_power import PROSE, _section
+from tests.test_power_review90 import _cell
 
 
 def _flat(text):
@@ -33,10 +34,13 @@ def test_c1_question_4_says_taking_atlass_figure_at_section_5s_price_earns_the_m
     text says so where it said both did (rule 3 after question 4), and this test with it."""
     rule = _flat(_section(PROSE, "The predicted price is a forecast", "### Question 5"))
     assert "Taking Atlas's figure also earns the mark" not in rule
+    # review 108, C2 (round 109): it earns it; review 110, C2 (round 111): question 4
+    # itself now says so, with why, and rule 3 points there
+    assert "Taking their own lower figure names none (question 4 says when it is safe)." in rule
     assert (
-        "Taking their own lower figure names none and is safe where it is at least section "
-        "5's price, so it earns the mark too"  # review 108, C2 (round 109): it earns it
-    ) in rule
+        "Taking Atlas's figure also earns the mark where it is below the yardstick but at "
+        "least section 5's price: safe, though it gives up the difference."
+    ) in _cell("licence-reply-text")
     # review 102, X1: with the rule, after question 4's check
     # review 93, X1: the own-case hint no longer states the rule; question 4's marking
     # note (above) still says when taking Atlas's figure earns the mark
@@ -99,7 +103,8 @@ def test_x1_question_6_says_the_share_kept_mostly_outweighs_money_sooner():
     six = _flat(_section(PROSE, "### Question 6", "def signing_terms"))
     # review 90, U2: "in most cases" read as a prior on the answer, which is about even
     # over all draws (tests/test_power_review90.py); the count among costly cases stays
-    assert "The check tries cases where agreeing pays and cases where it does not." in six
+    # review 110, U3 (round 111): the sentence on grading went; the balance below stays
+    assert "The check tries cases where agreeing pays" not in six
     costly = [s for s in _draws() if signing_loss(s) > 0]
     kept = sum(s.signing_gain < signing_loss(s) for s in costly)
     # review 102, X2: the gain now beats the loss for about a third of costly cases (78 of

@@ -80,7 +80,8 @@ def test_u2_question_6_states_neutrally_that_switching_pays_about_half_the_time(
     neither side is a clear majority, and both the visible and the hidden checks try both."""
     six = _cell("signing-terms-text")
     assert "In most cases" not in six
-    assert "The check tries cases where agreeing pays and cases where it does not." in six
+    # review 110, U3 (round 111): grading mechanics leave the question; both cases stay
+    assert "The check tries cases where agreeing pays" not in six
     draws = _draws()
     switch = sum(_P.signing_switch(s) for s in draws)
     assert 0.35 * len(draws) < switch < 0.65 * len(draws), switch
@@ -106,10 +107,13 @@ def test_u3_questions_4_and_7_fold_their_marking_notes_and_9a_says_what_granite_
     note = _cell("licence-reply-rule")
     assert fold not in task
     # the Shapley caveat is now in the task: review 102, C2 asked for it in the prompt
-    assert "Taking Atlas's figure also earns the mark" not in task
-    # review 103, X4 (round 105): the caveat on taking Atlas's figure is rule 3's last
-    # sentence, after the check, and says it no longer earns the mark
-    assert "so it earns the mark too" in _flat(note)  # review 108, C2 (round 109)
+    # review 103, X4 (round 105): the caveat on taking Atlas's figure was rule 3's last
+    # sentence, after the check; review 110, C2 (round 111): a learner must be able to tell
+    # from the question which answers earn the mark, so it is in the task, one sentence,
+    # and rule 3 points there
+    assert "Taking Atlas's figure also earns the mark where it is below the yardstick" in task
+    assert "so it earns the mark too" not in _flat(note)
+    assert "question 4 says when it is safe" in _flat(note)
     # review 106, U6 (round 107): said in question 4 itself, before the answer cell
     assert "Kestrel then expects to settle no lower than section 5's price" in task
     assert "The mark needs both right" in task and "rounded up or down" in task

@@ -89,7 +89,8 @@ def test_u2_question_6_points_to_the_story_and_section_5_says_its_what_if_once()
             "`s.signing_gain`",
             "pay the day the deal is signed",
             "Borealis has said its offer would then come on the same terms",
-            f"{s.signing_ratio} times the share of the licence's worth it costs Atlas",
+            # review 110, U4 (round 111): the ratio in plain words
+            f"would then lose at {_P.SIGNING_TIMES[s.signing_ratio]} Atlas's rate",
             "priced per remaining month",
         ):
             assert fact in part, (s.learner, fact)

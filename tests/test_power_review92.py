@@ -58,8 +58,9 @@ def test_e1_each_sides_cost_of_delay_is_a_share_of_what_the_deal_brings_it():
     s = course.variant("03_power", "rv92-alice")
     story = _flat(s.story())
     assert "a share of that gain" not in story and "fewer engineers leave" not in story
-    assert "each month unsigned loses Kestrel a month of its margin" in story
-    assert "both are a share of Kestrel's own margin, whatever the split" in story
+    # review 110, C1 (round 111): a fixed term from signing: delay postpones the margin
+    assert "each month unsigned puts all of Kestrel's margin a month later" in story
+    assert "a share of Kestrel's own margin, whatever the split" in story
     assert "Granite loses a smaller share of what the deal brings it" in story
     # what the model computes: Kestrel, answering, is offered exactly its own proposal a
     # month later discounted by delta_you, so a month's delay costs it (1 - delta_you) of
@@ -104,7 +105,8 @@ def test_u1_the_predicted_price_is_where_the_talks_end_not_a_floor():
     said = five.index("It is where the model says the talks end, not the most a side may ask for.")
     assert said < five.index(
         # review 98 C1: the second clause became "go no lower" than section 5's price
-        "Asking for more only costs a round and comes back to that price."
+        # review 110, C3 (round 111): the yardstick too, which rests on normative leverage
+        "By section 5's model, any ask above section 5's price costs a round and comes back to it"
     )
     for dp, dr in [(0.99, 0.99), (0.9, 0.97), (0.92, 0.96)]:
         offered = bargaining_split(dp, dr)[1]

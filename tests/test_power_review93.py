@@ -43,7 +43,8 @@ def test_u1_the_predicted_price_is_said_to_be_a_forecast_before_what_asking_more
     assert "so taking less gives money away" not in five
     what = five.index("The predicted price is a forecast, not a limit on an ask.")
     limit = five.index("not the most a side may ask for.")
-    cost = five.index("Asking for more only costs a round")  # review 98 C1
+    # review 98 C1; review 110, C3 (round 111): any ask, the yardstick too
+    cost = five.index("any ask above section 5's price costs a round")
     assert what < limit < cost
     assert "Where the model says to sell to the rival, real talks" not in five
     assert "Where the buyer proposes less than the rival's offer, the model says" in five
@@ -123,7 +124,7 @@ def test_u3_question_5s_setting_and_section_7s_warning_say_each_thing_once():
         "a day's delay costs each side the same small share (small, but more than nothing)"
     ) in five
     assert "is small in itself, but far larger than that daily share" in five
-    assert "Two versions are of each kind;" in five
+    assert "Both kinds are among the four;" in five  # review 110, X5: no count
     legit = _flat(_section(PROSE, "### Legitimate and illegitimate power", "Three lines"))
     assert "Atlas already holds a copy of Borealis's offer" not in legit
     assert _markdown_words(NOTEBOOK) < WORDS_BEFORE

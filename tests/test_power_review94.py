@@ -73,7 +73,8 @@ def test_u2_what_only_justifies_equal_losses_and_question_6s_what_if_are_collaps
         # review 99, U2 (round 100): the conclusion is one line
         assert "A day's delay costs Kestrel and Atlas the same small share" in _flat(part1)
         signing = dict(notes)["<i>Paid on signing?</i> (for question 6)"]
-        assert f"{s.signing_ratio} times the share" in signing
+        # review 110, U4 (round 111): the ratio in plain words
+        assert f"lose at {_P.SIGNING_TIMES[s.signing_ratio]} Atlas's rate" in signing
         assert "`s.signing_gain`" in signing
         assert "Paid on signing?" not in outside
     six = _cell("signing-terms-text")

@@ -1517,11 +1517,11 @@ def _rig_rules_followed(s, prices):
 
 
 #: Question 5's visible words when every price follows one and the same rule (review 57, W5):
-#: true of any such answer, since every scenario has two versions of each kind, and naming
+#: true of any such answer, since every scenario has versions of both kinds, and naming
 #: neither the kinds nor which version is which.
 ONE_RULE_FOR_ALL = (
     "all four prices follow the same one of section 5's two rules, but every scenario has "
-    "two versions of each kind, two reached by walking out and two left over when the talks "
+    "versions of both kinds, some reached by walking out and some left over when the talks "
     "end on their own: read each version again and ask how Kestrel would reach its "
     "alternative"
 )
@@ -1552,12 +1552,13 @@ RIG_SHARE = 0.25
 
 #: Where the learner's prices follow one and the same rule for every version of their own
 #: scenario, which holds two versions of each kind in every draw, no version earns its
-#: share: such an answer reads no version, and would earn half the mark by the mix of kinds
+#: share (review 110, X5: the text and hints no longer give that count, which let two sure
+#: versions settle the other two): such an answer reads no version, and would earn half the mark by the mix of kinds
 #: alone. One misread version never leaves a single rule (review 72, X1: with a 3-1 mix it
 #: did, and cost the whole mark), so it costs its quarter whichever it is.
 RIG_ONE_RULE = (
     "all four prices follow the same one of section 5's two rules, which fits no scenario "
-    "(each has two versions of each kind), so no version earns its quarter mark"
+    "(each has versions of both kinds), so no version earns its quarter mark"
 )
 
 

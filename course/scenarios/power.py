@@ -86,6 +86,8 @@ SIGNING_GAIN_ABOVE = 1.25
 #: offer paid on signing (question 6; review 103, X1: the change there cost nothing)
 SIGNING_BOREALIS = (0.85, 0.9, 0.95)
 
+#: Question 6's ratio of Kestrel's rate of loss to Atlas's, in words (review 110, U4)
+SIGNING_TIMES = {2: "twice", 3: "three times", 4: "four times"}
 #: Plausible discount factors per month (what a deal a month later is worth today).
 LICENCE_YEARS = 10  # the licence's remaining term in the story (question 6)
 DELTA_YOU = (0.85, 0.94)  # Kestrel, short of cash: 6 to 15 % of the deal lost per month
@@ -188,7 +190,9 @@ class PowerFact:
 #: depends, [other bases]]), read where grading runs (review 72). The draw's invariants need
 #: only which facts share a base or a direction, so each fact keeps two numbers here: facts
 #: with the same base share the first, facts with the same direction the second, and the
-#: numbers, given in the alphabetical order of the texts, name no label.
+#: numbers, given in the alphabetical order of the texts as first worded, name no label.
+#: Review 110, U6 (round 111): the facts no longer borrow Harrow's and Dunmore's names,
+#: which the story gives other roles (Kestrel's outside option, the rig's buyer).
 _POWER_FACTS = {
     "only_licence": (
         1,
@@ -205,13 +209,13 @@ _POWER_FACTS = {
     "harrow_furnace": (
         1,
         1,
-        "Harrow owns the only furnace in the region large enough to cure Kestrel's biggest "
+        "Wexley owns the only furnace in the region large enough to cure Kestrel's biggest "
         "parts, and Kestrel has no other way to cure them.",
     ),
     "dunmore_alloy": (
         1,
         1,
-        "Dunmore holds the last stock of a rare alloy that Kestrel must have to finish an "
+        "Thornbury holds the last stock of a rare alloy that Kestrel must have to finish an "
         "order this month.",
     ),
     "granite_signature": (
@@ -232,7 +236,7 @@ _POWER_FACTS = {
         2,
         "Kestrel leads a bid for a rail contract. Under the rail operator's tender rules, "
         "which every firm in the bid accepts, the lead bidder alone chooses its own "
-        "subcontractors and what each makes, and Harrow wants to make the largest part.",
+        "subcontractors and what each makes, and Ashby wants to make the largest part.",
     ),
     "inventor": (
         2,
@@ -249,13 +253,13 @@ _POWER_FACTS = {
     "dunmore_metallurgist": (
         2,
         1,
-        "Dunmore's metallurgist is the one person Kestrel turns to when a part cracks, and "
+        "Selwyn's metallurgist is the one person Kestrel turns to when a part cracks, and "
         "nobody at Kestrel can find the cause without her.",
     ),
     "admired_founder": (
         3,
         2,
-        "Kestrel's founder is admired across the trade; Harrow's young managers want to be "
+        "Kestrel's founder is admired across the trade; Oakhurst's young managers want to be "
         "seen working with her and copy the way she runs things.",
     ),
     "admired_buyer": (
@@ -608,10 +612,15 @@ class KestrelPower(Scenario):
             "signed, the buyer pays on one fixed date, the first day of next quarter: the "
             "money waits in escrow until then, so signing sooner brings Kestrel no cash "
             "sooner and its overdraft (part 4) plays no part in these talks.\n"
+            # review 110, C1 (round 111): a fixed end date has a last round, which section
+            # 4's model rules out; ten years off, a day's share barely changes, as now said
             "- The licence runs to a "
-            "fixed end date, and every offer, Atlas's included, is priced per remaining "
-            "month of it: each day unsigned is a day less of use for the buyer and a day "
-            "less of payment for Kestrel.\n\n"
+            f"fixed end date {LICENCE_YEARS} years away, and every offer, Atlas's included, is "
+            "priced per remaining month of it: each day unsigned is a day less of use for the "
+            "buyer and a day less of payment for Kestrel, about one part in "
+            f"{LICENCE_YEARS * 365:,} of what is left. Over "
+            "talks of days that share barely changes; section 4's model takes it as the same "
+            "every round, with no deadline.\n\n"
             "</details>\n\n"
             "<details><summary><i>Paid on signing?</i> (for question 6)</summary>\n\n"
             "(`s.signing_ratio`, `s.signing_gain`, `s.signing_borealis`) A what-if: suppose "
@@ -622,13 +631,15 @@ class KestrelPower(Scenario):
             "sooner, whoever buys, and cash in hand at signing would let Kestrel buy the "
             "materials for an order it would otherwise have to turn down, and would spare it "
             "overdraft interest until the fixed date: together worth about "
-            f"{money(self.signing_gain)} to Kestrel; but each day unsigned would then cost Kestrel "
+            f"{money(self.signing_gain)} to Kestrel; but while the deal is unsigned, Kestrel "
             # review 103, U6 (round 105): the ratio alone; the yearly rates of loss the story
             # also gave (review 100, X1) said it twice and invited reading 0.1 a year as
-            # delta = 0.9. The reason for the ratio stays, in words.
-            f"{self.signing_ratio} times the share of the licence's worth it costs Atlas: the "
-            "use lost, as for Atlas, and the interest on Kestrel's overdraft while it waits for "
-            "the money. Nothing else would change: Borealis's offer is still priced "
+            # delta = 0.9. The reason for the ratio stays, in words. Review 110, U4 (round
+            # 111): said plainly, as a multiple of Atlas's rate of loss
+            f"would then lose at {SIGNING_TIMES[self.signing_ratio]} Atlas's rate (section 4's "
+            "rate of loss): a day of the licence's worth each day, as Atlas does, plus the "
+            "interest on Kestrel's overdraft while it waits for the money. Nothing else would "
+            "change: Borealis's offer is still priced "
             f"per remaining month, {money(self.signing_borealis)} signed today, and Kestrel can "
             "still take it only by turning down a proposal from Atlas.\n\n"
             "</details>\n\n"
@@ -662,15 +673,18 @@ class KestrelPower(Scenario):
             "- It keeps its engineers on the payroll either way, so their "
             "wages do not depend on when the contract is signed, but it pays them late, out of "
             "an expensive overdraft.\n"
-            "- The contract's work runs to a fixed end date, and Granite pays Kestrel's margin "
-            "month by month as the work is done. So each month unsigned loses Kestrel a month "
-            "of its margin, and the rest reaches it a month later, so Kestrel pays a month's more "
-            "overdraft interest on that sum: both are a share of Kestrel's own margin, whatever the "
-            "split.\n"
+            # review 110, C1 (round 111): the work ran to a fixed end date, so a month's delay
+            # cut it short and the talks had a last round, unlike section 4's model
+            "- The contract's work runs for a fixed term from the day it is signed, so a later "
+            "start cuts none of it, and Granite pays Kestrel's margin month by month as the "
+            "work is done. So each month unsigned puts all of Kestrel's margin a month later, "
+            "and Kestrel pays a month's more overdraft interest on that sum: a share of "
+            "Kestrel's own margin, whatever the split, and the same share every month, with no "
+            "deadline, as section 4's model assumes.\n"
             "- Counted so, a deal a "
             f"month later is worth only {self.delta_you:.2f} of the same deal today to Kestrel. "
             "Granite loses a smaller share of what the deal brings it by "
-            "waiting (it would lose part of a selling season): "
+            "waiting (the goods would reach its shops a month later): "
             f"{self.delta_them:.2f}. Each knows how patient the other is.\n"
             "- **Harrow** has "
             "offered Kestrel other work, which would "

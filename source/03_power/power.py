@@ -208,7 +208,8 @@ check.power_sources(power_sources, hidden=True)
 # $$\varphi_i = \frac{1}{n!}\sum_{\text{orders}}
 # \big( v(\text{those before } i \text{, and } i) - v(\text{those before } i) \big).$$
 #
-# It ignores what a group could earn by leaving the others out.
+# It uses every coalition's worth, but does not give each group at least what that group
+# could earn alone; the core does.
 #
 # The classic example is the **glove game**. One player holds a left glove, two players
 # hold a right glove each, and only a pair is worth anything: any coalition with
@@ -360,9 +361,8 @@ PowerExplorer()
 # - `clears_with_corvid`: the same verdict had Kestrel brought Corvid in, in that market
 #   of four.
 #
-# The check also tries other learners' scenarios and a worked case
-# (Atlas 100,000, Borealis 52,000, Corvid 61,000), where section 2's formula for three
-# players gives the wrong verdict with Corvid.
+# The check also tries a worked case (Atlas 100,000, Borealis 52,000, Corvid 61,000),
+# where section 2's formula for three players gives the wrong verdict with Corvid.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
@@ -520,8 +520,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # proposes next round.
 # With discount factors $\delta_1$ for the side that proposes first and $\delta_2$ for the
 # other, the game has exactly one **subgame-perfect equilibrium**: a plan for each side
-# that is its best reply at every point of the game. In it, the first proposer's offer is
-# accepted at once, and the first proposer gets
+# that is a best reply to the other side's plan at every point of the game. In it, the
+# first proposer's offer is accepted at once, and the first proposer gets
 #
 # $$x_1 = \frac{1 - \delta_2}{1 - \delta_1 \delta_2}, \qquad x_2 = 1 - x_1 .$$
 #
@@ -569,8 +569,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # solved it too: there the answer is a corner, not a split. The side whose delay costs
 # less per round takes almost everything. A discount factor fits when a delay costs each
 # side a share of what the deal brings *it*; a cost that is the same whatever the split is
-# a fixed sum each round. A month's delay loses Kestrel a month of its own margin and
-# interest on the rest (part 4). Where the side that loses more each round loses a fixed
+# a fixed sum each round. A month's delay costs Kestrel a month's interest on its whole
+# margin (part 4). Where the side that loses more each round loses a fixed
 # bill, the discount-factor model is too kind to it.
 #
 # </details>
@@ -697,10 +697,12 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # `"rival"` (name Borealis's firm written offer and its figure). To stand on a figure is
 # to hold the other side to it. You are not owed a Shapley value (section 2); you may hold
 # Atlas to this one because Atlas proposed it, even above section 5's price. Kestrel
-# stands on the highest figure Atlas proposed or can check, giving nothing away: the
-# figure it asks for and justifies, not an opening. Atlas can still refuse and answer a
-# day later; Kestrel then expects to settle no lower than section 5's price. What does
-# Kestrel reply, and for what figure?
+# does best to stand on the highest figure Atlas proposed or can check: the figure it
+# asks for and justifies, not an opening. Atlas can still refuse and answer a day later;
+# Kestrel then expects to settle no lower than section 5's price. Taking Atlas's figure
+# also earns the mark where it is below the yardstick but at least section 5's
+# price: safe, though it gives up the difference. What does Kestrel reply, and for what
+# figure?
 #
 # Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
 # `s.atlas_value` and `s.borealis_value`:
@@ -709,7 +711,7 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #   to the unit, or to the hundred, rounded up or down);
 # - `reason`: the reply, one of the three.
 #
-# The mark needs both right; grading tries other learners' scenarios.
+# The mark needs both right.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
@@ -743,13 +745,14 @@ check.licence_reply(licence_reply, hidden=True)
 #    rival's written offer; one it proposed holds, since few will call their own standard
 #    unfair (Shell's normative leverage, section 7).
 # 2. **Ask no more with nothing behind it, and hold it while the other side cannot fault
-#    it.** Asking for more only costs a round and comes back to that price.
+#    it.** By section 5's model, any ask above section 5's price costs a round and comes
+#    back to it, the yardstick too: holding Atlas to its own standard rests on Shell's
+#    normative leverage (rule 1), not on the model.
 # 3. **Name no figure below it.** Naming a figure below the highest one on the table
 #    points the other side down to it. Where the buyer proposes less than the rival's
 #    offer, the model says to sell to the rival; real talks name the rival's figure to the
 #    buyer instead: the same money, with the door left open. Taking their own lower
-#    figure names none and is safe where it is at least section 5's price, so it earns
-#    the mark too; the yardstick gains more only if Atlas keeps its word (rule 1).
+#    figure names none (question 4 says when it is safe).
 #
 # The rule needs full
 # information: where the other side is unsure of your values, an ambitious ask grounded in
@@ -775,13 +778,12 @@ check.licence_reply(licence_reply, hidden=True)
 # its alternative by walking out; in the others, it is what Kestrel is left with if the
 # talks end on their own. There the chance of failure on a given day is small in itself,
 # but far larger than that daily share, so that risk, not delay, pushes the two sides to
-# agree, as section 5's rule for a breakdown payoff requires. Two versions are of each
-# kind; which is which is for you to judge from the story.
+# agree, as section 5's rule for a breakdown payoff requires. Both kinds are among the
+# four; which is which is for you to judge from the story.
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. A quarter mark
-# a version, none if one rule prices all four. Such a reading gets two right yet scores 0:
-# two versions are of each kind, so one rule ignores what half the texts say. Grading also
+# a version, none if one rule prices all four, since both kinds are there. Grading also
 # runs it on other amounts (some above half of Dunmore's value, some below) told in your
 # versions' words under your letters, so it may go by `v.letter` or by your texts; the
 # self-check's other scenarios are worded differently.
@@ -844,9 +846,6 @@ check.rig_prices(rig_prices, hidden=True)
 # - `price`: the licence's price section 5's models predict if Kestrel agreed to be paid
 #   on signing;
 # - `switch`: `True` if Kestrel should agree to be paid on signing, `False` if not.
-#
-# The check tries cases where agreeing pays and cases where it
-# does not.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "signing-terms-answer", "schema_version": 3}
