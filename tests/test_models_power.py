@@ -1987,7 +1987,8 @@ def test_the_overdraft_is_no_fixed_sum_cost_of_delay():
     of an overdraft: the text and story now say it runs either way until a payment on a
     fixed date."""
     # review 92, E1: the cost of delay is a share of each side's own part: the overdraft's interest on the margin Kestrel waits for is a share of it
-    assert "and interest on the rest (part 4)" in " ".join(PROSE.split())
+    # review 110, C1 (round 111): a fixed term from signing; the interest stays a share
+    assert "a month's interest on its whole margin (part 4)" in " ".join(PROSE.split())
 
 
 def _kestrels_price_with_an_end_date(v1, v2, rounds, kestrel_first):

@@ -79,10 +79,13 @@ def test_c1_rule_3_message_and_grading_agree_on_taking_atlass_figure():
     difference (the old pins of "standing on the higher figure is better", both replies
     passing, and the passing message for taking the figure follow that change)."""
     rule = _flat(_cell("licence-reply-rule"))
+    # review 108, C2 (round 109): it earns it; review 110, C2 (round 111): question 4
+    # says so itself, with why, and rule 3 points there
+    assert "Taking their own lower figure names none (question 4 says when it is safe)." in rule
     assert (
-        "Taking their own lower figure names none and is safe where it is at least section "
-        "5's price, so it earns the mark too"  # review 108, C2 (round 109): it earns it
-    ) in rule
+        "Taking Atlas's figure also earns the mark where it is below the yardstick but at "
+        "least section 5's price: safe, though it gives up the difference."
+    ) in _cell("licence-reply-text")
     # grading unchanged: swept over 300 learners
     both = wrong = 0
     for n in range(300):

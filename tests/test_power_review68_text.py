@@ -95,7 +95,11 @@ def test_question_4_says_when_both_replies_earn_the_mark(learner):
     rule = _flat(_section(PROSE, "The predicted price is a forecast", "### Question 5"))
     # review 103, X4 (round 105): taking the figure there no longer earns the mark
     assert "Taking Atlas's figure also earns the mark" not in rule
-    assert "so it earns the mark too" in rule  # review 108, C2 (round 109)
+    # review 108, C2 (round 109); review 110, C2 (round 111): said in question 4 itself
+    assert "question 4 says when it is safe" in rule
+    assert "Taking Atlas's figure also earns the mark where it is below the yardstick" in _flat(
+        _section(PROSE, "### Question 4", "def licence_reply")
+    )
 
     def reply(s):  # the notebook's solution
         grounds = {

@@ -32,7 +32,8 @@ def test_question_5_states_its_one_rule_exception_with_its_quarter_mark_promise(
     assert "Only prices that all follow one rule earn nothing" not in five
     assert (
         # review 82, U3 (round 83): in one line; the check's closing words say the rest
-        "A quarter mark a version, none if one rule prices all four."
+        # review 110, X5 (round 111): the sentence goes on with why, without a count
+        "A quarter mark a version, none if one rule prices all four, since both kinds are there."
     ) in five
     with learner_as("ada"):
         s = course.variant("03_power", "ada")

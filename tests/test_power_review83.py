@@ -61,7 +61,8 @@ def test_u3_question_5_says_its_scoring_in_one_line_and_the_check_says_the_rest(
     from course.checks import power as check
 
     five = _flat(_section(PROSE, "### Question 5", "def rig_prices"))
-    assert "A quarter mark a version, none if one rule prices all four." in five
+    # review 110, X5 (round 111): the sentence goes on with why, without a count
+    assert "A quarter mark a version, none if one rule prices all four, since" in five
     assert "since such an answer treats both kinds alike" not in five
     assert "earn no marks" not in five
 
