@@ -1554,8 +1554,9 @@ def test_the_next_year_gain_is_over_the_reservation_price():
     assert "gain over your BATNA" not in flat
     assert "gain over your reservation price" not in flat
     assert (
-        "next year's gain over next year's reservation price (the same figure as this year's"
-        in flat
+        # review 110 U7 (round 111): the gains, not the reservation price, are averaged
+        "next year's gain over next year's reservation price (which is this year's; gains are "
+        "averaged" in flat
     )
     assert "over next year's reservation price, as in the table above" in flat
     assert "gain over your BATNA" not in check.next_year.__doc__
@@ -2135,7 +2136,7 @@ def test_margin_means_one_thing_and_orchards_points_over_its_minimum_are_its_cus
         line for line in source.splitlines() if "margin" in line.lower() and "grade_id" not in line
     ]
     assert learner_lines == [], learner_lines
-    assert "is room for a last trade" in _flat()
+    assert "keeping room for a last trade" in _flat()  # review 110 U4 (round 111)
     hints = Path(check.__file__).read_text()
     assert "keep a margin" not in hints and "keep the margin" not in hints
     assert "with a margin above" not in hints and 'f"margin above' not in hints
@@ -2428,7 +2429,8 @@ def test_a_plan_to_the_even_split_passes_and_one_below_it_fails_for_every_learne
     assert halves > 0  # some splits end in a half, which rounding may take down
     text = _flat()
     assert "Round the target up" not in text and "a tenth of the room" not in text
-    assert "6. end at a target in section 2's band" in text  # review 80 U1; review 108 U5
+    # review 80 U1; review 108 U5; review 110 C1 (round 111): the range runs to the best fact
+    assert "6. end at a target from the even split between your reservation price" in text
     assert "Question 2 checks only the margin" not in text
 
 
@@ -2760,7 +2762,8 @@ def test_a_plan_that_stops_above_the_band_fails_for_every_learner():
     assert "and no higher than that estimate (module 02's convention" not in text
     # review 76 C3: one target stated, the band's top; the in-band clauses are cut
     # review 78 U3: the sentence is parsed in order: why the top, then the top
-    assert "Yours is **three quarters of the way from your reservation price" in text  # r80 U2
+    # r80 U2; review 110 U4 (round 111): the examples' choice, not "yours"
+    assert "examples take **three quarters of the way from your reservation price" in text
     assert "A fact at or past the band's top gives the top." not in text
     assert "Inside the band, aim at the figure of the best fact you can" not in text
 
@@ -2943,7 +2946,8 @@ def test_s75_a_plan_ends_at_most_three_quarters_up_the_zone_from_every_opening()
     flat = _flat()
     assert "nine tenths of the way up from your reservation price" not in flat
     assert "below the estimate, the most a target may be" not in flat
-    assert "6. end at a target in section 2's band" in flat  # review 80 U1; review 108 U5
+    # review 80 U1; review 108 U5; review 110 C1 (round 111): the range runs to the best fact
+    assert "6. end at a target from the even split between your reservation price" in flat
 
     def share_up(share):
         def plan(s, opening):
@@ -3092,9 +3096,9 @@ def test_a_target_at_the_even_split_is_allowed_and_the_text_says_so():
     pinned by its tests."""
     text = _flat()
     assert (  # review 80 U2: the target first, then the band the checks accept
-        "The checks accept any target in module 02's band, from the **even split** (module "
-        "02's name for the point halfway) up to three quarters, and a plan may stop exactly on "
-        "the split." in text
+        # review 110 C1 (round 111): up to the best fact, module 02's row past the band
+        "The checks accept any target from the even split up to your best fact, and a plan "
+        "may stop exactly on the split." in text
     )
     assert "one difference at its bottom" not in text and "more than half" not in text
 
@@ -3125,17 +3129,16 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_at
     # test_s75_the_aside_on_three_quarters_quotes_the_engine)
     assert "The top is a gamble" not in text and "a plan ending there ends with" not in text
     assert (  # review 78 U3; review 79 C1: the rule reads the fact; review 80 U2: target first
-        "Yours is **three quarters of the way from your reservation price up to your "
-        "estimate** of the other side's, below your opening." in text
+        # review 110 U4 (round 111): the examples' choice, with its reason
+        "This module's examples take **three quarters of the way from your reservation price "
+        "up to your estimate**: your estimate may be too high" in text
     )
-    assert (  # review 108 C1 (round 109): module 02's option past the band, and why not here
-        "Module 02 lets a fact you can show lift a target higher; this module does not" in text
+    assert (  # review 108 C1; review 110 C1 (round 111): module 02's option, now followed
+        "so module 02 also lets you aim up to that fact's figure, with less room to concede" in text
     )
     assert "your opening always reaches the estimate" not in text
-    assert (
-        "Question 2's model answer, the low-ball and next year's simulation in section 5 "
-        "follow this rule." in text
-    )
+    # review 110 U4 (round 111): the ambiguous "this rule" sentence is gone
+    assert "follow this rule." not in text
     assert "stop at the estimate" not in text and "Aside: why section 5's" not in text
     # the 6b rubric's example: the model answer's plan from 120 over 7 rounds, RP 85, and
     # an estimate of 117 (the rubric names it now: the target depends on it)
@@ -3455,7 +3458,8 @@ def test_module_02s_even_split_is_described_as_module_02_states_it():
     )
     # review 80 U1: question 2 names the fields and points to section 2's band
     # review 108 U5 (round 109): rule 6 names the band's two ends and the estimate
-    assert "your estimate of Orchard's (`s.their_estimate`); the model answer takes" in text
+    # review 110 C1 (round 111): up to the best fact
+    assert "(`s.their_estimate`) up to your best fact (section 2); the model answer takes" in text
 
 
 def test_the_alternative_to_a_deal_is_the_polite_walk_away():
@@ -3509,7 +3513,7 @@ def test_the_target_recalls_module_02s_even_split_when_no_fact_grounds_it():
     )
     assert "when you have none, halfway from your reservation price" not in flat
     band = flat[flat.index("The target is module 02's") :]
-    assert "in module 02's band, from the **even split**" in band[:800]  # review 80 U2
+    assert "module 02 has you aim from the **even split**" in band[:800]  # review 80 U2
 
 
 def test_the_landing_may_sit_above_their_minimum_when_you_meet_again():
@@ -3518,7 +3522,8 @@ def test_the_landing_may_sit_above_their_minimum_when_you_meet_again():
     you may land a little above the minimum when you will meet again."""
     text = _flat()
     # review 108 C2 (round 109): the estimate's doubt first, then meeting again
-    assert "and you will meet again (section 5): so you may land a little above it" in text
+    # review 110 C2 (round 111): the cushion does the work of the price target's quarter
+    assert "their minimum is only your estimate, and you will meet again (section 5)" in text
 
 
 def test_section_4_says_what_the_rule_does_and_that_question_4_grades_its_move():
@@ -3535,7 +3540,11 @@ def test_section_4_says_what_the_rule_does_and_that_question_4_grades_its_move()
     # review 86 U1: the planner's verdict paragraph is cut (tests/test_concessions_review86.py)
     assert "The verdict under the table says whether you reached your landing" in text
     # review 65 X1: the planner's colours follow question 4's rule, and the text says so
-    assert "green when it is the rule's move, red when the rule makes another" in text
+    # review 110 U6 (round 111): and amber, the widget's third colour
+    assert (
+        "green when it is the rule's move, amber when rule 1 keeps it for the close, red when "
+        "the rule makes another" in text
+    )
     assert "The colours judge how each move is chosen, not where your plan ends" in text
     question = " ".join(cell_text(MODULE, "concessions", "q4-text").split())
     # review 72 X2: it says the rule is a convention, and that 4b grades the decision
@@ -3929,7 +3938,8 @@ def test_the_text_says_which_choices_of_questions_2_and_3_are_not_graded():
     flat = _flat()
     assert "is yours to decide, case by case, as rule 2 says" not in flat
     assert "and does not grade how you vary it." in flat  # review 80 U1
-    assert "6. end at a target in section 2's band" in flat  # review 108 U5
+    # review 108 U5; review 110 C1 (round 111): the range runs to the best fact
+    assert "6. end at a target from the even split between your reservation price" in flat
 
     def half(s, mine, theirs, target):
         return mine[-1] - 0.5 * (mine[-1] - _own_tit_for_tat(mine, theirs, target))
@@ -4127,7 +4137,8 @@ def test_one_word_for_the_reservation_price_and_the_target_band_is_a_convention(
     assert "module 02's advice" not in text
     # session 75: the aside calls the band the convention it is (rule 5's "module 02's
     # convention" went with the old estimate cap)
-    assert "checks accept any target in module 02's band" in text  # review 78 U6; 102 U2
+    # review 78 U6; 102 U2; review 110 C1 (round 111): up to the best fact
+    assert "checks accept any target from the even split up to your best fact" in text
     assert "Orchard's limit" not in text and "their limit" not in text
     assert "the most it would pay" not in text
     # review 78 U6: the course's lines are named once; review 102 U2: where each is used
@@ -4889,7 +4900,8 @@ def test_s75_the_aside_on_three_quarters_quotes_the_engine():
         "about as well (49 to 52 deals, gains 12.2 to 12.6); the course takes three "
         "quarters." in text
     )
-    assert "checks accept any target in module 02's band" in text  # review 78 U6; 102 U2
+    # review 78 U6; 102 U2; review 110 C1 (round 111): up to the best fact
+    assert "checks accept any target from the even split up to your best fact" in text
     # review 83 U5: the data show why not the estimate, not why three quarters: 90 closes
     # at least as many deals for as much gain, so the aside is named for what it shows
     assert found[90][0] >= found[93.75][0] and found[90][1] >= found[93.75][1], found
@@ -5112,7 +5124,8 @@ def test_s75_one_monotone_target_rule_a_stronger_fact_never_lowers_the_target(an
     assert "halfway from your reservation price to your opening" not in text
     # review 76 C3: one target stated, the band's top; the in-band clauses are cut
     # review 78 U3: the sentence is parsed in order: why the top, then the top
-    assert "Yours is **three quarters of the way from your reservation price" in text  # r80 U2
+    # r80 U2; review 110 U4 (round 111): the examples' choice, not "yours"
+    assert "examples take **three quarters of the way from your reservation price" in text
     assert "A fact at or past the band's top gives the top." not in text
     assert "Inside the band, aim at the figure of the best fact you can" not in text
     drawn = [course.variant(MODULE, f"learner-{n}") for n in range(200)]
@@ -5275,9 +5288,10 @@ def test_review_73_question_2_says_module_02_picks_the_point_and_the_check_the_b
     flat = _flat()
     assert (  # review 80 U1: a pointer to section 2's rule, not its restatement
         # review 108 U5 (round 109): one statement, the band, with the model answer's choice
-        "6. end at a target in section 2's band: from the even split to three quarters of "
-        "the way from your reservation price (`s.alternative_price` plus `s.extra_cost`) up "
-        "to your estimate of Orchard's (`s.their_estimate`); the model answer takes three "
+        # review 110 C1 (round 111): up to the best fact, module 02's row past the band
+        "6. end at a target from the even split between your reservation price "
+        "(`s.alternative_price` plus `s.extra_cost`) and your estimate of Orchard's "
+        "(`s.their_estimate`) up to your best fact (section 2); the model answer takes three "
         "quarters. The question grades only the plan's shape." in flat
     )
 
@@ -5699,7 +5713,7 @@ def test_review_78_u6_the_course_s_own_lines_are_named_once():
     ):
         assert repeat not in text, repeat
     # review 102 U2: the note is gone; the band and the rule are labelled where used
-    assert "checks accept any target in module 02's band" in text
+    assert "checks accept any target from the even split up to your best fact" in text
     assert "*Pace the moves* with the course's rule below." in text
 
 

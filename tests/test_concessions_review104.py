@@ -190,11 +190,10 @@ def test_u5_landing_and_cushion_are_defined_once_in_section_4_as_the_target_s_co
     text = _flat()
     assert text.count("**landing**") == 1 and text.count("**cushion**") == 1
     section_4 = _cell("trades-teaching")
-    # review 108 C2 (round 109): the counterpart of asking their reservation price
-    assert "Your **landing**, the package counterpart of asking their reservation price, is" in (
-        section_4
-    )
-    assert "what you leave them over it is their **cushion**." in section_4
+    # review 108 C2 (round 109): the counterpart of asking their reservation price; review
+    # 110 C2 (round 111): again the price target's, the cushion inside it
+    assert "Your **landing**, the package counterpart of your price target, is" in section_4
+    assert "plus a **cushion** you choose." in section_4
     q4b = _cell("landing-text")
     assert "(its **cushion**)" not in q4b and "(its cushion); you will meet Orchard" in q4b
     # the target keeps its one bold definition in section 1 and its rule in section 2

@@ -92,13 +92,14 @@ def test_c2_section_2_says_the_deal_me_out_gives_a_direction_and_module_02_the_t
     an estimate; the sentence sits after the target's paragraph, before the aside."""
     text = _cell("tactics-teaching")
     # review 108 (round 109): one sentence, paying for C1's words; the same three points
+    # review 110 C3 (round 111): the reason now holds for the even split too: the band is a
+    # convention on an estimated zone, the game-theory splits give only a direction
     said = (
-        "Neither module 03's deal-me-out, which section 1 uses only for which way naming "
-        "Birch moves the price Orchard expects, nor module 02's Nash split sets your target: "
-        "both assume known numbers, and you only estimate Orchard's."
+        "Module 02's Nash split and module 03's deal-me-out model where a price ends; the "
+        "course uses them only for which way a change moves it, never to set a target."
     )
     assert said in text
-    assert text.index("follow this rule.") < text.index(said) < text.index("Aside: why not")
+    assert text.index("close fewer deals.") < text.index(said) < text.index("Aside: why not")
 
 
 # --- U6: the maximum is "your best fact" ------------------------------------------------

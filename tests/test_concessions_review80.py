@@ -384,12 +384,18 @@ def test_r80_u2_section_2_states_the_target_before_the_band():
     band the checks accept, once, and never says 'the band's top'."""
     text = " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
     start = text.index("The target is module 02's: the outcome you aim to land at.")
-    paragraph = text[start : text.index("follow this rule.", start)]
-    rule = paragraph.index("**three quarters of the way from your reservation price up to")
-    # review 82 U3: the margin is now "room for a last trade"
-    assert rule < paragraph.index("room for a last trade") < paragraph.index("band")
-    assert paragraph.count("band") == 1 and "band's top" not in paragraph
-    assert len(paragraph.split()) < 125  # 137 before
+    # review 110 U4 (round 111): the paragraph gives module 02's range, the fact's option
+    # and what the checks accept, then the examples' three quarters with its margin and
+    # reason; it no longer ends on the ambiguous "follow this rule."
+    paragraph = text[start : text.index("exactly on the split.", start)]
+    examples = text[text.index("exactly on the split.", start) : text.index("close fewer deals.")]
+    assert paragraph.index("The checks accept any target") > 0
+    rule = examples.index("**three quarters of the way from your reservation price up to")
+    # review 82 U3: the margin was "room for a last trade"; review 110 C2 (round 111): the
+    # quarter now guards against an estimate too high, as a package's cushion does
+    assert rule < examples.index("your estimate may be too high")
+    assert "band" not in paragraph + examples and "follow this rule" not in text
+    assert len(paragraph.split()) < 125 and len(examples.split()) < 40  # 137 before
 
 
 def test_r80_u4_the_accept_bullet_is_four_cases_in_question_6s_order():
@@ -464,7 +470,8 @@ def test_r80_u1_questions_2_and_3_point_to_their_sections_instead_of_restating_t
     q3 = text[text.index("Question 3 (1 mark)") : text.index("def tit_for_tat")]
     assert "Write `concession_plan(s, opening)`" in q2
     # review 108 U5 (round 109): rule 6 points to the band, in one statement
-    assert "end at a target in section 2's band" in q2 and "Module 02's rule picks" not in q2
+    # review 110 C1 (round 111): rule 6's range runs up to the best fact
+    assert "end at a target from the even split" in q2 and "Module 02's rule picks" not in q2
     assert (
         "Write `tit_for_tat(s, mine, theirs, target)`: your next offer by section 3's rules" in q3
     )

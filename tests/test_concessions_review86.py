@@ -125,7 +125,8 @@ def test_u2_u4_u5_u6_four_unclear_phrases_are_said_plainly():
     # neither "target" nor "zone" before section 1 and 2 define them (older tests pin that)
     # review 102 U2: the note is one sentence now; the band is named where it is used
     assert "a half to three quarters" not in note
-    assert "checks accept any target in module 02's band, from the **even split**" in text
+    # review 110 C1 (round 111): the range runs up to the best fact
+    assert "checks accept any target from the even split up to your best fact" in text
     question_6 = text[text.index("Question 6 (2 marks)") : text.index("Question 6b")]
     assert "`ceiling` is `None`, or a cap Orchard states:" in question_6
     assert (

@@ -94,7 +94,10 @@ def test_c1_the_text_states_the_band_under_question_1_s_table():
     r, quote = reservation_of(s), reservation_of(s) + 4
     with pytest.raises(check.NotYet, match=r"from the even split, halfway .* to three quart"):
         check._check_opening(s, None, ((r + quote) / 2 - 0.5, [_best_fact(s)]), quote)
-    assert "The checks accept any target in module 02's band" in _cell("tactics-teaching")
+    # review 110 C1 (round 111): the range runs up to the best fact
+    assert "The checks accept any target from the even split up to your best fact" in _cell(
+        "tactics-teaching"
+    )
 
 
 # --- X1: an ask below the buyer's standing offer ----------------------------------------

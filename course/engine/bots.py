@@ -265,6 +265,7 @@ REMARKS = {
     "insult": "That is not a serious offer.",
     "concession": "Thank you for moving; that helps.",
     "stall": "You have not moved since your last offer.",
+    "waiting": "You held after my opening; fair enough.",
     "undo": "That only takes back your step back.",
     "retraction": "That is worse than your last offer. I will not move while you go back.",
     "final": "This is my final offer.",
@@ -302,7 +303,8 @@ class Counterpart(Bot):
       one); the protocol's ``rounds`` by default;
     - ``memory``: a ``Memory`` of past encounters with the same counterpart.
 
-    A stall or a retraction strains it only while the other side's offer is still worse
+    A hold answering its opening is not a stall (review 110 C4: the course's own rule
+    holds there). A stall or a retraction strains it only while the other side's offer is still worse
     for it than walking away; an insult always does. It says when its patience is
     running out, and leaves for want of patience only after saying so with its previous
     offer. It accepts an offer at least as good as its reservation value and as its
@@ -364,6 +366,7 @@ class Counterpart(Bot):
         self.position = None  # its latest offer, as a rank per issue (see _Ladder)
         self.worry = None  # why patience last ran down: a key of PARTING
         self.warned = False  # whether its latest offer said its patience was running out
+        self.offers_made = 0  # how many offers it has made
 
     # -- hearing offers --
 
@@ -388,9 +391,18 @@ class Counterpart(Bot):
             self._strain("retraction", unacceptable)
         elif previous is not None and utility > previous + step:
             self.reading = "undo"  # back towards its best offer so far, not beyond it
+        elif self._only_opened():
+            # review 110 C4: a hold answering its opening is the course's rule (module 04,
+            # section 3: an opening is not a concession), so it is no stall
+            self.reading = "waiting"
         else:
             self.stalls += 1
             self._strain("stall", unacceptable)
+
+    def _only_opened(self):
+        """Whether the bot's only offer so far is its opening: the other side's hold then
+        answers an opening, which concedes nothing."""
+        return self.position is not None and self.offers_made == 1
 
     def _strain(self, why, counts=True):
         self.reading = why
@@ -466,6 +478,7 @@ class Counterpart(Bot):
             self.opening_share = share
             self.opening_utility = self.preferences.utilities[index]
         self.conceded = share
+        self.offers_made += 1
         words = [REMARKS["first" if self.reading is None else self.reading]]
         if start and self.reading == "insult":
             words.append("Here is where I can start.")

@@ -48,8 +48,8 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
 #
-# The next cell draws your scenario. The first time, it asks for the course id your
-# instructor gave you: type it and press Enter. The story names, in brackets, the fields
+# The next cell draws your scenario. The first time, type the course id your instructor
+# gave you and press Enter. The story names, in brackets, the fields
 # of `scenario` that hold its numbers; the questions pass the scenario to your functions
 # as `s`.
 
@@ -226,19 +226,22 @@ check.opening(opening, hidden=True)
 # not as a script: plan steps that shrink towards a **target** above your reservation
 # price. It borrows the Conceder's shrinking steps, not its speed.
 #
-# The target is module 02's: the outcome you aim to land at. Yours is **three quarters of
-# the way from your reservation price up to your estimate** of the other side's, below
-# your opening. Your concession plan stops there; what it leaves above your reservation
-# price is room for a last trade. Module 02 lets a fact you can show lift a target
-# higher; this module does not: the aside below finds higher targets close fewer
-# deals. The checks accept any target in module 02's band, from the **even split**
-# (module 02's name for the point halfway) up to three quarters, and a plan may stop
-# exactly on the split. Question 2's model answer, the low-ball and next year's
-# simulation in section 5 follow this rule.
+# The target is module 02's: the outcome you aim to land at. Your concession plan stops
+# there. With no fact to show, module 02 has you aim from the **even split** (halfway
+# from your reservation price to your estimate of the other side's) up to three quarters
+# of the way. Every opening here rests on a fact above your
+# estimate, so module 02 also lets you aim up to that fact's figure, with less room to
+# concede. The checks accept any target from the even split up to your best
+# fact, and a plan may stop exactly on the split.
 #
-# Neither module 03's deal-me-out, which section 1 uses only for which way naming Birch
-# moves the price Orchard expects, nor module 02's Nash split sets your target: both
-# assume known numbers, and you only estimate Orchard's.
+# This module's examples take **three quarters of the way from your reservation price up
+# to your estimate**: your estimate may be too high, and the aside below finds higher
+# targets close fewer deals.
+#
+# The even split and three quarters are conventions read off a zone you only estimate,
+# not predictions. Module 02's Nash split and module 03's deal-me-out model where a price
+# ends; the course uses them only for which way a change moves it, never to set a
+# target.
 #
 # <details><summary>Aside: why not the estimate</summary>
 #
@@ -291,9 +294,9 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 2.
 #    no step down bigger than the smallest earlier one (holds do not count), and at least
 #    one smaller than the first;
 # 5. give at most three fifths of everything it concedes in its first concession;
-# 6. end at a target in section 2's band: from the even split to three quarters of the
-#    way from your reservation price (`s.alternative_price` plus `s.extra_cost`) up to
-#    your estimate of Orchard's (`s.their_estimate`); the model answer takes three
+# 6. end at a target from the even split between your reservation price
+#    (`s.alternative_price` plus `s.extra_cost`) and your estimate of Orchard's
+#    (`s.their_estimate`) up to your best fact (section 2); the model answer takes three
 #    quarters. The question grades only the plan's shape.
 #
 # At the table you make the plan's next offer only in answer to a move of Orchard's, so
@@ -310,9 +313,9 @@ def concession_plan(s, opening):
     """Your offers in rounds 1 .. s.rounds, from opening down to your target."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
-    # section 2's rule (module 02's): my opening rests on a fact at or beyond my estimate,
-    # so I stop at the band's top, three quarters of the way up to my estimate, short of
-    # it, since Orchard's reservation price may lie below it
+    # section 2: module 02 would let my fact lift the target up to its figure, but I keep
+    # a quarter of the zone as room to concede, three quarters of the way up to my
+    # estimate, since Orchard's reservation price may lie below it
     target = reservation + 0.75 * (s.their_estimate - reservation)
     sizes = range(s.rounds - 2, 0, -1)  # steps in proportion n, n - 1, ..., 1: they shrink
     # round 2 holds: Orchard has only opened, and its opening is not a concession
@@ -344,8 +347,7 @@ check.concession_plan(concession_plan, hidden=True)
 # **Tit-for-tat** turns reciprocity into a rule: open cooperatively, then do whatever the
 # other side did last. It beat cleverer entries in Axelrod's tournaments of the repeated
 # prisoner's dilemma (*The Evolution of Cooperation*, 1984). Its strength grows with
-# Axelrod's "shadow of the future": how much later rounds count. In one negotiation with a
-# fixed end, treat it as a way of pacing concessions.
+# Axelrod's "shadow of the future": how much later rounds count.
 #
 # <details><summary>Aside: Axelrod's two tournaments</summary>
 #
@@ -377,7 +379,7 @@ check.concession_plan(concession_plan, hidden=True)
 #
 # Write `tit_for_tat(s, mine, theirs, target)`: your next offer by section 3's rules 2
 # and 3. `mine` lists your offers so far, from your opening, and `theirs` Orchard's
-# answers, one for each of yours (at least 2 each). `target` is from section 2's band
+# answers, one for each of yours (at least 2 each). `target` is your section 2 target
 # (the check passes its own); your offer never goes below it. It gets no plan: leave out
 # rule 2's plan step, as the check does. This question checks that you apply the course's
 # rule: it accepts any share from half of your allowance to all, and does not grade how
@@ -433,9 +435,8 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # patience runs out it says so at least one offer before it leaves. Patience is used up by
 # **insulting** offers (an ask more than three quarters of the way from its reservation
 # price up to 100, the top of the scale), and, while your ask is still above its
-# reservation price, by offers you take back and rounds in which you do not move; a real
-# concession restores a little. Section 3's hold after its first offer is such a round:
-# the buyer may complain.
+# reservation price, by offers you take back and rounds in which you do not move, except
+# a hold answering its opening (section 3's rule); a real concession restores a little.
 #
 # </details>
 #
@@ -464,8 +465,8 @@ NegotiationArena()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "trades-teaching", "schema_version": 3}
 # ## 4. Trading across issues: logrolling and the Pareto frontier
 #
-# Most real deals have several issues (price, delivery, payment terms, scope), and the
-# two sides rarely care about them equally. That is where value can be **created**, not
+# Most real deals have several issues, and the two sides rarely care about them
+# equally. That is where value can be **created**, not
 # only **claimed**, and Lax and Sebenius (*The Manager as Negotiator*, 1986) argued that
 # claiming value gets in the way of creating it.
 #
@@ -494,11 +495,12 @@ NegotiationArena()
 # **Where to land is one decision; how to get there is another.**
 #
 # 1. *Choose where to land first*, over all packages at once. Your **landing**, the
-#    package counterpart of asking their reservation price, is the frontier package with
-#    the most points for you among those that give the other side at least what it needs
-#    to sign (its minimum). Like their reservation price in section 2, their minimum is
-#    only your estimate, and you will meet again (section 5): so you may land a little
-#    above it; what you leave them over it is their **cushion**.
+#    package counterpart of your price target, is the frontier package with the most
+#    points for you among those that give the other side at least what it needs to sign
+#    (its minimum) plus a **cushion** you choose. The cushion does the work of the
+#    quarter a price target keeps back: their minimum is only your estimate, and you
+#    will meet again (section 5). It may be 0: packages come in steps, so the best one
+#    they would sign nearly always leaves them a few points over their minimum already.
 # 2. *Pace the moves* with the course's rule below. It looks only one move ahead, so it
 #    does not always reach your landing: from your colleague's draft it usually does, but
 #    from a package that splits every issue down the middle it stops short in about half
@@ -591,8 +593,9 @@ print("on the frontier, the gain per point:", they_gain / you_lose)
 #    shows each move's points for both sides and its gain per point ("—" where it does
 #    not apply; a single give can still be the rule's move, made conditional: rule 2).
 #    The last column judges each
-#    move by question 4's rule from where you stood: green when it is the rule's move, red
-#    when the rule makes another or stops (it says which).
+#    move by question 4's rule from where you stood: green when it is the rule's move,
+#    amber when rule 1 keeps it for the close, red when the rule makes another or
+#    stops (it says which).
 #
 # The colours judge how each move is chosen, not where your plan ends. Land on the
 # frontier with Orchard's minimum met; the rule's own path usually takes three moves. The
@@ -920,9 +923,9 @@ check.read_pick(read_pick, hidden=True)
 #    reservation price, and your plan. If not, restate the fact behind your number:
 #    "The market rate for a year of this work is 118; my ask of 112 is already below it."
 # 3. *Hold until they offer new ground.* A drop after offers that rose is a retraction:
-#    answer it by section 3, rule 3, even if your plan had a step due. Some buyers read
-#    any step now as a reward for the drop, others only a big one; you cannot tell which
-#    you face, nor a test from a real cut. Answer their next real move by rule 2, on a
+#    answer it by section 3, rule 3, even if your plan had a step due. Buyers differ in
+#    which steps they read as rewarding the drop; you cannot tell which you face, nor a
+#    test from a real cut. Answer their next real move by rule 2, on a
 #    condition: a level on another issue where one is on offer ("I can look at 30-day
 #    payment if delivery stays at 10 weeks"), and always the deal itself ("... if that
 #    settles it").
@@ -1066,12 +1069,10 @@ except NotImplementedError:
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meet-again-teaching", "schema_version": 3}
 # ### Meeting the same buyer again
 #
-# Meeting Orchard again puts Axelrod's shadow of the future (section 3) to work: how
-# this negotiation ends changes how the next one begins. A
-# walk-away that leaves the door open ("at this price we can't do it; if anything changes
-# on your side, call me") can keep the other side's good feelings about the process and
-# the relationship; a walk-out that burns the bridge, or a deal forced through with
-# pressure, does not.
+# How this negotiation ends changes how the next one begins: Axelrod's shadow of the
+# future (section 3). A walk-away that leaves the door open can keep the other side's
+# good feelings about the process and the relationship; a walk-out that burns the bridge,
+# or a deal forced through with pressure, does not.
 #
 # <details><summary>Aside: what the two-round study measured</summary>
 #
@@ -1093,8 +1094,8 @@ except NotImplementedError:
 # the least you would accept; question 7 asks how far.
 #
 # The cell below estimates, under the arena bots' assumptions, next year's gain over next
-# year's reservation price (the same figure as this year's, averaged over the four
-# styles of buyer, 0 without a deal) after each way of ending this year. The bots'
+# year's reservation price (which is this year's; gains are averaged over the four buyer
+# styles, 0 without a deal) after each way of ending this year. The bots'
 # trust rises with any deal, whatever its price. In this table a deal always helps; in
 # real talks a low price can become next year's starting point.
 #
