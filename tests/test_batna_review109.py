@@ -39,7 +39,8 @@ def test_c2_section_5_calls_the_even_split_where_you_aim_not_where_you_walk(lear
         "## 5. Deciding on an offer Any offer above your reservation price for its package "
         "beats walking away. The rule below decides whether to push for more"
     )
-    assert "is where you aim, not the line below which you walk" in decide
+    # review 110 C2: "where you aim" is the target's; the even split is the threshold to close
+    assert "is your threshold to close; your target may lie above it" in decide
     assert "An offer at or above it is *good enough to close*: take it, or counter" in decide
     assert "acceptable" not in decide
     assert "acceptable" not in _cell("q6-text") and "acceptable" not in _cell("intro")
@@ -83,15 +84,13 @@ def test_c1_section_4_states_the_band_conditionally_once_as_question_5_grades_it
     zopa, summary = _cell("zopa-teaching"), _cell("summary")
     assert "the target lies at least half and at most three quarters" not in zopa
     assert (
-        "Wherever you open, aim at or above the even split. Without a fact you can show, stay "
-        "at most three quarters of the way up, keeping a quarter of the zone as room to "
-        "concede; a fact you can show may take the target higher, at the cost of that room."
-    ) in zopa
+        "Wherever you open, aim at or above the even split. The **band** runs from there to "
+        "three quarters of the way up, keeping a quarter of the zone as room to concede."
+    ) in zopa  # review 110 C1: one rule, the table's
     assert (
-        "Aim at or above the even split of the zone, where a fact you can show puts it. Without "
-        "a fact, stay at most three quarters of the way up (this course's convention); a fact "
-        "you can show, or what you know about this buyer (module 01), may take the target "
-        "higher."
+        "Aim at the even split of the zone, or at the higher figure a fact you can show "
+        "supports, up to three quarters of the way up (this course's convention); past that "
+        "only at the cost of room to concede, or as module 01's knowledge of this buyer allows."
     ) in summary
     assert "exception" not in summary and "past its top, only to such a fact" not in summary
     above = 0

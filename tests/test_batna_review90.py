@@ -116,7 +116,7 @@ def test_u1a_section_4_states_the_target_band_once():
     assert "must meet two conditions" not in zopa
     assert "It lies at or above the even split" not in zopa
     assert "And it lies below your opening" not in zopa
-    assert zopa.count("at most three quarters of the way") == 1  # review 108 C1
+    assert zopa.count("to three quarters of the way up") == 1  # review 108 C1; 110 C1: one rule
     assert "your first offer lies beyond the target" in _cell("reservation-teaching")
 
 

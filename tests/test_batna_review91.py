@@ -31,8 +31,8 @@ def test_u2_the_zopa_definition_names_each_sides_own_reservation_price():
 
 def test_u3_the_open_alternative_row_says_it_is_not_in_v_alone():
     assert (
-        "| the deal leaves it open: you could still take it later | not in $V$ alone: both "
-        "sides of the comparison" in _cell("reservation-teaching")
+        "| the deal leaves it open: you could still take it later | not in $V$ alone: you keep "
+        "it whether you sign or walk away" in _cell("reservation-teaching")  # review 110 U6
     )
 
 

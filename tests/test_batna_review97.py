@@ -101,8 +101,8 @@ def test_review97_u1_the_bands_exception_and_the_opening_rule_fold_away_under_th
         "| the band's top; or, if you accept less room to concede, up to the fact's figure |"
     ) < zopa.index("<details>")
     assert (  # review 108 C1: conditional from the start
-        "Wherever you open, aim at or above the even split. Without a fact you can show, stay "
-        "at most three quarters" in outside
+        "Wherever you open, aim at or above the even split. The **band** runs from there to "
+        "three quarters" in outside  # review 110 C1: one rule, stated conditionally
     )
 
 

@@ -1447,10 +1447,10 @@ def test_a_target_at_the_even_split_passes_when_no_fact_takes_it_higher(capsys):
             assert offers.pay_survey > (low + high) / 2
         else:
             assert offers.pay_survey < (low + high) / 2
-    assert "stay at most three quarters of the way up" in _cell("zopa-teaching")  # r108 C1
+    assert "past the top only if you accept less room to concede" in _cell("zopa-teaching")
     assert "section 4's band" in _cell("q5-text")  # review 58 U4: stated once, in section 4
     # review 90 U1: section 4 says "at least half" once (its "at or above" bullet is cut)
-    assert "at or above" in _cell("summary")
+    assert "Aim at the even split of the zone, or at the higher figure" in _cell("summary")
     assert "more than half" not in _cell("zopa-teaching") + _cell("q5-text")
 
 
@@ -1712,7 +1712,7 @@ def test_the_rule_written_out_passes_and_never_walking_costs_half_a_point(learne
     text = " ".join(cell_text("02_batna", "batna", "q6-text").split())
     # review 102 X2: the question now settles the tie where it is asked
     # review 103 X2: that half mark goes with the responses; C1: the response's new name
-    assert "offers exactly at the even split with remote days (they reach it)" in text
+    assert "An offer exactly at the even split with remote days reaches it" in text  # r110 U3
     assert "responses 1½, final offer ½" in text
     assert "test offers on every path of the rule" in text
 
@@ -1909,7 +1909,7 @@ def test_the_risk_summary_explorer_and_section_7_texts_say_where_each_idea_holds
         " ".join(summary.split())
     )
     explorer, nash = _cell("explorer-text"), _cell("nash-teaching")
-    assert "How far did the even split move?" in explorer
+    assert "1,000; then raise it and check." in explorer  # review 110 X4: no unanswered ask
     assert "How much of it would the remote days" not in explorer
     assert "as you saw in the ZOPA explorer" not in nash
     # the term is not used before the paragraph that defines it
@@ -1967,13 +1967,17 @@ def test_one_account_of_what_places_a_target_and_of_a_demand_above_the_limit():
     summary = " ".join(_cell("summary").split())
     assert "(the other side's alternative) justifies" not in summary
     assert (
-        "Aim at or above the even split of the zone, where a fact you can show puts it" in summary
-    )  # review 90 C1: a sentence now
+        "Aim at the even split of the zone, or at the higher figure a fact you can show "
+        "supports" in summary
+    )  # review 90 C1: a sentence now; review 110 C1: one rule
     assert "The other side's alternative grounds your opening" in summary
     for cell in ("reservation-teaching", "q5-text"):
         assert "grounded in a fact" not in " ".join(_cell(cell).split()), cell
     # review 77 U3; review 91 X1: no zone named, the learner decides which package
-    assert "the band's bottom needs no fact" in " ".join(_cell("q5-text").split())
+    # review 110 C1: section 4 now says it, so question 5 no longer repeats it
+    assert "With no fact you can show, or one below the even split, your target is the even" in (
+        " ".join(_cell("zopa-teaching").split())
+    )
     honest = " ".join(_cell("honest-teaching").split())
     # review 65 U3: said once, in the warning's paragraph
     assert "module 00 puts such a false intention on the line between a bluff and" in honest
@@ -2209,7 +2213,7 @@ def test_section_7s_outside_option_prediction_for_northwind_is_the_reservation_p
     # review 68: the box's closing repeat of the norm was cut to make room for C1's sentence;
     # the box still gives the even split, and the text calls it a norm, not a prediction
     assert f"the even split of the zone is {(bank + commute + agency) // 2:,}" in nash
-    assert "So section 5's even split is your own yardstick, not a prediction." in nash
+    assert "So section 5's even split is your threshold to close, not a prediction." in nash
     assert "at a point set by" not in nash and "numbers you do not know" not in nash
     assert "numbers you do not know" not in decide
     assert "your reservation price if Northwind has it" not in decide  # section 7 says it (U3)
@@ -2524,7 +2528,7 @@ def test_the_share_at_the_table_is_defined_where_section_7_first_uses_it():
     first = nash.index("share at the table")
     # review 70 E2: the share is the responder's, delta/(1+delta) of the pie
     assert (
-        "what the talks would give you, were there no alternatives, when the other side "
+        "what you would get with no alternative on either side, when the other side "
         in (nash[first:][:140])
     )
     cells = source_notebook("02_batna", "batna").cells
@@ -3095,7 +3099,9 @@ def test_the_intro_target_and_question_9_texts_say_what_they_assume():
     assert "it is *good enough to close*: take it" in decide
     explorer = _cell("explorer-text")
     assert "If you have no zone" not in explorer and "Then, zone or not" in explorer
-    assert "where is its even split?" in explorer  # review 92 X1: the name comes in section 5
+    assert (
+        "read its surplus and even split." in explorer
+    )  # review 92 X1: the name comes in section 5
 
 
 def test_question_2_takes_underscores_in_a_name_as_question_6_does(learner, capsys):
@@ -3347,7 +3353,9 @@ def test_a_fact_that_carries_the_opening_beyond_the_estimate_keeps_the_band_s_to
         _cell(g) for g in ("zopa-teaching", "reflection-text", "reflection")
     )
     assert "This course puts that room at a tenth of the zone at least" not in section
-    assert "Without a fact you can show, stay at most three quarters" in (section)
+    assert "With no fact you can show, or one below the even split, your target is the even" in (
+        section
+    )
     assert (
         "| one past the band's top | the band's top; or, if you accept less room to concede, "
         "up to the fact's figure |" in section
@@ -3564,7 +3572,7 @@ def test_the_reservation_price_and_the_reflection_rubric_are_worded_for_either_s
         "the other side's reservation price (the most it would pay, or the least it would "
         "take)" in rubric
     )
-    assert "on the learner's side of the even split of the zone" in rubric
+    assert "the even split with no fact (or one below it)" in rubric  # review 110 C1
 
 
 def test_the_target_band_is_stated_in_section_4_and_the_reflection_agrees():
@@ -3574,15 +3582,15 @@ def test_the_target_band_is_stated_in_section_4_and_the_reflection_agrees():
     quarters of the way, in section 4, the reflection, its rubric and the check alike."""
     section = _cell("zopa-teaching")
     assert (
-        "Wherever you open, aim at or above the even split. Without a fact you can show, stay "
-        "at most three quarters of the way up" in section
+        "Wherever you open, aim at or above the even split. The **band** runs from there to "
+        "three quarters of the way up" in section  # review 110 C1
     )
     assert "and the zone starts half the commute lower" in " ".join(
         _cell("zopa-teaching").split()  # review 102 U5: moved to section 4
     )  # review 91 X1, 92 X1: question 5 decides the package itself; section 5 names the zone
     for grade_id in ("reflection-text", "reflection"):
         assert "nine tenths" not in _cell(grade_id)
-    assert "three quarters of the way from" in _cell("reflection")
+    assert "up to three quarters of the way up" in _cell("reflection")
     assert (
         "4. a target placed by section 4's table, naming the fact behind it if there is one"
         in " ".join(_cell("reflection-text").split())
@@ -3717,8 +3725,8 @@ def test_the_summary_caps_the_target_as_question_5_does():
     split)."""
     summary = " ".join(cell_text("02_batna", "batna", "summary").split())
     assert (
-        "Aim at or above the even split of the zone, where a fact you can show puts it. Without "
-        "a fact, stay at most three quarters of the way up (this course's convention)" in summary
+        "Aim at the even split of the zone, or at the higher figure a fact you can show "
+        "supports, up to three quarters of the way up (this course's convention)" in summary
     )
 
 
@@ -4315,11 +4323,9 @@ def test_the_targets_band_is_called_the_courses_convention():
     principle, and question 5 as "where a fact puts you"; the bounds are this course's
     convention, and the text now says so where it gives them."""
     section = _cell("zopa-teaching")
-    assert "This band is this course's convention, not a research finding" in section
+    assert "The band is this course's convention, not a research finding" in section
     assert "where in that band a fact puts you" not in section
-    assert "stay at most three quarters of the way up (this course's convention)" in _cell(
-        "summary"
-    )
+    assert "up to three quarters of the way up (this course's convention)" in _cell("summary")
 
 
 def test_question_10_calls_the_talks_a_variant_of_the_story():
@@ -4746,7 +4752,7 @@ def test_review_63_section_4_teaches_question_5s_rule_and_the_deal_me_out_source
     to Osborne and Rubinstein 1990, section 3.12, as well; module 02 now does too. Seen
     failing on the old text."""
     zopa = _cell("zopa-teaching")
-    assert "Aim where a fact you can show puts the price" in zopa  # review 108 C1
+    assert "A higher fact moves it to the fact's figure" in zopa  # review 108 C1
     # review 66 U2: the three cases, once nested in one sentence, are a table's rows
     assert "| none, or one below the even split | the even split |" in zopa
     assert "| one inside the band | the fact's figure |" in zopa

@@ -62,7 +62,11 @@ def test_c1_the_share_at_the_table_is_module_02s_and_the_rule_holds_for_a_propos
         "then adds a whole unit to your share when the other side proposes" in five
     )
     # module 02 means the same (section 7)
-    assert "were there no alternatives, when the other side proposes" in _flat(BATNA)
+    # review 110 U4 (module 02's round 111): the same definition in plainer words
+    assert (
+        "what you would get with no alternative on either side, when the other side makes the "
+        "first offer" in _flat(BATNA)
+    )
     summary = _flat(PROSE[PROSE.index("## What to take away") :])
     assert (
         "counts only when it beats your share at the table, and then sets your share when "

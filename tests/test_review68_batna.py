@@ -176,7 +176,7 @@ def test_section_7_and_question_10_say_their_models_assume_a_fully_informed_nort
     q10 = _cell("q10-text")
     assert "section 7's models (benchmarks)" in " ".join(q10.split())  # review 72 cut
     # review 69 C1: the norm is now called your own yardstick
-    assert "So section 5's even split is your own yardstick, not a prediction" in nash
+    assert "So section 5's even split is your threshold to close, not a prediction" in nash
 
 
 def test_question_9s_left_open_earns_no_mark_and_no_one_loses_one(monkeypatch):

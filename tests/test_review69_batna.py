@@ -81,10 +81,10 @@ def test_the_even_split_is_your_own_yardstick_not_a_point_both_sides_can_defend(
     # review 83: the gloss is shorter, paying for section 5's line on a last word
     # review 102 U5: section 5 now opens on it, the name defined in section 4
     assert (  # review 108 C2: and where you aim, not where you walk
-        "your own yardstick of an even-handed deal (Northwind cannot check it), is where you aim"
-        in decide
+        "your own yardstick of an even-handed deal (Northwind cannot check it), is your "
+        "threshold to close" in decide  # review 110 C2: by its role
     )
-    assert "section 5's even split is your own yardstick" in _cell("nash-teaching")
+    assert "section 5's even split is your threshold to close" in _cell("nash-teaching")
     assert "norm of fairness" not in _cell("explorer-text")
 
 
@@ -111,7 +111,7 @@ def test_the_left_open_side_note_sits_with_question_9_not_in_section_3():
     opens question 9's box of worked cases. The intro no longer calls question 9 the hardest."""
     reservation = _cell("reservation-teaching")
     assert "<details>" not in reservation and "fallback" not in reservation
-    assert "Question 9 works the third case through, as an extension" in reservation
+    assert "Question 9 shows how the third case nets out." in reservation
     q9 = _cell("q9-text")
     box = q9[q9.index('Worked cases for "left open"') :]
     assert "your **BATNA without Lumen** is what you would do without this deal" in box

@@ -115,7 +115,9 @@ def test_the_even_split_has_one_gloss():
     assert "yardstick of fairness" not in text
     # review 97 U1: section 7 says it in short ("your own yardstick, not a prediction")
     assert text.count("your own yardstick of an even-handed deal") == 1
-    assert text.count("your own yardstick") == 2
+    # review 110 C2: section 7 names it by its role now, the threshold to close
+    assert text.count("your own yardstick") == 1
+    assert "your threshold to close, not a prediction" in text
 
 
 def test_question_7_says_in_one_line_that_own_labels_get_no_feedback():

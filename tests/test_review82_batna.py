@@ -53,8 +53,8 @@ def test_the_reflections_target_needs_a_fact_only_where_section_4s_table_asks_fo
         in prompt
     )
     assert (
-        "placed by section 4's table, with the fact named if one places it (none is needed at "
-        "the even split)"
+        "A target placed by section 4's table on the zone from the reservation price to their "
+        "estimate"
     ) in rubric
     assert "its even split is 74,000, above the survey," in rubric  # the model answer's case
     table = _cell("zopa-teaching")

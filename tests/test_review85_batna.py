@@ -25,9 +25,9 @@ def test_the_target_band_has_no_exception_that_its_table_contradicts():
     zopa = _cell("zopa-teaching")
     assert "every possible buyer" not in _markdown()
     assert (
-        "Without a fact you can show, stay at most three quarters of the way up, keeping a "
-        "quarter of the zone as room to concede"
-    ) in zopa  # review 108 C1: the cap stated with its condition
+        "With no fact you can show, or one below the even split, your target is the even split. "
+        "A higher fact moves it to the fact's figure, up to the band's top"
+    ) in zopa  # review 108 C1: the cap stated with its condition; review 110 C1: one rule
     # review 106 X1: the top still caps, unless a fact you can show lies past it
     assert (
         "| the band's top; or, if you accept less room to concede, up to the fact's figure |"

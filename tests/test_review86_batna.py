@@ -153,7 +153,7 @@ def test_question_6_asks_for_responses_by_principles_not_a_table_to_copy(monkeyp
     q6 = _cell("q6-text")
     # review 102 X2: the tie is settled where the question is asked
     # review 103 X2: the even split's half mark now goes with the responses
-    assert "offers exactly at the even split with remote days (they reach it)" in q6
+    assert "An offer exactly at the even split with remote days reaches it" in q6  # r110 U3
     assert "paired as in section 5's table" not in q6
     monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
     pair = solution_namespace("02_batna", "batna")["respond_to_offer"]

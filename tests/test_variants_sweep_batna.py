@@ -1253,7 +1253,7 @@ def test_the_other_questions_name_their_fields_and_choices():
     assert "`offers.lumen_sure`" in text_of("q3-text")
     assert "`offers.freelance_sure`" in text_of("q3-text")
     assert "`offer.salary`" in text_of("q6-text") and "`offer.remote_days`" in text_of("q6-text")
-    assert "walk_any_time" in text_of("q8-text")
+    assert "delay_drives_agreement" in text_of("q8-text")  # review 110 X1: renamed
 
 
 def amount_in(text):

@@ -2010,7 +2010,7 @@ def _at_edge(target, pie, theirs):
 
 
 @answer_key
-def judge_reach(case, walk_any_time, result):
+def judge_reach(case, delay_drives_agreement, result):
     """Whether ``result`` says rightly if the target of ``case`` is within reach: None out
     of reach, a number within it (its value is judged by the other two parts), else the
     ``NotYet`` hint."""
@@ -2018,25 +2018,25 @@ def judge_reach(case, walk_any_time, result):
         target, pie, theirs = case
         money(result, f"batna_needed({target}, {pie}, {theirs})")
         return
-    judge_batna_needed(case, walk_any_time, result)
+    judge_batna_needed(case, delay_drives_agreement, result)
 
 
 @answer_key
-def needed(case, walk_any_time):
+def needed(case, delay_drives_agreement):
     """The least BATNA, 0 or more, that gets you at least the target under one model."""
     target, pie, theirs = case
-    if walk_any_time:
+    if delay_drives_agreement:
         return 0.0 if target <= pie / 2 else float(target)
     return max(0.0, 2 * target - pie + theirs)
 
 
 @answer_key
-def judge_batna_needed(case, walk_any_time, result):
+def judge_batna_needed(case, delay_drives_agreement, result):
     """Question 8 on ``result`` for ``case`` under one model: nothing when it is the least
     BATNA, 0 or more, that gets at least the target (None when out of reach), else the
     ``NotYet`` hint."""
     target, pie, theirs = case
-    call = f"batna_needed({target}, {pie}, {theirs}{', True' if walk_any_time else ''})"
+    call = f"batna_needed({target}, {pie}, {theirs}{', True' if delay_drives_agreement else ''})"
     if not _reachable(*case):
         if result is not None:
             raise NotYet(
@@ -2055,32 +2055,32 @@ def judge_batna_needed(case, walk_any_time, result):
             "side exactly its BATNA still counts",
         )
     value = money(result, call)
-    expected = needed(case, walk_any_time)
+    expected = needed(case, delay_drives_agreement)
     if same_money(value, expected) or (
-        walk_any_time and target == pie / 2 and same_money(value, target)
+        delay_drives_agreement and target == pie / 2 and same_money(value, target)
     ):  # review 108 X4: at exactly half, `<` (the share at the table just under half for
         # any real delay) is as right as the limit's `<=`
         return
-    split = outside_option_split if walk_any_time else nash_split
+    split = outside_option_split if delay_drives_agreement else nash_split
     shares = split(pie, value, theirs) if value >= 0 else None
     if expected == 0 and value < 0:
         hint = general = (
             "a BATNA of 0 already gets you the target, and the question asks for the least "
             "BATNA of 0 or more"
         )
-    elif walk_any_time and expected == 0:
+    elif delay_drives_agreement and expected == 0:
         hint = general = (
             "a target at or below half the pie needs no BATNA at all when you can walk out "
             "whenever you turn down their proposal: your BATNA does not matter until it beats "
             "half"
         )
-    elif walk_any_time and same_money(value, 2 * target - pie + theirs):
+    elif delay_drives_agreement and same_money(value, 2 * target - pie + theirs):
         hint = general = (
             "that is the Nash answer; when you can walk out whenever you turn down their "
             "proposal, your BATNA counts only once it beats your share at the table (half "
             "the pie as delays vanish), and then it is your share"
         )
-    elif not walk_any_time and same_money(value, target - (pie - theirs) / 2):
+    elif not delay_drives_agreement and same_money(value, target - (pie - theirs) / 2):
         hint = general = (
             "each unit of BATNA moves your share by only half a unit, so you need twice that"
         )
@@ -2088,7 +2088,11 @@ def judge_batna_needed(case, walk_any_time, result):
         hint = f"a BATNA of {value:g} leaves nothing to split with their {theirs}"
         general = "its BATNA and theirs together are more than the pie"
     elif shares[0] < target - 0.01:
-        model = "could walk out on their proposal and would get" if walk_any_time else "would get"
+        model = (
+            "could walk out on their proposal and would get"
+            if delay_drives_agreement
+            else "would get"
+        )
         hint = f"with a BATNA of {value:g} you {model} {shares[0]:g}, less than {target}"
         general = "the BATNA it gives does not get you the target under this model"
     else:
@@ -2100,17 +2104,17 @@ def judge_batna_needed(case, walk_any_time, result):
     raise NotYet(f"{call} gave {value:g}: {hint}.", general=general)
 
 
-def _batna_needed_part(answer, cases, walk_any_time, done, judge=None):
+def _batna_needed_part(answer, cases, delay_drives_agreement, done, judge=None):
     for case in cases:
-        for walk in (False, True) if walk_any_time is None else (walk_any_time,):
+        for walk in (False, True) if delay_drives_agreement is None else (delay_drives_agreement,):
             arguments = (*case, True) if walk else case
             (judge or judge_batna_needed)(case, walk, call_learner(answer, *arguments))
     return done
 
 
 def _tells_models_apart(answer, cases):
-    """Nothing when ``answer`` gives a different result with ``walk_any_time=True`` on at
-    least one of ``cases`` where the two models' least BATNAs differ; else ``NotYet``."""
+    """Nothing when ``answer`` gives a different result with ``delay_drives_agreement=True``
+    on at least one of ``cases`` where the two models' least BATNAs differ; else ``NotYet``."""
     for case in cases:
         if same_money(needed(case, True), needed(case, False)):
             continue
@@ -2125,8 +2129,8 @@ def _tells_models_apart(answer, cases):
 
 @question
 def batna_needed(answer, hidden=False):
-    """Check a function ``(target, pie, their_batna, walk_any_time=False)`` that returns the
-    least BATNA, 0 or more, giving at least a target share, or None. Three parts: the Nash
+    """Check a function ``(target, pie, their_batna, delay_drives_agreement=False)`` that
+    returns the least BATNA, 0 or more, giving at least a target share, or None. Three parts: the Nash
     model within reach (half a point), which targets are out of reach, None in both models,
     with the target exactly at the edge of reach (a quarter), and the outside-option model
     within reach (a quarter); the own-talks version, ``own_batna_needed``, is the practice
@@ -2196,17 +2200,20 @@ def which_model_cases(offers):
 
 
 @answer_key
-def judge_walk_any_time_for(talks, result):
+def judge_delay_drives_agreement_in(talks, result):
     """Question 8b on ``result`` for one version of the talks: nothing when it is the
-    ``walk_any_time`` flag of question 8 that section 7 gives these talks (``False`` when head
-    office may cancel the role: your BATNA is a breakdown payoff; ``True`` when the start
-    slips: you can take your alternative whenever you turn down a proposal, an outside
+    ``delay_drives_agreement`` flag of question 8 that section 7 gives these talks
+    (``False`` when head office may cancel the role: breakdown risk drives agreement, and
+    your BATNA is a breakdown payoff; ``True`` when the start slips: the cost of delay
+    does, and you can take your alternative whenever you turn down a proposal, an outside
     option). Under a common answer date the core of section 7 decides neither (its optional
     box reads both BATNAs as outside options), so either flag passes. Else the ``NotYet``
     hint, which says what to ask of the version, never the flag."""
-    call = f"walk_any_time_for(talks) for talks where {_talks_words(talks)}"
+    call = f"delay_drives_agreement_in(talks) for talks where {_talks_words(talks)}"
     if not isinstance(result, bool):
-        general = "return True or False: the value of question 8's walk_any_time for the talks"
+        general = (
+            "return True or False: the value of question 8's delay_drives_agreement for the talks"
+        )
         raise NotYet(f"{call} gave {result!r}: {general}.", general=general)
     if talks.answer_date or result == bool(talks.start_slips):
         return
@@ -2226,9 +2233,9 @@ def judge_walk_any_time_for(talks, result):
 
 
 @question
-def walk_any_time_for(answer, hidden=False):
-    """Check a function ``(talks)`` returning question 8's ``walk_any_time`` flag that fits
-    the talks: the learner's own version and one with each proposer where head office may
+def delay_drives_agreement_in(answer, hidden=False):
+    """Check a function ``(talks)`` returning question 8's ``delay_drives_agreement`` flag
+    that fits the talks: the learner's own version and one with each proposer where head office may
     cancel the role and where the start slips; with ``hidden``, the same on other learners'
     numbers too. Half a mark (review 94 X1: choosing the model was never marked)."""
     cases = _scenarios(hidden)
@@ -2236,10 +2243,18 @@ def walk_any_time_for(answer, hidden=False):
     def part():
         for case in cases:
             for talks in which_model_cases(case):
-                judge_walk_any_time_for(talks, call_learner(answer, talks))
-        return "walk_any_time_for reads which of section 7's models fits the talks."
+                judge_delay_drives_agreement_in(talks, call_learner(answer, talks))
+        return "delay_drives_agreement_in reads which of section 7's models fits the talks."
 
     return score(Check("which model fits your talks", 0.5, part))
+
+
+#: Review 110 X1: question 8b's function and question 8's flag were named after walking away
+#: (``walk_any_time``), which is possible in the cancellation version too; they are named
+#: after what decides the model now. A notebook saved before the rename still runs its old
+#: test cell, which calls these names: they stay, as the same checks.
+walk_any_time_for = delay_drives_agreement_in
+judge_walk_any_time_for = judge_delay_drives_agreement_in
 
 
 @answer_key
@@ -2557,8 +2572,10 @@ def target_salary(answer, hidden=False):
     if above_top:
         say(ABOVE_TOP_NOTE)
     passed(
-        "target_salary aims where the salary survey puts it: from the even split of your "
-        "zone with remote days to three quarters of the way up, or past that up to the survey."
+        "target_salary aims where section 4's table puts it: at the even split of your zone "
+        "with remote days, or at the higher figure your salary survey supports, up to three "
+        "quarters of the way up, or past that up to the survey if you accept less room to "
+        "concede."
     )
 
 

@@ -265,7 +265,7 @@ def _batna_text(name, value, cost, from_sure_amount, certain):
         f"<p><b>BATNA:</b> {escape(name)}, {worth}. <b>Reservation price:</b> "
         f"{amount(value + cost)} ({parts}): accept no offer on these terms below "
         f"{amount(value + cost)} (terms that lower what the deal costs you lower it; "
-        "section 5).</p>"
+        "section 4).</p>"
     )
 
 

@@ -227,9 +227,9 @@ check.choose_batna(choose_batna, hidden=True)
 # |---|---|---|
 # | you must commit before it is settled, and the deal rules it out | its expected value (or your certainty equivalent) | Lumen here: its round closes after you choose, and Northwind means no Lumen |
 # | it is settled before you must decide | the outcome itself, never the average | an offer if it comes, nothing if not |
-# | the deal leaves it open: you could still take it later | not in $V$ alone: both sides of the comparison, since you keep it whether or not you sign | an offer held open for a year |
+# | the deal leaves it open: you could still take it later | not in $V$ alone: you keep it whether you sign or walk away, so it counts beside both | an offer held open for a year |
 #
-# Question 9 works the third case through, as an extension.
+# Question 9 shows how the third case nets out.
 #
 # Work it out *before* you negotiate. Revise it on new facts about your alternatives (an
 # offer withdrawn, Lumen's round closed) or about what this deal costs or gives you (a
@@ -242,8 +242,7 @@ check.choose_batna(choose_batna, hidden=True)
 # offer lies beyond the target, so that you can concede towards it. Galinsky, Mussweiler
 # and Medvec (*Journal of Personality and Social Psychology* 83, 2002) found that
 # negotiators who kept their target in mind reached better deals than those who watched
-# their reservation price, though they felt less satisfied. Keep your reservation price for
-# deciding when to walk away.
+# their reservation price, though they felt less satisfied.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-text", "schema_version": 3}
 # ### Exercise: revise or hold?
@@ -337,12 +336,12 @@ BatnaBuilder()
 # **Where your target belongs.** Take the zone from your reservation price to your
 # estimate of the other side's reservation price. This course calls its middle the
 # **even split**: the price halfway between the two ends, where each side gains the same
-# over its alternative. Wherever you open, aim at or above the even split. Without a fact
-# you can show, stay at most three quarters of the way up, keeping a quarter of the zone as
-# room to concede; a fact you can show may take the target higher, at the cost of that
-# room. This band is this course's
-# convention, not a research finding: studies of aspirations support ambitious targets you
-# can justify. Aim where a fact you can show puts the price:
+# over its alternative. Wherever you open, aim at or above the even split. The **band**
+# runs from there to three quarters of the way up, keeping a quarter of the zone as room
+# to concede. With no fact you can show, or one below the even split, your target is the
+# even split. A higher fact moves it to the fact's figure, up to the band's top; past the
+# top only if you accept less room to concede. The band is this course's convention, not
+# a research finding: studies of aspirations support ambitious targets you can justify.
 #
 # | the fact you can show (a pay survey, a rival's price) | your target |
 # |---|---|
@@ -405,10 +404,10 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 #
 # - If you have a zone: move the proposed deal to its even split and read how the surplus
 #   divides. Work out where the even split will be if you raise your reservation price by
-#   1,000; then raise it and check. How far did the even split move?
+#   1,000; then raise it and check.
 # - Then, zone or not: set your reservation price back to your question 3 value and lower
-#   it by half your commute cost. Every learner then has a zone: how wide is it, and where
-#   is its even split?
+#   it by half your commute cost. Every learner then has a zone: read its surplus and even
+#   split.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
 from course.widgets.batna import ZopaExplorer
@@ -424,9 +423,8 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # each term costs each side (`offers.commute_cost`, `offers.agency_rate`,
 # `offers.agency_fee`): which reservation price belongs to that package, and what is
 # Northwind's reservation price? Your scenario has one fact to aim by, `offers.pay_survey`,
-# the median pay for the role in a salary survey (the band's bottom needs no fact). Decide
-# what it supports on your numbers; the check takes any figure within 100 of it, on your
-# case and other learners'.
+# the median pay for the role in a salary survey. Decide what it supports on your numbers;
+# the check takes any figure within 100 of it, on your case and other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
@@ -453,10 +451,10 @@ check.target_salary(target_salary, hidden=True)
 #
 # Any offer above your reservation price for its package beats walking away. The rule
 # below decides whether to push for more: the even split with remote days (section 4),
-# your own yardstick of an even-handed deal (Northwind cannot check it), is where you
-# aim, not the line below which you walk. An offer at or above it is *good enough to
-# close*: take it, or counter towards your target. A **final offer** is one its maker
-# says they will not improve. For an offer made while Northwind is still moving:
+# your own yardstick of an even-handed deal (Northwind cannot check it), is your threshold
+# to close; your target may lie above it. An offer at or above it is *good enough to
+# close*: take it, or counter towards your target. A **final offer** is one its maker says
+# they will not improve. For an offer made while Northwind is still moving:
 #
 # | your estimate of Northwind's reservation price | the offer's salary | your response |
 # |---|---|---|
@@ -493,8 +491,8 @@ check.target_salary(target_salary, hidden=True)
 #
 # The check tries your offers, an example's, and test offers on every path of the rule (your
 # own offers never need a final offer; the test offers do). Marks: responses 1½, final
-# offer ½, reasons none; offers exactly at the even split with remote days (they reach it)
-# can save ½ of the first.
+# offer ½, reasons none. An offer exactly at the even split with remote days reaches it;
+# if other responses are wrong, getting it right still earns ½.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
@@ -739,14 +737,14 @@ check.label_statements(label_statements, hidden=True)
 # **Where it misleads.** When delay pushes both to agree and you can take your alternative
 # whenever you turn down the other side's proposal, your BATNA is an *outside option*. Two
 # equally patient sides split the pie about evenly, whatever your BATNA, until your BATNA
-# beats your **share at the table**: what the talks would give you, were there no
-# alternatives, when the other side proposes. That is $\delta/(1+\delta)$ of the pie,
-# where $\delta$ is the share of the pie still worth having after one round of delay:
-# about half when delays are short, 0.44 at $\delta$ = 0.8. From there on your BATNA sets
-# what you get; the third case below works it out for Northwind (Shaked and Sutton 1984;
-# Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out* result). In
-# experiments, deal-me-out fitted agreements better than the Nash split on BATNAs (Binmore,
-# Shaked and Sutton, *Quarterly Journal of Economics* 104, 1989).
+# beats your **share at the table**: what you would get with no alternative on either
+# side, when the other side makes the first offer. That is $\delta/(1+\delta)$ of
+# the pie, where $\delta$ is the share of the pie still worth having after one round of
+# delay: about half when delays are short, 0.44 at $\delta$ = 0.8. From there on your
+# BATNA sets what you get; the third case below works it out for Northwind (Shaked and
+# Sutton 1984; Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out*
+# result). In experiments, deal-me-out fitted agreements better than the Nash split on
+# BATNAs (Binmore, Shaked and Sutton, *Quarterly Journal of Economics* 104, 1989).
 # Module 03, section 5, treats the variants.
 #
 # <details>
@@ -778,7 +776,7 @@ check.label_statements(label_statements, hidden=True)
 #   Northwind would use the agency if you said no, so $W \ge A$, and this is at or above
 #   the zone's even split, $(r + A)/2$, equal to it only when $W = A$ or if breakdown left
 #   Northwind with the agency's contractor. So section 5's even split is
-#   your own yardstick, not a prediction.
+#   your threshold to close, not a prediction.
 # - *Each week of talks moves your start a week later*, there is no answer date, and the
 #   role is safe: the outside-option model. The hire creates a pie of $W$ less the commute
 #   you bear ($W - c$ for the job as offered), and neither side earns anything while you
@@ -835,15 +833,16 @@ ModelQuiz()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
 # ### Question 8 (1 mark): how strong must your BATNA be?
 #
-# Write `batna_needed(target, pie, their_batna, walk_any_time=False)`: the least BATNA,
-# 0 or more, that gets you a share of at least `target` from `pie` when the other side's
-# BATNA is `their_batna`.
+# Write `batna_needed(target, pie, their_batna, delay_drives_agreement=False)`: the least
+# BATNA, 0 or more, that gets you a share of at least `target` from `pie` when the other
+# side's BATNA is `their_batna`.
 #
-# - With `walk_any_time=False`, the BATNAs are breakdown payoffs: use the Nash split.
-# - With `walk_any_time=True`, you can leave for your alternative each time you turn down
-#   the other side's proposal, and only then: use the outside-option result for very
-#   short delays ($\delta \to 1$), where your share at the table is half the pie; for a
-#   target of exactly half, 0 and the target both pass.
+# - `False`: breakdown risk pushes both sides to agree, and the BATNAs are breakdown
+#   payoffs: use the Nash split.
+# - `True`: the cost of delay does, and you can leave for your alternative each time you
+#   turn down the other side's proposal, and only then: use the outside-option result for
+#   very short delays ($\delta \to 1$), where your share at the table is half the pie; for
+#   a target of exactly half, 0 and the target both pass.
 #
 # In both models, return `None` when no deal can give you `target`, because the other side
 # would rather walk away than accept less than its BATNA. With a pie of 200 and their
@@ -856,12 +855,12 @@ ModelQuiz()
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-needed-answer", "schema_version": 3}
-def batna_needed(target, pie, their_batna, walk_any_time=False):
+def batna_needed(target, pie, their_batna, delay_drives_agreement=False):
     """The least BATNA (0 or more) that gets you target, or None if no deal can."""
     ### BEGIN SOLUTION
     if target > pie - their_batna:
         return None
-    if walk_any_time:
+    if delay_drives_agreement:
         return 0 if target <= pie / 2 else target
     return max(0, 2 * target - pie + their_batna)
     ### END SOLUTION
@@ -881,27 +880,28 @@ check.batna_needed(batna_needed, hidden=True)
 # `talks.may_be_cancelled`, head office may cancel the role any week,
 # whatever either side does; `talks.start_slips`, each week of talks moves your start a
 # week later; or `talks.answer_date`, all three employers want your answer by one date.
-# Write `walk_any_time_for(talks)`: question 8's `walk_any_time` for these talks. The
+# Write `delay_drives_agreement_in(talks)`: question 8's `delay_drives_agreement` for
+# these talks. The
 # check tries your own talks and the first two facts. An answer date fits neither of
 # question 8's models (in section 7's box the last offer decides), so there either value
 # passes.
 
 
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "walk-any-time-for-answer", "schema_version": 3}
-def walk_any_time_for(talks):
-    """Question 8's walk_any_time for these talks: True or False."""
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "delay-drives-agreement-in-answer", "schema_version": 3}
+def delay_drives_agreement_in(talks):
+    """Question 8's delay_drives_agreement for these talks: True or False."""
     ### BEGIN SOLUTION
-    # cancellation: a breakdown payoff (Nash); a slipping start: you may leave whenever you
-    # turn down a proposal, an outside option
+    # cancellation: breakdown risk drives agreement (Nash); a slipping start: delay does,
+    # and you may leave whenever you turn down a proposal, an outside option
     return bool(talks.start_slips)
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 0.5, "grade_id": "walk-any-time-for-test", "schema_version": 3}
-"""Check that walk_any_time_for picks the model that fits each version of the talks."""
-check.walk_any_time_for(walk_any_time_for)
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 0.5, "grade_id": "delay-drives-agreement-in-test", "schema_version": 3}
+"""Check that delay_drives_agreement_in picks the model that fits each version of the talks."""
+check.delay_drives_agreement_in(delay_drives_agreement_in)
 ### BEGIN HIDDEN TESTS
-check.walk_any_time_for(walk_any_time_for, hidden=True)
+check.delay_drives_agreement_in(delay_drives_agreement_in, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
@@ -1120,12 +1120,12 @@ check.own_batna_needed(own_batna_needed)
 # 3. The change in the reservation price with its arithmetic: the actual outcome when it
 #    will be known before the learner decides, the expected value only when they must
 #    commit first and the deal rules it out.
-# 4. A target at or on the learner's side of the even split of the zone, at most three
-#    quarters of the way from the reservation price to their estimate of the other side's
-#    reservation price (the most it would pay, or the least it would take), or to a fact
-#    they show beyond that, placed by section 4's table, with the fact named if one places
-#    it (none is needed at the even split), wherever the learner opens (or higher where
-#    module 01's knowledge of this buyer allows). That
+# 4. A target placed by section 4's table on the zone from the reservation price to
+#    their estimate of the other side's reservation price (the most it would pay, or the
+#    least it would take): the even split with no fact (or one below it); else the fact's
+#    figure, named, up to three quarters of the way up, and past that only if the learner
+#    accepts less room to concede (or as module 01's knowledge of this buyer allows),
+#    wherever the learner opens. That
 #    estimate must come from its alternative to *this* deal: what replacing the learner
 #    would cost bounds what an employer would pay only if the learner would really leave.
 #    The opening itself is not graded here.
@@ -1145,9 +1145,9 @@ check.own_batna_needed(own_batna_needed)
 # - The other side's reservation price comes from *its* alternatives. A deal is possible
 #   only inside the ZOPA of the package discussed; a term that costs one side nothing can
 #   open a zone.
-# - Aim at or above the even split of the zone, where a fact you can show puts it. Without
-#   a fact, stay at most three quarters of the way up (this course's convention); a fact you
-#   can show, or what you know about this buyer (module 01), may take the target higher.
+# - Aim at the even split of the zone, or at the higher figure a fact you can show
+#   supports, up to three quarters of the way up (this course's convention); past that
+#   only at the cost of room to concede, or as module 01's knowledge of this buyer allows.
 #   The other side's alternative grounds your opening.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
 #   beats your share at the table (outside options, module 03).
