@@ -217,7 +217,7 @@ def test_x2_each_tie_is_settled_where_its_question_is_asked():
     grading is unchanged and each question now states its tie plainly."""
     assert "by section 4's $b \\ge s$, a zone of one salary" in _cell("q4-text")
     # review 103 X2: that tie is still stated, but now earns no mark of its own
-    assert "offers exactly at the even split with remote days (they reach it)" in _cell("q6-text")
+    assert "An offer exactly at the even split with remote days reaches it" in _cell("q6-text")
     # review 108 X4: at exactly half, both readings pass
     assert "for a target of exactly half, 0 and the target both pass" in _cell("q8-text")
 

@@ -126,7 +126,7 @@ def test_x1_a_target_up_to_a_survey_past_the_top_passes(learner, monkeypatch, ca
     )
     # review 108 C1: the summary states the rule conditionally
     assert (
-        "a fact you can show, or what you know about this buyer (module 01), may take the target higher"
+        "past that only at the cost of room to concede, or as module 01's knowledge of this buyer allows"
         in summary
     )
     own = next(
