@@ -53,15 +53,13 @@ def test_x1_choosing_the_model_on_your_own_talks_is_marked(answers, learner):
     test = next(
         c
         for c in source_notebook("02_batna", "batna").cells
-        if c.metadata.get("nbgrader", {}).get("grade_id") == "delay-drives-agreement-in-test"
+        if c.metadata.get("nbgrader", {}).get("grade_id") == "walk-any-time-for-test"
     )
     assert test.metadata["nbgrader"]["grade"] and test.metadata["nbgrader"]["points"] == 0.5
-    assert "delay_drives_agreement_in" in questions("02_batna")
-    assert ("02_batna", "delay-drives-agreement-in-test") in IDEAS[2].exercised
+    assert "walk_any_time_for" in questions("02_batna")
+    assert ("02_batna", "walk-any-time-for-test") in IDEAS[2].exercised
     for hidden in (False, True):
-        credit = check.delay_drives_agreement_in(
-            answers["delay_drives_agreement_in"], hidden=hidden
-        )
+        credit = check.walk_any_time_for(answers["walk_any_time_for"], hidden=hidden)
         assert (credit.earned, credit.possible) == (0.5, 0.5)
 
 
@@ -78,17 +76,17 @@ def test_x1_every_answer_right_under_section_7_passes_and_wrong_ones_get_true_hi
     assert {t.pressure for t in cases[1:]} == {"may be cancelled", "start slips"}
     assert {t.proposer for t in cases[1:]} == {"you", "Northwind"}
     for talks in cases:
-        check.judge_delay_drives_agreement_in(talks, bool(talks.start_slips))
-        check.judge_delay_drives_agreement_in(talks, not talks.may_be_cancelled)
+        check.judge_walk_any_time_for(talks, bool(talks.start_slips))
+        check.judge_walk_any_time_for(talks, not talks.may_be_cancelled)
     date = replace(cases[1], may_be_cancelled=False, answer_date=True)
     for flag in (False, True):
-        check.judge_delay_drives_agreement_in(date, flag)
+        check.judge_walk_any_time_for(date, flag)
     with pytest.raises(NotYet, match="'Where this holds'"):
-        check.judge_delay_drives_agreement_in(cases[1], True)
+        check.judge_walk_any_time_for(cases[1], True)
     with pytest.raises(NotYet, match="'Where it misleads'"):
-        check.judge_delay_drives_agreement_in(cases[3], False)
+        check.judge_walk_any_time_for(cases[3], False)
     with pytest.raises(NotYet, match="return True or False"):
-        check.judge_delay_drives_agreement_in(cases[3], "outside option")
+        check.judge_walk_any_time_for(cases[3], "outside option")
     assert "**Where this holds.**" in cell_text("02_batna", "batna", "nash-teaching")
     assert "**Where it misleads.**" in cell_text("02_batna", "batna", "nash-teaching")
 

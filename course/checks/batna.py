@@ -2200,7 +2200,7 @@ def which_model_cases(offers):
 
 
 @answer_key
-def judge_delay_drives_agreement_in(talks, result):
+def judge_walk_any_time_for(talks, result):
     """Question 8b on ``result`` for one version of the talks: nothing when it is the
     ``delay_drives_agreement`` flag of question 8 that section 7 gives these talks
     (``False`` when head office may cancel the role: breakdown risk drives agreement, and
@@ -2209,7 +2209,7 @@ def judge_delay_drives_agreement_in(talks, result):
     option). Under a common answer date the core of section 7 decides neither (its optional
     box reads both BATNAs as outside options), so either flag passes. Else the ``NotYet``
     hint, which says what to ask of the version, never the flag."""
-    call = f"delay_drives_agreement_in(talks) for talks where {_talks_words(talks)}"
+    call = f"walk_any_time_for(talks) for talks where {_talks_words(talks)}"
     if not isinstance(result, bool):
         general = (
             "return True or False: the value of question 8's delay_drives_agreement for the talks"
@@ -2233,7 +2233,7 @@ def judge_delay_drives_agreement_in(talks, result):
 
 
 @question
-def delay_drives_agreement_in(answer, hidden=False):
+def walk_any_time_for(answer, hidden=False):
     """Check a function ``(talks)`` returning question 8's ``delay_drives_agreement`` flag
     that fits the talks: the learner's own version and one with each proposer where head office may
     cancel the role and where the start slips; with ``hidden``, the same on other learners'
@@ -2243,18 +2243,10 @@ def delay_drives_agreement_in(answer, hidden=False):
     def part():
         for case in cases:
             for talks in which_model_cases(case):
-                judge_delay_drives_agreement_in(talks, call_learner(answer, talks))
-        return "delay_drives_agreement_in reads which of section 7's models fits the talks."
+                judge_walk_any_time_for(talks, call_learner(answer, talks))
+        return "walk_any_time_for reads which of section 7's models fits the talks."
 
     return score(Check("which model fits your talks", 0.5, part))
-
-
-#: Review 110 X1: question 8b's function and question 8's flag were named after walking away
-#: (``walk_any_time``), which is possible in the cancellation version too; they are named
-#: after what decides the model now. A notebook saved before the rename still runs its old
-#: test cell, which calls these names: they stay, as the same checks.
-walk_any_time_for = delay_drives_agreement_in
-judge_walk_any_time_for = judge_delay_drives_agreement_in
 
 
 @answer_key

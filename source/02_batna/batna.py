@@ -880,15 +880,15 @@ check.batna_needed(batna_needed, hidden=True)
 # `talks.may_be_cancelled`, head office may cancel the role any week,
 # whatever either side does; `talks.start_slips`, each week of talks moves your start a
 # week later; or `talks.answer_date`, all three employers want your answer by one date.
-# Write `delay_drives_agreement_in(talks)`: question 8's `delay_drives_agreement` for
+# Write `walk_any_time_for(talks)`: question 8's `delay_drives_agreement` for
 # these talks. The
 # check tries your own talks and the first two facts. An answer date fits neither of
 # question 8's models (in section 7's box the last offer decides), so there either value
 # passes.
 
 
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "delay-drives-agreement-in-answer", "schema_version": 3}
-def delay_drives_agreement_in(talks):
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "walk-any-time-for-answer", "schema_version": 3}
+def walk_any_time_for(talks):
     """Question 8's delay_drives_agreement for these talks: True or False."""
     ### BEGIN SOLUTION
     # cancellation: breakdown risk drives agreement (Nash); a slipping start: delay does,
@@ -897,11 +897,11 @@ def delay_drives_agreement_in(talks):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 0.5, "grade_id": "delay-drives-agreement-in-test", "schema_version": 3}
-"""Check that delay_drives_agreement_in picks the model that fits each version of the talks."""
-check.delay_drives_agreement_in(delay_drives_agreement_in)
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 0.5, "grade_id": "walk-any-time-for-test", "schema_version": 3}
+"""Check that walk_any_time_for picks the model that fits each version of the talks."""
+check.walk_any_time_for(walk_any_time_for)
 ### BEGIN HIDDEN TESTS
-check.delay_drives_agreement_in(delay_drives_agreement_in, hidden=True)
+check.walk_any_time_for(walk_any_time_for, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
