@@ -12,6 +12,7 @@ import pytest
 
 import course
 from course.checks.capstone import judge_plan, module04_plan
+from course.checks.hints import NotYet
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
     _worth,
@@ -123,19 +124,40 @@ def test_c1_a_plan_that_starts_below_a_middle_needs_no_target_there(reference):
     plan = reference["concession_plan"](case, dict(draft), floor)
     assert _worth(case, draft) < (floor + _worth(case, opening_of(case))) / 2
     assert module04_plan(case, plan, draft, floor)
+    judge_plan(case, plan, draft, floor)  # the reference passes from there
     old = [row[0] for row in plan_of(case, draft)]
-    judge_plan(case, old, draft, floor)  # the smallest steps still pass
+    # review 110 C1 (round 111): the smallest steps are no longer a shape of their own;
+    # here they grow (a step of 5, then one of 10), so they are refused for that alone
+    assert _grows(case, old)
+    with pytest.raises(NotYet, match="more than the step before it"):
+        judge_plan(case, old, draft, floor)
 
 
-def test_c1_the_old_smallest_step_reference_still_passes():
-    """Every answer that passed before still passes: the old reference, the smallest step
-    each time (``plan_of``), from the opening and the draft."""
+def test_c1_the_old_smallest_step_reference_passes_exactly_when_its_steps_do_not_grow():
+    """The old reference, the smallest step each time (``plan_of``), from the opening and
+    the draft. Review 110 C1 (round 111): it passed everywhere; now it passes exactly
+    when no step costs more than the one before (it passes every target, so nothing else
+    can refuse it), and is refused, naming the growing step, when one does. Both happen."""
+    passed = refused = 0
     for learner in LEARNERS[:60]:
         case = course.variant(MODULE, learner=learner)
         floor = reservation_of(case)
         for start in (opening_of(case), draft_of(case)):
             plan = [row[0] for row in plan_of(case, start)]
-            judge_plan(case, plan, start, floor)
+            if _grows(case, plan):
+                with pytest.raises(NotYet, match="more than the step before it"):
+                    judge_plan(case, plan, start, floor)
+                refused += 1
+            else:
+                judge_plan(case, plan, start, floor)
+                passed += 1
+    assert passed and refused, (passed, refused)
+
+
+def _grows(case, plan):
+    worths = [_worth(case, package) for package in plan]
+    costs = [a - b for a, b in itertools.pairwise(worths) if a > b]
+    return any(later > earlier for earlier, later in itertools.pairwise(costs))
 
 
 def test_c1_section_5_teaches_module_04s_shape_and_the_worked_case_is_computed(reference):
@@ -147,9 +169,9 @@ def test_c1_section_5_teaches_module_04s_shape_and_the_worked_case_is_computed(r
     # review 108 C1, X1 (round 109): the targets are passed with shrinking steps; the first
     # tie-break (the package nearest each half-way point) is graded now, so the advice
     # starts with the fewest terms taken back
-    assert (
-        "passing both targets (or as many as shrinking steps can) with no step costing more "
-        "than the one before until then" in plan_text
+    assert (  # review 110 C1 (round 111): no step grows, to the end
+        "no step costing more than the one before, passing both targets (or as many as such "
+        "steps can)" in plan_text
     )
     assert "prefer the one with fewest issues moved back to a level worth more to you" in plan_text
     case = course.variant(MODULE, "rv-alice")
@@ -168,10 +190,11 @@ def test_c1_section_5_teaches_module_04s_shape_and_the_worked_case_is_computed(r
     assert "The rule's steps may grow or take a term back" not in q7
     # review 102 (cuts for U2's tables): the same facts in fewer words
     # review 108 C1 (round 109): the smallest steps are one of the two graded shapes
-    assert "either every step is the smallest (to the frontier package that gives Marlow more" in q7
+    # review 110 C1 (round 111): one graded shape, steps that shrink to the end
+    assert "no step costs more than the one before; and it passes both targets" in q7
     about = " ".join(_cell("about-the-bot").split())
     assert (
-        "**The smallest steps.** In more than half of the plans of smallest steps (question 7 accepts them)"
+        "**The smallest steps.** In more than half of the plans of smallest steps (question 7 refuses these)"
         in about
     )
     assert "its steps may grow (5 k€, then 10)" not in about

@@ -72,10 +72,11 @@ def test_c1_question_8_names_the_plan_its_check_and_log_use():
     the smallest-step plan, as question 7's last paragraph defines it."""
     text = " ".join(cell_text(MODULE, "capstone", "q8-text").split())
     # review 108 C1 (round 109): question 7 now defines the smallest steps in its graded rule
-    assert "The check gives the smallest-step plan (question 7)" in text
+    # review 110 C1 (round 111): question 7 no longer grades the smallest steps
+    assert "The check gives a plan and the course's reservation price" in text
     assert "The check gives the course's plan" not in text
     q7 = " ".join(cell_text(MODULE, "capstone", "q7-text").split())
-    assert "either every step is the smallest" in q7
+    assert "no step costs more than the one before" in q7
     case = course.variant(MODULE, "rv-alice")
     plan = [row[0] for row in scenario.plan_of(case)]
     assert scenario.table_moves_of(case) == scenario.table_moves_of(case, plan=plan)

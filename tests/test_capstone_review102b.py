@@ -159,11 +159,13 @@ def test_x4_question_7_states_what_is_graded_and_gives_the_tie_breaks_as_advice(
     assert "the rule above moves through" not in q7
     assert (
         "Graded: every later package is on the frontier, gives Marlow more and leaves you at "
-        "least `reservation` (a profit); it ends where no such package is left; and either "
-        "every step is the smallest" in q7  # review 108 C1 (round 109): the rule it grades
+        "least `reservation` (a profit); it ends where no such package is left; no step costs "
+        "more than the one before" in q7  # review 110 C1 (round 111): the one shape it grades
     )
+    assert "either every step is the smallest" not in q7
     assert (
-        "with no step costing more than the one before until then. The tie-breaks are advice." in q7
+        "and it passes both targets (or as many as such steps can). The tie-breaks are advice."
+        in q7
     )
     plan = _text("plan-teaching")
     assert "- advice, not graded: of such plans, prefer" in plan
@@ -187,10 +189,9 @@ def test_u4_target_is_defined_where_first_used_and_need_is_no_synonym():
     5's hints."""
     opening = _text("opening-teaching")
     first = opening.index("target")
-    assert opening[first - 2 :].startswith("**target**, the profit you aim to end with")
-    assert "neither moves your **target**, the profit you aim to end with in each state" in (
-        opening
-    )
+    # review 110 C2 (round 111): the target is private, and the course's convention
+    assert opening[first - 2 :].startswith("**target**, the profit you privately aim to end")
+    assert "Your **target**, the profit you privately aim to end with in each state" in opening
     source = (_text("opening-teaching") + _text("summary") + _text("plan-teaching")).lower()
     assert "the state better for you" not in source
     assert "marlow's need" not in source and "what marlow needs" not in source

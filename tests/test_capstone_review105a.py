@@ -40,13 +40,15 @@ def test_e1_the_target_is_a_course_convention_and_the_research_backs_ambitious_t
     opening = _cell("opening-teaching")
     # review 108 C2 (round 109): the target is module 02's lowest (no fact to show), and the
     # research is cited for what it tested, an ideal, said to sit higher than this target
-    assert "module 02's lowest, as you have no fact to show (section 5)" in opening
+    # review 110 C2, U3 (round 111): the course's convention, lower than the research's
+    # ambitious targets; the finding reads the ideal-focused group first
+    assert "follows the course's convention (module 02's table)" in opening
     assert "who kept their target in mind" not in opening
     assert (
-        "reached worse deals than those who kept in mind their ideal, the best outcome they "
-        "could hope for" in opening
+        "negotiators who kept in mind their ideal, the best outcome they could hope for, "
+        "reached better deals than those who dwelt on their reservation price" in opening
     )
-    assert "this course's target sits lower" in opening
+    assert "lower than the ambitious ones the research below supports" in opening
 
 
 def test_u4_rule_a_says_why_the_shares_compare_and_moves_the_deal_cost_caveat_after_it():

@@ -82,15 +82,9 @@ def test_e1_the_research_fold_keeps_the_papers_finding():
 
 def test_c2_the_opening_row_says_at_this_table_only_and_with_a_person_hold():
     plan = _cell("plan-teaching")
-    assert (
-        "At this table only, Marlow's opening always gives up ground, so it is its first "
-        "move: your next step in answer to it is reciprocity." in plan
-    )
-    assert (
-        "| its opening | hold (a person's opening is a position, not yet a concession), or your "
-        "next step (at "
-        "this table only) |" in plan
-    )
+    # review 110 C4 (round 111): one reading, a person's: hold at Marlow's opening
+    assert "Marlow's opening is a position, not yet a concession: hold." in plan
+    assert "| its opening | hold (an opening is a position, not yet a concession) |" in plan
 
 
 # --- C1: the summary and question 7 agree on shrinking and trade-back steps -----------------------
@@ -103,13 +97,13 @@ def test_c1_question_7_defines_the_trade_back_step_and_the_summary_names_its_exc
         "**trade-back step**, no retraction (section 6)." in q7
     )
     summary = _cell("summary")
-    assert (
-        "in steps that shrink towards your target, each traded for something, and take no "
-        "term back (question 7's, for this bot, need not)." in summary
+    assert (  # review 110 C1 (round 111): question 7's plan shrinks too
+        "Concede down the frontier in steps that shrink (question 7's plan must), each traded "
+        "for something, and take no term back where the frontier allows." in summary
     )
     assert "Give no more than it gave." in summary and "Give about what it gave" not in summary
     about = _cell("about-the-bot")
-    assert "**trade-back step**" not in about and "with trade-back steps" in about
+    assert "**trade-back step**" not in about and "and may take a term back" in about  # r111
 
 
 # --- C3: the rule for when to step names its own exceptions ---------------------------------------

@@ -63,10 +63,8 @@ def test_c1_the_allowance_for_marlows_opening_sits_in_the_box_with_its_reason():
     assert "Marlow's opening is a serious counter-offer" not in plan
     # review 96 U1: the reason stays in the rule; the box, now in the appendix, adds how
     # far the opening moves and what a person's opening means
-    assert (
-        "Marlow's opening always gives up ground, so it is its first move: your next step in "
-        "answer to it is reciprocity" in " ".join(plan.split())
-    )
+    # review 110 C4 (round 111): one reading, a person's
+    assert "Marlow's opening is a position, not yet a concession: hold." in " ".join(plan.split())
     about = " ".join(_cell("about-the-bot").split())
     box = about.split("**Where this table departs from module 04.**")[1]
     # review 102 E2: "about two fifths" was the top style's share; the engine gives 0.30 to
@@ -75,18 +73,17 @@ def test_c1_the_allowance_for_marlows_opening_sits_in_the_box_with_its_reason():
     # review 108 E1 (round 109): the measured first answers (tests/test_capstone_review109.py)
     assert box.startswith(
         " At a first meeting, Marlow's opening (answering question 5's) gives up 0.19 to 0.55 "
-        "of the way to its reservation price, so section 5 allows a step in answer to it."
-    )
-    assert "hold (a person's opening is a position, not yet a concession), or your next step" in (
-        " ".join(plan.split())
+        "of the way to its reservation price; section 5 still reads it as a person's: a "
+        "position."
     )
     module_04 = MODULE_04.read_text()
     assert "its opening is not a concession" in module_04  # the rule the box departs from
-    assert (  # review 106 C2: the row is this table's; a person's opening gets a hold
-        "| its opening | hold (a person's opening is a position, not yet a concession), or your "
-        "next step (at "
-        "this table only) |"
-    ) in plan  # no marks taken away
+    # review 106 C2: a person's opening gets a hold; review 110 C4 (round 111): one reading,
+    # a position, so the row is a hold alone, with no "next step (at this table only)"
+    assert "| its opening | hold (an opening is a position, not yet a concession) |" in (
+        " ".join(plan.split())
+    )
+    assert "or your next step (at this table only)" not in " ".join(plan.split())
 
 
 def test_c1_marlows_first_answer_always_gives_up_about_two_fifths_of_its_room():
@@ -167,8 +164,9 @@ def test_c2_section_4_says_how_these_partners_depart_from_module_04s_sets():
     ) in text
     assert "Module 04's sets were looser: within 5 points" in " ".join(_cell("q5-text").split())
     assert (
-        "If Marlow sincerely picks a partner your research scores lower than the opening, "
-        "your research misweighs the issues." in " ".join(_cell("opening-teaching").split())
+        "so the pick tests that research: if Marlow sincerely picks a partner your research "
+        "scores lower than the opening, your research misweighs the issues."
+        in " ".join(_cell("opening-teaching").split())  # review 110 C3; review 61 E1
     )
     module_04 = " ".join(line.lstrip("# ") for line in MODULE_04.read_text().splitlines())
     assert "each is on the Pareto frontier" in module_04

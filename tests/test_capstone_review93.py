@@ -68,7 +68,13 @@ def test_x2_the_debrief_no_longer_calls_every_answer_to_the_opening_one_small_st
     assert said
     for line in said:
         assert "one small step" not in line
-        assert "allows for your plan's next step (the line against your plan says" in line
+        # review 110 C4 (round 111): one reading of the opening, a person's (a position),
+        # so the line no longer says the rule allows a step there: it says to hold
+        assert "allows for your plan's next step" not in line
+        assert (
+            "answered Marlow's opening, which section 5 reads as a position, not yet a "
+            "concession: its rule there is to hold." in line
+        )
 
 
 # --- the text fixes (review 93 M1, C1, C2, U1 to U5; review 93 of module 03, C2) ------------
@@ -154,17 +160,19 @@ def test_c1_question_7_and_the_takeaway_say_where_the_learner_decides_that_growi
     q7 = _cell("q7-text")
     assert "The rule's steps may grow or take a term back" not in q7
     # review 102 (cuts for U2's tables): the same pointer, shorter
-    assert "either every step is the smallest" in q7  # review 108 C1 (round 109)
+    assert "no step costs more than the one before" in q7  # review 110 C1 (round 111)
     about = " ".join(_cell("about-the-bot").split())
     # review 102 (cuts): the same fact, the plans named in place
     assert (
-        "In more than half of the plans of smallest steps (question 7 accepts them), some step "
+        "In more than half of the plans of smallest steps (question 7 refuses these), some step "
         "costs you more than the one before" in about
     )
     assert "over nine plans in ten had such a step" in about
     summary = _cell("summary")
     assert "this table allowed more" not in summary
-    assert "With a person, concede down the frontier in steps that shrink" in summary
+    # review 110 C1 (round 111): the graded plan keeps the rule too, so it is no longer
+    # given for a person only
+    assert "Concede down the frontier in steps that shrink (question 7's plan must)" in summary
     # review 96 U1: "trade-back step" is now defined only in the appendix, after the summary
     # review 98 U1: question 7 says it where the plan is written; the summary keeps the
     # rule for a person

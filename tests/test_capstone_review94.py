@@ -4,6 +4,7 @@ now. Each test fails on the code or text before the fix."""
 import inspect
 import io
 import itertools
+import os
 from contextlib import redirect_stdout
 
 import pytest
@@ -12,7 +13,13 @@ import course
 from course.checks import capstone as check
 from course.checks.hints import NotYet
 from course.models.concessions import package_points
-from tests.test_variants_sweep_capstone import plan_from_the_sorted_frontier, plan_step_by_step
+from course.scenarios import capstone as scenario
+from tests.test_variants_sweep_capstone import (
+    plan_by_every_walk,
+    plan_from_the_sorted_frontier,
+    plan_in_shrinking_steps,
+    plan_step_by_step,
+)
 
 # --- X1: question 7's visible check catches the best-rate plan the hidden check catches ----
 
@@ -69,15 +76,37 @@ def test_x1_every_best_rate_plan_that_fails_grading_now_fails_the_visible_check(
     assert failed_grading >= 6
 
 
+def _grows_anywhere(answer):
+    """Whether ``answer``'s plan grows (a step costs more than the one before) in any case
+    the checks run it on: the learner's own case from the opening and from its drafts."""
+    s = course.variant("05_capstone", os.environ["LEVERAGE_LEARNER"])
+    floor = scenario.reservation_of(s)
+    for start in (scenario.opening_of(s), scenario.draft_of(s), scenario.wide_draft_of(s)):
+        if start is None:
+            continue
+        worths = [package_points(p, s.yours) for p in answer(s, dict(start), floor)]
+        costs = [a - b for a, b in itertools.pairwise(worths) if a > b]
+        if any(later > earlier for earlier, later in itertools.pairwise(costs)):
+            return True
+    return False
+
+
 @pytest.mark.parametrize("n", range(20))
 def test_x1_the_reference_and_the_alternative_plans_still_pass_visibly(monkeypatch, n):
     """The course's reference plan (the source notebook's answer) and two other right
-    formulations pass the visible check (and the hidden one) on the same learners."""
+    formulations pass the visible check (and the hidden one) on the same learners.
+    Review 110 C1: the right formulations now concede in steps that shrink to the end; the
+    smallest-step plans (review 94's alternatives) are refused visibly wherever their steps
+    grow on the learner's own case (they may still pass elsewhere only if they never grow)."""
     monkeypatch.setenv("LEVERAGE_LEARNER", f"rv94q7_{n}")
     reference = _reference()
-    for answer in (reference, plan_step_by_step, plan_from_the_sorted_frontier):
+    for answer in (reference, plan_in_shrinking_steps, plan_by_every_walk):
         assert _passes(answer, hidden=False), answer.__name__
         assert _passes(answer, hidden=True), answer.__name__
+    for answer in (plan_step_by_step, plan_from_the_sorted_frontier):
+        if _grows_anywhere(answer):
+            assert not _passes(answer, hidden=False), answer.__name__
+            assert not _passes(answer, hidden=True), answer.__name__
 
 
 _REFERENCE = []

@@ -42,8 +42,9 @@ def test_u1_section_5_keeps_the_rule_and_the_appendix_holds_the_departures():
     assert text.index("reply ratio") == text.index("**reply ratio**") + 2
     assert text.index("trade-back") == text.index("**trade-back step**") + 2
     # question 8's hint for Marlow's opening points to section 5, which says it
-    assert "its first move (section 5)" in _facts(1, "opening", 0, None, 1, 0)
-    assert "so it is its first move: your next step in answer to it is reciprocity" in plan
+    # review 110 C4 (round 111): one reading of Marlow's opening, a person's
+    assert "a position, not yet a concession (section 5)" in _facts(1, "opening", 0, None, 1, 0)
+    assert "Marlow's opening is a position, not yet a concession: hold." in plan
 
 
 def test_u2_the_signed_deal_is_stated_as_points_and_profit():

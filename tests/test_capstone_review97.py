@@ -95,7 +95,7 @@ def test_u3_the_reply_ratio_is_three_sentences_and_its_example_is_the_debriefs()
     assert matched.startswith("A ratio of 1 or more means Marlow matched the step")
     assert "a deal it would not have made had you held" in matched
     assert exceptions.startswith("Concessions made while Marlow had not moved are counted apart")
-    assert "a step answering Marlow's opening answers its first move" in exceptions
+    assert "a step answering Marlow's opening is named apart" in exceptions  # review 110 C4
 
 
 def test_c3_section_5_says_why_the_target_may_pass_the_band_and_what_it_costs():

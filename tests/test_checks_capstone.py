@@ -842,15 +842,13 @@ def test_a_bigger_step_at_a_better_rate_is_named(own, monkeypatch):
         for row in frontier_rows(own)
         if reservation_of(own) <= row[1] < smallest[1] and row[2] > opening[2]
     )
-    # review 90 C1: for some learners [opening, bigger] is a plan of module 04's shape
-    # (the opening its target, one step to the end), which now passes; the course plan's
-    # hint is tested with that path closed
-    monkeypatch.setattr(check, "module04_plan", lambda *args: False)
+    # review 110 C1 (round 111): the smallest step is no longer question 7's rule, so a
+    # bigger step is not named as a fault; the plan's shape is (it stops while a step is
+    # left, or skips a target), and the hint never asks for the smallest step
     hint = miss("concession_plan", lambda s, o, r: [o, bigger[0]])
-    assert f"it costs you {opening[1] - bigger[1]:g}" in hint
-    assert "another package on the frontier costs you less" in hint
+    assert "another package on the frontier costs you less" not in hint
+    assert "take the smallest step" not in hint
     assert opening[1] - smallest[1] < opening[1] - bigger[1] and smallest[2] > opening[2]
-    assert f"the {opening[2]:g} points it has now" in hint
     assert check._show(smallest[0]) not in hint and "costs you only" not in hint
 
 
@@ -894,24 +892,36 @@ def test_a_plan_from_a_draft_below_the_frontier_first_makes_the_free_trade(own):
             mine, theirs = max(steps)
             plan.append(packages[mine, theirs])
 
-    hint = miss("concession_plan", only_concessions)
+    def only_concessions_from_drafts(s, opening, reservation):
+        # review 110 C1 (round 111): from the opening, steps that shrink (the smallest steps
+        # may grow, which the check now names first); from a draft, only concessions
+        from tests.test_variants_sweep_capstone import plan_in_shrinking_steps
+
+        start = (package_points(opening, s.yours), package_points(opening, s.theirs))
+        if start in {row[1:] for row in frontier_rows(s)}:
+            return plan_in_shrinking_steps(s, opening, reservation)
+        return only_concessions(s, opening, reservation)
+
+    hint = miss("concession_plan", only_concessions_from_drafts)
     draft = draft_of(own)
     assert "first make a trade that costs you nothing" in hint  # review 75 X2: any on the frontier
     assert f"from {{{', '.join(f'{i}: {level}' for i, level in draft.items())}}}" in hint
-    assert passes(run("concession_plan", _plan))
+    # review 110 C1 (round 111): the course's smallest steps may grow; a plan of steps
+    # that shrink, with the free trade first, passes
+    from tests.test_variants_sweep_capstone import plan_in_shrinking_steps
+
+    assert passes(run("concession_plan", plan_in_shrinking_steps))
 
 
 def _most_left_for_you(s, opening, reservation):
-    """Rule 1 misread: of the steps that give Marlow more, always the one that leaves you
-    most, free trades included (the cheapest step), instead of the free trade that gives
-    Marlow most."""
-    frontier = frontier_rows(s)
-    plan = [opening]
-    theirs = package_points(opening, s.theirs)
-    while steps := [row for row in frontier if row[2] > theirs and row[1] >= reservation]:
-        package, _, theirs = max(steps, key=lambda row: (row[1], row[2]))
-        plan.append(package)
-    return plan
+    """Rule 1 misread: from a draft below the frontier, of the steps that give Marlow more,
+    the one that leaves you most (the cheapest, a free trade), instead of the free trade
+    that gives Marlow most. Review 110 C1 (round 111): it took the cheapest step every
+    time, whose steps may grow, which question 7 no longer grades; what this plan tests is
+    its first, free, step, so steps that shrink follow it."""
+    from tests.test_variants_sweep_capstone import plan_in_shrinking_steps
+
+    return plan_in_shrinking_steps(s, opening, reservation, rank=lambda row: row[1:])
 
 
 def test_a_free_trade_that_gives_marlow_less_than_another_is_refused(own):

@@ -57,24 +57,14 @@ def test_q4_accepts_a_row_read_without_marlows_claimed_weeks(monkeypatch, learne
 
 def _joint_sum_plan(s, opening, reservation):
     """Question 7's plan with module 04's ranking of free trades: the one that adds most
-    for the two sides together (then, between equals, the one that gives Marlow more)."""
-    from course.models.concessions import all_packages, package_points, pareto_frontier
+    for the two sides together (then, between equals, the one that gives Marlow more).
+    Review 110 C1 (round 111): the steps after it shrink to the end (they were the smallest
+    steps, which may grow and no longer pass); the free trade is what this tests."""
+    from tests.test_variants_sweep_capstone import plan_in_shrinking_steps
 
-    packages = all_packages(s.yours, s.theirs)
-    frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
-    on_frontier = [(p, you, them) for p, you, them in packages if (you, them) in frontier]
-    plan = [opening]
-    mine, theirs = package_points(opening, s.yours), package_points(opening, s.theirs)
-    while True:
-        steps = [row for row in on_frontier if row[2] > theirs and row[1] >= reservation]
-        free = [row for row in steps if row[1] >= mine]
-        if free:
-            package, mine, theirs = max(free, key=lambda row: (row[1] + row[2], row[2]))
-        elif steps:
-            package, mine, theirs = max(steps, key=lambda row: (row[1], row[2]))
-        else:
-            return plan
-        plan.append(package)
+    return plan_in_shrinking_steps(
+        s, opening, reservation, rank=lambda row: (row[1] + row[2], row[2])
+    )
 
 
 @pytest.mark.parametrize("learner", ["learner-1354", "learner-2", "alice"])

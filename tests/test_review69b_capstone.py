@@ -167,7 +167,8 @@ def test_section_4_folds_the_diagnostic_discussion_and_question_4_is_a_table():
     opened, folded = _open_and_folded("opening-teaching")
     # review 77 C3: what a pick shows is open text; review 82 U1: one sentence, and the
     # fold on why the table cannot run the test is cut
-    assert "If Marlow sincerely picks a partner your research scores lower" in opened
+    # review 110 C3 (round 111): the sentence now follows 'so the pick tests that research:'
+    assert "if Marlow sincerely picks a partner your research scores lower" in opened
     assert "It treats your research as exact" not in folded
     q4 = SOURCE.read_text().split('grade_id": "q4-text"')[1].split("# %%")[0]
     rows = [line for line in q4.splitlines() if line.startswith("# |")]

@@ -29,9 +29,9 @@ def test_the_rule_for_stepping_names_the_exception_question_8_grades():
     # review 76 C1: the tip for this bot left the rule for the appendix; review 77 C2, C1:
     # the stall row (GRIT) is in the rule, and a person's "no more" is tested first
     # review 79 U2: the bullet split in two, plainer
-    assert (  # review 108 C5 (round 109): at this table Marlow's opening counts as a move
-        "Step only when the other side moves (at this table, its opening counts), says it can "
-        "give no more" in summary
+    assert (  # review 110 C4 (round 111): Marlow's opening is a position, as a person's
+        "Step only when the other side moves (its opening is a position, not a move), says it "
+        "can give no more" in summary
     )
     # review 93 U3: one step per stall
     assert "or, once per deadlock, to break it, announced as an invitation (GRIT)." in summary
@@ -44,13 +44,10 @@ def test_the_hold_after_marlows_opening_is_claimed_for_this_table_only():
     question 8 does. Failed on the old text."""
     plan = _section("plan-teaching")
     assert "here as at a human table" not in plan
-    assert (  # review 106 C2: the row is this table's; a person's opening gets a hold
-        "| its opening | hold (a person's opening is a position, not yet a concession), or your "
-        "next step (at "
-        "this table only) |"
+    assert (  # review 110 C4 (round 111): one reading, a person's: hold
+        "| its opening | hold (an opening is a position, not yet a concession) |"
     ) in plan
-    # review 78 C1: the opening is Marlow's first move, said once where the rule is stated
-    assert "so it is its first move: your next step in answer to it is reciprocity" in plan
+    assert "Marlow's opening is a position, not yet a concession: hold." in plan
 
 
 def test_the_smallest_step_is_justified_by_marlows_falling_aim():
@@ -103,10 +100,10 @@ def test_the_opening_facts_justify_asking_not_expecting_more_than_the_even_split
     says they justify asking there, not expecting more. Failed on the old text."""
     opening = _section("opening-teaching")
     assert (
-        "They justify *asking* for your opening; neither moves your **target**, the profit you "
-        "aim to end with in each state of Quell: module 02's lowest, as you have no fact to "
-        "show (section 5)." in opening
-    )  # review 102 U4, E1; review 108 C2 (round 109): module 02's lowest target
+        "They justify *asking* for your opening. Your **target**, the profit you privately aim "
+        "to end with in each state of Quell, follows the course's convention (module 02's "
+        "table)" in opening
+    )  # review 102 U4, E1; review 110 C2 (round 111): the course's convention, named
     # review 75 U4; review 76 E3: the course's convention; review 78 C2: one sentence;
     # review 82 U3: the target defined at its first use; review 85 U5: plainly, section 5
     # says how it is set
@@ -154,11 +151,11 @@ def test_section_5_is_cut_and_its_fold_did_not_grow():
     # the facts questions 7 and 8 and the reflection rely on are still there
     plan = _section("plan-teaching")
     for fact in (
-        "with no step costing more than the one before until then",  # round 100; review 108
+        "no step costing more than the one before, passing both targets",  # review 110 C1
         "any free trade that lands on the frontier will do there",  # review 75 X2
         "nearest the zone's half-way point, at or above it",  # review 78 U5; review 108 X1
         "accept an offer of Marlow's when it is worth at least the next package of your plan",
-        "so it is its first move: your next step in answer to it is reciprocity",  # review 91 C1
+        "Marlow's opening is a position, not yet a concession: hold.",  # review 110 C4
     ):
         assert fact in plan, fact
     assert "**reply ratio**" in _section("debrief-teaching")  # review 96 U1: moved there

@@ -28,13 +28,15 @@ def test_the_model_reflections_subjective_value_fits_its_own_deal():
     12 points above Marlow's reservation price. The paragraph now gives those numbers,
     recomputed here, and says how the buyers feel about themselves. Failed on the old
     text. Review 98 C1 (round 100): the model answer follows the reference plan (module
-    04's shape), whose deal is its second step, 125: list price, 6k units in 8 weeks."""
+    04's shape), whose deal is its second step, 125: list price, 6k units in 8 weeks.
+    Review 110 C1 (round 111): the plan's steps shrink (155, 125, 105), so 125 is its first
+    step, which the model answer now takes to the deal."""
     from tests.test_capstone_review100 import reference_plan
 
     reflection = _section("reflection")
     assert "feel heard on the rush" not in reflection
     case = course.variant("05_capstone", "learner-1354")
-    deal, profit, _ = reference_plan(case)[2]
+    deal, profit, _ = reference_plan(case)[1]
     assert deal["price"] == "€48" and deal["volume"] == "6k units"
     assert deal["delivery"] == "8 weeks"
     # review 102: the 42 points include the payment term (90 days, 19 points), now named
@@ -192,4 +194,5 @@ def test_review73_the_audit_rule_states_its_bias_and_the_set_is_not_a_meso():
     opening = " ".join(_section("opening-teaching").split())
     # review 77 C3: it is module 04's MESO, used here only as a test of the research;
     # review 82 U1: said in one sentence
-    assert "If Marlow sincerely picks a partner your research scores lower" in opening
+    # review 110 C3 (round 111): the sentence now follows 'so the pick tests that research:'
+    assert "if Marlow sincerely picks a partner your research scores lower" in opening

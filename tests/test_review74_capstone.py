@@ -128,7 +128,7 @@ def test_list_terms_are_an_asking_position_that_does_not_move_the_target():
     the old text."""
     opening = _section("opening-teaching")
     assert (
-        "Only evidence of value, such as a rival's price, could raise it (module 02)." in opening
+        "with no fact, such as a rival's price, to back more" in opening  # review 110 C2
     )  # review 78 C2: the list terms and the rush cost are the facts that do not
     # review 101 U4: section 5 names module 02's rule; the rival's price is section 4's
     # review 102 E1: not module 02's rule (its even split); review 108 C2: module 02's lowest

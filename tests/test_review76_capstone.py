@@ -137,11 +137,12 @@ def test_the_model_reflection_names_its_own_breach_and_judges_its_weight_on_quel
     answer = _section("reflection")
     assert "unoffered, against my rule (it had not said it could give no more)" in answer
     assert "as its lower reservation price allowed" not in answer
-    # review 98 C1 (round 100): the deal follows the reference plan, its second step
+    # review 98 C1 (round 100): the deal follows the reference plan; review 110 C1 (round
+    # 111): its steps shrink (155, 125, 105), and the deal is its first step, 125
     from tests.test_capstone_review100 import reference_plan
 
     case = course.variant("05_capstone", "learner-1354")
-    points = reference_plan(case)[2][2]
+    points = reference_plan(case)[1][2]
     assert f"Marlow took {points:g} points, far under its 62 with Quell: my 0.4 fit" in answer
     assert case.reservation_if_quell == 62 and case.reservation_if_not == 22
 
@@ -157,7 +158,7 @@ def test_the_even_split_is_called_the_courses_convention_and_marlow_may_assume()
     assert "not *expecting* more" not in opening
     # review 108 C2 (round 109): the target is module 02's lowest (module 02 calls its band the
     # course's convention), and the research note says the study's ideal sits higher
-    assert "this course's target sits lower" in opening
+    assert "lower than the ambitious ones the research below supports" in opening  # r110 C2
     say = _section("say-teaching")
     assert "can only assume" not in say and "and may assume you would otherwise sell" in say
 

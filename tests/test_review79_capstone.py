@@ -34,28 +34,25 @@ def test_a_step_answering_marlows_opening_is_reciprocity_in_text_and_debrief():
     # review 91 C1: no longer "as in module 04"; the opening's reason is in the box
     # review 106 C3: the rule names its exceptions (a true "can't give more", a GRIT step)
     assert 'Concede only in answer to a move, a true "can\'t give more" or one announced' in plan
-    assert "so it is its first move: your next step in answer to it is reciprocity" in plan
-    assert plan.count("first move") == 1
+    # review 110 C4 (round 111): one reading of Marlow's opening, a person's, said once
+    assert "Marlow's opening is a position, not yet a concession: hold." in plan
+    assert plan.count("first move") == 0
     assert "not a move" not in plan
-    assert (  # review 106 C2: the row is this table's; a person's opening gets a hold
-        "| its opening | hold (a person's opening is a position, not yet a concession), or your "
-        "next step (at "
-        "this table only) |"
-    ) in plan
+    assert "| its opening | hold (an opening is a position, not yet a concession) |" in plan
     # review 90 (C1, U1, U3): removed on purpose
     assert "It is the only step you make while Marlow neither moves nor speaks." not in plan
     text = _section("debrief-teaching")
     assert "or had made only its first answer" not in text
     # review 96 U3: joined to the exceptions' sentence
-    assert "; a step answering Marlow's opening answers its first move." in text
+    assert "; a step answering Marlow's opening is named apart, since section 5 holds" in text
     reciprocity = debrief.__globals__["_reciprocity"]
     step = {"round": 2, "into_silence": True, "after_opening": True, "answered": True}
     line = reciprocity([{**step, "cost": 5}])
-    assert "1 answered Marlow's opening, its first move: reciprocity" in line
+    assert "1 answered Marlow's opening, which section 5 reads as a position" in line
     assert "not a move" not in line
     assert "None came into silence" in line
     hint = check._facts(1, "opening", 60.0, None, 150.0, 90.0)
-    assert hint == "reply 1 is Marlow's opening, its first move (section 5)"
+    assert hint == "reply 1 is Marlow's opening, a position, not yet a concession (section 5)"
 
 
 # --- C2: the facts that ground the opening do not move the target ----------------------------------
@@ -67,7 +64,8 @@ def test_the_grounding_facts_justify_the_ask_and_neither_moves_the_target():
     justify asking for the opening and neither moves the target."""
     opening = _section("opening-teaching")
     # review 82 U3: the target is defined here, at its first use
-    assert "They justify *asking* for your opening; neither moves your **target**" in opening
+    # review 110 C2 (round 111): the target is set apart from the ask, as a private aim
+    assert "They justify *asking* for your opening. Your **target**" in opening
     assert "not *counting on*" not in opening
     assert "are your own ask, not evidence of value" not in opening
 

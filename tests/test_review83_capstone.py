@@ -126,10 +126,10 @@ def test_the_meso_ends_in_one_sentence_and_a_retraction_is_defined_once_with_its
     opening = _section("opening-teaching")
     assert "Why the table cannot run the test" not in opening
     assert "the set only tests your research" not in opening
-    assert (
-        "If Marlow sincerely picks a partner your research scores lower than the opening, "
-        "your research misweighs the issues."
-    ) in opening
+    assert (  # review 110 C3 (round 111): what the pick tests here, and that it is not run
+        "so the pick tests that research: if Marlow sincerely picks a partner your research "
+        "scores lower than the opening, your research misweighs the issues."
+    ) in opening  # review 61 E1: only a partner with fewer points shows it
     table = _section("table-teaching")
     assert "clearly worse" not in table
     assert (
@@ -175,7 +175,7 @@ def test_the_target_is_defined_at_its_first_use():
     )
     first = text.index("target")
     assert text[first - 2 :].startswith(
-        "**target**, the profit you aim to end with in each state of Quell: module 02's lowest"
+        "**target**, the profit you privately aim to end with in each state of Quell, follows"
     )
     assert text.count("**target**") == 1
 

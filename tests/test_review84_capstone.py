@@ -216,7 +216,7 @@ def test_u2_the_target_is_defined_in_the_state_marlows_answers_point_to():
     zone', one zone, while section 5 gives a target for each state of Quell. The definition
     now says: in the state Marlow's answers point to. Fails on the old text."""
     # review 85 U5: section 4 now defines the target plainly and points to section 5
-    assert "the profit you aim to end with in each state of Quell: module 02's lowest" in _cell(
+    assert "the profit you privately aim to end with in each state of Quell" in _cell(
         "opening-teaching"
     )
     assert "keep in mind the one for the state Marlow's answers point to" in _cell("plan-teaching")

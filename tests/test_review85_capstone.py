@@ -44,8 +44,8 @@ def test_u5_section_4_defines_the_target_plainly_before_section_5_sets_it():
     opening = _cell("opening-teaching")
     assert "your plan's package nearest the middle of the zone" not in opening
     assert (
-        "neither moves your **target**, the profit you aim to end with in each state of Quell"
-        ": module 02's lowest, as you have no fact to show (section 5)."  # review 108 C2
+        "Your **target**, the profit you privately aim to end with in each state of Quell, "
+        "follows the course's convention (module 02's table)"  # review 110 C2
     ) in opening
     plan = _cell("plan-teaching")
     assert "nearest the zone's half-way point" in plan  # review 108 X1
@@ -67,7 +67,7 @@ def test_c3_u4_question_7_says_this_bot_does_not_mind_a_growing_step_and_points_
         "one before."  # review 86 C1: and says what to do with a person instead
     ) not in q7
     # review 98 C1 (round 100): the reference is module 04's shape, said in section 5
-    assert "either every step is the smallest" in q7  # review 102: shorter; review 108 C1
+    assert "no step costs more than the one before" in q7  # review 110 C1 (round 111)
     assert "steps that shrink towards a target" in _cell("plan-teaching")
 
 

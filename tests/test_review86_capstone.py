@@ -86,11 +86,12 @@ def test_u3_the_rule_table_names_only_question_8s_moves():
     Fails on the old text."""
     plan = _cell("plan-teaching")
     assert "small step |" not in plan and "one small step announced" not in plan
-    assert (  # review 106 C2: the row is this table's; a person's opening gets a hold
-        "| its opening | hold (a person's opening is a position, not yet a concession), or your "
-        "next step (at "
-        "this table only) |"
-    ) in plan
+    # review 106 C2: a person's opening gets a hold; review 110 C4 (round 111): one reading,
+    # a position, so the row is a hold alone, with no "next step (at this table only)"
+    assert "| its opening | hold (an opening is a position, not yet a concession) |" in (
+        " ".join(plan.split())
+    )
+    assert "or your next step (at this table only)" not in " ".join(plan.split())
     # review 106 U6 (round 107): the row says words are not read at this table
     assert "| hold, or your next step announced as an invitation (words are not read here);" in plan
 

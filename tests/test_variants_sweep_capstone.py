@@ -976,6 +976,106 @@ def plan_from_the_sorted_frontier(s, opening, floor):
     return plan
 
 
+def _shrinking_targets(s, frontier, start, first, floor):
+    """Section 5's targets for a plan from ``start`` whose first frontier point is ``first``:
+    in each state with a zone the plan has not passed, the frontier profit Marlow accepts
+    then that is nearest the half-way point of the zone, at or above it (review 110 C1)."""
+    targets = set()
+    for need in (s.reservation_if_not, s.reservation_if_quell):
+        top = max((you for you, them in frontier if them >= need), default=None)
+        if top is None or top <= floor:
+            continue
+        middle = (floor + top) / 2
+        if start[0] < middle:
+            continue  # the plan starts past this state's target
+        found = [you for you, them in frontier if them >= need and middle <= you <= first[0]]
+        if start[1] >= need:
+            found.append(start[0])
+        if found:
+            targets.add(min(found))
+    return targets
+
+
+def plan_in_shrinking_steps(s, opening, floor, rank=None):
+    """Question 7 by a forward search (review 110 C1): every walk down the frontier whose
+    steps never cost more than the one before, kept per (point, last cost) with the most
+    targets passed so far; the plan is the best walk that reaches the end. From a draft,
+    ``rank`` (a row ``(package, yours, theirs)`` to a sort key) picks the free trade made
+    first; without it, any free trade may be."""
+    packages = every_package(s)
+    frontier = sorted(pareto_frontier([(you, them) for _, you, them in packages]), reverse=True)
+    start = (package_points(opening, s.yours), package_points(opening, s.theirs))
+    firsts = [start]
+    if start not in frontier:  # a draft: the first step is a free trade (rule 1)
+        firsts = [p for p in frontier if p[0] >= max(start[0], floor) and p[1] > start[1]]
+        if firsts and rank is not None:
+            rows = [(p, y, t) for p, y, t in packages if (y, t) in firsts]
+            firsts = [max(rows, key=rank)[1:]]
+    if not firsts:
+        return [opening]
+    best = None
+    for first in firsts:
+        targets = _shrinking_targets(s, frontier, start, first, floor)
+        down = [p for p in frontier if floor <= p[0] < first[0] and p[1] > first[1]]
+        states = {(first, math.inf): (int(first[0] in targets), [first])}
+        finished = []
+        while states:
+            following = {}
+            for (at, cap), (hits, path) in states.items():
+                steps = [p for p in down if p[1] > at[1] and at[0] - p[0] <= cap]
+                if not steps:
+                    finished.append((hits, path))
+                for p in steps:
+                    key = (p, at[0] - p[0])
+                    value = (hits + (p[0] in targets), [*path, p])
+                    if key not in following or value[0] > following[key][0]:
+                        following[key] = value
+            states = following
+        end = max((p for p in frontier if p[0] >= floor), key=lambda p: p[1], default=first)
+        ends = [way for way in finished if way[1][-1] == end]
+        if ends:
+            way = max(ends, key=lambda way: way[0])
+            if best is None or way[0] > best[0]:
+                best = way
+    points = best[1][1:] if start in frontier else best[1]
+    by_worth = {(y, t): p for p, y, t in packages}
+    return [opening] + [by_worth[p] for p in points]
+
+
+def plan_by_every_walk(s, opening, floor):
+    """Question 7 by brute force (review 110 C1): every walk down the frontier to its end in
+    steps that never cost more than the one before, enumerated depth first; the plan is one
+    that passes the most targets."""
+    packages = every_package(s)
+    frontier = sorted(pareto_frontier([(you, them) for _, you, them in packages]), reverse=True)
+    start = (package_points(opening, s.yours), package_points(opening, s.theirs))
+    firsts = [start]
+    if start not in frontier:  # a draft: first a free trade, any that lands on the frontier
+        firsts = [p for p in frontier if p[0] >= max(start[0], floor) and p[1] > start[1]]
+    walks = []
+
+    def walk(path, cap):
+        steps = [p for p in frontier if floor <= p[0] < path[-1][0] and p[1] > path[-1][1]]
+        steps = [p for p in steps if path[-1][0] - p[0] <= cap]
+        if not steps:
+            walks.append(path)
+        for p in steps:
+            walk([*path, p], path[-1][0] - p[0])
+
+    for first in firsts:
+        walk([first], math.inf)
+    if not walks:
+        return [opening]
+    reach = max(w[-1][1] for w in walks)
+    chosen = max(
+        (w for w in walks if w[-1][1] == reach),
+        key=lambda w: len(_shrinking_targets(s, frontier, start, w[0], floor) & {p[0] for p in w}),
+    )
+    by_worth = {(y, t): p for p, y, t in packages}
+    points = chosen[1:] if start in frontier else chosen
+    return [opening] + [by_worth[p] for p in points]
+
+
 def moves_by_counting_quiet_replies(s, plan, reservation, log):
     """Question 8 from the list of Marlow's profits, with whether each reply moved kept in
     a list since the last step, and its moves in capitals."""
@@ -1047,7 +1147,9 @@ ALTERNATIVES = {
     # review 90 C1: opening_one_step_beyond is no longer a right formulation
     "opening_offer": (opening_by_brute_force, opening_from_the_frontier),
     "what_to_say": (say_by_words, say_by_facts),
-    "concession_plan": (plan_step_by_step, plan_from_the_sorted_frontier),
+    # review 110 C1: the smallest steps (plan_step_by_step, plan_from_the_sorted_frontier) are
+    # no longer a right formulation; these two concede in steps that shrink, to the end
+    "concession_plan": (plan_in_shrinking_steps, plan_by_every_walk),
     "table_moves": (moves_by_counting_quiet_replies, moves_from_the_rows_in_turn),
 }
 

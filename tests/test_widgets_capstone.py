@@ -478,7 +478,8 @@ def test_the_model_answers_target_without_quell_is_inside_module_02s_band():
     flat = _flat_source()
     assert "your target is the first package of your plan after the opening" not in flat
     # review 78 U5; review 101 U4 cut the rival's price, which section 4 gives
-    assert "module 02's lowest, as you have no fact to show" in flat  # review 102 E1; 108 C2
+    # review 110 U2 (round 111); review 102 E1: a convention, never called the even split
+    assert "Your target in each state follows the course's convention (module 02's table)" in flat
 
 
 def test_the_target_without_quell_is_the_planned_package_nearest_the_even_split():
@@ -509,7 +510,10 @@ def test_s75_the_band_s_top_is_module_02s_three_quarters_not_nine_tenths():
     02's constant (``TARGET_SHARE``), which the widget reads. Failed on the old text."""
     source = _flat_source()
     # review 78 U5: section 5 gives the target's rule only; the band is module 02's
-    assert "module 02's lowest, as you have no fact to show" in source  # review 102; 108 C2
+    # review 110 U2 (round 111); review 102 E1: a convention, never called the even split
+    assert "Your target in each state follows the course's convention (module 02's table)" in (
+        source
+    )
     assert "nine tenths" not in source and "nine-tenths" not in source
     widget = (Path(course.__file__).parent / "widgets" / "capstone.py").read_text()
     assert "nine tenths" not in widget

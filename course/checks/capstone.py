@@ -1257,7 +1257,8 @@ def _opening_hint(case, package):
                 "module 01's estimate, the mean of your beliefs: Marlow's reservation price "
                 f"is either {low:g} or {high:g}. Plan against each state, not their average: open with "
                 "the best package Marlow could accept if Quell has no capacity, and concede "
-                "towards its high reservation price only if Marlow's answers say that Quell can supply it",
+                "towards its high reservation price only step by step, as section 5's plan "
+                "and rule for moves allow",
                 "it plans against an average of Marlow's two reservation prices: open with "
                 "the best package Marlow could accept if Quell has no capacity",
             )
@@ -1506,22 +1507,29 @@ def judge_plan(case, result, opening, floor):
             f"concession_plan should return a list of packages, the opening first; got {result!r}",
             general="it should return a list of packages, the opening first",
         )
-    if module04_plan(case, result, opening, floor):
-        return  # review 90 C1 (review 89 C2): module 04's shape passes too
     fault = _shape_fault(case, result, opening, floor)
+    if fault is None:
+        return  # review 90 C1 (review 89 C2): module 04's shape
+    # review 110 C1: the smallest steps no longer pass for themselves; a walk that breaks
+    # no step's rule is judged by its shape (a target skipped, a step that grows)
     try:
-        _judge_smallest_steps(case, result, opening, floor)
+        _judge_steps(case, result, opening, floor)
     except NotYet:
-        if fault and fault[0] in ("target", "grows"):  # review 108 X1: name the shape's fault
+        if fault[0] in ("target", "grows"):  # review 108 X1: name the shape's fault
             where = f"concession_plan for learner {case.learner} from {_show(opening)}"
             raise NotYet(f"{where}: {fault[1]}.", general=fault[2]) from None
         raise
+    if fault[0] in ("target", "grows"):
+        where = f"concession_plan for learner {case.learner} from {_show(opening)}"
+        raise NotYet(f"{where}: {fault[1]}.", general=fault[2])
 
 
-def _judge_smallest_steps(case, result, opening, floor):
-    """``judge_plan``'s second accepted shape: the course's plan of smallest steps, step for
-    step, any free trade that lands on the frontier accepted; else the hint naming the
-    first step that differs."""
+def _judge_steps(case, result, opening, floor):
+    """The hint naming the first step of ``result`` that breaks a step's rule: not a
+    package, not the opening first, past the end, off the frontier, giving Marlow nothing,
+    below ``floor``, a costly step where a free trade was left (rule 1), or a stop while a
+    step is left. Review 110 C1: any other step on the frontier passes here (the smallest
+    step is no longer the rule), and ``judge_plan`` judges the plan's shape."""
     expected = plan_of(case, opening, floor)
     frontier = frontier_rows(case)
     current = expected[0][1:]
@@ -1555,7 +1563,7 @@ def _judge_smallest_steps(case, result, opening, floor):
                 general="it goes on after the last step the rule allows",
             )
         if (you, them) not in _free_on_frontier(frontier, current, floor):
-            hint = _step_hint(case, frontier, current, (you, them), best, floor)
+            hint = _step_hint(case, frontier, current, (you, them), best, floor, smallest=False)
             if hint:
                 raise NotYet(f"{where}: {hint[0]}.", general=hint[1])
         current = (you, them)
@@ -1583,9 +1591,10 @@ def _shape_fault(case, result, opening, floor):
     ``None`` when nothing does. The shape: it starts with the opening; every later package
     is on the Pareto frontier, gives Marlow more than the one before and leaves Tallis at
     least ``floor`` (from a draft below the frontier, the first step costs nothing: rule 1);
-    it passes each state's target, and no step that costs Tallis something costs more than
-    the one before it up to the later of the two; after it the plan goes on to the end,
-    where no step to the frontier gives Marlow more and leaves Tallis at least ``floor``.
+    no step that costs Tallis something costs more than the one before it (review 110 C1:
+    to the end, no longer only up to the targets); it passes each state's target, or skips
+    no more of them than every such plan must; and it goes on to the end, where no step to
+    the frontier gives Marlow more and leaves Tallis at least ``floor``.
 
     Review 108 X1: a state's target is the frontier package nearest the half-way point
     of that state's zone, at or above it, that Marlow accepts then (``_frontier_target``),
@@ -1595,7 +1604,7 @@ def _shape_fault(case, result, opening, floor):
     The fault is ``("form", None, None)`` when ``result`` is not such a walk down the
     frontier (``judge_plan`` then judges it step by step against the course's plan), else
     ``(kind, specific, general)`` with kind ``"target"`` (a target skipped), ``"grows"`` (a
-    step costs more than the one before, before the targets) or ``"end"``."""
+    step costs more than the one before) or ``"end"``."""
     form = ("form", None, None)
     if not isinstance(result, list | tuple) or len(result) < 2:
         return form
@@ -1615,9 +1624,19 @@ def _shape_fault(case, result, opening, floor):
             return form
     if start not in on and worths[1] not in _free_on_frontier(frontier, start, floor):
         return form
-    bounds = _shape_bounds(case, worths, floor)
+    grown = _grows(worths)
+    if grown:
+        earlier, later = grown
+        return (
+            "grows",
+            f"a step costs you {later:g}, more than the step before it ({earlier:g}): "
+            "concede in steps that shrink, so no step may cost more than the one before "
+            "(section 5)",
+            "a step costs more than the one before",
+        )
     missed = _missed_targets(case, worths, floor)
-    if missed and (bounds is None or len(missed) > _fewest_missed(case, worths[0], floor)):
+    made = None if start in on else worths[1]  # from a draft: the free trade it made
+    if len(missed) > _fewest_missed(case, worths[0], floor, made):
         quell, target = missed[0]
         state = "with Quell" if quell else "without Quell"
         k = next((k for k, (you, _) in enumerate(worths) if you < target - 1e-9), None)
@@ -1628,62 +1647,40 @@ def _shape_fault(case, result, opening, floor):
             f"step {k} goes from a profit of {worths[k - 1][0]:g} to {worths[k][0]:g} and "
             f"skips your target {state}, worth {target:g} to you: the frontier package "
             "Marlow accepts then that is nearest the half-way point of that state's zone, at "
-            "or above it (section 5). Pass it (with steps that shrink until both targets, where "
-            "a plan can), or take the smallest step each time, which passes every target",
+            "or above it (section 5). Pass it, with steps that shrink (where a plan can)",
             "the plan skips a target: the frontier package nearest the half-way point of a "
             "state's zone, at or above it",
-        )
-    if bounds is None:
-        return form  # review 98 C1: a state with a zone and no planned package it accepts
-    if not bounds[1]:
-        earlier, later = bounds[2]
-        return (
-            "grows",
-            f"a step costs you {later:g}, more than the step before it ({earlier:g}), "
-            "before your plan reaches both targets (section 5): until then no step may cost "
-            "more than the one before, unless you take the smallest step each time",
-            "a step costs more than the one before, before the targets",
         )
     if next_step(frontier, worths[-1], floor) is not None:
         return ("end", None, None)
     return None
 
 
-def _shape_bounds(case, worths, floor):
-    """Module 04's shape up to the targets for a walk worth ``worths`` down the frontier:
-    ``None`` when a state with a zone has no planned package Marlow accepts then at or above
-    the half-way point (the plan's own target); else ``(last, shrinks, pair)``: the step that
-    reaches the later of the plan's own targets, whether no step that costs something costs
-    more than the one before up to it, and the first pair of costs that grows."""
-    start, last = worths[0], 0
-    for need in (case.reservation_if_not, case.reservation_if_quell):
-        estimate = max((row[1] for row in frontier_rows(case) if row[2] >= need), default=None)
-        if estimate is None or estimate <= floor + 1e-9:
-            continue  # no zone in this state: no target
-        even = floor + EVEN_SPLIT * (estimate - floor)
-        if start[0] < even - 1e-9:
-            continue  # review 98 C1: the plan starts past this state's target: none to reach
-        above = [
-            (you, k) for k, (you, them) in enumerate(worths) if them >= need and you >= even - 1e-9
-        ]
-        if not above:
-            return None
-        last = max(last, min(above)[1])
-    costs = [mine - you for (mine, _), (you, _) in itertools.pairwise(worths[: last + 1])]
+def _grows(worths):
+    """Review 110 C1: the first pair of costs ``(earlier, later)`` in a walk worth
+    ``worths`` where a step that costs Tallis something costs more than the one before
+    (free trades aside), or ``None`` when no step grows."""
+    costs = [mine - you for (mine, _), (you, _) in itertools.pairwise(worths)]
     given = [cost for cost in costs if cost > 0]
     for earlier, later in itertools.pairwise(given):
         if later > earlier + 1e-9:
-            return (last, False, (earlier, later))
-    return (last, True, None)
+            return (earlier, later)
+    return None
 
 
 def _missed_targets(case, worths, floor):
-    """The states' targets (``_frontier_target``) a walk worth ``worths`` skips, as
-    ``(quell, target)`` pairs in the order the walk passes them."""
+    """The states' targets (``_frontier_target``) a walk worth ``worths`` skips (no package
+    of it worth the target to Tallis that Marlow accepts in that state), as ``(quell,
+    target)`` pairs in the order the walk passes them."""
     missed = []
     for quell in (False, True):
         target = _frontier_target(case, worths, floor, quell)
-        if target is not None and not any(abs(you - target) < 1e-9 for you, _ in worths):
+        need = case.reservation_if_quell if quell else case.reservation_if_not
+        # review 110 C1: a draft below the frontier worth the target's profit to Tallis is
+        # not the target: a package passes it only if Marlow accepts it in that state
+        if target is None:
+            continue
+        if not any(abs(you - target) < 1e-9 and them >= need for you, them in worths):
             missed.append((quell, target))
     return sorted(missed, key=lambda pair: -pair[1])
 
@@ -1691,7 +1688,7 @@ def _missed_targets(case, worths, floor):
 _FEWEST = {}
 
 
-def _fewest_missed_at(case, start, floor):
+def _fewest_missed_at(case, start, floor, first=None):
     frontier = sorted(
         (row[1:] for row in frontier_rows(case) if row[1] >= floor and row[2] > start[1]),
         key=lambda worth: worth[1],
@@ -1706,22 +1703,27 @@ def _fewest_missed_at(case, start, floor):
             worths = [start, *chosen, end]
             if start not in on and worths[1][0] < start[0]:
                 continue  # from a draft the first step is free
-            bounds = _shape_bounds(case, worths, floor)
-            if bounds is not None and bounds[1]:
+            if first is not None and worths[1] != first:
+                continue  # review 110 C1 (round 111): the free trade the plan made
+            if _grows(worths) is None:
                 fewest = min(fewest, len(_missed_targets(case, worths, floor)))
                 if not fewest:
                     return 0
     return fewest
 
 
-def _fewest_missed(case, start, floor):
+def _fewest_missed(case, start, floor, first=None):
     """Review 108 X1: the fewest targets a plan of module 04's shape from a package worth
-    ``start`` down to ``floor`` can skip (0 unless shrinking steps cannot pass both: then the
-    smallest steps, or a plan of shrinking steps that skips no more, is the answer)."""
+    ``start`` down to ``floor`` can skip (0 unless steps that shrink to the end cannot pass
+    both: then a plan of such steps that skips no more is the answer). From a draft below
+    the frontier, ``first`` is the free trade the plan made: section 5 lets any free trade
+    that lands on the frontier do, so the plan is held to what steps that shrink can pass
+    from there (review 110 C1, round 111: it was held to the best free trade's)."""
+    first = None if first is None else tuple(first)
     key = (repr(case.yours), repr(case.theirs), case.reservation_if_not)
-    key += (case.reservation_if_quell, tuple(start), float(floor))
+    key += (case.reservation_if_quell, tuple(start), float(floor), first)
     if key not in _FEWEST:
-        _FEWEST[key] = _fewest_missed_at(case, tuple(start), float(floor))
+        _FEWEST[key] = _fewest_missed_at(case, tuple(start), float(floor), first)
     return _FEWEST[key]
 
 
@@ -1762,9 +1764,10 @@ def _free_on_frontier(frontier, current, floor):
     return {row[1:] for row in frontier if row[2] > theirs and row[1] >= max(mine, floor)}
 
 
-def _step_hint(case, frontier, current, got, best, floor):
+def _step_hint(case, frontier, current, got, best, floor, smallest=True):
     """Why a step from ``current`` to ``got`` (both ``(yours, theirs)``) is not the rule's
-    ``best`` row: the hint and its general words, or ``None`` when it is worth the same."""
+    ``best`` row: the hint and its general words, or ``None`` when it is worth the same
+    (or, with ``smallest`` false, when it is another step on the frontier)."""
     (mine, theirs), (you, them) = current, got
     if (you, them) == best[1:]:
         return None
@@ -1798,6 +1801,8 @@ def _step_hint(case, frontier, current, got, best, floor):
             f"{better[0][2]:g} for Marlow): keep every step on the Pareto frontier",
             "a step leaves the Pareto frontier",
         )
+    if not smallest:
+        return None
     return (
         f"it costs you {mine - you:g}, and another package on the frontier costs you less "
         f"and still gives Marlow more than the {theirs:g} points it has now: take the "
@@ -1911,7 +1916,7 @@ def _facts(n, why, worth, before, following, reservation, sent=None):
             "sent is worth to you, and your plan has no step left"
         )
     if why == "opening":
-        return "reply 1 is Marlow's opening, its first move (section 5)"
+        return "reply 1 is Marlow's opening, a position, not yet a concession (section 5)"
     if why == "moved":
         text = f"reply {n} is worth {worth:g} k€ to you, more than its offer before ({before:g})"
         if cost is not None:

@@ -798,9 +798,8 @@ def _reciprocity(found, stalls=None, offered=True):
         )
     if opening:
         text += (
-            f" {opening} answered Marlow's opening, its first move: reciprocity, which your "
-            "plan's rule allows for your plan's next step (the line against your plan says "
-            "whether it was)."
+            f" {opening} answered Marlow's opening, which section 5 reads as a position, not "
+            "yet a concession: its rule there is to hold."
         )
     if silent - small:
         text += (

@@ -98,8 +98,8 @@ def concessions(result, person):
     without having been given anything: the bot had made only its opening, which is
     not a concession, or its last offer was no better for them than the one before it;
     module 04's paced tit-for-tat concedes only in answer to a concession);
-    ``after_opening`` (the bot had made only its opening, which module 05 counts as its
-    first move, so one small step there is reciprocity); ``answer``, the bot's answer (``"offer"``,
+    ``after_opening`` (the bot had made only its opening, which module 05 reads as a
+    position, not yet a concession: its rule there is to hold); ``answer``, the bot's answer (``"offer"``,
     ``"accept"``, ``"leave"`` or ``"end"``), and ``instead``, its answer in the replay
     where they repeated that least earlier offer (the same kinds); ``from`` and ``to``, the
     two offers (public); ``got`` and ``would``, the worth to them of the bot's offer in

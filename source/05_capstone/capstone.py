@@ -28,7 +28,7 @@
 # best in three sittings: two for the preparation, then a third for the table. All eight
 # answers are marked automatically at grading, the reflection by your instructor. Cells
 # that say `YOUR CODE HERE` are yours; the cell after each checks your answer as you go,
-# and for six says what to fix (question 6's checks only its form).
+# and for seven says what to fix (question 6's checks only its form).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your case
@@ -364,10 +364,11 @@ check.my_audit(my_audit, hidden=True)
 # alternative remains: let them open.
 #
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to
-# you of a 3-week rush. They justify *asking* for your opening; neither moves your
-# **target**, the profit you aim to end with in each state of Quell: module 02's lowest,
-# as you have no fact to show (section 5). Only evidence of value, such as a rival's
-# price, could raise it (module 02).
+# you of a 3-week rush. They justify *asking* for your opening. Your **target**, the
+# profit you privately aim to end with in each state of Quell, follows the course's
+# convention (module 02's table): with no fact, such as a rival's price, to back more,
+# the half-way point of the zone (section 5). That is a target you could defend at the
+# table, lower than the ambitious ones the research below supports.
 #
 # **The Pareto frontier.** A package is on the **Pareto frontier** (module 04) when no
 # other package is better for one side without being worse for the other; your opening
@@ -383,10 +384,12 @@ check.my_audit(my_audit, hidden=True)
 # **A MESO.** Next to your opening, put packages worth exactly as much to you that give
 # Marlow ground elsewhere: module 04's multiple equivalent simultaneous offers, whose pick
 # tells you what the other side prefers (Medvec and Galinsky, "Putting more on the
-# table", 2005). In a meeting you offer them together, before any concession; the table
-# hears one package at a time, so you prepare the set and send the opening alone.
-# If Marlow sincerely picks a partner your research scores lower than the opening, your
-# research misweighs the issues.
+# table", 2005). Here no partner gives Marlow more points than the opening by your
+# research, so the pick tests that research: if Marlow sincerely picks a partner your
+# research scores lower than the opening, your research misweighs the issues. In a
+# meeting you offer them together, before any concession; the table hears one package at
+# a time, so you prepare the set and send the opening alone: the table never runs this
+# test.
 #
 # **When Marlow opens.** Before you answer, think
 # about what Marlow's alternatives lack (question 3's chance that Quell has capacity) and
@@ -398,9 +401,9 @@ check.my_audit(my_audit, hidden=True)
 # In Galinsky and Mussweiler's experiments ("First offers as anchors", 2001), thinking
 # about the other side's alternatives or one's own target removed a first offer's pull
 # (here it is extended to a counter-offer). Galinsky, Mussweiler and Medvec (2002) found
-# that negotiators who dwelt on their reservation price reached worse deals than those
-# who kept in mind their ideal, the best outcome they could hope for, though they felt
-# less satisfied; this course's target sits lower.
+# that negotiators who kept in mind their ideal, the best outcome they could hope for,
+# reached better deals than those who dwelt on their reservation price, yet felt less
+# satisfied with them.
 #
 # </details>
 
@@ -585,17 +588,17 @@ check.what_to_say(what_to_say, hidden=True)
 # Your opening is on the frontier, so every step from it costs you. Module 04 planned
 # steps that shrink towards a target; here you need one for each state of Quell. In each
 # state the zone runs from your reservation price up to your best profit on a package that
-# gives Marlow that state's reservation price. Your target in each state is module 02's
-# lowest, as you have no fact to show: the frontier package Marlow could accept in that
-# state nearest the zone's half-way point, at or above it. Your plan:
+# gives Marlow that state's reservation price. Your target in each state follows the
+# course's convention (module 02's table): the frontier package Marlow could accept in
+# that state nearest the zone's half-way point, at or above it. Your plan:
 # - from a colleague's draft below the frontier, first a step that costs you nothing (a
 #   free trade, rule 1): trade an issue Marlow values more for one you value more, so both
 #   sides gain (Pruitt's *logrolling*, *Negotiation Behavior*, 1981). Module 04 added both
 #   sides' points, which its case put on one scale; k€ and points have no common unit:
 #   any free trade that lands on the frontier will do there;
 # - then packages on the frontier, each giving Marlow more and leaving you at least your
-#   reservation price, passing both targets (or as many as shrinking steps can) with no
-#   step costing more than the one before until then, then on until none is left;
+#   reservation price, no step costing more than the one before, passing both targets (or
+#   as many as such steps can), on until none is left;
 # - advice, not graded: of such plans, prefer the one with fewest issues moved back to a
 #   level worth more to you, then most steps (a small step loses less if it meets
 #   Marlow's aim).
@@ -636,9 +639,8 @@ check.what_to_say(what_to_say, hidden=True)
 # worse for Marlow than your last (defined and priced in section 6).
 #
 # **When to step.** Concede only in answer to a move, a true "can't give more" or one
-# announced step at a stall: never into silence. At this table only, Marlow's opening
-# always gives up ground, so it is its first move: your next step in answer to it is
-# reciprocity. Count Marlow's offers,
+# announced step at a stall: never into silence. Marlow's opening is a position, not yet
+# a concession: hold. Count Marlow's offers,
 # not its words: when it says "You have not moved since your last offer", it means yours;
 # its own offer may still have moved.
 #
@@ -646,7 +648,7 @@ check.what_to_say(what_to_say, hidden=True)
 # |---|---|
 # | it moved: its offer is worth more to you than its offer before, by at least what your next step costs you (a smaller move counts as none) | next step |
 # | it said it can't give more on its own offer | next step |
-# | its opening | hold (a person's opening is a position, not yet a concession), or your next step (at this table only) |
+# | its opening | hold (an opening is a position, not yet a concession) |
 # | its second reply in a row without a move | hold, or your next step announced as an invitation (words are not read here); then hold until it moves |
 #
 # The last row borrows from Osgood's GRIT (1962: graduated and reciprocated initiatives in
@@ -720,10 +722,8 @@ check.what_to_say(what_to_say, hidden=True)
 # Write `concession_plan(s, opening, reservation)`: your **plan**, a list that starts with
 # `opening` (a package). Graded: every later package is on the frontier, gives Marlow
 # more and leaves you at least `reservation` (a profit); it ends where no such package is
-# left; and either every step is the smallest (to the frontier package that gives Marlow
-# more and leaves you most), or the plan passes both targets (or as many as shrinking
-# steps can) with no step costing more than the one before until then. The tie-breaks
-# are advice. `s.issues`, `s.yours` and `s.theirs` are as in
+# left; no step costs more than the one before; and it passes both targets (or as many
+# as such steps can). The tie-breaks are advice. `s.issues`, `s.yours` and `s.theirs` are as in
 # question 5, `s.reservation_if_not` and `s.reservation_if_quell` as in question 3;
 # `all_packages`, `package_points` and `pareto_frontier` (which returns the frontier's
 # points as `(your profit, Marlow's points)` pairs) are imported for you. The
@@ -739,8 +739,8 @@ check.what_to_say(what_to_say, hidden=True)
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
 def concession_plan(s, opening, reservation):
-    """The packages of your plan: the opening, then steps down the frontier that shrink
-    until your targets, taking back as few terms as the frontier allows."""
+    """The packages of your plan: the opening, then steps down the frontier that shrink,
+    passing your targets where they can, taking back as few terms as the frontier allows."""
     ### BEGIN SOLUTION
     import functools
 
@@ -753,8 +753,9 @@ def concession_plan(s, opening, reservation):
     middles = {}  # each state's need (its reservation price): the middle of its zone
     for need in (s.reservation_if_not, s.reservation_if_quell):
         best = max((you for you, them, _ in rows if them >= need), default=reservation)
-        if best > reservation:  # no zone, no target
-            middles[need] = (best + reservation) / 2
+        middle = (best + reservation) / 2
+        if best > reservation and rows[-1][0] >= middle:  # no zone, or passed: no target
+            middles[need] = middle
     # each state's target on the frontier: the package nearest its middle, at or above it
     targets = [min(y for y, t, _ in rows if t >= need and y >= m) for need, m in middles.items()]
 
@@ -767,17 +768,13 @@ def concession_plan(s, opening, reservation):
         if not any(them > theirs for _, them, _ in rows):
             return (0, 0, [])
         for k, (you, them, step) in enumerate(rows):
-            # no step below a state's middle before a package Marlow accepts in that state
-            skips = any(you < m <= mine and theirs < need for need, m in middles.items())
-            towards = any(you >= m for m in middles.values())  # steps that must shrink
-            cost = mine - you
-            if them <= theirs or skips or (draft and at == len(rows) - 1 and cost > 0):
+            cost = mine - you  # no step may cost more than the one before
+            if them <= theirs or cost > cap or (draft and at == len(rows) - 1 and cost > 0):
                 continue
-            if cost <= cap or not towards:
-                rest = best_path(k, cost if towards and cost > 0 else cap)
-                if rest is not None:
-                    missed = sum(mine > target > you for target in targets)
-                    ways.append((rest[0] + missed, rest[1] + back(package, step), [k, *rest[2]]))
+            rest = best_path(k, cost if cost > 0 else cap)
+            if rest is not None:  # None: a dead end, every step left costs more
+                missed = sum(mine > target > you for target in targets)
+                ways.append((rest[0] + missed, rest[1] + back(package, step), [k, *rest[2]]))
         return min(ways, key=lambda way: (way[0], way[1], -len(way[2])), default=None)
 
     return [opening] + [rows[k][2] for k in best_path(len(rows) - 1, float("inf"))[2]]
@@ -798,8 +795,7 @@ check.concession_plan(concession_plan, hidden=True)
 # again), make the **next step** of your plan, **accept** its offer, or **walk away**
 # politely: give your move after each by section 5's rule.
 #
-# Write `table_moves(s, plan, reservation, log)`. The check gives the smallest-step plan
-# (question 7) and the course's
+# Write `table_moves(s, plan, reservation, log)`. The check gives a plan and the course's
 # reservation price; `log` is Marlow's replies in order, each a dict: `"offer"` (its
 # package), `"final"` (`True` for its final offer) and `"cant_give_more"` (`True` when it
 # said it can't give more on its own offer). Your first offer was `plan[0]`; each next
@@ -882,8 +878,8 @@ NegotiationTable(
 #   (table below). A ratio of 1 or more means Marlow matched the
 #   step on your scale, not its own, as does a deal it would not have made had you held.
 #   Concessions made while Marlow had not moved are counted apart, except a step after its
-#   "can't give more" and the GRIT step (section 5); a step answering Marlow's opening
-#   answers its first move.
+#   "can't give more" and the GRIT step (section 5); a step answering Marlow's opening is
+#   named apart, since section 5 holds there.
 #
 # | a reply ratio, worked | Marlow's next offer, worth to you |
 # |---|---|
@@ -968,11 +964,10 @@ NegotiationTable(
 # "(1) In my second negotiation, I opened with my planned package (profit 155, 23 of
 # Marlow's points). Marlow answered at a profit of 60; I thought of my beliefs about Quell
 # (a chance of 0.38 that it had capacity) and of my target for the state Marlow's answers
-# pointed to (125), not of its number, and held. At its move to 80 I made my first step
-# (140); at its move to 110, my second (125), my target. It accepted 125 in round 4,
-# 34.75 above my reservation price. I kept my plan, since each step answered a move: both
-# steps were matched (a reply ratio of 2.00, then the deal). I kept Brenn (81.25 on
-# average) over the letter's sure 65.
+# pointed to (125), not of its number, and held. At its move to 80 I made my first step,
+# to my target (125). It accepted 125 in round 3, 34.75 above my reservation price. I kept
+# my plan, since my step answered a move, and the step bought the deal. I kept Brenn
+# (81.25 on average) over the letter's sure 65.
 # Signed, my reservation price would have been 74, enough for a package Marlow accepts
 # even with Quell (63 points, profit 90), step 3 of my signed plan, within the four that
 # fit: signed talks with Quell could end there, 0.25 short of Brenn plus the audit
@@ -995,8 +990,8 @@ NegotiationTable(
 # reservation price (22). They may feel they lost and, about themselves, gave in too soon;
 # but I made no threat and no retraction, so they would take my call next year.
 #
-# (4) Next time I would ask Brenn for a better letter, and hold one round longer at 140
-# to test whether Marlow would move without my step."
+# (4) Next time I would ask Brenn for a better letter, and hold one round longer at 155
+# to test whether Marlow would move again without my step."
 
 # ### END SOLUTION
 
@@ -1017,10 +1012,9 @@ NegotiationTable(
 #   believe it values (a MESO, module 04).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
-# - With a person, concede down the frontier in steps that shrink towards your target,
-#   each traded for something, and take no term back (question 7's, for this bot,
-#   need not).
-# - Step only when the other side moves (at this table, its opening counts), says it can
+# - Concede down the frontier in steps that shrink (question 7's plan must), each traded
+#   for something, and take no term back where the frontier allows.
+# - Step only when the other side moves (its opening is a position, not a move), says it can
 #   give no more (at this table the words are true; test a person's first), or, once per
 #   deadlock, to break it, announced as an invitation (GRIT). Give no more than it gave.
 #   At the end of your plan, walk away politely.
@@ -1044,9 +1038,9 @@ NegotiationTable(
 #   table.
 #
 # **Where this table departs from module 04.** At a first meeting, Marlow's opening
-# (answering question 5's) gives up 0.19 to 0.55 of the way to its reservation price, so
-# section 5 allows a step in answer to it. One more rule is looser. Question 7's plan runs
-# past both targets to your reservation price, with trade-back steps. With a person, keep module 04's paced tit-for-tat (its question 3), and
+# (answering question 5's) gives up 0.19 to 0.55 of the way to its reservation price;
+# section 5 still reads it as a person's: a position. One more rule is looser. Question 7's plan runs
+# past both targets to your reservation price, and may take a term back. With a person, keep module 04's paced tit-for-tat (its question 3), and
 # test a "can't give more" (ask what would let them move, or hold once), since it is
 # often a bluff. Question 5's MESO partners are worth exactly the opening and usually lie
 # just below the frontier:
@@ -1071,7 +1065,7 @@ NegotiationTable(
 # answered: the one step of section 5's last row raised that to 167 to 182 sittings of 200.
 #
 # **The smallest steps.** In more than half of the plans of smallest steps (question 7
-# accepts them), some step costs you more than the one before, and a step may land on an issue you had already
+# refuses these), some step costs you more than the one before, and a step may land on an issue you had already
 # given ground on (volume back up, delivery back out): in the course's trials, over nine
 # plans in ten had such a step, and over half the steps were one.
 #
