@@ -6,6 +6,7 @@ from course.checks import batna as check
 from course.checks.calls import NotYet
 from course.course_map import questions
 from tests.sweeps import cell_text
+from tests.test_batna_review102 import _batna_needed  # written with the old keyword
 
 LEARNERS = [f"id-{n}" for n in range(300)]
 
@@ -127,16 +128,9 @@ def test_x1_question_8s_flag_names_what_decides_the_model(monkeypatch):
             slipping += bool(talks.start_slips)
     assert cancelled >= 600 and slipping >= 600
 
-    def old_keyword(target, pie, their_batna, walk_any_time=False):
-        if target > pie - their_batna:
-            return None
-        if walk_any_time:
-            return 0 if target <= pie / 2 else target
-        return max(0, 2 * target - pie + their_batna)
-
     for n in range(20):
         monkeypatch.setenv("LEVERAGE_LEARNER", f"rv111-x1-{n}")
-        assert check.batna_needed(old_keyword).earned == 1
+        assert check.batna_needed(_batna_needed).earned == 1
 
 
 def _respond(strict=False, below_wrong=False):

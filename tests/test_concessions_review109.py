@@ -137,8 +137,8 @@ def test_c1_section_2_and_question_2s_hint_say_what_this_module_does_with_module
     # up to the best fact) and keeps the simulation as advice on its cost; section 2 still
     # says module 02 allows it and that such a fact always exists here
     assert (
-        "Every opening here rests on a fact above your estimate, so module 02 also lets you "
-        "aim up to that fact's figure, with less room to concede." in text
+        "past that only with less room to concede. Every opening here rests on a fact above "
+        "your estimate, so you may aim up to its figure." in text
     )
     assert "the aside below finds higher targets close fewer deals." in text
     assert (

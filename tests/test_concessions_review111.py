@@ -102,13 +102,13 @@ def test_c2_the_landing_and_its_cushion_match_the_price_target_and_its_quarter()
 def test_c3_the_splits_are_benchmarks_for_direction_and_the_band_a_convention():
     """Review 110 C3: "both assume known numbers, and you only estimate Orchard's" rejected
     the Nash split for a reason that applies to the even split too. Section 2 now says the
-    even split and three quarters are conventions read off an estimated zone, and that the
+    even split and three quarters are conventions read off your estimate, and that the
     Nash split and deal-me-out are used only for which way a change moves the price."""
     text = _flat()
     assert "both assume known numbers" not in text
     assert (
-        "The even split and three quarters are conventions read off a zone you only estimate, "
-        "not predictions. Module 02's Nash split and module 03's deal-me-out model where a "
+        "The even split and three quarters are conventions read off your estimate, not "
+        "predictions. Module 02's Nash split and module 03's deal-me-out model where a "
         "price ends; the course uses them only for which way a change moves it, never to set a "
         "target." in text
     )
@@ -143,7 +143,7 @@ def test_u4_section_2_names_what_each_part_of_the_target_rule_does():
     text = _flat()
     assert "simulation in section 5 follow this rule" not in text
     assert "This module's examples take **three quarters of the way" in text
-    assert "With no fact to show, module 02 has you aim from the **even split**" in text
+    assert "With no fact to show, module 02 has you aim at the **even split**" in text
 
 
 # --- U6: the planner's three colours ----------------------------------------------------------

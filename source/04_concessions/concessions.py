@@ -227,19 +227,19 @@ check.opening(opening, hidden=True)
 # price. It borrows the Conceder's shrinking steps, not its speed.
 #
 # The target is module 02's: the outcome you aim to land at. Your concession plan stops
-# there. With no fact to show, module 02 has you aim from the **even split** (halfway
-# from your reservation price to your estimate of the other side's) up to three quarters
-# of the way. Every opening here rests on a fact above your
-# estimate, so module 02 also lets you aim up to that fact's figure, with less room to
-# concede. The checks accept any target from the even split up to your best
-# fact, and a plan may stop exactly on the split.
+# there. With no fact to show, module 02 has you aim at the **even split** (halfway
+# from your reservation price to your estimate of the other side's); a fact you can show
+# moves the target to its figure, up to three quarters of the way, and past that only
+# with less room to concede. Every opening here rests on a fact above your estimate, so
+# you may aim up to its figure. The checks accept any target from the even split
+# up to your best fact, and a plan may stop exactly on the split.
 #
 # This module's examples take **three quarters of the way from your reservation price up
 # to your estimate**: your estimate may be too high, and the aside below finds higher
 # targets close fewer deals.
 #
-# The even split and three quarters are conventions read off a zone you only estimate,
-# not predictions. Module 02's Nash split and module 03's deal-me-out model where a price
+# The even split and three quarters are conventions read off your estimate, not
+# predictions. Module 02's Nash split and module 03's deal-me-out model where a price
 # ends; the course uses them only for which way a change moves it, never to set a
 # target.
 #
@@ -313,9 +313,9 @@ def concession_plan(s, opening):
     """Your offers in rounds 1 .. s.rounds, from opening down to your target."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
-    # section 2: module 02 would let my fact lift the target up to its figure, but I keep
-    # a quarter of the zone as room to concede, three quarters of the way up to my
-    # estimate, since Orchard's reservation price may lie below it
+    # section 2: module 02 would let my fact lift the target up to its figure, but I stop
+    # three quarters of the way up to my estimate, keeping room to concede, since
+    # Orchard's reservation price may lie below it
     target = reservation + 0.75 * (s.their_estimate - reservation)
     sizes = range(s.rounds - 2, 0, -1)  # steps in proportion n, n - 1, ..., 1: they shrink
     # round 2 holds: Orchard has only opened, and its opening is not a concession
