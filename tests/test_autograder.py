@@ -60,7 +60,7 @@ def answer(body):
     return solved(
         MODULE,
         NAME,
-        batna_needed_answer="def batna_needed(target, pie, their_batna, walk_any_time=False):\n"
+        batna_needed_answer="def batna_needed(target, pie, their_batna, delay_drives_agreement=False):\n"
         + body,
     )
 

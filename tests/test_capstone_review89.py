@@ -90,11 +90,12 @@ def test_the_ending_is_named_with_its_change_when_other_moves_count_too():
 def test_a_step_that_kept_marlow_at_the_table_is_said_so():
     """U3 (a): 'Marlow stayed where it would have left' read as a place; a step whose held
     replay ends with Marlow leaving is now 'had you held, Marlow would have left: your
-    step kept it at the table' (learner-0, linear: three holds, then the plan)."""
+    step kept it at the table' (learner-0, linear: four holds, then the plan; three until
+    review 110 C4, when a hold answering Marlow's opening stopped counting as a stall)."""
     case = course.variant("05_capstone", "learner-0")
     plan = planned(case, check.opening_of(case), reservation_of(case))
     t = table(case, "linear", seed=1)
-    send(t, [plan[0]] * 4 + plan[1:])
+    send(t, [plan[0]] * 5 + plan[1:])
     if not t.walk.disabled:
         t.walk.click()
     found = unescape(t.result.value)

@@ -2600,15 +2600,19 @@ def test_marlows_stall_remark_is_not_the_exceptions_cue():
             session = table.session
             opening = plan_of(case)[0][0]
             session.offer(opening)
-            previous = None
+            previous, holds = None, 0
             while not session.finished and not session.last_turn:
                 worth = session.utility(session.bot_offer)
                 if previous is not None:
-                    assert REMARKS["stall"] in (session.said or "")
-                    said += 1
-                    moved_while_saying += worth > previous + 1e-9
+                    # review 110 C4 (module 04, round 111): a hold answering Marlow's
+                    # opening is the course's rule, not a stall; every later hold is one
+                    expected = REMARKS["waiting"] if holds == 1 else REMARKS["stall"]
+                    assert expected in (session.said or "")
+                    said += holds > 1
+                    moved_while_saying += holds > 1 and worth > previous + 1e-9
                 previous = worth
                 session.offer(opening)
+                holds += 1
     assert said > 0 and moved_while_saying > 0
     plan = section("plan-teaching")
     assert "it read your offer as no step" not in plan
@@ -3305,6 +3309,12 @@ def test_marlows_stall_remark_answers_an_offer_with_no_more_points_for_it():
             rng=random.Random(i),
         )
         table.session.offer(opening)
+        if table.session.finished:
+            continue
+        # review 110 C4 (module 04, round 111): the hold answering Marlow's opening is no
+        # stall, so the twin package comes after it
+        table.session.offer(opening)
+        assert REMARKS["waiting"] in table.session.said, i
         if table.session.finished:
             continue
         table.session.offer(twins[0])

@@ -65,7 +65,7 @@ class TestCapstoneGrading(ModuleGrading):
     HINT = (
         "one-wrong-answer",
         "concession-plan-test",
-        "until then no step may cost more than the one before",
+        "concede in steps that shrink, so no step may cost more than the one before (section 5)",
     )
 
     def submissions(self, course_root, scratch):

@@ -170,7 +170,8 @@ def test_x4_the_target_band_says_why_it_stops_short_of_the_estimate():
         " ".join(six.split())
     )
     module_02 = " ".join(cell_text("02_batna", "batna", "summary").split())
-    assert "what you know about this buyer (module 01), may take the target higher" in module_02
+    # module 02's review 110 C1 (round 111) restated its summary's rule
+    assert "or as module 01's knowledge of this buyer allows" in module_02
 
 
 def test_u4_cromwell_s_rule_forbids_zero_and_the_cap_of_ten_is_the_course_s():
