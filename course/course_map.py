@@ -75,7 +75,7 @@ MODULES = (
             "respond_to_offer",
             "label_statements",
             "batna_needed",
-            "walk_any_time_for",
+            "delay_drives_agreement_for",
             "batna_when",
         ),
     ),

@@ -41,7 +41,8 @@ def test_c2_section_5_calls_the_even_split_where_you_aim_not_where_you_walk(lear
     )
     # review 110 C2: "where you aim" is the target's; the even split is the threshold to close
     assert "is your threshold to close; your target may lie above it" in decide
-    assert "An offer at or above it is *good enough to close*: take it, or counter" in decide
+    # review 112 C3: the row decides one thing
+    assert "An offer at or above it is *good enough to close*: take it." in decide
     assert "acceptable" not in decide
     assert "acceptable" not in _cell("q6-text") and "acceptable" not in _cell("intro")
     assert '`"good enough to close"`' in _cell("q6-text")
@@ -184,10 +185,12 @@ def test_u7_the_box_separates_the_target_advice_from_the_benchmarks_prediction()
     tells you to aim at the even split or above. One sentence now says the benchmarks
     predict, section 4's target advises, and why the prediction does not bind you."""
     text = _cell("nash-teaching")
+    assert "read them as benchmarks." in text
+    # review 112 U2: the sentence that reconciles them moved into section 5's core text
     assert (
-        "read them as benchmarks. They predict; section 4's target advises: "
-        "Northwind, not knowing your reservation price, cannot offer just that."
-    ) in text
+        "Section 7's box predicts that Northwind, making the last offer, pays just your "
+        "reservation price; not knowing it, Northwind must rely on its estimate"
+    ) in _cell("decide-teaching")
 
 
 def test_words_stay_under_the_cap():

@@ -84,7 +84,7 @@ def test_c2_section_5_names_the_even_split_by_its_role_not_where_you_aim():
         "is your threshold to close; your target may lie above it. An offer at or above it is"
         in (decide)
     )
-    assert "*good enough to close*: take it, or counter towards your target." in decide
+    assert "*good enough to close*: take it." in decide  # review 112 C3: one decision
     assert "So section 5's even split is your threshold to close, not a prediction." in nash
     above = 0
     for learner in LEARNERS:
@@ -108,22 +108,23 @@ def test_x1_question_8s_flag_names_what_decides_the_model(monkeypatch):
     assert "`batna_needed(target, pie, their_batna, delay_drives_agreement=False)`" in eight
     assert "- `False`: breakdown risk pushes both sides to agree" in eight
     assert "- `True`: the cost of delay does, and you can leave" in eight
-    assert "Write `walk_any_time_for(talks)`" in eightb
-    assert "walk_any_time_for" in questions("02_batna")
+    # review 112 C1: question 8b's function is now delay_drives_agreement_for (grade ids kept)
+    assert "Write `delay_drives_agreement_for(talks)`" in eightb
+    assert "delay_drives_agreement_for" in questions("02_batna")
     cancelled = slipping = 0
     for learner in LEARNERS:
         offers = course.variant("02_batna", learner)
         for talks in check.which_model_cases(offers):
             right = bool(talks.start_slips)
-            assert _passes(check.judge_walk_any_time_for, talks, right)
+            assert _passes(check.judge_delay_drives_agreement_for, talks, right)
             if talks.answer_date:
                 continue
             hint = ""
             try:
-                check.judge_walk_any_time_for(talks, not right)
+                check.judge_delay_drives_agreement_for(talks, not right)
             except NotYet as failure:
                 hint = str(failure)
-            assert "walk_any_time_for(talks)" in hint and "`walk_any_time`" not in hint
+            assert "delay_drives_agreement_for(talks)" in hint and "`walk_any_time`" not in hint
             cancelled += bool(talks.may_be_cancelled)
             slipping += bool(talks.start_slips)
     assert cancelled >= 600 and slipping >= 600

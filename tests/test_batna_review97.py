@@ -33,7 +33,7 @@ def test_u1_question_8b_describes_section_7_and_the_intro_lists_it():
     eightb, box, intro = _cell("q8b-text"), _cell("nash-teaching"), _cell("intro")
     assert "question 10 gives them in full" not in eightb
     assert "leaves an answer date open" not in eightb
-    assert "An answer date fits neither of question 8's models" in eightb
+    assert "an answer date (which fits neither model: the last offer decides)" in eightb  # r112
     assert "the last offer decides" in eightb
     assert "A common answer date" in box and "makes the last offer" in box
     assert "with questions 8, 8b and 9 and the reflection" in intro

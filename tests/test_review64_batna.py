@@ -97,7 +97,11 @@ def test_question_10_states_that_the_batna_binds_where_the_start_slips():
 
     text = _cell("q10-text")
     assert "Does your BATNA bind?" not in text
-    assert "the start slips, $W$ stays below $2V + c/2$, so your BATNA binds" in text
+    # review 112 X3: section 7 says the BATNA nearly always binds in salary talks, and
+    # question 10 asks the learner to check it; the draw still keeps it true (below)
+    assert "so your BATNA binds" not in text
+    assert "Where the start slips, check first whether your BATNA binds (section 7)." in text
+    assert "In salary talks your BATNA nearly always beats that share" in _cell("nash-teaching")
     slips = 0
     for learner in ("ada", "bob", "cy", "dee", "eve", "fay", "gus", "hal"):
         offers = course.variant("02_batna", learner)

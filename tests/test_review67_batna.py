@@ -56,7 +56,8 @@ def test_question_10_does_not_say_the_storys_own_fact_replaces_it():
     text = _cell("q10-text")
     assert "one of three facts replaces" not in text
     assert "one of three facts holds: the story's own answer date and fixed start" in text
-    assert "`talks.answer_date` (your story as it stands)" in text
+    # review 112 C2: "as it stands" was false where the variant gives you the last offer
+    assert "- `talks.answer_date`: all three employers want your answer" in text
 
 
 def test_the_intro_names_question_8s_own_talks_rounding_and_the_deadline_case():

@@ -216,9 +216,13 @@ def test_what_the_graded_questions_assume_is_one_plain_sentence():
     the learner the amounts; it now says only where the sure amounts are used."""
     risk = " ".join(cell_text("02_batna", "batna", "ev-risk").split())
     assert "constant relative risk aversion" not in risk
-    assert (
-        "Question 3's second part gives you a sure amount for each of your two gambles; "
-        "elsewhere, use expected values." in risk
+    # review 112: the sentence is cut; the story, question 2 and question 3 say it
+    assert "What the graded questions assume" not in risk
+    assert "value each alternative at its expected value" in " ".join(
+        course.variant("02_batna", "ada").story().split()
+    )
+    assert "value Lumen at `offers.lumen_sure`" in " ".join(
+        cell_text("02_batna", "batna", "q2-text").split()
     )
 
 

@@ -67,8 +67,8 @@ def test_question_6s_hint_calls_an_offer_at_the_even_split_acceptable_not_one_to
     take at once. The hint now uses the question's word."""
     from course.scenarios.batna import REMOTE_DAYS, NorthwindOffer, even_split
 
-    # review 108 C2: section 5 says it: take it, or counter towards your target
-    assert "take it, or counter towards your target" in _cell("decide-teaching")
+    # review 108 C2; review 112 C3: section 5 says what to do with it: take it
+    assert "*good enough to close*: take it." in _cell("decide-teaching")
     offers = course.variant("02_batna", "ada")
     offer = NorthwindOffer(even_split(offers, REMOTE_DAYS) + 500, REMOTE_DAYS)
     _, general = check._why_alone(offers, offer, "even split reached")

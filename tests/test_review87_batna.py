@@ -31,7 +31,8 @@ def test_the_intro_says_judge_an_offer_acceptable_as_section_5_and_question_6_do
     intro = _cell("intro")
     assert "accept it," not in intro
     # review 108 C2: renamed "good enough to close" everywhere
-    assert "decide what to do with an offer: judge it good enough to close, counter it," in intro
+    # review 112 C3: section 5's top row decides one thing, and the intro names it
+    assert "decide what to do with an offer: close it, counter it," in intro
     assert "good enough to close" in _cell("q6-text")
 
 

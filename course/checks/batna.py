@@ -2186,9 +2186,12 @@ def batna_needed(answer, hidden=False):
 
 
 def which_model_cases(offers):
-    """The versions of the talks question 8b tries on ``offers``: its own, then head office
-    may cancel the role and the start slips, each with either side proposing, drawn on
-    ``offers``'s own numbers from a generator of their own (review 94 X1)."""
+    """The versions of the talks question 8b tries on ``offers``: its own, unless it has an
+    answer date, then head office may cancel the role and the start slips, each with either
+    side proposing, drawn on ``offers``'s own numbers from a generator of their own (review 94
+    X1). Review 112 X6: an answer date fits neither of question 8's models, so either flag
+    passed there, and a learner whose own talks had one passed that case whatever the
+    answer; every case tried now has one right flag."""
     rng = rng_for("02_batna:which-model", offers.learner)
     kinds = [
         ("may be cancelled", "Northwind", False),
@@ -2196,11 +2199,13 @@ def which_model_cases(offers):
         ("start slips", "Northwind", False),
         ("start slips", "you", False),
     ]
-    return [talks_of(offers)] + [talks_for(offers, *kind, rng) for kind in kinds]
+    own = talks_of(offers)
+    mine = [] if own.answer_date else [own]
+    return mine + [talks_for(offers, *kind, rng) for kind in kinds]
 
 
 @answer_key
-def judge_walk_any_time_for(talks, result):
+def judge_delay_drives_agreement_for(talks, result):
     """Question 8b on ``result`` for one version of the talks: nothing when it is the
     ``delay_drives_agreement`` flag of question 8 that section 7 gives these talks
     (``False`` when head office may cancel the role: breakdown risk drives agreement, and
@@ -2209,7 +2214,7 @@ def judge_walk_any_time_for(talks, result):
     option). Under a common answer date the core of section 7 decides neither (its optional
     box reads both BATNAs as outside options), so either flag passes. Else the ``NotYet``
     hint, which says what to ask of the version, never the flag."""
-    call = f"walk_any_time_for(talks) for talks where {_talks_words(talks)}"
+    call = f"delay_drives_agreement_for(talks) for talks where {_talks_words(talks)}"
     if not isinstance(result, bool):
         general = (
             "return True or False: the value of question 8's delay_drives_agreement for the talks"
@@ -2233,20 +2238,25 @@ def judge_walk_any_time_for(talks, result):
 
 
 @question
-def walk_any_time_for(answer, hidden=False):
+def delay_drives_agreement_for(answer, hidden=False):
     """Check a function ``(talks)`` returning question 8's ``delay_drives_agreement`` flag
-    that fits the talks: the learner's own version and one with each proposer where head office may
-    cancel the role and where the start slips; with ``hidden``, the same on other learners'
+    that fits the talks: the learner's own version unless it has an answer date (review 112
+    X6), and one with each proposer where head office may cancel the role and where the
+    start slips; with ``hidden``, the same on other learners'
     numbers too. Half a mark (review 94 X1: choosing the model was never marked)."""
     cases = _scenarios(hidden)
 
     def part():
         for case in cases:
             for talks in which_model_cases(case):
-                judge_walk_any_time_for(talks, call_learner(answer, talks))
-        return "walk_any_time_for reads which of section 7's models fits the talks."
+                judge_delay_drives_agreement_for(talks, call_learner(answer, talks))
+        return "delay_drives_agreement_for reads which of section 7's models fits the talks."
 
     return score(Check("which model fits your talks", 0.5, part))
+
+
+# an earlier release's test cell, kept in a learner's saved notebook, calls the old name
+walk_any_time_for = delay_drives_agreement_for
 
 
 @answer_key

@@ -212,8 +212,9 @@ def nash_split(pie, batna_a, batna_b, weight_a=0.5):
     Where it holds: the pie is money worth the same to both sides, both risk-neutral, and
     what pushes them to agree is the risk that something neither side controls ends the
     talks, each side then getting its BATNA (Binmore, Rubinstein & Wolinsky, *RAND Journal
-    of Economics* 17, 1986). When either side may walk out to its BATNA at any
-    moment and delay is what costs them, use ``outside_option_split``.
+    of Economics* 17, 1986). When either side may walk out to its BATNA whenever
+    it turns down the other's proposal and delay is what costs them, use
+    ``outside_option_split``.
     """
     pie = number(pie, "pie")
     batna_a = number(batna_a, "batna_a")

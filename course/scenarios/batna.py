@@ -1157,7 +1157,7 @@ SITUATIONS = (
         "what pushes both sides to agree is the risk that the city decides before they bid, "
         "which neither side controls (the work and the fee come on the same dates whatever "
         "day they agree, so waiting costs neither anything); each builder is then left with "
-        "the work it already has: those are breakdown payoffs",
+        "nothing from the bridge: those are breakdown payoffs",
     ),
 )
 

@@ -24,7 +24,7 @@
 #    target;
 # 3. work out the other side's reservation price from *its* alternative, and the zone
 #    where a deal can happen, the **ZOPA**;
-# 4. decide what to do with an offer: judge it good enough to close, counter it, ask for
+# 4. decide what to do with an offer: close it, counter it, ask for
 #    a term that costs the other side nothing (here, remote days), or make a final
 #    offer; and mention your alternatives honestly;
 # 5. see how a deal's surplus (what it gains over both sides' alternatives together)
@@ -35,8 +35,6 @@
 # with questions 6, 6b and 7, and 1 to 1½ hours for section 7 with questions 8, 8b and 9
 # and the reflection. An optional extension (about 1½ hours, no marks) adds section 7's
 # three-benchmark box, question 9's "left open" case, and question 10 with its practice.
-# Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
-# after them check your answer.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -99,9 +97,6 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # equivalent if you are not. Price every gamble with the same attitude to risk. That
 # attitude may still make you avoid some risks and seek others: one person may buy
 # insurance and a lottery ticket (Friedman and Savage 1948).
-#
-# **What the graded questions assume.** Question 3's second part gives you a sure amount
-# for each of your two gambles; elsewhere, use expected values.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ce-example", "schema_version": 3}
 risk_attitude(startup_gamble, 88_000)
@@ -169,9 +164,8 @@ check.startup_tree(startup_tree, hidden=True)
 # `True`, value Lumen at `offers.lumen_sure` and Freelance at `offers.freelance_sure`, the
 # sure amounts you would take instead of the gambles. Its check tries that without marks.
 #
-# *Grading, in short:* `choose_batna(offers)` on your scenario and four example learners':
-# three make Harbor Bank, Lumen and Freelance the BATNA in turn; grading adds other
-# learners'.
+# *Grading:* your scenario, four examples (each alternative the BATNA in at least one)
+# and other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "choose-batna-answer", "schema_version": 3}
@@ -424,7 +418,8 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # `offers.agency_fee`): which reservation price belongs to that package, and what is
 # Northwind's reservation price? Your scenario has one fact to aim by, `offers.pay_survey`,
 # the median pay for the role in a salary survey. Decide what it supports on your numbers;
-# the check takes any figure within 100 of it, on your case and other learners'.
+# the check takes any figure within 100 of it (or, with the survey above the band, from the
+# band's top to the survey), on your case and other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
@@ -453,8 +448,8 @@ check.target_salary(target_salary, hidden=True)
 # below decides whether to push for more: the even split with remote days (section 4),
 # your own yardstick of an even-handed deal (Northwind cannot check it), is your threshold
 # to close; your target may lie above it. An offer at or above it is *good enough to
-# close*: take it, or counter towards your target. A **final offer** is one its maker says
-# they will not improve. For an offer made while Northwind is still moving:
+# close*: take it. A **final offer** is one its maker says they will not improve. For an
+# offer made while Northwind is still moving:
 #
 # | your estimate of Northwind's reservation price | the offer's salary | your response |
 # |---|---|---|
@@ -467,6 +462,10 @@ check.target_salary(target_salary, hidden=True)
 # price with two remote days; if it is refused, walk away. If your estimate of
 # Northwind's reservation price is right, that costs nothing; if it is too low,
 # Northwind may pay just that, still no worse than leaving.
+#
+# Section 7's box predicts that Northwind, making the last offer, pays just your
+# reservation price; not knowing it, Northwind must rely on its estimate, which section 6
+# shows how to raise.
 #
 # An offer below your BATNA is often an extreme opening. Stay calm: it shows where Northwind
 # opens, not where it must stop; answer with your own number. At a final offer you
@@ -738,29 +737,29 @@ check.label_statements(label_statements, hidden=True)
 # whenever you turn down the other side's proposal, your BATNA is an *outside option*. Two
 # equally patient sides split the pie about evenly, whatever your BATNA, until your BATNA
 # beats your **share at the table**: what you would get with no alternative on either
-# side, when the other side makes the first offer. That is $\delta/(1+\delta)$ of
-# the pie, where $\delta$ is the share of the pie still worth having after one round of
-# delay: about half when delays are short, 0.44 at $\delta$ = 0.8. From there on your
-# BATNA sets what you get; the third case below works it out for Northwind (Shaked and
-# Sutton 1984; Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out*
-# result). In experiments, deal-me-out fitted agreements better than the Nash split on
-# BATNAs (Binmore, Shaked and Sutton, *Quarterly Journal of Economics* 104, 1989).
-# Module 03, section 5, treats the variants.
+# side, when the other side makes the first offer. That is $\delta/(1+\delta)$ of the pie,
+# where $\delta$ is the share of the pie still worth having after one round of delay:
+# about half when delays are short, 0.44 at $\delta$ = 0.8. In salary talks your BATNA
+# nearly always beats that share, as a next-best job seldom pays under half what the work
+# is worth: check yours. From there on your BATNA sets what you get; the third case below
+# works it out for Northwind (Shaked and Sutton 1984; Osborne and Rubinstein 1990, §3.12;
+# module 03 calls it the *deal-me-out* result). In experiments, deal-me-out fitted
+# agreements better than the Nash split on BATNAs (Binmore, Shaked and Sutton, *Quarterly
+# Journal of Economics* 104, 1989). Module 03, section 5, treats the variants.
 #
 # <details>
 # <summary><b>Northwind's case: three benchmarks</b> (optional, no marks)</summary>
 #
-# **Northwind's case.** You may take your BATNA only when you turn down Northwind's offer,
-# and Northwind may call the agency only when it turns down yours: both are outside
-# options, so the salary $x$ lands between the agency's cost $A$, Northwind's reservation
-# price, and your reservation price $r$ for the package discussed: $V + c$ as offered,
-# $V + c/2$ with two remote days (question 10 and the practice after it). Write $W$ for
-# what your work is worth to Northwind. The cases are question 10's three variants. Each
-# assumes that Northwind knows your reservation price, which your story does not grant
-# (section 6): read them as benchmarks. They predict; section 4's target
-# advises: Northwind, not knowing your reservation price, cannot offer just that.
+# You may take your BATNA only when you turn down Northwind's offer, and Northwind may
+# call the agency only when it turns down yours: both are outside options, so the salary
+# $x$ lands between the agency's cost $A$, Northwind's reservation price, and your
+# reservation price $r$ for the package discussed: $V + c$ as offered, $V + c/2$ with two
+# remote days (question 10 and the practice after it). Write $W$ for what your work is
+# worth to Northwind. The cases are question 10's three variants. Each assumes that
+# Northwind knows your reservation price, which your story does not grant (section 6):
+# read them as benchmarks.
 #
-# - *A common answer date* (your story as it stands). Your start is fixed, so waiting
+# - *A common answer date* (your story's date). Your start is fixed, so waiting
 #   costs no one anything, and all three employers want your answer by one date. The last
 #   offer before it decides (a finite-horizon alternating-offers game: Ståhl 1972). If
 #   Northwind makes the last offer, you can only take it or your BATNA, so it need pay no
@@ -880,15 +879,14 @@ check.batna_needed(batna_needed, hidden=True)
 # `talks.may_be_cancelled`, head office may cancel the role any week,
 # whatever either side does; `talks.start_slips`, each week of talks moves your start a
 # week later; or `talks.answer_date`, all three employers want your answer by one date.
-# Write `walk_any_time_for(talks)`: question 8's `delay_drives_agreement` for
+# Write `delay_drives_agreement_for(talks)`: question 8's `delay_drives_agreement` for
 # these talks. The
-# check tries your own talks and the first two facts. An answer date fits neither of
-# question 8's models (in section 7's box the last offer decides), so there either value
-# passes.
+# check tries your own talks unless they have an answer date (which fits neither model:
+# the last offer decides), and the first two facts with each proposer.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "walk-any-time-for-answer", "schema_version": 3}
-def walk_any_time_for(talks):
+def delay_drives_agreement_for(talks):
     """Question 8's delay_drives_agreement for these talks: True or False."""
     ### BEGIN SOLUTION
     # cancellation: breakdown risk drives agreement (Nash); a slipping start: delay does,
@@ -898,10 +896,10 @@ def walk_any_time_for(talks):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 0.5, "grade_id": "walk-any-time-for-test", "schema_version": 3}
-"""Check that walk_any_time_for picks the model that fits each version of the talks."""
-check.walk_any_time_for(walk_any_time_for)
+"""Check that delay_drives_agreement_for picks the model that fits each version of the talks."""
+check.delay_drives_agreement_for(delay_drives_agreement_for)
 ### BEGIN HIDDEN TESTS
-check.walk_any_time_for(walk_any_time_for, hidden=True)
+check.delay_drives_agreement_for(delay_drives_agreement_for, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
@@ -920,9 +918,6 @@ check.walk_any_time_for(walk_any_time_for, hidden=True)
 #   amount, net of the commute, that, with Lumen still open beside it, is worth as much as
 #   walking away. The box below gives the conditions and worked cases.
 #
-# Use `offers.bank_salary`, `offers.renewal_probability`, `offers.busy_probability`,
-# `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`,
-# `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`.
 # Marks: known first 1, the other two feedback only. Whole units suffice.
 #
 # <details>
@@ -947,11 +942,17 @@ check.walk_any_time_for(walk_any_time_for, hidden=True)
 # Here, let Lumen pay 60,000 or 110,000 with even chances. Beside a sure 90,000, walking
 # away is worth 0.5 × 90,000 + 0.5 × 110,000 = 100,000, and so is a salary of 90,000 with
 # Lumen open beside it: Lumen cancels. Now take a gamble of 50,000 or 130,000 with even
-# chances (90,000 on average). Walking away is worth 85,000 when the gamble pays 50,000 and
-# 130,000 when it pays 130,000, so 107,500 in all. A salary $y$ between 60,000 and 110,000,
-# with Lumen beside it, is worth 0.5 × 110,000 + 0.5 × $y$, which is 107,500 at $y$ =
-# 105,000, not 90,000. A salary at or above Lumen's funded pay needs no help from Lumen:
-# it must match walking away by itself.
+# chances (90,000 on average).
+#
+# | gamble pays | Lumen pays 60,000 | Lumen pays 110,000 |
+# |---|---|---|
+# | 50,000 | max(50,000, 60,000) = 60,000 | max(50,000, 110,000) = 110,000 |
+# | 130,000 | max(130,000, 60,000) = 130,000 | max(130,000, 110,000) = 130,000 |
+#
+# Walking away takes the better in each cell, each with chance ¼, so it is worth 107,500
+# in all. A salary $y$ between 60,000 and 110,000, with Lumen beside it, is worth 0.5 ×
+# 110,000 + 0.5 × $y$, which is 107,500 at $y$ = 105,000, not 90,000. A salary at or above
+# Lumen's funded pay needs no help from Lumen: it must match walking away by itself.
 #
 # </details>
 
@@ -1010,7 +1011,7 @@ check.batna_when(batna_when, hidden=True)
 #
 # - `talks.may_be_cancelled`: head office may cancel the role any week, with a small
 #   chance each week; waiting costs no one anything, and there is no answer date;
-# - `talks.answer_date` (your story as it stands): all three employers want your answer
+# - `talks.answer_date`: all three employers want your answer
 #   by one date, and waiting costs no one anything;
 # - `talks.start_slips`: each week of talks moves your start a week later, and there is no
 #   answer date; `talks.delta` is the share of the gain still worth having a week on, 0.8
@@ -1019,8 +1020,8 @@ check.batna_when(batna_when, hidden=True)
 #
 # You take turns weekly. `talks.proposer` makes the first offer; under an answer date, the
 # last one. `talks.work_value` is $W$. Write `batna_rise(offers, talks)` returning that
-# amount. The agency's cost may cap it. (Where the start slips, $W$ stays below
-# $2V + c/2$, so your BATNA binds.) The check tries each kind; whole units suffice.
+# amount. The agency's cost may cap it. Where the start slips, check first whether your
+# BATNA binds (section 7). The check tries each kind; whole units suffice.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-rise-answer", "schema_version": 3}
