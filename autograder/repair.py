@@ -29,7 +29,11 @@ which ``leverage grade`` copies into ``intake.csv``, the report and the console:
    joined back into one cell first; copies of a written answer (markdown) are joined into
    one, so the instructor grades all of it; earlier copies of a read-only or test cell are
    removed (they are the instructor's text, not the learner's work);
-4. a deleted graded cell is put back from the source (``RestoreDeletedCells``, nbgrader's
+4. an answer cell handed in from an earlier release, whose function the course has since
+   renamed (``RENAMED_ANSWERS``; the cell keeps its grade_id), gets one line binding the
+   current name to the learner's function, so the question's test finds their work
+   (``RepairCells``);
+5. a deleted graded cell is put back from the source (``RestoreDeletedCells``, nbgrader's
    ``OverwriteCells`` with ``add_missing_cells`` on and the cell placed after the nearest
    cell before it in the source that the notebook still has), with nbgrader's own notice
    at its top: the question is graded, not left waiting for a manual grade.
@@ -47,6 +51,14 @@ from nbgrader.preprocessors import NbGraderPreprocessor, OverwriteCells
 
 #: The keys of nbgrader's metadata (schema 3) that say what a cell is.
 ROLE_KEYS = ("grade", "solution", "locked", "task", "points")
+
+#: Functions a learner writes whose names the course changed after a release, by the
+#: grade_id of their answer cell (which stays the same): (the earlier name, the current
+#: name). Module 02's question 8b was ``walk_any_time_for`` until the name was found to
+#: promise a walk-away "any time", which its model does not allow (review 112 C1).
+RENAMED_ANSWERS = {
+    "walk-any-time-for-answer": ("walk_any_time_for", "delay_drives_agreement_for"),
+}
 
 
 @dataclass(frozen=True)
@@ -114,7 +126,7 @@ def _runs_alone(source):
 
 
 def repair(nb, source):
-    """Repairs 1 to 3 of the module docstring, made in place on ``nb`` against ``source``
+    """Repairs 1 to 4 of the module docstring, made in place on ``nb`` against ``source``
     (a list of ``SourceCell``). Returns what was done, one sentence per repair, naming
     cells by their position (1-based) in the notebook as the learner handed it in."""
     known = {cell.grade_id: cell for cell in source}
@@ -147,7 +159,52 @@ def repair(nb, source):
         copies = [cell for cell in nb.cells if _grade_id(cell) == grade_id]
         if grade_id and len(copies) > 1:
             notes.append(_keep_one(nb, copies, known[grade_id], positions))
+    for cell in nb.cells:
+        if _grade_id(cell) in RENAMED_ANSWERS and cell.cell_type == "code":
+            notes.extend(_bind_current_name(cell, positions))
     return notes
+
+
+def _bind_current_name(cell, positions):
+    """Repair 4 on one answer cell: bind the current name to the learner's function when
+    the cell defines only the earlier one. Returns the notes (none if nothing was added)."""
+    earlier, current = RENAMED_ANSWERS[_grade_id(cell)]
+    names = _top_level_names(cell.source)
+    if earlier not in names or current in names:
+        return []
+    cell.source = f"{cell.source.rstrip()}\n\n{current} = {earlier}  # added at grading\n"
+    where = positions.get(id(cell), "?")
+    return [
+        f"cell {where} ({_grade_id(cell)}) defines {earlier}, this question's function "
+        f"under an earlier release's name: {current} = {earlier} was added so the test "
+        "finds it"
+    ]
+
+
+def _top_level_names(source):
+    """The names a cell's code binds at its top level (functions, classes, assignments,
+    imports); none if it does not parse."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    try:
+        tree = ast.parse(TransformerManager().transform_cell(source))
+    except (SyntaxError, ValueError):
+        return set()
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(
+                leaf.id
+                for target in targets
+                for leaf in ast.walk(target)
+                if isinstance(leaf, ast.Name)
+            )
+    return names
 
 
 def _take_roles(mine, expected):
@@ -259,7 +316,7 @@ def _record(nb, notes):
 
 
 class RepairCells(NbGraderPreprocessor):
-    """Repairs 1 to 3 (see the module's docstring) against the gradebook's source cells.
+    """Repairs 1 to 4 (see the module's docstring) against the gradebook's source cells.
     Goes in ``Autograde.sanitize_preprocessors`` before nbgrader's ``DeduplicateIds``."""
 
     def preprocess(self, nb, resources):

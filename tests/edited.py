@@ -48,3 +48,12 @@ def deleted_cell(nb, *grade_ids):
         c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") not in grade_ids
     ]
     return nb
+
+
+def written_before_rename(source, grade_id):
+    """An answer ``source`` for the cell ``grade_id`` as a learner wrote it for a release
+    before its function was renamed (``autograder.repair.RENAMED_ANSWERS``)."""
+    from autograder.repair import RENAMED_ANSWERS
+
+    earlier, current = RENAMED_ANSWERS[grade_id]
+    return source.replace(current, earlier)

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from nbgrader.api import Gradebook, MissingEntry
 
-from tests.edited import copied_cell, deleted_cell, index_of, split_cell
+from tests.edited import copied_cell, deleted_cell, index_of, split_cell, written_before_rename
 from tests.grading import auto_total, autograde, leverage, scores
 from tests.notebooks import auto_points, release_notebook, solutions, solved
 
@@ -60,6 +60,13 @@ def with_unknown_grade_id():
     }
     nb.cells.insert(index_of(nb, "choose-batna-test") + 1, cell)
     return nb
+
+
+def answer_under_earlier_name():
+    """Question 8b's answer written before its function was renamed: the test cell of the
+    current release calls the new name."""
+    answer = solutions(MODULE, NAME)["walk-any-time-for-answer"]
+    return written_before_rename(answer, "walk-any-time-for-answer")
 
 
 def kernel_killer():
@@ -120,6 +127,12 @@ def edited():
             with_unknown_grade_id(),
             FULL,
             "grade_id 'my-own-test', which this assignment does not have",
+        ),
+        # saved from a release before question 8b's function was renamed (RENAMED_ANSWERS)
+        "answer-under-earlier-name": (
+            solved(MODULE, NAME, walk_any_time_for_answer=answer_under_earlier_name()),
+            FULL,
+            "defines walk_any_time_for, this question's function under an earlier release's name",
         ),
     }
 

@@ -5,7 +5,7 @@ nbgrader is tested in test_autograder_fixtures.py."""
 import nbformat
 
 from autograder.repair import deleted, repair, source_cells_of
-from tests.edited import copied_cell, deleted_cell, index_of, split_cell
+from tests.edited import copied_cell, deleted_cell, index_of, split_cell, written_before_rename
 from tests.notebooks import release_notebook, solutions, solved
 
 MODULE, NAME = "02_batna", "batna"
@@ -126,3 +126,30 @@ def test_deleted_graded_cells_are_named_in_source_order():
         solved(MODULE, NAME), "reflection", "northwind-zopa-test", "batna-needed-answer"
     )
     assert deleted(nb, source()) == ["northwind-zopa-test", "reflection"]
+
+
+def under_earlier_name(answer):
+    return written_before_rename(answer, "walk-any-time-for-answer")
+
+
+def test_an_answer_under_its_earlier_name_gets_the_current_name_bound():
+    answer = solutions(MODULE, NAME)["walk-any-time-for-answer"]
+    nb = solved(MODULE, NAME, walk_any_time_for_answer=under_earlier_name(answer))
+    index = index_of(nb, "walk-any-time-for-answer")
+    (note,) = repair(nb, source())
+    assert f"cell {index + 1} (walk-any-time-for-answer) defines walk_any_time_for" in note
+    code = nb.cells[index].source
+    assert code.startswith(under_earlier_name(answer).rstrip())
+    assert code.endswith("delay_drives_agreement_for = walk_any_time_for  # added at grading\n")
+    assert repair(nb, source()) == []  # a notebook graded again is not changed again
+
+
+def test_an_answer_defining_both_names_or_not_parsing_is_left_as_written():
+    answer = solutions(MODULE, NAME)["walk-any-time-for-answer"]
+    for written in (
+        under_earlier_name(answer) + "\n\n" + answer,  # both names: the test finds its own
+        under_earlier_name(answer) + "\n    return (",  # does not run: nothing to bind
+    ):
+        nb = solved(MODULE, NAME, walk_any_time_for_answer=written)
+        assert repair(nb, source()) == []
+        assert nb.cells[index_of(nb, "walk-any-time-for-answer")].source == written
