@@ -1091,9 +1091,15 @@ def test_a_wrong_power_reading_is_not_told_what_moves_power(graded):
     for learner in (f"sweep-{n}" for n in range(40)):
         s = course.variant("00_leverage", learner)
         for label, (side, source, change) in news_key(s).items():
-            if source == "power" or (side, "power", change) in news_readings(s)[label]:
-                continue  # review 108 C2: your power up is accepted for a revealed weakness
+            if source == "power":
+                continue
             message = _news_hint(s, label, (side, "power", change))
+            if len(news_readings(s)[label]) > 1:
+                # review 112 C1: your power for a revealed weakness of theirs is told its own
+                # reason (tests/test_leverage_review113.py), still never what moves power
+                assert message.startswith(f"{label} does not move your power: ")
+                assert "what the other side needs from it" not in message
+                continue
             assert message.startswith(f"{label} does not move power: ")
             assert "what the other side needs from it" not in message
             told += 1
@@ -4285,7 +4291,8 @@ def test_review_68_the_label_solutions_judge_each_item_from_its_text():
         for item in pool:
             assert repr(item.text) in flat or f'"{item.text}"' in flat, (grade_id, item.text)
     kinds = _cell("tactic-kinds-answer")
-    assert "# a threat or warning you would not carry out: a bluff (misrepresentation too)" in kinds
+    # review 112 C2 (round 113): a misrepresentation first, by the course's definition
+    assert "# a threat or warning you would not carry out: a misrepresentation (bluff too)" in kinds
     assert "# a lie told to get information: filed by its source (misrepresentation too)" in kinds
 
 

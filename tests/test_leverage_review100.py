@@ -114,9 +114,9 @@ def test_c1_question_4a_says_why_news_of_their_weakness_has_two_readings():
     assert (
         # review 110 C2 (round 111): the news the rule covers, named so it can be told
         "News in which you learn of a weakness or deadline of theirs may show you rated the row it weakens too high: "
-        "lower that row or raise your information, one move only. Your power rates that same "
-        "dependence from your side, so raising it also counts (their alternatives down or "
-        "your power up, section 2). Each earns the item." in q4a  # review 108 C2
+        "lower that row or raise your information, one move only. Each earns the item. Not "
+        "your power: the news is about them, and it changes what you know, not what you hold "
+        "(section 2)." in q4a  # review 112 C1 (round 113): your power up no longer
     )
     q1 = _cell("q1-text")
     # review 100 U3 (round 101): said plainly (tests/test_leverage_review101.py)
@@ -133,9 +133,10 @@ def test_c1_question_4a_says_why_news_of_their_weakness_has_two_readings():
             if len(readings) == 1:
                 continue
             seen += 1
-            # review 108 C2 (round 109): the other row of the dependence, your power up, too
-            second, third = readings[1:]
-            assert third == ("you", "power", change)
+            # review 108 C2 (round 109) accepted your power up too; review 112 C1 (round
+            # 113) refuses it again: the news is about them
+            (second,) = readings[1:]
+            assert ("you", "power", change) not in readings
             assert (side, source) == ("you", "information") and change > 0
             assert second[0] == "them" and second[2] == -change and second[1] != "information"
             for reading in readings:

@@ -77,8 +77,9 @@ def test_c2_a_reason_to_wait_is_one_that_does_not_press_you_too():
     shift = _cell("shift-teaching")
     assert "due before any of the owner's own" not in shift
     assert "such as a cost of delay that falls on Brannock far more than on the owner" in shift
-    assert "Yet that deadline presses the owner too: once it passes, this tenant is gone." in (
-        shift
+    assert (  # review 112 U1 (round 113): the same point, in section 5's three sentences
+        "Brannock's six weeks press the owner too, since once they pass this tenant is gone."
+        in shift
     )
     q4c = _cell("q4c-text")
     assert "(a cost of delay falling on them far more than on you," in q4c  # review 110 C1

@@ -36,10 +36,12 @@ def test_c2_question_4a_states_one_rule_for_a_revealed_weakness_of_theirs():
     one rule: such news is recorded once, as your information or as the one dependence it
     shows from either row, so your power up now earns the item too (this test is rewritten
     for that; what it protected, a stated reason and no bare "not power" hint, still holds:
-    no accepted reading gets a hint at all)."""
+    no accepted reading gets a hint at all). Review 112 C1 (round 113) ruled your power out
+    again, with section 2's reason (the news is about them): the refused reading is told
+    that reason, never the bare "not power" hint."""
     q4a = _cell("q4-text")
-    assert "Not your power" not in q4a
-    assert "(their alternatives down or your power up, section 2). Each earns the item." in q4a
+    assert "Not your power: the news is about them" in q4a
+    assert "Each earns the item." in q4a
     seen = 0
     for n in range(80):
         s = course.variant(MODULE, f"id-{n}")
@@ -49,7 +51,8 @@ def test_c2_question_4a_states_one_rule_for_a_revealed_weakness_of_theirs():
                 continue
             seen += 1
             assert all(_hint(s, label, reading) is None for reading in readings[label])
-            assert _hint(s, label, ("you", "power", abs(right[2]))) is None, s.learner
+            hint = _hint(s, label, ("you", "power", abs(right[2])))  # review 112 C1
+            assert "changes what you know, not what you hold" in hint, s.learner
     assert seen >= 40
 
 

@@ -22,21 +22,27 @@ def test_e1_c1_c2_one_rule_for_news_revealing_a_weakness_of_theirs():
     (id-0..999): 808 such items (800 learners); before, information 808, their
     alternatives 808, your power 0 accepted, and "your alternatives up" got "does not move
     alternatives" 808 times; now all three readings 808, and the near misses are told
-    "source right, side not" 808 times each."""
+    "source right, side not" 808 times each. Review 112 C1 (round 113) refuses your power up
+    again, with section 2's reason, so this test now pins two readings; "your alternatives
+    up" is still told "source right, side not", and "their power down" now "does not move
+    power" (power is no accepted source); tests/test_leverage_review113.py pins the refusal."""
     q4a = _cell("q4-text")
-    assert "Not your power" not in q4a and "rules power out" not in q4a
+    assert "rules power out" not in q4a
     assert (
         # review 110 C2 (round 111): the news the rule covers, named so it can be told
         "News in which you learn of a weakness or deadline of theirs may show you rated the row it weakens too high: "
-        "lower that row or raise your information, one move only. Your power rates that same "
-        "dependence from your side, so raising it also counts (their alternatives down or "
-        "your power up, section 2). Each earns the item." in q4a
+        "lower that row or raise your information, one move only. Each earns the item. Not "
+        "your power: the news is about them, and it changes what you know, not what you hold "
+        "(section 2)." in q4a
     )
     sources = _cell("sources-teaching")
     assert (
         # review 110 C2 (round 111): the same test of the news as question 4a's
-        "A new fact goes on the one row these questions pick; only news of a weakness or "
-        "deadline of theirs may go on either (question 4a)." in sources
+        # review 112 C1, U3 (round 113): rows are section 3's word; your power ruled out
+        "News goes into the one rating these questions pick, with one exception: when you "
+        "learn of a weakness or deadline of theirs, you may lower the rating of theirs it "
+        "weakens instead of raising your information, but never raise your power "
+        "(question 4a)." in sources
     )
     shift = _cell("shift-teaching")
     assert "Had your audit weighed this dependence through the owner's power" not in shift
@@ -58,14 +64,16 @@ def test_e1_c1_c2_one_rule_for_news_revealing_a_weakness_of_theirs():
             assert readings[label] == (
                 ("you", "information", k),
                 ("them", "alternatives", -k),
-                ("you", "power", k),
             )
             for reading in readings[label]:
                 assert _hint(s, label, reading) is None, (s.learner, reading)
-            for near in (("you", "alternatives", k), ("them", "power", -k)):
-                hint = _hint(s, label, near)
-                assert "source is right, the side is not" in hint, hint
-                assert "does not move" not in hint
+            hint = _hint(s, label, ("you", "alternatives", k))
+            assert "source is right, the side is not" in hint, hint
+            assert "does not move" not in hint
+            # review 112 C1 (round 113): with your power refused, power is no accepted
+            # source, so their power down is told so, no longer "source right, side not"
+            hint = _hint(s, label, ("them", "power", -k))
+            assert "does not move power" in hint, hint
     assert seen >= 150
     # the widget says what the check does
     for item in _NEWS + _PRACTICE_NEWS:
@@ -73,7 +81,7 @@ def test_e1_c1_c2_one_rule_for_news_revealing_a_weakness_of_theirs():
             said = reading_verdict(
                 ("you", "power", True), (item._side, item._source, item._change), item._weakens
             )
-            assert said.startswith("Right too"), said
+            assert said.startswith("Not quite: the weakness it reveals is theirs"), said
 
 
 def test_c4_a_prepared_ask_made_later_says_why():

@@ -41,8 +41,9 @@ def test_c1_one_rule_on_whether_their_deadline_is_a_reason_to_wait():
     other side"), now points to section 5."""
     shift = _cell("shift-teaching")
     assert "such as a cost of delay that falls on Brannock far more than on the owner" in shift
-    assert "Yet that deadline presses the owner too: once it passes, this tenant is gone." in (
-        shift
+    assert (  # review 112 U1 (round 113): the same point, in section 5's three sentences
+        "Brannock's six weeks press the owner too, since once they pass this tenant is gone."
+        in shift
     )
     assert SHORT_WAIT in shift
     summary = _cell("summary")
@@ -98,7 +99,9 @@ def test_c2_x1_every_reading_question_4a_accepts_gives_question_4c_a_moment(monk
     reading is chosen, and for 66 of them some accepted reading never reaches the bar (the
     course's own reading always does), so part 2 as worded had no moment. Now every one
     of the 2,648 combinations of accepted readings gets a moment, named in the cell: the
-    first reach, or the closest moment."""
+    first reach, or the closest moment. Review 112 C1 (round 113) took out the third reading
+    (your power up): 131 learners' first reach now depends on the reading, for 27 some
+    accepted reading never reaches the bar, over 1,816 combinations."""
     q4a = _cell("q4-text")
     assert (
         "News in which you learn of a weakness or deadline of theirs may show you rated the "
@@ -166,7 +169,9 @@ def test_c2_x1_every_reading_question_4a_accepts_gives_question_4c_a_moment(monk
         never_course += ask_moment(course_balances, s.bar) is None
         depends += len(asks) > 1
         never_some += never
-    assert (depends, never_some, never_course, combos) == (231, 66, 0, 2648)
+    # review 112 C1 (round 113): your power up is no longer accepted, so fewer readings:
+    # (231, 66, 0, 2648) with three readings of a revealed weakness, now two
+    assert (depends, never_some, never_course, combos) == (131, 27, 0, 1816)
 
 
 def test_u4_deal_me_out_is_named_where_its_rule_is_stated():
@@ -177,10 +182,12 @@ def test_u4_deal_me_out_is_named_where_its_rule_is_stated():
     at no cost in words; the closing note's citation follows it."""
     limits = _cell("audit-limits")
     assert (
-        "An option reached only by walking out (an *outside option*) counts only when it beats "
-        "what the deal would give you anyway (module 03's *deal-me-out* result)." in limits
+        # review 112 U6 (round 113): its own bullet, the name still on the rule's sentence
+        "It overrates an option reached only by walking out** (an *outside option*): such an "
+        "option counts only when it beats what the deal would give you anyway (module 03's "
+        "*deal-me-out* result)." in limits
     )
-    assert 'modules 02 and 03 make "anyway" exact.' in limits
+    assert 'Modules 02 and 03 make "anyway" exact.' in limits  # review 112 U6
     assert limits.index("*deal-me-out*") < limits.index("flat you could move to")
     assert "The deal-me-out model is Shaked and Sutton's (1984)" in _cell("summary")
 

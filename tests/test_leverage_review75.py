@@ -256,4 +256,5 @@ def test_u5_the_supplier_threat_keeps_to_the_stories_three_month_switch():
     keys = json.loads(
         (Path(__file__).resolve().parents[1] / "grader-keys" / "00_leverage.json").read_text()
     )["tactics"]
-    assert keys[threat.text] == ["bluff", "misrepresentation", False]
+    # review 112 C2 (round 113): misrepresentation first, bluff still accepted
+    assert keys[threat.text] == ["misrepresentation", "bluff", False]

@@ -20,7 +20,8 @@ def test_c1_question_4a_says_where_a_revealed_weakness_of_theirs_goes():
     assert (
         # review 97 U1: stated here, where it is applied, no longer in section 2's side note
         # review 99 C1: with its reason, in question 4a's own words
-        "(their alternatives down or your power up, section 2). Each earns the item." in question
+        "Each earns the item. Not your power: the news is about them"  # review 112 C1
+        in question
     )
     assert "news simplifies" not in _markdown("shift-teaching")
 

@@ -98,7 +98,8 @@ def test_c1_u4_question_4a_says_so_and_4c_drops_its_caveat():
     assert (
         # review 97 U1: stated here, where it is applied, no longer in section 2's side note
         # review 99 C1: with its reason, in question 4a's own words
-        "(their alternatives down or your power up, section 2). Each earns the item." in q4
+        "Each earns the item. Not your power: the news is about them"  # review 112 C1
+        in q4
     )
     assert "leave their row unchanged" not in _markdown("q4c-text")
 

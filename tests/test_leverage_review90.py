@@ -20,12 +20,13 @@ MODULE = "00_leverage"
 #: is stated in question 4a, where it is applied, and section 2's side note drops it.
 #: Review 99 C1: question 4a now gives the reason (the news may show you rated their row
 #: too high) and says "not both". Review 108 C2 (round 109): one rule with one reason, your
-#: power up accepted too, as the other row of the same dependence.
+#: power up accepted too, as the other row of the same dependence. Review 112 C1 (round
+#: 113): not your power, since the news is about them (section 2).
 RULE = (
     "News in which you learn of a weakness or deadline of theirs may show you rated the row it weakens too high: "
-    "lower that row or raise your information, one move only. Your power rates that same "
-    "dependence from your side, so raising it also counts (their alternatives down or "
-    "your power up, section 2). Each earns the item."
+    "lower that row or raise your information, one move only. Each earns the item. Not "
+    "your power: the news is about them, and it changes what you know, not what you hold "
+    "(section 2)."
 )
 
 

@@ -54,7 +54,7 @@ def test_u1_the_weakness_rule_is_stated_once_with_its_reason_and_the_take_away_i
     assert not any(rule in _markdown(g) for g in places)
     # review 97 U1: said once, in question 4a, where it is applied (tests/test_leverage_review97)
     # review 99 C1: with its reason, in question 4a's own words
-    assert "(their alternatives down or your power up, section 2). Each earns the item." in (
+    assert "Each earns the item. Not your power: the news is about them" in (  # review 112 C1
         _markdown("q4-text")
     )
     assert "**Their weakness.**" not in _markdown("sources-teaching")

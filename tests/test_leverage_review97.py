@@ -102,8 +102,7 @@ def test_u2_a_learned_weakness_is_two_facts_and_the_checks_count_either_once():
             assert readings[label] == (
                 ("you", "information", size),
                 ("them", item._weakens, -size),
-                ("you", "power", size),  # review 108 C2 (round 109)
-            )
+            )  # review 108 C2 (round 109) added your power up; review 112 C1 took it out
             right = {lab: r[0] for lab, r in readings.items()}
             for reading in readings[label]:
                 said = check.judge_news_item(s, label, right | {label: reading})
@@ -189,10 +188,11 @@ def test_review97_u1_the_weakness_rule_is_stated_in_question_4a_where_it_is_appl
         # review 108 C2 (round 109): one rule, one reason; your power up accepted too
         # review 110 C2 (round 111): the news the rule covers, named so it can be told
         "News in which you learn of a weakness or deadline of theirs may show you rated the row it weakens too high: "
-        "lower that row or raise your information, one move only. Your power rates that same "
-        "dependence from your side, so raising it also counts (their alternatives down or "
-        "your power up, section 2). Each earns the item. The rows weigh differently, so each "
-        "reading moves your balance by its own amount. News that "  # review 110 X1
+        # review 112 C1 (round 113): your power ruled out, with section 2's reason
+        "lower that row or raise your information, one move only. Each earns the item. Not "
+        "your power: the news is about them, and it changes what you know, not what you hold "
+        "(section 2). The rows weigh differently, so each reading moves your balance by its "
+        "own amount. News that "  # review 110 X1
         "they learn a weakness of yours moves only their information, since you knew your own "
         "weakness when you rated yourself."  # review 103 U6: the reason said plainly
     ) in q4a
@@ -227,7 +227,7 @@ def test_review97_u1_the_weakness_rule_is_stated_in_question_4a_where_it_is_appl
             verdict = check.judge_news_item(s, label, right)
             if item._weakens:
                 seen["either"] += 1
-                assert len(readings[label]) == 3  # review 108 C2: your power up too
+                assert len(readings[label]) == 2  # review 112 C1: not your power up
                 for reading in readings[label]:
                     assert check.judge_news_item(s, label, right | {label: reading}) == verdict
             elif item in mirror:

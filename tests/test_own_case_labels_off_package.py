@@ -118,11 +118,17 @@ def test_the_package_holds_no_kind_of_a_learners_tactic(found):
 
 def test_a_tactics_group_stands_for_its_kind():
     """The draw's three-kinds rule counts groups: two tactics of a case share a group
-    exactly when the keys give them one kind."""
+    exactly when the keys give them one kind, the kind the draw counts (``_counted``).
+    Review 112 C2 (round 113) keyed a false threat a misrepresentation first, bluff still
+    accepted; the draw counts it as a bluff, as before, so no learner's tactics changed
+    (253 of id-0..1999 would have): ``_counted`` is ``_kind`` for every other tactic."""
     for a in _TACTICS:
+        assert a._counted in a._kinds
+        if a._counted != a._kind:
+            assert (a._kind, a._also) == ("misrepresentation", "bluff"), a.text
         for b in _TACTICS:
             if a.case == b.case:
-                assert (a.group == b.group) == (a._kind == b._kind), (a.text, b.text)
+                assert (a.group == b.group) == (a._counted == b._counted), (a.text, b.text)
     assert all(t.group for t in _TACTICS)
 
 

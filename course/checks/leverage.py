@@ -549,10 +549,15 @@ def judge_audit(s, result):
     # review 102 X3: a rating past a numeric bound (at_most, at_least) passes with a note
     # (``_past_a_bound``), as a balance off the story's line does: the stories state no
     # numbers, and a reading one point past a bound can be defended
+    # review 112 X1: so does a comparison the story only implies (``Rule.implied``): the
+    # deadline story never sets the owner's alternatives beside Brannock's, and an audit
+    # that read the owner's quiet prospect below Brannock's costly second move was refused
     broken = [
         rule
         for rule in rules_for(s)
-        if rule.kind not in NOTED_KINDS and not rule.holds(yours, theirs, weights)
+        if rule.kind not in NOTED_KINDS
+        and not rule.implied
+        and not rule.holds(yours, theirs, weights)
     ]
     # review 96 X2: when two floors under one weight fail (the supplier's 0.2 under
     # information and every source's 0.1), only the higher one binds, and only it is told
@@ -585,11 +590,25 @@ def judge_audit(s, result):
 NOTED_KINDS = ("pair_cap", "at_most", "at_least")
 
 
+#: How a note names a comparison the story only implies (review 112 X1).
+IMPLIED_WORDS = {"higher": "above", "not_below": "no lower than"}
+
+
 def _past_a_bound(s, yours, theirs, weights):
     """A note (not a refusal) for each rating past a numeric bound the course sets on the
-    story's plainest facts: "" when there is none."""
+    story's plainest facts, and for each comparison the story only implies that the audit
+    reads the other way: "" when there is none."""
     them = CASES[s.case].them.split(",")[0]
-    return "".join(
+    implied = "".join(
+        f"\nA note, not a fault: the course would rate "
+        f"{'your' if rule.side == 'you' else them + chr(39) + 's'} {rule.source} "
+        f"{IMPLIED_WORDS[rule.kind]} {them + chr(39) + 's' if rule.side == 'you' else 'yours'} "
+        f"({rule.because}); the story implies this without stating it, so if you read it "
+        "otherwise, say why in a comment in `my_audit`."
+        for rule in rules_for(s)
+        if rule.implied and not rule.holds(yours, theirs, weights)
+    )
+    return implied + "".join(
         f"\nA note, not a fault: the course would rate "
         f"{'your' if rule.side == 'you' else them + chr(39) + 's'} {rule.source} "
         f"{'at most' if rule.kind == 'at_most' else 'at least'} {rule.value:g} "
@@ -1180,17 +1199,33 @@ def _news(s, result):
     return moves
 
 
+#: Why question 4a refuses "your power" for news in which you learn of a weakness or deadline
+#: of theirs (review 112 C1): said in the terms of section 2 and question 4a's text, which
+#: name the two readings it accepts.
+NOT_YOUR_POWER = (
+    "{label} does not move your power: the weakness or deadline it tells of is theirs, and "
+    "learning of it changes what you know, not what you hold. Section 2 files a fact on the "
+    "row of the side it describes (the haulier's detour goes into its own alternatives, not "
+    "the ferry's power)"
+)
+
+
 @answer_key
 def judge_news_item(s, label, moves):
     """Question 4a for one news item: ``moves`` is the learner's dict label -> move. A
     wrong source or side is told why it does not fit, never which one does."""
     side, source, change = moves[label]
     readings = news_readings(s)[label]
-    # review 89 C1, review 108 C2: a revealed weakness of theirs may go into your information
-    # or into the one dependence it shows, from either row (their row down, your power up).
-    # An answer is judged against the reading on its side and source, else the one on its
-    # source (review 108 E1: so a wrong side on an accepted source is told "source right,
-    # side not", never that the source is wrong), else the first, with its usual hints
+    # review 89 C1: a revealed weakness of theirs may go into your information or into the
+    # row of theirs it weakens, down. Review 112 C1: not your power up (review 108 C2 had
+    # accepted it), which files a fact about them on your row, against section 2's ferry
+    # example and section 5's re-audit; it is told why. Otherwise an answer is judged
+    # against the reading on its side and source, else the one on its source (review 108
+    # E1: so a wrong side on an accepted source is told "source right, side not", never that
+    # the source is wrong), else the first, with its usual hints
+    if len(readings) > 1 and (side, source) == ("you", "power"):
+        said = NOT_YOUR_POWER.format(label=label) + "."
+        raise NotYet(said, general=said.rstrip("."))
     right_side, right_source, right_change = next(
         (r for r in readings[1:] if r[:2] == (side, source)),
         next((r for r in readings if r[1] == source), readings[0]),
@@ -1763,9 +1798,11 @@ def reaudit(answer, hidden=False):
 #: Why a tactic on the line between two kinds may be called either, by its two kinds.
 ON_THE_LINE = {
     frozenset({"bluff", "misrepresentation"}): (
-        "it says you will do something you do not mean to do. As a claim about your reservation "
-        "price, the bluffing convention may cover it; as a stated plan the other side "
-        "relies on, it can be a false statement of fact. Either answer is accepted"
+        "it says you will do something you do not mean to do: a stated plan the other side "
+        "relies on, so by this course's definition a misrepresentation (the Model Rule "
+        "comment covers what you would settle for, not what you say you will do instead). "
+        "Bluff is accepted too: the literature calls insincere threats and promises "
+        "bluffing. Either answer is accepted"
     ),
     frozenset({"illegitimate", "misrepresentation"}): (
         "it is a lie to the person asked, who relies on the false identity, so it fits "

@@ -114,9 +114,10 @@ def reading_verdict(said, right, weakens=""):
     change)``. A right rating read the wrong way is told only the way: the source, which
     the learner had right, is explained (``WHY``) only when the side or the source is wrong.
     ``weakens`` is, for news that reveals a weakness of theirs, the row of theirs it
-    weakens: that row, down, or your power, up, is right too, as question 4a grades it
-    (review 90 X1, review 108 C2: the two rows of the one dependence it shows); it says
-    that the readings can move the balance by different amounts (review 110 X1)."""
+    weakens: that row, down, is right too, as question 4a grades it (review 90 X1); it says
+    that the readings can move the balance by different amounts (review 110 X1). Your
+    power, up, is not (review 112 C1, undoing review 108 C2): the news is about them, and
+    the verdict says why."""
     side, source, up = said
     moved, where, change = right
     for value, allowed in ((side, SIDES), (moved, SIDES), (source, SOURCES), (where, SOURCES)):
@@ -125,13 +126,20 @@ def reading_verdict(said, right, weakens=""):
     if weakens and weakens not in SOURCES:
         raise ValueError(f"{weakens!r} is not one of {', '.join(SOURCES)}")
     rises = number(change, "change") > 0
-    if weakens and (side, source, bool(up)) in (("them", weakens, False), ("you", "power", True)):
+    if weakens and (side, source, bool(up)) == ("them", weakens, False):
         return (
-            f"Right too: the weakness it reveals lowers their {weakens} or, seen from your "
-            f"side of that one dependence, raises your power, and question 4a accepts either "
-            f"reading; the audit applies the course's, "
+            f"Right too: the weakness it reveals lowers their {weakens}, and question 4a "
+            f"accepts either reading; the audit applies the course's, "
             f"{possessive(moved)} {where}, {'up' if rises else 'down'}. Where the rows "
             f"weigh differently, the two readings move the balance by different amounts."
+        )
+    if weakens and (side, source) == ("you", "power"):
+        return (
+            f"Not quite: the weakness it reveals is theirs, and learning of it changes what "
+            f"you know, not what you hold, so it does not move your power (section 2 files a "
+            f"fact on the row of the side it describes). The audit applies the course's "
+            f"reading, {possessive(moved)} {where}, {'up' if rises else 'down'}; their "
+            f"{weakens}, down, is right too."
         )
     if (side, source) == (moved, where):
         if bool(up) == rises:

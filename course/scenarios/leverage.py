@@ -90,6 +90,10 @@ class Rule:
     readings: tuple = ()
     reads: tuple = ()
     step_ceiling: float = 0.0
+    #: For "higher" and "not_below": True where the story only implies the comparison (it
+    #: never sets the two sides' ratings side by side), so question 2 notes an audit that
+    #: breaks it instead of refusing it, as it does a numeric bound (review 112 X1).
+    implied: bool = False
 
     def holds(self, yours, theirs, weights):
         """Whether an audit (three dicts source -> number) respects this rule."""
@@ -338,7 +342,7 @@ class Tactic:
     carries none in the package: its labels are in the grader's keys
     (``course.grader_keys``), read where grading runs. Only ``group`` is here, because the
     draw's three-kinds rule needs it: tactics of one case with the same ``group`` are of one
-    kind. The numbers were shuffled case by case (review 75 X1: they had named the same kind
+    kind, the kind the draw counts (``_counted``). The numbers were shuffled case by case (review 75 X1: they had named the same kind
     in every case), so a number names no kind across cases; within a case, one tactic whose
     kind is plain names its group."""
 
@@ -368,6 +372,17 @@ class Tactic:
     def _kinds(self):
         """Every kind accepted for it."""
         return (self._kind, self._also) if self._also else (self._kind,)
+
+    @property
+    def _counted(self):
+        """The kind the draw's three-kinds rule counts it as (``group``): its own, except a
+        threat or warning you would not carry out, counted as a bluff. Review 112 C2 keyed
+        such a threat a misrepresentation first (bluff still accepted), as the course's
+        definition of a bluff says; counting it by its new first kind would have changed the
+        tactics of 253 of the learners id-0..1999, so the draw counts it as before."""
+        if (self._kind, self._also) == ("misrepresentation", "bluff"):
+            return "bluff"
+        return self._kind
 
 
 @dataclass(frozen=True)
@@ -457,6 +472,7 @@ CASES = {
                 "struggled to fill the post for months",
                 side="you",
                 lifted_by=CONTRACTOR,
+                implied=True,  # review 112 X1: the story never gives Calder's terms
             ),
             # no floor under your alternatives: the story never gives Calder's terms, and
             # a weak offer earns a low rating (review 61 C2); the rule above carries the story
@@ -686,6 +702,7 @@ CASES = {
                 "weeks and moving twice would cost it dearly",
                 side="you",
                 lifted_by=STANDING_OFFER,
+                implied=True,  # review 112 X1: moving twice is still an option for Brannock
             ),
             Rule(  # not_below, and lifted where Brannock's name has a pull on your bank
                 "not_below",
@@ -693,6 +710,7 @@ CASES = {
                 "you own the rail siding that Brannock's freight needs",
                 side="you",
                 lifted_by=REFINANCE,
+                implied=True,  # review 112 X1: the story names no power of Brannock's to compare
             ),
             Rule(
                 "at_most",
@@ -1971,8 +1989,8 @@ _PRACTICE_TACTICS = (
         "deadline",
         "Tell Brannock you will let the warehouse to a self-storage company "
         "unless Brannock signs by Friday, when you would go on waiting for Brannock.",
-        "bluff",
-        given_also="misrepresentation",
+        "misrepresentation",
+        given_also="bluff",
     ),
     Tactic(
         "salary",
@@ -1999,8 +2017,8 @@ _PRACTICE_TACTICS = (
         "salary",
         "Tell Larkfield you will take Calder's offer on Friday unless it adds a "
         "signing bonus, when you would wait for Larkfield past Friday.",
-        "bluff",
-        given_also="misrepresentation",
+        "misrepresentation",
+        given_also="bluff",
     ),
 )
 
@@ -2517,17 +2535,18 @@ def news_key(scenario):
 @own_case_key
 def news_readings(scenario):
     """Every move question 4a accepts for each news item, by label: ``news_key``'s, and for
-    news that reveals a new weakness or deadline of theirs also the one dependence it shows
-    from either of its rows: the row of theirs it weakens, down (review 89 C1), or your
-    power, up, by the same size (review 108 C2: one rule, as section 2 says the two rows
-    rate one dependence from its two sides)."""
+    news that reveals a new weakness or deadline of theirs also the row of theirs it
+    weakens, down, by the same size (review 89 C1). Not your power up (accepted from
+    review 108 C2 until review 112 C1): the news is about them, and section 2 files a fact
+    on the row of the side it describes, as its ferry example and section 5's re-audit do;
+    learning of their weakness changes what you know, not what you hold."""
     texts = [text for text, _ in scenario.news.values()]
     items = _by_text(_NEWS + _PRACTICE_NEWS, scenario.case, texts)
     readings = {}
     for (label, (_, size)), item in zip(scenario.news.items(), items, strict=True):
         readings[label] = ((item._side, item._source, item._sign * size),)
         if item._weakens:
-            readings[label] += (("them", item._weakens, -size), ("you", "power", size))
+            readings[label] += (("them", item._weakens, -size),)
     return readings
 
 

@@ -117,21 +117,20 @@ scenario
 # A fact goes into the rating of the side it describes: the side that knows, has
 # the option or holds the thing.
 #
+# Information is rated by the difference knowing makes: what both sides take for granted
+# earns a low rating; what you work out that they do not expect you to know earns more.
+#
 # **Each fact in one place.** The sources are not independent: the other side's power over
 # you *is* your dependence on it (Emerson, "Power-dependence relations", 1962). File each
 # fact once: that the haulier could reach the far shore only by a day-long detour goes into
 # *its alternatives*, rated low; that the ferry company holds the only licensed route goes
-# into *its power*. The two rows rate one dependence from its two sides; section 3 says how
-# much their weights count together. A new fact goes on the one row these questions pick;
-# only news of a weakness or deadline of theirs may go on either (question 4a).
+# into *its power*. News goes into the one rating these questions pick, with one exception:
+# when you learn of a weakness or deadline of theirs, you may lower the rating of theirs it
+# weakens instead of raising your information, but never raise your power (question 4a).
 #
 # <details>
-# <summary><b>Rating information; filing a deadline</b> (a side note; question 1
+# <summary><b>Filing a deadline; trust and monopoly</b> (a side note; question 1
 # needs only the three questions)</summary>
-#
-# The information row rates the difference knowing makes. What both sides take for
-# granted earns a low rating; what you work out that they do not expect you to know earns
-# more.
 #
 # **Time.** A deadline goes into the alternatives of the side it presses, which shrink as it
 # nears (module 03 contrasts it with a cost of delay); knowing the other side's deadline is your
@@ -372,21 +371,18 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # - **It counts every alternative alike.** That fits when the talks could end by accident,
 #   through something neither side controls, such as a buyer going bust: then half of any
 #   gain in what you would get goes to your share, while a deal still beats both sides'
-#   alternatives (module 02). An option reached only by walking out (an
-#   *outside option*) counts only when it beats what the deal would give you anyway
-#   (module 03's *deal-me-out* result). If
-#   your tenancy rolls on while you talk, leaving is your choice: a flat you could move to
-#   by walking out lowers the rent only if you value it above the renewal you would get
-#   without it. Below that it still sets your
-#   reservation price; modules 02 and 03 make "anyway" exact.
+#   alternatives (module 02).
+# - **It overrates an option reached only by walking out** (an *outside option*): such an
+#   option counts only when it beats what the deal would give you anyway (module 03's
+#   *deal-me-out* result). If your tenancy rolls on while you talk, a flat you could move
+#   to lowers the rent only if you value it above the renewal you would get without it;
+#   below that, it still sets your reservation price. Modules 02 and 03 make "anyway" exact.
 # - **It rates what each side has, not what the other side believes it has** (one belief
 #   excepted, on purpose: their trust in your word, filed as your power). Leverage works
 #   through their view: an alternative they doubt, or information they do not know you
 #   hold, moves them less than its rating says.
 # - **Its weights and ratings are judgements,** and its balance is not a prediction of a
-#   price or of who will prevail. It makes your judgement explicit: a colleague can
-#   dispute one rating, and you can re-rate one source when a fact changes instead of
-#   starting over.
+#   price or of who will prevail. It makes your judgement explicit, one rating at a time.
 # - **It weighs each source alike for both sides,** though a source can count more for
 #   one: alternatives, for a side that a deadline presses.
 
@@ -410,8 +406,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   more than information.
 #
 # A rating past a bound the course sets on your story's plainest facts (such as high
-# alternatives for a side with nowhere else to go) passes with a note: explain it in your
-# comments.
+# alternatives for a side with nowhere else to go), or a comparison of the two sides that
+# your story implies without stating, passes with a note: explain it in your comments.
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
@@ -465,11 +461,10 @@ check.my_audit(my_audit)
 # Then press **next news**, choose the rating each item moves and which way, and press
 # **check my reading** to see it applied. No question grades its news.
 #
-# *Aside:* the advice's arithmetic assumes a step of 2 on any source, so it usually names
-# your heaviest source. In the sole-source case, where your pumps are approved only with
-# Ostra's valve, that is your power; Fisher and Ury's advice against a stronger side, to
-# develop your BATNA, points to alternatives. There a step on alternatives is far slower:
-# about eighteen months to qualify another maker.
+# *Aside:* the advice assumes a step of 2 on any source, so it usually names your heaviest
+# source: in the sole-source case, your power. Fisher and Ury's advice against a stronger
+# side, to develop your BATNA, points to alternatives, which there take about eighteen
+# months.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget", "schema_version": 3}
 from course.widgets.audit import LeverageAudit
@@ -692,8 +687,8 @@ scenario.show("prepared-ask")
 # lists them). Add up the chances of the outcomes that reach the bar.
 #
 # On your own case, if `scenario.prepared_ask` is not `None`, compare
-# `reach_plan(scenario, scenario.prepared_ask[0])` with `best_plan(scenario)`: for many
-# learners they differ. If it is `None` (the cell above says so), try bars `t` of your own
+# `reach_plan(scenario, scenario.prepared_ask[0])` with `best_plan(scenario)`: they differ
+# for about a third of the learners who have a prepared ask. If it is `None` (the cell above says so), try bars `t` of your own
 # up to two points above your starting balance, and check one by hand against the other
 # plans that fit.
 #
@@ -753,7 +748,7 @@ check.reach_plan(reach_plan, hidden=True)
 # which way, and recompute the balance. A re-audit tells you two things.
 #
 # - **Who is ahead now, and why**: the item that changed the lead, and so its source.
-# - **When to spend**: the next three paragraphs.
+# - **When to spend**: **What passes**, **The rule** and **Waiting**, below.
 #
 # **What passes.** A lead from something that will pass, such as a rival's interest or an
 # offer open until a set date, is worth most while it lasts. The other side's deadline
@@ -767,7 +762,7 @@ check.reach_plan(reach_plan, hidden=True)
 # price, your full rent) once talks are under way. Opening offers, grounded in your
 # leverage, are module 04's. Set the ask's bar beforehand (it can be below zero, for a
 # modest ask), and make the ask the first time your balance reaches it (its *first
-# reach*). The bar is your
+# reach*: a convention of this course, not a finding). The bar is your
 # decision rule, not a forecast that the other side will agree. Set a bar higher where
 # being turned down costs you more, and lower where you could ask again later.
 #
@@ -792,24 +787,22 @@ check.reach_plan(reach_plan, hidden=True)
 # | bar (points) | +0.25 | +0.50 | +0.75 | +1.00 | +1.25 | +1.50 | +1.75 | +2.00 |
 #
 # and then the full rent with one to six months paid ahead, up to $+3.50$. An owner asking
-# at 98% sets the bar at $+1.75$ points, first reached an item before the peak. Asking at
-# first reach is the default. Waiting is a bet on news you cannot see; it needs a reason
-# the owner could see at that moment, such as a cost of delay that falls on Brannock far
-# more than on the owner. This owner could: the first item showed Brannock's deadline
-# cannot slip, and the owner faces no hard deadline, only the smaller running cost of an
-# empty warehouse. Yet that deadline presses the owner too: once it passes, this tenant is
-# gone. A deadline that ends your deal too supports only a short wait.
-# Waiting paid for one item ($+3.40$), but the next offered
-# Brannock another rail-side warehouse, and the one after took the balance below the bar
-# ($+1.55$), as **What passes** warns. Question 4c asks whether your case had such a
-# reason.
+# at 98% sets the bar at $+1.75$ points, first reached an item before the peak.
+#
+# **Waiting.** Ask at first reach: waiting is a bet on news you cannot see. Wait only for a
+# reason you can see at that moment, such as a cost of delay that falls on Brannock far
+# more than on the owner. A deadline that ends your deal too supports only a short wait:
+# Brannock's six weeks press the owner too, since once they pass this tenant is gone.
+#
+# Here waiting paid for one item ($+3.40$); two items later the balance was below the bar
+# ($+1.55$), as **What passes** warns.
 #
 # One re-audit by hand, on a move not among the case's news: had an owner farther out
 # offered Brannock a warehouse with its own rail siding (Brannock's alternatives +3)
 # before anything else happened, Brannock would need the owner's siding less. The audit
 # records that change once, as a rise in Brannock's alternatives (weight 0.45), and not a
 # second time as a fall in the owner's power, which stays as rated (the two rows rate one
-# dependence, section 2).
+# dependence, section 3).
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
@@ -839,10 +832,10 @@ scenario.show("news")
 #
 # Question 1 sorts facts; here you record what news changes in your audit. News in which
 # you learn of a weakness or deadline of theirs may show you rated the row it weakens too
-# high: lower that row or raise your information, one move only. Your power rates that same
-# dependence from your side, so raising it also counts (their alternatives down or your
-# power up, section 2). Each earns the item. The rows weigh differently, so each reading
-# moves your balance by its own amount.
+# high: lower that row or raise your information, one move only. Each earns the item. Not
+# your power: the news is about them, and it changes what you know, not what you hold
+# (section 2). The rows weigh differently, so each reading moves your balance by its own
+# amount.
 # News that they learn a weakness of yours moves only their information, since you knew
 # your own weakness when you rated yourself.
 #
@@ -1160,8 +1153,8 @@ check.news_moves(news_moves, hidden=True)
 #   the side ahead before any news, or `None` if it never does. Becoming even counts as a
 #   change, and so does leaving even.
 # - `ask_at`: when section 5's rule makes the ask whose bar is `case.bar` (`"now"`, before
-#   any news, or a news label), or `None` if it never does. You apply the rule here, as
-#   a drill; question 4c questions it (your bar, and whether to wait past it).
+#   any news, or a news label), or `None` if it never does; question 4c questions the
+#   rule.
 #
 # The cell after the check shows your own balances, news by news, on your readings of
 # question 4a: question 4c starts from them.
@@ -1271,7 +1264,9 @@ check.own_balances(news_moves)
 #   Model Rule 4.1, some statements are not taken as statements of material fact (a
 #   *material* fact is one that a reasonable person would weigh in deciding), and "estimates
 #   of price or value placed on the subject of a transaction and a party's intentions as to
-#   an acceptable settlement of a claim are ordinarily in this category".
+#   an acceptable settlement of a claim are ordinarily in this category". Lewicki, Saunders
+#   and Barry use *bluffing* more widely, for threats and promises you do not mean to keep;
+#   this course keeps the word for a false limit or valuation.
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: a
 #   buyer for the van who does not exist, a mileage reading turned back.
 # - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
@@ -1303,8 +1298,10 @@ check.own_balances(news_moves)
 # interest, such as selling to the second bidder. This course's advice (not Schelling's): a
 # warning is usually weaker than calmly naming the same offer, since as a demand it corners
 # the other side. A false *intention*, such as a threat or warning you would not carry out,
-# sits on the line between a bluff and a misrepresentation: a stated plan you do not hold
-# can be a misrepresentation (*Edgington v Fitzmaurice*, 1885).
+# sits on the line between a bluff and a misrepresentation; by this course's definition it
+# is a misrepresentation first. A stated plan you do not hold can be a false fact
+# (*Edgington v Fitzmaurice*, 1885), and the Model Rule comment shelters only what you would
+# settle for, not what you say you will do instead. Question 5 accepts *bluff* too.
 #
 # **Going back on your word** is none of these. Reopening a term the other side rightly
 # took as agreed, or raising a price they accepted, breaks your word; none of question 5's
@@ -1377,15 +1374,15 @@ def practice_tactics():
         "Say that 28,000 a month is the lowest rent you will accept; the lowest you would let the warehouse for is 28,000.": "legitimate",
         "Pay a clerk at Brannock's bank to tell you how much credit Brannock has left, which the bank bars her from telling anyone.": "illegitimate",
         "Say that 31,000 a month is the lowest rent you will accept; the lowest you would let the warehouse for is 28,000.": "bluff",
-        # a threat or warning you would not carry out: a bluff (misrepresentation too)
-        "Tell Brannock you will let the warehouse to a self-storage company unless Brannock signs by Friday, when you would go on waiting for Brannock.": "bluff",
+        # a threat or warning you would not carry out: a misrepresentation (bluff too)
+        "Tell Brannock you will let the warehouse to a self-storage company unless Brannock signs by Friday, when you would go on waiting for Brannock.": "misrepresentation",
         # salary
         "Tell Larkfield that a third firm has you in its final round, which it has.": "legitimate",
         "Say that 96,000 is the least you would accept; the least you would sign for is 91,000.": "bluff",
         "Tell Larkfield you lead a team of six, when you lead a team of two.": "misrepresentation",
         "Ask a friend at Larkfield's payroll firm to look up what Larkfield pays its engineers, which the firm's contract with Larkfield bars it from sharing.": "illegitimate",
-        # a threat or warning you would not carry out: a bluff (misrepresentation too)
-        "Tell Larkfield you will take Calder's offer on Friday unless it adds a signing bonus, when you would wait for Larkfield past Friday.": "bluff",
+        # a threat or warning you would not carry out: a misrepresentation (bluff too)
+        "Tell Larkfield you will take Calder's offer on Friday unless it adds a signing bonus, when you would wait for Larkfield past Friday.": "misrepresentation",
     }
     return {label: kinds[text] for label, text in scenario.practice.tactics.items()}
     ### END SOLUTION
@@ -1410,8 +1407,8 @@ def tactic_kinds():
         "Tell Larkfield that Calder offered 105,000; Calder's letter says 88,000.": "misrepresentation",
         "Get a friend in Larkfield's HR team to forward you the pay bands its staff may not show outsiders, in return for a favour.": "illegitimate",
         "Ask your uncle, a city councillor who votes on Larkfield's planning application, to let Larkfield know you hope for a better offer.": "illegitimate",
-        # a threat or warning you would not carry out: a bluff (misrepresentation too)
-        "Tell Larkfield you will sign with Calder tomorrow unless it matches Calder's pay, when you have already decided to turn Calder down.": "bluff",
+        # a threat or warning you would not carry out: a misrepresentation (bluff too)
+        "Tell Larkfield you will sign with Calder tomorrow unless it matches Calder's pay, when you have already decided to turn Calder down.": "misrepresentation",
         # supplier
         "Tell Vell a rival quoted 3% below its price; the rival's quote was 3% below.": "legitimate",
         "Offer Vell a two-year contract, which your board has approved, to make up for clients it is rumoured to have lost, in return for a lower price.": "legitimate",
@@ -1423,8 +1420,8 @@ def tactic_kinds():
         "Ask your cousin at the tax office to open an inquiry into Vell's accounts before the talks.": "illegitimate",
         # a lie told to get information: filed by its source (misrepresentation too)
         "Phone Vell's accounts office as one of its auditors, which you are not, to find out which clients it has lost.": "illegitimate",
-        # a threat or warning you would not carry out: a bluff (misrepresentation too)
-        "Tell Vell you will move the whole order to Bellpak in three months unless it cuts its price, when you mean to stay with Vell whatever it does.": "bluff",
+        # a threat or warning you would not carry out: a misrepresentation (bluff too)
+        "Tell Vell you will move the whole order to Bellpak in three months unless it cuts its price, when you mean to stay with Vell whatever it does.": "misrepresentation",
         # sole-source
         "Say that any price above 46 a valve is more than you will pay; the most you would pay is 46.": "legitimate",
         "Offer Ostra a five-year contract for every valve you buy, in return for a lower price.": "legitimate",
@@ -1436,8 +1433,8 @@ def tactic_kinds():
         "Ask a friend at the regulator to slow the review of Ostra's new plant until Ostra accepts your terms.": "illegitimate",
         # a lie told to get information: filed by its source (misrepresentation too)
         "Call Ostra's plant as a trade journalist, which you are not, to learn how full its order book is.": "illegitimate",
-        # a threat or warning you would not carry out: a bluff (misrepresentation too)
-        "Tell Ostra you will pay to certify another maker's valve unless it holds its price, when you have no budget for it.": "bluff",
+        # a threat or warning you would not carry out: a misrepresentation (bluff too)
+        "Tell Ostra you will pay to certify another maker's valve unless it holds its price, when you have no budget for it.": "misrepresentation",
         # deadline
         "Remind Brannock that its lease ends in six weeks and that you can hand over the keys in four.": "legitimate",
         "Say that 27,000 a month is the lowest rent you will accept; the lowest you would let the warehouse for is 27,000.": "legitimate",
@@ -1447,8 +1444,8 @@ def tactic_kinds():
         "Tell Brannock the rail siding has passed its safety inspection, when the inspection is booked for next month.": "misrepresentation",
         "Ask your brother-in-law, who sits on the council's licensing committee, to hold up Brannock's operating licence until it signs.": "illegitimate",
         "Pay Brannock's former broker for his notes on what Brannock can afford, which his contract with Brannock bars him from sharing.": "illegitimate",
-        # a threat or warning you would not carry out: a bluff (misrepresentation too)
-        "Tell Brannock you will take the warehouse off the market for a year unless it signs this week, when you would go on showing it to other firms.": "bluff",
+        # a threat or warning you would not carry out: a misrepresentation (bluff too)
+        "Tell Brannock you will take the warehouse off the market for a year unless it signs this week, when you would go on showing it to other firms.": "misrepresentation",
     }
     return {label: kinds[text] for label, text in scenario.tactics.items()}
     ### END SOLUTION
