@@ -923,7 +923,7 @@ def test_question_4s_reply_is_no_committed_last_word_so_section_5s_model_applies
     four = " ".join(_section(PROSE, "### Question 4", "def licence_reply").split())
     # review 58, U1: shortened, the same reasons; review 76, U3: plainer; review 78, U1
     # (round 79): one sentence, and section 5 says Kestrel must turn Atlas down to sell
-    assert "Atlas can still refuse and answer a day later" in four  # review 79, C2
+    assert "by it, Atlas can refuse any ask above that price" in four  # review 79, C2
     licence = " ".join(_section(PROSE, "The licence of section 2", "In the library").split())
     assert "to sell to Borealis, Kestrel must turn down a proposal from Atlas" in licence
     assert "only at the moment you turn down the other side's proposal" in text
@@ -1864,7 +1864,7 @@ def test_question_4_asks_for_the_reason_without_stating_the_rule_that_picks_it()
     assert '`"rival"` (name Borealis\'s firm written offer and its figure)' in four
     # review 98 X1; review 102, X1: the rule no longer stands above the question
     assert "the rule above picks the reply" not in four
-    assert "What does Kestrel reply, and for what figure?" in four
+    assert "Which figure does Kestrel stand on (not an opening ask), and with which reply?" in four
 
 
 def _price_with_breakdown_and_delay(value, breakdown, hazard, rate, step):
@@ -2023,12 +2023,14 @@ def test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out():
     # review 91, U2: question 6 points to the story, which says it (below)
     for s in _drawn_scenarios()[:20]:
         story = " ".join(s.story().split())
-        assert "is priced per remaining month of it" in story  # review 99, U2: in the note
+        assert (
+            "is a total in proportion to the months left of it" in story
+        )  # review 99, U2: in the note
         assert "Borealis's offer falls by that same share each day" in story  # review 92, E1
         assert f"Borealis's offer stays at {s.borealis_value:,.0f}" not in story
         # review 103, X1 (round 105): question 6's note gives Borealis's offer paid on
         # signing (less than today's where that is at least half of Atlas's value)
-        assert f"per remaining month, {s.signing_borealis:,.0f} signed today" in story
+        assert f"in proportion to the months left, {s.signing_borealis:,.0f} signed today" in story
         assert f"{s.borealis_value:,.0f} signed today, and Borealis will go no higher" in story
         v1, v2 = s.atlas_value, s.borealis_value
         for first in (True, False):
@@ -2231,7 +2233,7 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
     assert "Atlas's own figure if Kestrel takes it" not in four
     # review 98 X1; review 102, X1: the rule no longer stands above the question
     assert "the rule above picks the reply" not in four
-    assert "What does Kestrel reply, and for what figure?" in four
+    assert "Which figure does Kestrel stand on (not an opening ask), and with which reply?" in four
     assert "the figure Kestrel takes or stands on" in four  # review 80, C1; review 69
 
     def general(s, price):

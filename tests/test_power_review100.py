@@ -259,7 +259,7 @@ def test_u2_the_story_says_equal_rates_of_loss_in_one_line_and_keeps_the_reasons
             "Borealis's offer falls by that same share each day (why: the first note below). "
         ], lines
         why = notes["Why equal rates of loss?"]
-        assert "escrow" in why and "priced per remaining month" in why
+        assert "escrow" in why and "in proportion to the months left" in why
         assert f"{s.borealis_value:,.0f} signed today" in part1
         for name in ("`s.atlas_value`", "`s.borealis_value`", "`s.corvid_value`"):
             assert name in story, name

@@ -40,9 +40,12 @@ def test_x1_c1_c2_question_4_is_a_choice_and_its_rule_follows_it():
     # before the answer cell (a learner taking Atlas's safe figure was marked wrong before
     # seeing it); the worked three-point rule still follows the check
     assert "1. **Stand on the highest figure" not in four
-    # review 110, C2 (round 111): "does best to", as a lower safe figure also passes
-    assert "Kestrel does best to stand on the highest figure Atlas proposed or can check" in four
-    assert "What does Kestrel reply, and for what figure?" in four
+    # review 110, C2 (round 111): "does best to", as a lower safe figure also passes;
+    # review 112, X1 (round 113): the prompt no longer states the rule (the learner picks
+    # the figure); it says which taking of Atlas's figure earns the mark
+    assert "Kestrel does best to stand on the highest figure" not in four
+    assert "Taking Atlas's figure earns the mark wherever it is at least section 5's price." in four
+    assert "Which figure does Kestrel stand on (not an opening ask), and with which reply?" in four
     assert (  # C2, in the prompt itself (it was in a fold, "How this is marked")
         "You are not owed a Shapley value (section 2); you may hold Atlas to this one because "
         "Atlas proposed it, even above section 5's price."

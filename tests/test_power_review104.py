@@ -35,9 +35,7 @@ def test_e1_a_deadline_is_not_a_lower_discount_factor():
     four = _flat(_section(PROSE, "## 4. Patience as power", "### Exercise: patience"))
     assert "turns the same time pressure into a lower" not in four
     assert "Knowing their deadline is information" not in four
-    assert "A thin order book is a cost of delay, which the model reads as a lower $\\delta$" in (
-        four
-    )
+    assert "That interest is a cost of delay, which the model reads as a lower $\\delta$" in (four)
     # review 106, U4 (round 107): said plainly, after the sentence on the lower delta
     assert "A deadline is not a cost of delay; the model has none." in four
     misleads = _flat(_section(four, "**Where the model misleads.**", "**Short rounds.**"))
@@ -83,8 +81,7 @@ def test_c1_rule_3_message_and_grading_agree_on_taking_atlass_figure():
     # says so itself, with why, and rule 3 points there
     assert "Taking their own lower figure names none (question 4 says when it is safe)." in rule
     assert (
-        "Taking Atlas's figure also earns the mark where it is below the yardstick but at "
-        "least section 5's price: safe, though it gives up the difference."
+        "Taking Atlas's figure earns the mark wherever it is at least section 5's price."
     ) in _cell("licence-reply-text")
     # grading unchanged: swept over 300 learners
     both = wrong = 0

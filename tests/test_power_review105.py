@@ -149,8 +149,7 @@ def test_x4_taking_atlass_figure_earns_the_mark_only_where_it_is_the_highest(swe
     # review 110, C2 (round 111): question 4 says so itself, and rule 3 points there
     assert "question 4 says when it is safe" in rule
     assert (
-        "Taking Atlas's figure also earns the mark where it is below the yardstick but at "
-        "least section 5's price"
+        "Taking Atlas's figure earns the mark wherever it is at least section 5's price."
     ) in _cell("licence-reply-text")
 
 

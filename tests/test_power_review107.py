@@ -50,12 +50,16 @@ def test_x1_question_4_states_the_rule_that_decides_its_mark_before_the_answer_c
     four = _cell("licence-reply-text")
     # review 110, C2 (round 111): "giving nothing away" went, as taking a lower figure of
     # Atlas's also earns the mark where it is safe (the question now says so)
+    # review 112, X1 (round 113): the prompt no longer states the rule that picks the
+    # figure, which left the learner a max of three numbers; what earns the mark for taking
+    # Atlas's figure (this test's concern) is still said before the answer cell
     assert (
-        "you may hold Atlas to this one because Atlas proposed it, even above section 5's price. "
-        "Kestrel does best to stand on the highest figure Atlas proposed or can check"
-    ) in four
-    assert NOTEBOOK.index("highest figure Atlas proposed or can check:") < NOTEBOOK.index(
-        '"grade_id": "licence-reply-answer"'
+        "you may hold Atlas to this one because Atlas proposed it, even above section 5's price."
+        in four
+    )
+    assert "highest figure Atlas proposed or can check" not in four
+    assert NOTEBOOK.index("Taking Atlas's figure earns the mark wherever it is at least") < (
+        NOTEBOOK.index('"grade_id": "licence-reply-answer"')
     )
     assert NOTEBOOK.index('"grade_id": "licence-reply-rule"') > NOTEBOOK.index(
         '"grade_id": "licence-reply-test"'
@@ -213,10 +217,9 @@ def test_u6_question_4_says_what_the_figure_is():
     that on a refusal Kestrel expects to settle no lower than section 5's price."""
     four = _cell("licence-reply-text")
     assert "The question asks for the figure Kestrel stands on, not an opening." not in four
-    assert "the figure it asks for and justifies, not an opening." in four
+    assert "(not an opening ask)" in four
     assert (
-        "Atlas can still refuse and answer a day later; Kestrel then expects to settle no lower "
-        "than section 5's price."
+        "by it, Atlas can refuse any ask above that price, and Kestrel then expects that price."
     ) in four
 
 

@@ -54,8 +54,7 @@ def test_c2_taking_atlass_figure_where_section_5_calls_it_safe_earns_question_4s
     # review 110, C2 (round 111): question 4 itself says so, with why; rule 3 points there
     assert "Taking their own lower figure names none (question 4 says when it is safe)." in rule
     assert (
-        "Taking Atlas's figure also earns the mark where it is below the yardstick but at "
-        "least section 5's price: safe, though it gives up the difference."
+        "Taking Atlas's figure earns the mark wherever it is at least section 5's price."
     ) in _cell("licence-reply-text")
     s = next(s for s in swept if _P.reply_takes_figure(s))
     with pytest.raises(NotYet, match="not its yardstick worked out"):

@@ -51,8 +51,8 @@ def test_e1_the_shapley_value_uses_every_coalitions_worth_but_may_lie_outside_th
     widget says only whether a coalition earns more on its own, which is the core's test)."""
     assert "leaving the others out" not in _flat(PROSE)
     assert (
-        "It uses every coalition's worth, but does not give each group at least what that "
-        "group could earn alone; the core does."
+        "It uses every coalition's worth, but need not give each group at least what that "
+        "group could earn alone (in task 2 below it does); the core does."
     ) in _cell("shapley-teaching")
     players, game = _gloves()
     fair = shapley_values(players, game)
@@ -120,8 +120,7 @@ def test_c2_question_4_says_which_replies_earn_the_mark_and_why(swept):
     four = _cell("licence-reply-text")
     assert "giving nothing away" not in four
     assert (
-        "Taking Atlas's figure also earns the mark where it is below the yardstick but at "
-        "least section 5's price: safe, though it gives up the difference."
+        "Taking Atlas's figure earns the mark wherever it is at least section 5's price."
     ) in four
     assert "question 4 says when it is safe" in _cell("licence-reply-rule")
     said = 0
@@ -143,11 +142,15 @@ def test_c3_the_rule_says_the_yardstick_rests_on_normative_leverage_not_the_mode
     holding Atlas to it rests on Shell's normative leverage."""
     rule = _cell("licence-reply-rule")
     assert "Asking for more only costs a round and comes back to that price." not in rule
+    # review 112, C2 (round 113): what the yardstick rests on is said in question 4 itself
     assert (
         "By section 5's model, any ask above section 5's price costs a round and comes back "
-        "to it, the yardstick too: holding Atlas to its own standard rests on Shell's "
-        "normative leverage (rule 1), not on the model."
+        "to it, Atlas's yardstick too (question 4)."
     ) in rule
+    assert (
+        "That rests on how people treat a standard they set (Shell's normative leverage, "
+        "section 7), not on section 5's model"
+    ) in _flat(_cell("licence-reply-text"))
     above = 0
     for s in swept:
         if _P.reply_reason(s) == "yardstick":

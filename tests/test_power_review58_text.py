@@ -99,7 +99,7 @@ def test_question_4_leaves_accept_or_counter_to_the_learner():
     assert "Atlas's own figure if Kestrel takes it" not in four
     # review 98 X1; review 102, X1: the rule no longer stands above the question
     assert "the rule above picks the reply" not in four
-    assert "What does Kestrel reply, and for what figure?" in four
+    assert "Which figure does Kestrel stand on (not an opening ask), and with which reply?" in four
     # review 68: the question now says where two replies earn the mark (X1, 39 words) and
     # defines interest and position and what "yardstick" accepts (U1, 9 words)
     assert len(four.split()) < 348, len(four.split())  # review 72: 344 words, +1%

@@ -44,7 +44,8 @@ def test_section_4_says_how_patience_is_power_and_an_alternative_at_once():
     # review 103, E1 (round 104): a deadline is not a lower delta; the thin order book is
     # the cost of delay the model reads as one, and the model has no deadline
     assert (
-        "A thin order book is a cost of delay, which the model reads as a lower $\\delta$, "
+        "That interest is a cost of delay, which the model reads as a lower $\\delta$ (a cheaper "
+        "loan, question 8, raises it), "
         # review 106, U4 (round 107): module 00's filing rule went; the plain words stay
         "and so a smaller share of the pie: outlasting them is leverage. A deadline is not a "
         "cost of delay; the model has none."
@@ -56,7 +57,10 @@ def test_section_5_says_in_place_why_a_days_delay_costs_both_sides_alike():
     text = " ".join(PROSE.split())
     assert "(part 1 of your story says why)" not in text
     # review 92, E1: the cost of delay is a share of each side's own part
-    assert "(every price is per remaining month of the licence), so they split evenly" in text
+    assert (
+        "(every price is in proportion to the months left of the licence), so they split evenly"
+        in text
+    )
 
 
 def test_question_3_says_plainly_what_a_sale_of_votes_does():

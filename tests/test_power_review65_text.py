@@ -42,7 +42,7 @@ def test_question_4_is_not_question_2s_first_verdict_again():
     # review 77, C1: the two questions went; the three replies leave the choice open
     # review 98 X1; review 102, X1: the rule no longer stands above the question
     assert "the rule above picks the reply" not in four
-    assert "What does Kestrel reply, and for what figure?" in four
+    assert "Which figure does Kestrel stand on (not an opening ask), and with which reply?" in four
 
 
 def test_section_5_has_one_closing_note_after_its_rule():

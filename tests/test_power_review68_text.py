@@ -97,8 +97,9 @@ def test_question_4_says_when_both_replies_earn_the_mark(learner):
     assert "Taking Atlas's figure also earns the mark" not in rule
     # review 108, C2 (round 109); review 110, C2 (round 111): said in question 4 itself
     assert "question 4 says when it is safe" in rule
-    assert "Taking Atlas's figure also earns the mark where it is below the yardstick" in _flat(
-        _section(PROSE, "### Question 4", "def licence_reply")
+    assert (
+        "Taking Atlas's figure earns the mark wherever it is at least section 5's price."
+        in _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     )
 
     def reply(s):  # the notebook's solution

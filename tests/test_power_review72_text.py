@@ -68,7 +68,7 @@ def test_the_story_names_the_section_that_defines_its_terms():
 
     story = course.variant("03_power", "learner-7").story()
     flat = " ".join(story.split())
-    assert "**Kestrel's Shapley value** (a fair split, section 2)" in flat
+    assert "**Kestrel's Shapley value** (a benchmark of a fair split, section 2)" in flat
     assert (
         "would estimate Kestrel's share at the table (section 5; Granite's estimate of it, section 7)"
         in flat

@@ -96,7 +96,10 @@ def test_u3_question_4s_paragraphs_read_at_once():
     # the answer cell, and no longer repeated in rule 2
     assert "If the other side refuses" not in rule
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
-    assert "Kestrel then expects to settle no lower than section 5's price." in four
+    assert (
+        "by it, Atlas can refuse any ask above that price, and Kestrel then expects that price."
+        in four
+    )
 
 
 def test_u2_section_5s_closing_note_has_no_fold_inside_and_no_unused_model():

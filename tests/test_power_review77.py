@@ -26,7 +26,7 @@ def test_c1_question_4_asks_for_the_yardstick_and_says_what_binds_atlas_to_it():
         "you may hold Atlas to this one because Atlas proposed it"
     ) in four
     # review 106, U6 (round 107): the sentence goes on to what a refusal leads to
-    assert "Atlas can still refuse and answer a day later;" in four
+    assert "by it, Atlas can refuse any ask above that price," in four
 
 
 def test_c1_question_4s_hint_for_a_higher_ask_does_not_argue_against_the_yardstick():
@@ -115,8 +115,10 @@ def test_u1_u4_question_4_names_the_yardstick_once_and_states_the_replies_first(
     assert '"fairness"' not in four and P.REASONS == ("rival", "accept", "yardstick")
     replies = four.index("Kestrel has three replies")
     # review 78, X1 (round 79): the rule is gone; the question follows the replies
-    assert replies < four.index("What does Kestrel reply, and for what figure?")
-    assert replies < four.index("Atlas can still refuse and answer a day later")  # review 79, C2
+    assert replies < four.index(
+        "Which figure does Kestrel stand on (not an opening ask), and with which reply?"
+    )
+    assert replies < four.index("by it, Atlas can refuse any ask above that price")  # review 79, C2
 
 
 def test_u2_the_coined_acceptance_threshold_is_gone():

@@ -29,12 +29,13 @@ def test_x1_question_4_asks_the_reply_and_section_5_teaches_what_a_side_can_stan
     four = _four()
     assert "One rule decides" not in four
     assert "highest figure you can stand on" not in four
-    assert "What does Kestrel reply, and for what figure?" in four
+    assert "Which figure does Kestrel stand on (not an opening ask), and with which reply?" in four
     licence = _licence_paragraphs()
     # review 93, U1: the heading now says what the price is (a forecast, not a limit)
     assert "The predicted price is a forecast, not a limit on an ask." in licence
     # review 98 C1; review 106, U6 (round 107): said in question 4, before the answer cell
-    assert "expects to settle no lower than section 5's price" in " ".join(four.split())
+    # review 112, C2 (round 113): the refusal's outcome, said with what the reply rests on
+    assert "Kestrel then expects that price" in " ".join(four.split())
     # review 90, U1: the figure the other side can check gets its subject; review 97, U1
     # (round 98): both kinds of figure in the rule's first line
     assert (

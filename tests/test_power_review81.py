@@ -34,7 +34,7 @@ def test_c1_question_4_asks_for_the_figure_kestrel_stands_on_not_an_opening():
     prose = _flat(PROSE)
     assert "asking more is allowed" not in prose
     # review 106, U6 (round 107): it says what the figure is, the one Kestrel asks for
-    assert "the figure it asks for and justifies, not an opening." in _four()
+    assert "(not an opening ask)" in _four()
     assert "`price`: the figure Kestrel takes or stands on" in _four()
     assert (
         # review 90, U1: what standing on a figure means is now a sentence of its own

@@ -38,8 +38,7 @@ def test_c1_question_4_says_taking_atlass_figure_at_section_5s_price_earns_the_m
     # itself now says so, with why, and rule 3 points there
     assert "Taking their own lower figure names none (question 4 says when it is safe)." in rule
     assert (
-        "Taking Atlas's figure also earns the mark where it is below the yardstick but at "
-        "least section 5's price: safe, though it gives up the difference."
+        "Taking Atlas's figure earns the mark wherever it is at least section 5's price."
     ) in _cell("licence-reply-text")
     # review 102, X1: with the rule, after question 4's check
     # review 93, X1: the own-case hint no longer states the rule; question 4's marking

@@ -111,11 +111,11 @@ def test_u3_questions_4_and_7_fold_their_marking_notes_and_9a_says_what_granite_
     # sentence, after the check; review 110, C2 (round 111): a learner must be able to tell
     # from the question which answers earn the mark, so it is in the task, one sentence,
     # and rule 3 points there
-    assert "Taking Atlas's figure also earns the mark where it is below the yardstick" in task
+    assert "Taking Atlas's figure earns the mark wherever it is at least section 5's price." in task
     assert "so it earns the mark too" not in _flat(note)
     assert "question 4 says when it is safe" in _flat(note)
     # review 106, U6 (round 107): said in question 4 itself, before the answer cell
-    assert "Kestrel then expects to settle no lower than section 5's price" in task
+    assert "Kestrel then expects that price" in task
     assert "The mark needs both right" in task and "rounded up or down" in task
     seven = _cell("granite-reply-text")
     # review 108, C1 + U5 (round 109): question 7's fold went; its rule is in the stem

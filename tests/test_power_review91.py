@@ -91,7 +91,7 @@ def test_u2_question_6_points_to_the_story_and_section_5_says_its_what_if_once()
             "Borealis has said its offer would then come on the same terms",
             # review 110, U4 (round 111): the ratio in plain words
             f"would then lose at {_P.SIGNING_TIMES[s.signing_ratio]} Atlas's rate",
-            "priced per remaining month",
+            "in proportion to the months left",
         ):
             assert fact in part, (s.learner, fact)
     five = _cell("outside-teaching")

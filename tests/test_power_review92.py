@@ -84,12 +84,14 @@ def test_e1_every_licence_offer_is_priced_per_remaining_month():
     costs. Every offer, Atlas's included, is now priced per remaining month, so a day costs
     each side the same share of what it gets; section 5 says so in place."""
     story = _flat(course.variant("03_power", "rv92-alice").story())
-    assert "every offer, Atlas's included, is priced per remaining month" in story
+    assert "every offer, Atlas's included, is a total in proportion to the months left" in story
     assert "the same small share of what each gets" in story  # review 99, U2: shorter
     assert "the same small share of what the licence is worth" not in story
     five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
     assert "share of the licence's worth (a day unsigned" not in five
-    assert "the same share of what each gets (every price is per remaining month" in five
+    assert (
+        "the same share of what each gets (every price is in proportion to the months left" in five
+    )
 
 
 def test_u1_the_predicted_price_is_where_the_talks_end_not_a_floor():

@@ -66,7 +66,7 @@ def test_u2_what_only_justifies_equal_losses_and_question_6s_what_if_are_collaps
         assert story.count("<details>") == story.count("</details>") == 2, s.learner
         notes, outside = _details(story)
         why = dict(notes)["Why equal rates of loss?"]
-        assert "escrow" in why and "priced per remaining month" in why
+        assert "escrow" in why and "in proportion to the months left" in why
         assert "escrow" not in outside
         assert "Borealis's offer falls by that same share each day" in _flat(outside)
         part1 = outside[outside.index("**1. A licence") : outside.index("**2. A board vote")]

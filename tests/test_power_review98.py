@@ -40,7 +40,10 @@ def test_c1_rule_2_holds_the_figure_and_expects_section_5s_price_if_refused():
     )
     # review 106, U6 (round 107): the refusal's outcome is said in question 4 itself
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
-    assert "Kestrel then expects to settle no lower than section 5's price." in four
+    assert (
+        "by it, Atlas can refuse any ask above that price, and Kestrel then expects that price."
+        in four
+    )
     above = 0
     for s in _draws():
         figure = _P.reply_grounds(s)[_P.reply_reason(s)]
@@ -58,7 +61,7 @@ def test_x1_question_4_says_the_rule_picks_the_reply():
     assert "yours to judge" not in four
     # review 102, X1: the rule no longer stands above the question; the learner chooses
     assert "the rule above picks the reply" not in four
-    assert "What does Kestrel reply, and for what figure?" in four
+    assert "Which figure does Kestrel stand on (not an opening ask), and with which reply?" in four
     reasons = set()
     for s in _draws():
         grounds = _P.reply_grounds(s)

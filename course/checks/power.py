@@ -68,7 +68,7 @@ def _shortcut_lever(s, harrow_raw=False, loan_without_harrow=False, seat=False, 
     """Question 8 answered with a mistake: Harrow's raw rise taken for its gain, the
     loan's gain counted as if Harrow did not bind, (``seat``) Kestrel's Granite share
     computed as if it proposed first, or (``floor``) Corvid measured by the rise in the
-    licence's floor instead of its predicted price, max(v1/2, v2)."""
+    licence's reservation price instead of its predicted price, max(v1/2, v2)."""
     found = _story().lever_gains(s)
     if floor:
         found["bidder"] = max(s.borealis_value, s.corvid_value) - s.borealis_value
@@ -122,11 +122,11 @@ class _HiddenLearners:
     with the grader's secret key when graded, the public self-check learners otherwise
     (``course.variants.hidden_learner_where``). Whatever the key, between them they give
     every reply to Granite, make every lever the best one, put Atlas's proposal above and
-    below Borealis's value (and, with Corvid in the market, above and below the floor, once
+    below Borealis's value (and, with Corvid in the market, above and below the reservation price, once
     where today's verdict and the one with Corvid differ), need different vote counts, give every move about Harrow but the ultimatum and
     each kind of rig alternative, each outcome of question 6 (paid on signing), a figure of Atlas's below both its yardstick and section
     5's price (question 4), and catch the mistakes questions 7 and 8 exist for:
-    Kestrel put in the proposer's seat (in both), Corvid measured by the floor it raises, Harrow's raw rise taken for its gain, the loan's
+    Kestrel put in the proposer's seat (in both), Corvid measured by the reservation price it raises, Harrow's raw rise taken for its gain, the loan's
     gain counted where Harrow already binds (tests/test_variants_sweep_power.py checks
     each). Read afresh each time, as the key decides who they are. The kinds are private:
     each is a question's answer on a scenario, and a public name would hand the learner's
@@ -152,7 +152,7 @@ class _HiddenLearners:
         ("loan-idle", lambda s: _story().lever_gains(s)["loan"] == 0),
         ("harrow-idle", lambda s: _story().lever_gains(s)["harrow"] == 0),
         ("corvid-short", lambda s: s.borealis_value < s.corvid_value <= s.atlas_value / 2),
-        (  # Corvid measured by the floor it raises, not by the predicted price, picks
+        (  # Corvid measured by the reservation price it raises, not by the predicted price, picks
             # another lever (a fresh review, W3: the yardstick never mattered)
             "bidder-floor",
             lambda s: _shortcut_lever(s, floor=True) != _story().best_lever(s),
@@ -310,7 +310,7 @@ WORKED_CASE = "the worked case"
 def _corvid_worked_case():
     """Question 2's worked case, built by hand (a fresh review, E1): Atlas 100,000,
     Borealis 52,000, Corvid 61,000. Kestrel's Shapley value with Corvid is 64,500, above
-    Corvid's 61,000, so the proposal clears the floor; today's value, 58,667 by section 2's
+    Corvid's 61,000, so the proposal clears the reservation price; today's value, 58,667 by section 2's
     formula for three players, is below it. The generator puts Corvid between the two for
     about one learner in six (``scenarios.power._corvid``); this case makes every visible
     check try the difference."""
@@ -716,7 +716,7 @@ def _own_shares(answer, items, noun, example, judge, form):
 OWN_SHARE = 0.5
 
 
-# --- question 2: the licence's floor, and Atlas's "fair" proposal -----------------------------
+# --- question 2: the licence's reservation price, and Atlas's "fair" proposal -----------------
 
 
 #: What ``licence_floor`` returns (question 2).

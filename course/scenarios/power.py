@@ -598,7 +598,8 @@ class KestrelPower(Scenario):
             "- A day's delay costs Kestrel and Atlas the same small share of what each gets, "
             "and Borealis's offer falls by that same share each day (why: the first note below).\n"
             "- Atlas now proposes "
-            "to pay **Kestrel's Shapley value** (a fair split, section 2) in this market and "
+            "to pay **Kestrel's Shapley value** (a benchmark of a fair split, section 2) in this "
+            "market and "
             "calls it fair, but has not put a figure on it.\n"
             "- *Atlas's figure* (`s.atlas_figure`): later, Atlas names a figure of its own, "
             f"{money(self.atlas_figure)}, and calls it Kestrel's Shapley value; "
@@ -616,7 +617,7 @@ class KestrelPower(Scenario):
             # 4's model rules out; ten years off, a day's share barely changes, as now said
             "- The licence runs to a "
             f"fixed end date {LICENCE_YEARS} years away, and every offer, Atlas's included, is "
-            "priced per remaining month of it: each day unsigned is a day less of use for the "
+            "a total in proportion to the months left of it: each day unsigned is a day less of use for the "
             "buyer and a day less of payment for Kestrel, about one part in "
             f"{LICENCE_YEARS * 365:,} of what is left.\n"
             "- Over talks of days, that share barely changes; section 4's model takes it as "
@@ -639,8 +640,8 @@ class KestrelPower(Scenario):
             f"would then lose at {SIGNING_TIMES[self.signing_ratio]} Atlas's rate (section 4's "
             "rate of loss): a day of the licence's worth each day, as Atlas does, plus the "
             "interest on Kestrel's overdraft while it waits for the money. Nothing else would "
-            "change: Borealis's offer is still priced "
-            f"per remaining month, {money(self.signing_borealis)} signed today, and Kestrel can "
+            "change: Borealis's offer is still "
+            f"in proportion to the months left, {money(self.signing_borealis)} signed today, and Kestrel can "
             "still take it only by turning down a proposal from Atlas.\n\n"
             "</details>\n\n"
             "**2. A board vote** (`s.members`, `s.quota`, `s.vote_offers`). Kestrel owns a small share of "
@@ -870,7 +871,8 @@ def kestrel_shapley_with_corvid(s):
 
 @answer_key
 def floor_with_corvid(s):
-    """Kestrel's floor in that market: what the best rival, Borealis or Corvid, would pay."""
+    """Kestrel's reservation price in that market: what the best rival, Borealis or Corvid,
+    would pay."""
     return max(s.borealis_value, s.corvid_value)
 
 
@@ -1152,7 +1154,7 @@ def licence_price(s, rival=None):
     """The licence's price section 5 predicts: Kestrel bargains with Atlas in rounds of a day,
     a day's delay costing both the same share (the story's assumption; the buyer pays on a
     fixed date whatever day the deal is signed, so Kestrel's overdraft plays no part; Borealis's
-    offer, priced per remaining month, falls by the same share), so that at the table
+    offer, in proportion to the months left, falls by the same share), so that at the table
     they split Atlas's value evenly (Rubinstein's split tends to r2 / (r1 + r2) as rounds
     shrink, r being each side's rate of loss: Binmore, Rubinstein & Wolinsky 1986); the best
     rival's value is an outside option (deal-me-out): ``max(v1 / 2, rival)``; ``rival`` is
@@ -1300,7 +1302,7 @@ def lever_gains(s):
 
 def _bidder_gains_by_other_yardsticks(s):
     """What Corvid adds if a learner measured the licence another way the module mentions:
-    by the core's floor (the best rival's value), by the Nash midpoint (v1 + v2) / 2, or
+    by the reservation price (the best rival's value), by the Nash midpoint (v1 + v2) / 2, or
     (a fresh review, C3) by the better of the predicted price and Atlas's standing proposal,
     Kestrel's Shapley value, in each market: question 4 has Kestrel take that proposal where
     it beats Borealis, so a learner may count it. The invariants keep the best lever the
@@ -1398,7 +1400,7 @@ _INVARIANTS = {
     "sources: dependence runs one way only": lambda s, f: (
         len({depends for _, depends in f["fact groups"]}) < 2
     ),
-    # question 2: the Shapley proposal sits clearly on one side of the floor
+    # question 2: the Shapley proposal sits clearly on one side of the reservation price
     "licence: Atlas's proposal within 3% of Borealis's value": lambda s, f: (
         abs(atlas_proposal(s) - s.borealis_value) < SHAPLEY_MARGIN * s.atlas_value
     ),

@@ -208,8 +208,8 @@ check.power_sources(power_sources, hidden=True)
 # $$\varphi_i = \frac{1}{n!}\sum_{\text{orders}}
 # \big( v(\text{those before } i \text{, and } i) - v(\text{those before } i) \big).$$
 #
-# It uses every coalition's worth, but does not give each group at least what that group
-# could earn alone; the core does.
+# It uses every coalition's worth, but need not give each group at least what that group
+# could earn alone (in task 2 below it does); the core does.
 #
 # The classic example is the **glove game**. One player holds a left glove, two players
 # hold a right glove each, and only a pair is worth anything: any coalition with
@@ -535,10 +535,11 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 #   outweigh a small edge in patience: a first proposer with $\delta = 0.5$ facing a
 #   responder with $\delta = 0.51$ still gets about 0.66.
 #
-# Kestrel, whose order book is thin, is the impatient side in the Granite talks; Granite
-# can wait. A thin order book is a cost of delay, which the model reads as a lower
-# $\delta$, and so a smaller share of the pie: outlasting them is leverage. A deadline is
-# not a cost of delay; the model has none.
+# Kestrel, paying overdraft interest while it waits for its margin (part 4), is the
+# impatient side in the Granite talks; Granite can wait. That interest is a cost of
+# delay, which the model reads as a lower $\delta$ (a cheaper loan, question 8, raises
+# it), and so a smaller share of the pie: outlasting them is leverage. A deadline is not a
+# cost of delay; the model has none.
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
@@ -639,7 +640,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # a proposal from Atlas and end those talks, and Borealis's firm written offer is there at
 # that moment. Offers for the licence go back and forth within days. In your story a
 # day's delay costs Kestrel and Atlas the same share of what each gets (every price is
-# per remaining month of the licence), so they split evenly at the table, and
+# in proportion to the months left of the licence), so they split evenly at the table, and
 # deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$:
 # never below its reservation price, and exactly that whenever Borealis binds; otherwise
 # each unit of $v_1$ adds half a unit. In section
@@ -696,13 +697,12 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # Atlas's figure as it stands), `"yardstick"` (hold Atlas to the yardstick, worked out) or
 # `"rival"` (name Borealis's firm written offer and its figure). To stand on a figure is
 # to hold the other side to it. You are not owed a Shapley value (section 2); you may hold
-# Atlas to this one because Atlas proposed it, even above section 5's price. Kestrel
-# does best to stand on the highest figure Atlas proposed or can check: the figure it
-# asks for and justifies, not an opening. Atlas can still refuse and answer a day later;
-# Kestrel then expects to settle no lower than section 5's price. Taking Atlas's figure
-# also earns the mark where it is below the yardstick but at least section 5's
-# price: safe, though it gives up the difference. What does Kestrel reply, and for what
-# figure?
+# Atlas to this one because Atlas proposed it, even above section 5's price. That rests on
+# how people treat a standard they set (Shell's normative leverage, section 7), not on
+# section 5's model: by it, Atlas can refuse any ask above that price, and Kestrel then
+# expects that price. Which figure does Kestrel stand on (not an opening ask), and with
+# which reply? Taking Atlas's figure earns the mark wherever it is at least section 5's
+# price.
 #
 # Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
 # `s.atlas_value` and `s.borealis_value`:
@@ -746,8 +746,7 @@ check.licence_reply(licence_reply, hidden=True)
 #    unfair (Shell's normative leverage, section 7).
 # 2. **Ask no more with nothing behind it, and hold it while the other side cannot fault
 #    it.** By section 5's model, any ask above section 5's price costs a round and comes
-#    back to it, the yardstick too: holding Atlas to its own standard rests on Shell's
-#    normative leverage (rule 1), not on the model.
+#    back to it, Atlas's yardstick too (question 4).
 # 3. **Name no figure below it.** Naming a figure below the highest one on the table
 #    points the other side down to it. Where the buyer proposes less than the rival's
 #    offer, the model says to sell to the rival; real talks name the rival's figure to the
@@ -1012,7 +1011,8 @@ check.best_lever(best_lever, hidden=True)
 # the other side's estimate of your share at the table; with full information, exactly
 # when it binds (section 5).
 #
-# This section uses module 00's two words, after Schelling: a **warning** ties a demand to
+# This section uses module 00's two words, after Schelling (*The Strategy of Conflict*,
+# 1960): a **warning** ties a demand to
 # something you would do anyway if it is refused (sell to the rival who pays more); a
 # **threat** ties it to something you would rather not do, to punish a refusal (walk out
 # to an alternative worth less than the deal). Module 02 called such a demand a bluff when
