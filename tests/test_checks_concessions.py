@@ -560,7 +560,9 @@ def test_the_tit_for_tat_band_is_the_share_the_text_leaves_to_you(learner):
         "Rounding to whole thousands or to one decimal passes.",
     ):
         assert words in text
-    assert "does not grade how you vary it" in text
+    # review 112 U3 (round 113): the intro's map says which questions apply a rule; the
+    # question keeps what the check accepts
+    assert "The check accepts any share from half of your allowance to all." in text
     assert "how much is your call" in text and "four fifths" not in text
     assert "from 111 up to 111.6" not in text  # the old worked recipe is gone
 
@@ -623,8 +625,8 @@ def test_rule_2_matches_the_smaller_of_the_two_steps_as_the_text_says(learner, c
     assert not check._in_band(_capped_by(max)(s, mine, theirs, 100), band, mine[-1])  # 6
     text = _flat()
     assert (  # r86 U1; review 89 U2: the caps as a list
-        "your own last step (or, before your first step, three fifths of the room to your "
-        "target)" in text  # review 91 U1
+        "your own last concession (holds do not count; before your first, three fifths of the "
+        "room to your target)"  # review 112 U5 (round 113) in text  # review 91 U1
     )
     assert (
         "Orchard has now conceded 6 (91 against its best earlier 85), more than your last 4, "
@@ -2018,9 +2020,9 @@ def test_the_planner_and_section_3_say_move_where_a_give_is_meant_too():
     assert "1. Concede only in answer to a concession of theirs, never into silence." in flat
     assert (  # review 86 U1; review 89 U2: the caps as a list
         "Your **allowance** is the smallest of four numbers: their concession; your plan's next "
-        "step; your own last step (or, before your first step, three fifths of the room to "
-        "your target); and the room left to your target. Give between half of your allowance "
-        "and all of it." in flat  # review 91 U1
+        "step; your own last concession (holds do not count; before your first, three fifths "
+        "of the room to your target); and the room left to your target. Give between half of "
+        "your allowance and all of it." in flat  # review 112 U5 (round 113)  # review 91 U1
     )
 
 
@@ -2089,13 +2091,14 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
     # review 75 C1: 'most' was false: questions 1, 2 and 5 hold 6 of the 14 coded marks
     assert "Most graded questions are decisions on your own case" not in text
     assert (  # review 83 U4 and review 85 X1: the intro names the rule questions
-        "Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b and 6 check that "
-        "you apply the course's rules; 7 checks which way you move, 7b how far; the written "
-        "parts ask for judgement." in text  # review 87 C3
+        # review 112 U3 (round 113): in words for learners; 4b's written part is question
+        # 4b's own text ("the written part below marks your cushion")
+        "Questions 1, 2, 4b and 5 ask you to decide on your own case: your opening, your plan "
+        "of concessions, where you land, three offers at once. Questions 3, 4, 5b and 6 ask "
+        "you to follow the module's rules; 7 asks which way the relationship moves your price, "
+        "7b how far." in text  # review 87 C3
     )
-    assert (  # review 103 X5 (round 105): 4b's code checks a rule, its written part decides
-        "4b's decision is marked in its written part: its code checks section 4's rule." in text
-    )
+    assert "the written part below marks your cushion." in text  # review 103 X5
     source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     coded = {
         grade_id: int(points)
@@ -2117,9 +2120,10 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
     assert "Move the least you would accept the table's way" in text  # review 82 C4
     # review 85 X1: question 7 is listed with the rule questions (its size is graded as any)
     # review 87 C3: 7 checks only the way; 6b asks how far
-    assert "Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b and 6" in text
+    assert "Questions 1, 2, 4b and 5 ask you to decide on your own case" in text
     assert "Questions 1, 2 and 5 are decisions" not in text
-    assert "checks that you follow the course's rule, a convention, not a decision" in text
+    # review 112 U3 (round 113): the intro says it; question 4 keeps the rule's order
+    assert "The check follows section 4's rule: free moves first (it accepts any free move)" in text
     # review 110 C1 (round 111): the target runs from the even split up to your best fact
     assert "`target` is your section 2 target (the check passes its own)" in text
     assert "by section 5's rule:" in text
@@ -2353,10 +2357,10 @@ def test_target_is_module_02s_and_the_plan_stops_there():
     text = _flat()
     first = text.index("target")
     assert text[first : first + 120].startswith("target** (module 02: the outcome you aim")
-    assert "The target is module 02's: the outcome you aim to land at." in text
+    assert "The target (section 1) is module 02's, and your concession plan stops there." in text
     assert "Your concession plan stops there" in text
     assert "and a plan may stop exactly on the split" in text  # review 80 U2
-    assert "**three quarters of the way from your reservation price up to your estimate**" in text
+    assert "the band's top, **three quarters of the way**" in text
     raised = 0
     for learner in SWEEP:
         s = course.variant(MODULE, learner)
@@ -2378,7 +2382,9 @@ def test_the_target_rule_is_stated_once_and_one_rule_picks_every_exercises_targe
     estimate, the band's top; "halfway from your reservation price to your opening" is
     gone."""
     text = _flat()
-    start = text.index("The target is module 02's: the outcome you aim to land at.")
+    start = text.index(
+        "The target (section 1) is module 02's, and your concession plan stops there."
+    )
     end = text.index("The curves below start at 100", start)
     # review 70 C1 added a folded note on what a target at the top costs; the reading
     # outside it stays under 300 words
@@ -2386,7 +2392,8 @@ def test_the_target_rule_is_stated_once_and_one_rule_picks_every_exercises_targe
     assert len(reading.split()) < 300
     # review 80 U2: the band is stated once, after the target, as what the checks accept
     # review 110 C1 (round 111): module 02's rule, the even split defined where it is named
-    assert text.count("module 02 has you aim at the **even split** (halfway") == 1
+    # review 112 C1 (round 113): module 02's band, from the even split, defined once
+    assert text.count("runs from the **even split** (halfway") == 1
     assert "nine tenths" not in text.replace("nine tenths and three quarters of the way", "")
     assert "| exercise | its target |" not in text and "two fifths of the way" not in text
     assert "halfway from your reservation price to your opening" not in text
@@ -2515,7 +2522,7 @@ def test_the_course_states_one_opening_rule_at_or_beyond_the_estimate():
         not in (text)
     )
     # review 80 U2, 93 U4; review 110 C1 (round 111): the range runs to your best fact
-    assert "The checks accept any target from the even split up to your best fact" in text
+    assert "The checks accept any target from the even split up to just below your estimate" in text
 
 
 def _hold_is_a_step(s, mine, theirs, target):
@@ -2784,11 +2791,10 @@ def test_question_2_says_what_a_plans_entries_and_deadline_are():
 
     text = _flat()
     assert "it does not say when you make them" not in text
-    # review 88 C1: where you stand only if each of Orchard's moves earns the full step
-    assert (
-        "its entry for round k is where you stand only if each of Orchard's moves earns the "
-        "full planned step." in text
-    )
+    # review 88 C1: where you stand only if each of Orchard's moves earns the full step.
+    # Review 112 (round 113): that sentence was cut to pay for the round's fixes; section 3's
+    # rule 1 (concede only in answer to a concession) says it, and the sweep below stays
+    assert "1. Concede only in answer to a concession of theirs, never into silence." in text
     for learner in SWEEP[:100]:
         s = course.variant(MODULE, learner)
         start = _own_opening(s)[0]
@@ -2802,7 +2808,7 @@ def test_question_1_states_its_rules_in_under_450_words():
     positions, the band, 'worth telling', Birch); it now states each rule once, in under
     450 words, and still names every rule the check grades."""
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
-    start = text.index("# ### Question 1 (2 marks)")
+    start = text.index("# ### Question 1 (3 marks, 1 by your instructor)")  # review 112 X2
     end = text.index('grade_id": "opening-answer"', start)
     words = " ".join(line.lstrip("# ") for line in text[start:end].splitlines()).split()
     assert len(words) < 450, len(words)
@@ -3102,7 +3108,7 @@ def test_a_target_at_the_even_split_is_allowed_and_the_text_says_so():
     text = _flat()
     assert (  # review 80 U2: the target first, then the band the checks accept
         # review 110 C1 (round 111): up to the best fact, module 02's row past the band
-        "The checks accept any target from the even split up to your best fact, and a plan "
+        "The checks accept any target from the even split up to just below your estimate, and a plan "
         "may stop exactly on the split." in text
     )
     assert "one difference at its bottom" not in text and "more than half" not in text
@@ -3139,8 +3145,10 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_at
         "up to your estimate**: your estimate may be too high" in text
     )
     assert (  # review 108 C1; review 110 C1 (round 111): module 02's option, now followed
-        "past that only with less room to concede. Every opening here rests on a fact above "
-        "your estimate, so you may aim up to its figure." in text
+        # review 112 X1 + C1 (round 113): the option, but never to the estimate
+        "a fact past the band's top moves it to the top, or above with less room to concede. "
+        "Every opening here rests on a fact above your estimate: it grounds the opening, but "
+        "a target at or above your estimate aims outside the zone you estimated" in text
     )
     assert "your opening always reaches the estimate" not in text
     # review 110 U4 (round 111): the ambiguous "this rule" sentence is gone
@@ -3405,7 +3413,8 @@ def test_which_ending_is_the_alternative_to_a_deal_is_the_learners_judgement():
     assert "you would choose the one that leaves next year best" not in text
     # review 58 (W2): no longer spelled out; review 82 C4: the table gives the way
     assert "question 7 asks how far" in text
-    assert "Your alternative to a deal is the polite walk-away." in text  # review 77 C1
+    # review 77 C1; review 112 (round 113): the same, in fewer words
+    assert "deal does to next year inside it, against the polite walk-away." in text
     for n in range(60):
         hint = _public_hint(check.relationship_reservation, _against_a_walk_out, f"learner-{n}")
         assert hint is not None and "what comparing a deal with a walk-out gives" in hint, (n, hint)
@@ -3465,7 +3474,10 @@ def test_module_02s_even_split_is_described_as_module_02_states_it():
     # review 80 U1: question 2 names the fields and points to section 2's band
     # review 108 U5 (round 109): rule 6 names the band's two ends and the estimate
     # review 110 C1 (round 111): up to the best fact
-    assert "(`s.their_estimate`) up to your best fact (section 2); the model answer takes" in text
+    # review 112 X1 (round 113): up to just below the estimate
+    assert (
+        "(`s.their_estimate`) up to just below that estimate (section 2); the model answer" in text
+    )
 
 
 def test_the_alternative_to_a_deal_is_the_polite_walk_away():
@@ -3518,7 +3530,7 @@ def test_the_target_recalls_module_02s_even_split_when_no_fact_grounds_it():
         "price; section 2 says where it lies)" in flat
     )
     assert "when you have none, halfway from your reservation price" not in flat
-    band = flat[flat.index("The target is module 02's") :]
+    band = flat[flat.index("The target (section 1) is module 02's") :]
     assert "module 02 has you aim at the **even split**" in band[:800]  # review 80 U2
 
 
@@ -3544,7 +3556,9 @@ def test_section_4_says_what_the_rule_does_and_that_question_4_grades_its_move()
     # move." repeated question 4's words below and was cut to pay for that round's fixes
     assert "Question 4b grades your landing, question 4 the rule's next move." not in text
     # review 86 U1: the planner's verdict paragraph is cut (tests/test_concessions_review86.py)
-    assert "The verdict under the table says whether you reached your landing" in text
+    # review 112 (round 113): its last sentence too, to pay for the round's fixes: the
+    # verdict itself, under the widget's table, says whether you reached your landing
+    assert "The verdict under the table says whether you reached your landing" not in text
     # review 65 X1: the planner's colours follow question 4's rule, and the text says so
     # review 110 U6 (round 111): and amber, the widget's third colour
     assert (
@@ -3553,11 +3567,11 @@ def test_section_4_says_what_the_rule_does_and_that_question_4_grades_its_move()
     )
     assert "The colours judge how each move is chosen, not where your plan ends" in text
     question = " ".join(cell_text(MODULE, "concessions", "q4-text").split())
-    # review 72 X2: it says the rule is a convention, and that 4b grades the decision
-    assert (
-        "checks that you follow the course's rule, a convention, not a decision on your case "
-        "(question 4b grades your landing)" in question
-    )
+    # review 72 X2: it says the rule is a convention, and that 4b grades the decision;
+    # review 112 U3 (round 113): the intro's map says which questions apply a rule, 4b's own
+    # text that its written part marks the decision
+    assert "The check follows section 4's rule: free moves first" in question
+    assert "Questions 3, 4, 5b and 6 ask you to follow the module's rules" in text
 
 
 def test_question_4_names_the_measure_each_rule_ranks_moves_by():
@@ -3740,9 +3754,9 @@ def test_question_3_s_words_give_the_band_the_check_accepts():
     assert "your offer never goes below it" in flat
     assert (  # review 89 U2: the caps as a list
         "Your **allowance** is the smallest of four numbers: their concession; your plan's next "
-        "step; your own last step (or, before your first step, three fifths of the room to "
-        "your target); and the room left to your target. Give between half of your allowance "
-        "and all of it." in flat  # review 91 U1
+        "step; your own last concession (holds do not count; before your first, three fifths "
+        "of the room to your target); and the room left to your target. Give between half of "
+        "your allowance and all of it." in flat  # review 112 U5 (round 113)  # review 91 U1
     )
     bound = 0
     for learner in LEARNERS:
@@ -3943,7 +3957,8 @@ def test_the_text_says_which_choices_of_questions_2_and_3_are_not_graded():
     target may lie anywhere in the band. The text now says neither is graded."""
     flat = _flat()
     assert "is yours to decide, case by case, as rule 2 says" not in flat
-    assert "and does not grade how you vary it." in flat  # review 80 U1
+    # review 80 U1; review 112 (round 113): what it accepts, in fewer words
+    assert "The check accepts any share from half of your allowance to all." in flat
     # review 108 U5; review 110 C1 (round 111): the range runs to the best fact
     assert "6. end at a target from the even split between your reservation price" in flat
 
@@ -4144,7 +4159,7 @@ def test_one_word_for_the_reservation_price_and_the_target_band_is_a_convention(
     # session 75: the aside calls the band the convention it is (rule 5's "module 02's
     # convention" went with the old estimate cap)
     # review 78 U6; 102 U2; review 110 C1 (round 111): up to the best fact
-    assert "checks accept any target from the even split up to your best fact" in text
+    assert "checks accept any target from the even split up to just below your estimate" in text
     assert "Orchard's limit" not in text and "their limit" not in text
     assert "the most it would pay" not in text
     # review 78 U6: the course's lines are named once; review 102 U2: where each is used
@@ -4171,7 +4186,7 @@ def test_the_low_ball_buyers_are_called_an_assumption_and_the_zone_is_defined():
     assert defined in text
     first = text.index("zone")
     assert text.index(defined) < first + 40
-    assert first >= text.index("The target is module 02's")
+    assert first >= text.index("The target (section 1) is module 02's")
 
 
 def _opening_by_own_reservation(s, anchor, quote=None):
@@ -4907,7 +4922,7 @@ def test_s75_the_aside_on_three_quarters_quotes_the_engine():
         "quarters." in text
     )
     # review 78 U6; 102 U2; review 110 C1 (round 111): up to the best fact
-    assert "checks accept any target from the even split up to your best fact" in text
+    assert "checks accept any target from the even split up to just below your estimate" in text
     # review 83 U5: the data show why not the estimate, not why three quarters: 90 closes
     # at least as many deals for as much gain, so the aside is named for what it shows
     assert found[90][0] >= found[93.75][0] and found[90][1] >= found[93.75][1], found
@@ -5195,7 +5210,7 @@ def test_review_72_the_script_rubric_and_questions_say_what_they_do(learner):
     assert "8 points over a minimum I only estimated may not be" in text
     assert "I leave a margin of 10" not in text
     q4 = " ".join(cell_text(MODULE, "concessions", "q4-text").split())
-    assert "This question checks that you follow the course's rule, a convention" in q4
+    assert "The check follows section 4's rule" in q4  # review 112 U3 (round 113)
     q2 = " ".join(cell_text(MODULE, "concessions", "q2-text").split())
     # review 78 X4: real asks are round numbers; rule 3 asks only that the steps shrink once
     assert "Keep decimals" not in q2
@@ -5297,8 +5312,8 @@ def test_review_73_question_2_says_module_02_picks_the_point_and_the_check_the_b
         # review 110 C1 (round 111): up to the best fact, module 02's row past the band
         "6. end at a target from the even split between your reservation price "
         "(`s.alternative_price` plus `s.extra_cost`) and your estimate of Orchard's "
-        "(`s.their_estimate`) up to your best fact (section 2); the model answer takes three "
-        "quarters. The question grades only the plan's shape." in flat
+        "(`s.their_estimate`) up to just below that estimate (section 2); the model answer "
+        "takes three quarters." in flat  # review 112 X1 (round 113)
     )
 
 
@@ -5312,7 +5327,9 @@ def test_review_73_question_6_states_its_rule_before_its_tolerances():
     assert rule < text.index("2. in the last round, when no ask of yours is left (`next_ask`")
     # review 75 U1: the tolerances moved out of the question into the check's messages
     assert "What the check tolerates:" not in text
-    assert "The check's messages say what else it accepts." in text
+    # review 112 (round 113): "The check's messages say what else it accepts." was cut to
+    # pay for the round's fixes; the messages still do (below)
+    assert "What the check tolerates:" not in text
     with course.variants.learner_as("learner-0"), redirect_stdout(io.StringIO()) as out:
         check.respond(solution_namespace(MODULE, "concessions")["respond"])
     said = " ".join(out.getvalue().split())
@@ -5719,7 +5736,7 @@ def test_review_78_u6_the_course_s_own_lines_are_named_once():
     ):
         assert repeat not in text, repeat
     # review 102 U2: the note is gone; the band and the rule are labelled where used
-    assert "checks accept any target from the even split up to your best fact" in text
+    assert "checks accept any target from the even split up to just below your estimate" in text
     assert "*Pace the moves* with the course's rule below." in text
 
 

@@ -148,7 +148,9 @@ def test_c1_section_1_states_the_share_at_the_table_without_the_alternative_and_
     text = _cell("opening-teaching")
     assert (
         "Your share at the table, the deal's value split with no alternative in play, is "
-        "about half the job's worth to Orchard, far below Birch's price." in text
+        # review 112 E1 (round 113): half the surplus over Kite's cost
+        "your extra cost plus about half the surplus (the job's worth to Orchard less that "
+        "cost), far below Birch's price." in text
     )
     assert (
         # review 108 C3 (round 109): Birch tells Orchard what your other work pays
@@ -176,7 +178,10 @@ def test_c1_section_1_states_the_share_at_the_table_without_the_alternative_and_
 def test_c4_the_answer_key_agrees_with_the_check():
     doc = " ".join(check.grounded_opening.__doc__.split())
     assert "passes too when it beats what Orchard believes your other work pays" in doc
-    assert "Birch binds" in doc and "about half of what the job is worth to Orchard" in doc
+    assert (
+        "Birch binds" in doc
+        and "about half the surplus (what the job is worth to Orchard less that cost)" in doc
+    )
     assert "more than a fifth below" not in doc
 
 

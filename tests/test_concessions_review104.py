@@ -55,7 +55,9 @@ def test_c2_the_relationship_is_counted_once_in_section_5_and_the_others_point_t
     rule_2 = _cell("trades-teaching")
     assert "while it still beats your BATNA. If no deal is signed" not in rule_2
     assert (
-        "framework together, while its price still beats your reservation price (section 5 "
+        # review 112 (round 113): fewer words, the same condition
+        "what comes back is the deal itself, while its price still beats your reservation "
+        "price (section 5 "
         "counts the relationship)." in rule_2
     )
     # the story keeps its fact and points to the account
@@ -67,7 +69,7 @@ def test_c2_the_relationship_is_counted_once_in_section_5_and_the_others_point_t
         ), n
     # question 7 still asks only how far the table moves it, and names the same alternative
     question = _cell("relationship-text")
-    assert "Your alternative to a deal is the polite walk-away." in question
+    assert "against the polite walk-away." in question  # review 112 (round 113): shorter
 
 
 # --- C3: accept below your next ask only at or above your target -----------------------

@@ -42,17 +42,22 @@ def test_c1_question_2_accepts_a_target_up_to_the_fact_past_the_band():
     text = _flat()
     assert "this module does not: the aside below" not in text
     assert (
-        "The checks accept any target from the even split up to your best fact, and a plan may "
+        "The checks accept any target from the even split up to just below your estimate, and a plan may "
         "stop exactly on the split." in text
     )
-    assert "up to your best fact (section 2); the model answer takes three quarters." in text
+    # review 112 X1 (round 113): up to just below the estimate, never at it
+    assert "up to just below that estimate (section 2); the model answer takes three quarters." in (
+        text
+    )
     for n in range(150):
         s = course.variant(MODULE, f"id-{n}")
         r, e = s.alternative_price + s.extra_cost, s.their_estimate
         top = check.grounded_opening(s)[0]
         assert top > e > r + check.TARGET_SHARE * (e - r)  # a fact past the band's top
         for start in check._openings(s, False):
-            for target in ((r + e) / 2, r + check.TARGET_SHARE * (e - r), e, start - 0.5):
+            # review 112 X1 (round 113): above three quarters passes up to just below the
+            # estimate; the estimate and above fail (tests/test_concessions_review113.py)
+            for target in ((r + e) / 2, r + check.TARGET_SHARE * (e - r), e - 0.5):
                 if target < start:
                     check._check_plan(_plan_to(s, start, target), start, r, s.learner, e)
             check._check_plan(check.course_plan(s, start), start, r, s.learner, e)
@@ -65,7 +70,7 @@ def test_c1_question_2_accepts_a_target_up_to_the_fact_past_the_band():
     r = s.alternative_price + s.extra_cost
     quote = r + 4
     key = list(check.grounded_opening(s)[1])
-    with pytest.raises(NotYet, match="or up to the quote, a fact you can show"):
+    with pytest.raises(NotYet, match="or above that but below the quote"):
         check._check_opening(s, None, ((r + quote) / 2 - 0.5, key), quote)
 
 
@@ -142,8 +147,9 @@ def test_u4_section_2_names_what_each_part_of_the_target_rule_does():
     Section 2 now says in plain words what the checks accept and what the examples take."""
     text = _flat()
     assert "simulation in section 5 follow this rule" not in text
-    assert "This module's examples take **three quarters of the way" in text
-    assert "With no fact to show, module 02 has you aim at the **even split**" in text
+    # review 112 C1 (round 113): one band, its top the examples' target
+    assert "This module's examples take the band's top, **three quarters of the way**" in text
+    assert "With no fact to show, aim at the even split" in text
 
 
 # --- U6: the planner's three colours ----------------------------------------------------------

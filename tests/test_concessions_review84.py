@@ -90,7 +90,7 @@ def test_x3_rule_1_prefers_a_free_move_towards_the_landing_and_the_check_takes_a
     rule = text[text.index("1. **Create value first.**") : text.index("2. **Then concede")]
     # review 92 C1: the rule now says what the model answer does; any free move still passes
     assert "Any free move will do; the model answer takes the one that adds the most" in rule
-    assert "the check accepts any free move" in text
+    assert "(it accepts any free move)" in text  # review 112 U3 (round 113)
     model = solutions(MODULE, "concessions")["next-trade-answer"]
 
     def towards_landing(s, current):
@@ -139,7 +139,8 @@ def test_u4_the_intro_lists_the_questions_without_a_nested_parenthesis():
     first = first[: first.index(".")]
     assert "(" not in first, first
     # review 87 C3: 7 checks the way, 6b how far
-    assert "; 3, 4, 5b and 6 check that you apply the course's rules;" in first
+    # review 112 U3 (round 113): in words for learners, still with no parenthesis
+    assert "ask you to decide on your own case: your opening" in first
 
 
 def test_u3_the_threat_rows_last_cell_is_two_clauses():
@@ -168,20 +169,24 @@ def test_x2_questions_3_4_and_5b_each_say_they_check_the_courses_rule():
     for grade_id, line in (
         (
             "q3-text",
-            "This question checks that you apply the course's rule:",
+            # review 112 U3 (round 113): the intro's map says these apply a rule; each
+            # question keeps what its check accepts
+            "The check accepts any share from half of your allowance to all.",
         ),
         (
             "q4-text",
-            "This question checks that you follow the course's rule",
+            "The check follows section 4's rule",
         ),
         (
             "q5b-text",
-            "this question checks that you apply the course's reading.",
+            'Work it out from "Reading the pick" above over `s.issues`.',
         ),
     ):
         question = " ".join(cells[grade_id].replace("\n# ", "\n").split())
         assert line in question, grade_id
-    assert "3, 4, 5b and 6 check that you apply the course's rules" in text  # review 87 C3
+    assert (
+        "Questions 3, 4, 5b and 6 ask you to follow the module's rules" in text
+    )  # r87 C3, r112 U3
 
 
 def test_u2_their_gain_per_point_you_give_has_one_name():

@@ -122,8 +122,9 @@ def test_x1_question_7_is_listed_with_the_rule_questions():
     check takes any move up to the whole difference and grades no reason. It is now listed
     with the questions that apply the course's rules; fails on the old text."""
     # review 87 C3: 7 is no longer a rule question either: it checks the way, 6b how far
-    assert "Questions 1, 2, 4b and 5 are decisions on your own case" in _flat()
-    assert "7 checks which way you move, 7b how far;" in _flat()  # review 93 U3
+    # review 112 U3 (round 113): the same map, in words for learners
+    assert "Questions 1, 2, 4b and 5 ask you to decide on your own case" in _flat()
+    assert "7 asks which way the relationship moves your price, 7b how far." in _flat()
 
 
 def test_x2_question_5_says_which_valid_set_to_prefer():

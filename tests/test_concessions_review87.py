@@ -30,8 +30,8 @@ def test_c3_the_intro_says_question_7_checks_the_way_and_6b_how_far():
     far. The intro now says 7 checks the way and 6b the size; fails on the old text."""
     text = _flat()
     assert "3, 4, 5b, 6 and 7 check" not in text
-    assert (
-        "3, 4, 5b and 6 check that you apply the course's rules; 7 checks which way you "
-        "move, 7b how far;" in text  # review 93 U3
+    assert (  # review 112 U3 (round 113): in words for learners
+        "Questions 3, 4, 5b and 6 ask you to follow the module's rules; 7 asks which way the "
+        "relationship moves your price, 7b how far." in text  # review 93 U3
     )
     assert "Any such move passes; question 7b asks how far you moved" in text

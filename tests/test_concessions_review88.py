@@ -53,7 +53,7 @@ def test_c1_section_2_3_and_the_summary_give_one_rule_for_a_steps_size():
     # for the principle instead, the four numbers staying in rule 2 (above)
     assert (
         "from half to all of your allowance: give back at most what they gave, never more "
-        "than your own last step or the room left to your target" in summary
+        "than your own last concession or the room left to your target" in summary  # r112 U5
     )
 
 
@@ -64,7 +64,9 @@ def test_c1_question_2_and_6_read_the_plan_as_a_cap():
     reached only when each move of Orchard's earns the full planned step."""
     q2 = _cell("q2-text")
     assert "only if Orchard moves every round" not in q2
-    assert "only if each of Orchard's moves earns the full planned step." in q2
+    # review 112 (round 113): the sentence was cut to pay for the round's fixes; section 3's
+    # rule 1 says a step waits for a concession of Orchard's
+    assert "never into silence" in _cell("reciprocity-teaching")
     q6 = _cell("q6-text")
     assert "the next offer your plan would make" not in q6
     assert "`next_ask` is the lowest you would ask next, your plan's next entry" in q6

@@ -95,8 +95,9 @@ def test_c1_the_text_states_the_band_under_question_1_s_table():
     with pytest.raises(check.NotYet, match=r"from the even split, halfway .* to three quart"):
         check._check_opening(s, None, ((r + quote) / 2 - 0.5, [_best_fact(s)]), quote)
     # review 110 C1 (round 111): the range runs up to the best fact
-    assert "The checks accept any target from the even split up to your best fact" in _cell(
-        "tactics-teaching"
+    assert (
+        "The checks accept any target from the even split up to just below your estimate"
+        in _cell("tactics-teaching")
     )
 
 
@@ -197,9 +198,9 @@ def test_u2_rule_2_and_the_accept_or_counter_bullet_are_split():
     assert "at most all of it (never more than your plan's next step), capped" not in text
     assert (
         "Your **allowance** is the smallest of four numbers: their concession; your plan's next "
-        "step; your own last step (or, before your first step, three fifths of the room to "
-        "your target); and the room left to your target. Give between half of your allowance "
-        "and all of it." in text  # review 91 U1: the allowance
+        "step; your own last concession (holds do not count; before your first, three fifths "
+        "of the room to your target); and the room left to your target. Give between half of "
+        "your allowance and all of it." in text  # review 91 U1: the allowance
     )
     assert "while rounds remain an offer below your next ask" not in text
     assert (

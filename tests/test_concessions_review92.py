@@ -169,13 +169,13 @@ def test_u2_the_summary_states_rule_2s_allowance_in_full():
     for part in (
         "their concession",
         "your plan's next step",
-        "your own last step",
+        "your own last concession (holds do not count",  # review 112 U5 (round 113)
         "three fifths of the room to your target",
         "the room left to your target",
     ):
         assert part in rule_2, part
     # review 95 U1 (round 96): the summary now states the principle, not the four numbers
-    for part in ("what they gave", "your own last step", "the room left to your target"):
+    for part in ("what they gave", "your own last concession", "the room left to your target"):
         assert part in summary, part
 
 

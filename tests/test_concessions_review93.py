@@ -86,7 +86,7 @@ def test_u3_question_7s_written_part_follows_question_7():
     after question 7's check; 6b keeps its first mark; the module's marks are unchanged."""
     points = _points()
     assert points["low-ball-judgement"] == 1 and points["relationship-judgement"] == 1
-    assert sum(points.values()) == 18
+    assert sum(points.values()) == 19  # review 112 X2: +1 in Q1
     order = list(_points())
     assert order.index("relationship-test") < order.index("relationship-judgement")
     assert order.index("relationship-judgement") < order.index("reflection")
@@ -100,7 +100,7 @@ def test_u3_question_7s_written_part_follows_question_7():
     assert "the size of the learner's move, read from their own table" in rubric
     assert "I moved from 85 to 84.5, half of the 1 the table gives" in rubric
     assert "second mark" not in _cell("low-ball-judgement")
-    assert "7 checks which way you move, 7b how far;" in _flat()
+    assert "7 asks which way the relationship moves your price, 7b how far." in _flat()
     assert "Any such move passes; question 7b asks how far you moved, and why." in _flat()
 
 

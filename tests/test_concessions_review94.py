@@ -31,8 +31,8 @@ def test_m1_holding_beats_the_step_more_often_than_the_step_beats_holding():
     assert "about equally often" not in text
     assert (
         "Against the second kind, true claims included, holding ends better in about one "
-        "moment in six or seven, the planned step in about one in eight, and the rest end "
-        "the same." in text
+        "moment in six or seven, the planned step in about one in eight, and most, about "
+        "seven in ten, end the same." in text  # review 112 U7 (round 113)
     )
     other = hold = step = 0
     for seed in range(12_000):

@@ -20,6 +20,7 @@ def test_x1_question_3_s_pass_message_names_every_cap_of_the_allowance(monkeypat
     said = " ".join(shown.getvalue().split())
     assert "(Orchard's concession capped by your own last step)" not in said
     assert (
-        "(the least of Orchard's concession, your own last step or, before your first, three "
+        "(the least of Orchard's concession, your own last concession or, before your first, "
+        "three "
         "fifths of the room, and the room left to your target)" in said
     )

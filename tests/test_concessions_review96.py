@@ -65,7 +65,7 @@ def test_u1_the_summary_states_the_allowance_as_a_principle():
     assert "three fifths" not in summary and "plan's next step" not in summary
     assert (
         "Concede only in answer to a concession, from half to all of your allowance: give "
-        "back at most what they gave, never more than your own last step or the room left to "
+        "back at most what they gave, never more than your own last concession or the room left to "
         "your target; hold when they hold or step back." in summary
     )
     assert "Your **allowance** is the smallest of four numbers" in _cell("reciprocity-teaching")
@@ -76,7 +76,7 @@ def test_u1_the_summary_s_principle_is_true_of_question_3_s_check(hidden, monkey
     """Every offer question 3's check accepts gives back at most what Orchard gave, never
     more than your own last step, never passes your target, and gives from half to all of
     the allowance; a hold, step back or undo of Orchard's gets a hold."""
-    assert "give back at most what they gave, never more than your own last step" in _cell(
+    assert "give back at most what they gave, never more than your own last concession" in _cell(
         "summary"
     )
     monkeypatch.setenv("LEVERAGE_LEARNER", LEARNERS[0])

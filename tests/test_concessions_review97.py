@@ -419,7 +419,7 @@ def test_r98_u2_where_the_model_stops_keeps_three_sentences():
     borrows from the Conceder; the plan's cap on each step lives in section 3's rule 2."""
     tactics = " ".join(cell_text("04_concessions", "concessions", "tactics-teaching").split())
     start = tactics.index("**Where the model stops.**")
-    paragraph = tactics[start : tactics.index("The target is module 02's", start)]
+    paragraph = tactics[start : tactics.index("The target (section 1) is module 02's", start)]
     body = paragraph.removeprefix("**Where the model stops.**").strip()
     sentences = [part for part in re.split(r"(?<=[.!?])\s+(?=[A-Z])", body) if part]
     assert len(sentences) == 3, sentences

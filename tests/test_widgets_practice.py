@@ -826,7 +826,7 @@ def test_the_low_ball_texts_shares_of_which_answer_does_better_are_measured():
     assert "about equally often" not in text
     assert (
         "holding ends better in about one moment in six or seven, the planned step in about "
-        "one in eight, and the rest end the same." in text
+        "one in eight, and most, about seven in ten, end the same." in text
     )
     assert "one moment in eight, holding in about one in seven" not in text
     assert "9,304" not in text and "1,460" not in text

@@ -195,9 +195,10 @@ def grounded_opening(s, anchor=None, rival=None):
     stays private: named, it is a number well below your opening, which anchors low and
     shows roughly where your reservation price is. Telling it, as the fact it is, passes
     too when it beats what Orchard believes your other work pays (``birch_is_strong``):
-    Birch binds, as Kite's share at the table, counted without it, is about half of what
-    the job is worth to Orchard, so telling it raises the price Orchard expects
-    (section 1; review 69 X2; review 103 E1, C4). Below that belief, telling it fails.
+    Birch binds, as Kite's share at the table, counted without it, is Kite's extra cost
+    plus about half the surplus (what the job is worth to Orchard less that cost), so
+    telling it raises the price Orchard expects (section 1; review 69 X2; review 103 E1,
+    C4; review 112 E1). Below that belief, telling it fails.
     Whether or not Orchard has opened first (its ``anchor`` tells you what it would like to
     pay, not what its alternatives are); with a ``rival`` studio's quote to Orchard (news about its
     alternatives), no more than that quote, which Orchard will not pay you more than, and
@@ -494,7 +495,8 @@ def _check_opening(s, anchor, result, rival):
     # (section 2's rule) with it; the opening stays above the target. Review 89 C1:
     # section 2 accepts any target in module 02's band, so the floor is its foot, the even
     # split up to the lowered estimate (three quarters, the rule's own target, passes too;
-    # review 110 C1: so does one up to the quote, a fact past the band's top)
+    # review 110 C1, review 112 X1: so does one above that but below the quote, the lowered
+    # estimate, never at it)
     lowered = (reservation + min(estimate, rival)) / 2 if rival is not None else None
     if lowered is not None and price < lowered - TOLERANCE:
         _fail(
@@ -502,8 +504,8 @@ def _check_opening(s, anchor, result, rival):
             f"{price:g} is below your target: the rival's quote of {rival:g} lowers your "
             f"estimate of Orchard's reservation price to {rival:g}, and with it your target, "
             f"which lies from the even split, halfway from your reservation price "
-            f"{reservation:g} up to it ({lowered:g}), to three quarters of the way, or up to "
-            "the quote, a fact you can show (section 2). Open at or above that target",
+            f"{reservation:g} up to it ({lowered:g}), to three quarters of the way, or above "
+            "that but below the quote (section 2). Open at or above that target",
             "the price is below the target recomputed from the rival's quote",
         )
     if price < least - TOLERANCE:
@@ -653,17 +655,18 @@ def _grain_words(grain):
 
 
 # The course's one target rule (module 02, ``TARGET_SHARE``): every opening in this module
-# rests on a fact at or beyond the estimate; module 02 lets such a fact lift the target up
-# to its figure, and the course's own examples stop at the band's top (section 2's aside).
+# rests on a fact beyond the estimate, past the band's top; module 02 lets such a fact lift
+# the target above the top, with less room to concede, and this module stops it below the
+# estimate (review 112 X1: the zone you estimated ends there, and question 1 lets you open
+# there); the course's own examples stop at the band's top (section 2's aside).
 
 
 @answer_key
 def course_target(s):
     """Section 2's target for learner ``s``: the top of module 02's band, three quarters of
     the way from the reservation price up to the estimate of Orchard's, the course's own
-    choice (module 02 would let the fact behind every grounded opening, which lies at or
-    beyond the estimate, lift it up to the fact's figure). It is below every
-    opening question 2 tries (those start at the estimate)."""
+    choice (question 2 accepts any target from the even split up to just below the
+    estimate). It is below every opening question 2 tries (those start at the estimate)."""
     reservation = reservation_of(s)
     return reservation + TARGET_SHARE * (s.their_estimate - reservation)
 
@@ -715,7 +718,7 @@ def concession_plan(answer, hidden=False):
     passed(
         "your plan opens where you chose, never goes back up, concedes in steps that shrink, "
         "and stops at a target from the even split between your reservation price and your "
-        "estimate of Orchard's up to your best fact."
+        "estimate of Orchard's up to just below that estimate."
     )
 
 
@@ -733,6 +736,24 @@ def _check_plan(plan, start, reservation, where, estimate):
             f"the plan [{_listed(plan)}] should start at the opening, {start:g}",
             "it does not start at the opening",
         )
+    # review 112 X1: a target at or above the estimate is the fault, not the plan's shape;
+    # from the opening at the estimate that this check tries, such a plan never concedes or
+    # goes back up, so say so before the shape's hints (and from any opening: one rule)
+    split = (reservation + estimate) / 2
+    if plan[-1] >= estimate - TOLERANCE:
+        top = reservation + TARGET_SHARE * (estimate - reservation)
+        _fail(
+            where,
+            f"the plan [{_listed(plan)}] stops at {plan[-1]:.2f}, at or above {estimate:g}, "
+            "your estimate of Orchard's reservation price: the fault is your target, not the "
+            "plan's shape. A target there aims at or past the most you expect Orchard to pay, "
+            "and from an opening at your estimate (question 1 allows one) it leaves nothing to "
+            "concede. "
+            f"Aim below {estimate:g}: module 02's band runs from the even split ({split:g}) "
+            f"to three quarters of the way up ({top:g}), and the check accepts any target "
+            f"from {split:g} up to just below {estimate:g} (section 2)",
+            "the plan's target is at or above your estimate of Orchard's reservation price",
+        )
     # steps[i] leads into plan[i + 1], the offer of round i + 2 (rounds count from 1)
     steps = [before - after for before, after in itertools.pairwise(plan)]
     for t, step in enumerate(steps, start=2):
@@ -743,7 +764,6 @@ def _check_plan(plan, start, reservation, where, estimate):
                 "above your last one reads as a retraction and breaks trust",
                 "the plan goes back up",
             )
-    split = (reservation + estimate) / 2
     grain = rounding_grain(plan)
     if plan[-1] < split - grain / 2 - TOLERANCE:
         _fail(
@@ -849,11 +869,10 @@ def _check_plan(plan, start, reservation, where, estimate):
             "pressing pays; open with a more moderate step",
             "the first concession is more than three fifths of all the plan concedes",
         )
-    # review 110 C1: no top but the opening. Every opening the check tries rests on a fact
-    # at or beyond the estimate, past the band's top, and module 02's table then lets the
-    # target go up to the fact's figure; a plan that concedes ends below its opening, which
-    # is at most the best fact, so a target above three quarters passes (section 2's aside
-    # gives its cost in deals)
+    # review 110 C1, review 112 X1: every opening the check tries rests on a fact past the
+    # band's top, so module 02's table lets the target above three quarters, with less room
+    # to concede (section 2's aside gives its cost in deals), but never to the estimate: the
+    # target test above the shape's tests stops it there
 
 
 # --- 3. Tit-for-tat --------------------------------------------------------------------
@@ -1020,7 +1039,7 @@ def tit_for_tat(answer, hidden=False):
     passed(
         # review 95 X1: it named two of the allowance's caps, a narrower rule than checked
         "tit_for_tat answers a concession with a share you chose of your allowance (the "
-        "least of Orchard's concession, your own last step or, before your first, three "
+        "least of Orchard's concession, your own last concession or, before your first, three "
         "fifths of the room, and the room left to your target), from half of it to all, "
         "holds when Orchard holds, steps back or only takes back its own retraction, and "
         "never passes your target."

@@ -378,8 +378,9 @@ def birch_is_strong(contract):
     """Whether Birch's real offer beats what Orchard believes Kite's other work pays: then
     saying it, as the fact it is, raises the least Orchard thinks Kite would take, and so
     the price it expects, as Birch binds (module 03's deal-me-out: Kite's share at
-    the table, counted without any alternative, is about half of what the job is worth to
-    Orchard, far below Birch's price; review 103 E1); otherwise it would lower it."""
+    the table, counted without any alternative, is Kite's extra cost plus about half the
+    surplus, what the job is worth to Orchard less that cost, far below Birch's price;
+    review 103 E1, review 112 E1); otherwise it would lower it."""
     return contract.alternative_price > contract.their_guess
 
 

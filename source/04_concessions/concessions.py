@@ -14,11 +14,11 @@
 # # Module 04 — Concessions, first offers and difficult moments
 #
 # This module is about using leverage once the talks begin, in Kite Studio's talks with
-# Orchard. Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b and 6 check
-# that you apply the course's rules; 7 checks which way you move, 7b how far; the written
-# parts ask for judgement. 4b's decision is marked in its written part: its code checks
-# section 4's rule. For about a third of you, question 1 also asks whether to name your
-# other offer: either choice passes.
+# Orchard. Questions 1, 2, 4b and 5 ask you to decide on your own case: your opening, your
+# plan of concessions, where you land, three offers at once. Questions 3, 4, 5b and 6 ask
+# you to follow the module's rules; 7 asks which way the relationship moves your price, 7b
+# how far. For about a third of you, question 1 also asks whether to name your other
+# offer: either choice passes.
 #
 # You will learn to
 #
@@ -31,7 +31,7 @@
 # 4. decide whether to accept, counter or walk away, and leave so that you can come back.
 #
 # It takes about seven hours, and about ten if Python is new to you: some 6,500 words of
-# reading, nine coded questions, three widgets, a simulation table, three written choices
+# reading, nine coded questions, three widgets, a simulation table, four written choices
 # and a reflection. Side remarks, about 1,350 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4 (over half of
 # the reading): about four hours, then three.
@@ -105,32 +105,35 @@ scenario
 # further and excused some misstatements of fact too, which this course does not.
 # Inventing or inflating a rival offer is **misrepresentation**: a false statement of a
 # fact they rely on, deception to Lewicki, Saunders and Barry (*Negotiation*, 7th ed.,
-# 2015), and possibly fraud.
+# 2015), and possibly fraud. Their "bluffing" is not the bluff above (an untrue claim
+# about your own limit) but a threat or promise you would not carry out: this module calls
+# that an **insincere threat**.
 #
 # **Naming your BATNA (your best alternative to this deal) helps only when it raises the
 # price they expect, and only as a fact.** Where both sides counter, as here, module 03's
 # deal-me-out sets that price: the larger of their estimate of your share at the table and
 # the least they think you would take. Your share at the table, the deal's value split
-# with no alternative in play, is about half the job's worth to Orchard, far below Birch's
-# price. So Birch binds: once Orchard believes your other work pays Birch's price, the
-# least it thinks you would take, and so the price it expects, is at least that. Naming
-# a true offer below what Orchard believes your other work pays (`s.their_guess`) lowers
-# the price it expects: keep it private.
-# Naming one above raises it; keeping that private is defensible too: a number well below
-# your opening anchors low and shows roughly where your reservation price is. Question 1
-# accepts either.
+# with no alternative in play, is your extra cost plus about half the surplus (the job's
+# worth to Orchard less that cost), far below Birch's price. Applying the model to what
+# Orchard believes, not to the facts, is this course's extension. So Birch binds: once
+# Orchard believes your other work pays Birch's price, the least it thinks you would take,
+# and so the price it expects, is at least that. Naming a true offer below what Orchard
+# believes your other work pays (`s.their_guess`) lowers the price it expects: keep it
+# private. Naming one above raises it; keeping that private is defensible too: a number
+# well below your opening anchors low and shows roughly where your reservation price is.
+# Question 1 accepts either.
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
 # | "Birch has offered us that much for the year" (true) | a fact about your alternative | only when it raises the price Orchard expects at the table (question 1) |
-# | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it invites a threat back, and a false statement of your intent sits on the line between a bluff and a misrepresentation |
+# | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; an insincere threat | do not: it invites a threat back, and a false statement of your intent sits on the line between a bluff and a misrepresentation |
 # | an invented or inflated rival offer | misrepresentation | never |
 #
 # In your scenario your BATNA is Birch's job, worth Birch's price to you, and your
 # **reservation price** is Birch's price plus the extra cost of Orchard's job.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
-# ### Question 1 (2 marks): choose your opening, and answer an anchor
+# ### Question 1 (3 marks, 1 by your instructor): choose your opening, answer an anchor
 #
 # Write `opening(s, anchor, quote=None)`: return `(price, said)`, your first price to
 # Orchard and the list of the keys of the statements in `s.statements` you make (each has
@@ -189,6 +192,25 @@ check.opening(opening)
 check.opening(opening, hidden=True)
 ### END HIDDEN TESTS
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "opening-reason-text", "schema_version": 3}
+# **How far past your estimate (1 mark, graded by your instructor).** In one or two
+# sentences, say how far past `s.their_estimate` your `opening(scenario, None)` lies, and
+# why that far, from your case.
+
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 1, "grade_id": "opening-reason", "schema_version": 3}
+# ### BEGIN SOLUTION
+# Rubric (1 mark): the opening and its distance past `s.their_estimate`, both read from
+# the learner's own case, and a reason from the case: the fact that grounds it, weighed
+# against section 1's risk (the further past the estimate, the more it looks like a bluff
+# and risks a walk-out). An opening at the estimate earns the mark with such a reason.
+# Half a mark for a distance with no reason, or a reason not about this case.
+#
+# A full-marks answer, for the case in question 6b's rubric (an opening of 120, an
+# estimate of 117): "I open at 120, 3 past my estimate: it is what Orchard paid Linden
+# last year for the same work, a price it knows, so it is no bluff. No true fact of mine
+# goes higher, and asking more would look like a bluff and risk a walk-out."
+# ### END SOLUTION
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics-teaching", "schema_version": 3}
 # ## 2. Concession patterns: Boulware, linear and Conceder
 #
@@ -226,17 +248,19 @@ check.opening(opening, hidden=True)
 # not as a script: plan steps that shrink towards a **target** above your reservation
 # price. It borrows the Conceder's shrinking steps, not its speed.
 #
-# The target is module 02's: the outcome you aim to land at. Your concession plan stops
-# there. With no fact to show, module 02 has you aim at the **even split** (halfway
-# from your reservation price to your estimate of the other side's); a fact you can show
-# moves the target to its figure, up to three quarters of the way, and past that only
-# with less room to concede. Every opening here rests on a fact above your estimate, so
-# you may aim up to its figure. The checks accept any target from the even split
-# up to your best fact, and a plan may stop exactly on the split.
+# The target (section 1) is module 02's, and your concession plan stops there. Module
+# 02's **band** runs from the **even split** (halfway from your reservation price to your
+# estimate of the other side's) to three quarters of the way up. With no fact to show, aim
+# at the even split; a fact inside the band moves the target to its figure; a fact past
+# the band's top moves it to the top, or above with less room to concede. Every opening
+# here rests on a fact above your estimate: it grounds the opening, but a target at or
+# above your estimate aims at or past the most you expect Orchard to pay, and from an
+# opening there (question 1 allows one) leaves nothing to concede. The checks accept any
+# target from the even split up to just below your estimate, and a plan may stop exactly
+# on the split.
 #
-# This module's examples take **three quarters of the way from your reservation price up
-# to your estimate**: your estimate may be too high, and the aside below finds higher
-# targets close fewer deals.
+# This module's examples take the band's top, **three quarters of the way**: your
+# estimate may be too high, and the aside below finds higher targets close fewer deals.
 #
 # The even split and three quarters are conventions read off your estimate, not
 # predictions. Module 02's Nash split and module 03's deal-me-out model where a price
@@ -250,11 +274,11 @@ check.opening(opening, hidden=True)
 # course's engine (reservation price 75, estimate 100, opening 110, Orchard's reservation
 # price 88, 90, ..., 112, four arena styles: 52 talks), plans
 # stopping at the estimate, nine tenths and three quarters of the way up closed 44, 45
-# and 49 deals, with average gains of 11.7, 11.9 and 12.5 (a talk without a deal counting
-# 0). Any target in module 02's band, from the even split (87.5) up to 93.75, does about
-# as well (49 to 52 deals, gains 12.2 to 12.6); the course takes three quarters. These
-# plans step every round, a little faster than section 3's rule: read the figures as
-# rough.
+# and 49 deals (each with one at your reservation price, a gain of 0), with average gains
+# of 11.7, 11.9 and 12.5 (a talk without a deal counting 0). Any target in module 02's
+# band, from the even split (87.5) up to 93.75, does about as well (49 to 52 deals, gains
+# 12.2 to 12.6); the course takes three quarters. These plans step every round, a little
+# faster than section 3's rule: read the figures as rough.
 #
 # </details>
 #
@@ -296,12 +320,8 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 2.
 # 5. give at most three fifths of everything it concedes in its first concession;
 # 6. end at a target from the even split between your reservation price
 #    (`s.alternative_price` plus `s.extra_cost`) and your estimate of Orchard's
-#    (`s.their_estimate`) up to your best fact (section 2); the model answer takes three
-#    quarters. The question grades only the plan's shape.
-#
-# At the table you make the plan's next offer only in answer to a move of Orchard's, so
-# its entry for round k is where you stand only if each of Orchard's moves earns the full
-# planned step.
+#    (`s.their_estimate`) up to just below that estimate (section 2); the model answer
+#    takes three quarters.
 #
 # The check tries openings from `s.their_estimate` up to your best fact, not only yours.
 # Whole thousands pass when the room to your target is wide; with little room, they can
@@ -313,9 +333,9 @@ def concession_plan(s, opening):
     """Your offers in rounds 1 .. s.rounds, from opening down to your target."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
-    # section 2: module 02 would let my fact lift the target up to its figure, but I stop
-    # three quarters of the way up to my estimate, keeping room to concede, since
-    # Orchard's reservation price may lie below it
+    # section 2: I stop at the top of module 02's band, three quarters of the way up to my
+    # estimate, keeping room to concede, since Orchard's reservation price may lie below
+    # my estimate
     target = reservation + 0.75 * (s.their_estimate - reservation)
     sizes = range(s.rounds - 2, 0, -1)  # steps in proportion n, n - 1, ..., 1: they shrink
     # round 2 holds: Orchard has only opened, and its opening is not a concession
@@ -366,8 +386,9 @@ check.concession_plan(concession_plan, hidden=True)
 # 1. Concede only in answer to a concession of theirs, never into silence.
 # 2. Give back part of what they gave; how much is your call. Your **allowance** is the
 #    smallest of four numbers: their concession; your plan's next step; your own last
-#    step (or, before your first step, three fifths of the room to your target); and the
-#    room left to your target. Give between half of your allowance and all of it.
+#    concession (holds do not count; before your first, three fifths of the room to your
+#    target); and the room left to your target. Give between half of your allowance and
+#    all of it.
 # 3. If they retract, hold: neither reward the retraction with a step forward nor answer
 #    it with a step back. An offer that only takes back its own retraction is not a
 #    concession: their concession is how far their offer goes beyond their best earlier
@@ -381,9 +402,8 @@ check.concession_plan(concession_plan, hidden=True)
 # and 3. `mine` lists your offers so far, from your opening, and `theirs` Orchard's
 # answers, one for each of yours (at least 2 each). `target` is your section 2 target
 # (the check passes its own); your offer never goes below it. It gets no plan: leave out
-# rule 2's plan step, as the check does. This question checks that you apply the course's
-# rule: it accepts any share from half of your allowance to all, and does not grade how
-# you vary it.
+# rule 2's plan step, as the check does. The check accepts any share from half of your
+# allowance to all.
 #
 # For example, with `target = 100`, `mine = [118, 118, 114]` and `theirs = [80, 85, 91]`,
 # you held after Orchard's opening, gave 4 for its 5, and Orchard has now conceded 6 (91
@@ -429,9 +449,9 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #
 # <details><summary>How the buyer behaves, and the debrief</summary>
 #
-# A debrief at the end shows both concession curves and what each of your concessions
-# bought. The buyer answers each offer with one of its own and a few words. It may stop
-# before the tenth round: when its time is up it says its offer is final; when its
+# A debrief at the end shows both concession curves and what each concession bought. The
+# buyer answers each offer with its own. It may stop before the tenth round: when its time
+# is up it says its offer is final; when its
 # patience runs out it says so at least one offer before it leaves. Patience is used up by
 # **insulting** offers (an ask more than three quarters of the way from its reservation
 # price up to 100, the top of the scale), and, while your ask is still above its
@@ -517,9 +537,9 @@ NegotiationArena()
 #    always), every move that helps them costs you points. So concede
 #    only while they still need points to agree, and make every concession
 #    **conditional** on the whole deal ("I can go to unlimited revisions if we sign the
-#    framework on these terms"): what comes back is that deal, this year's price and the
-#    framework together, while its price still beats your reservation price (section 5
-#    counts the relationship). If no deal is signed, every concession falls away.
+#    framework on these terms"): what comes back is the deal itself, while its price still
+#    beats your reservation price (section 5 counts the relationship). If no deal is
+#    signed, every concession falls away.
 #    1. If one move gives them all the points they still need (a **closing move**), make
 #       the one of those that costs you least. If two cost you the same, either is
 #       right: more insures against a misjudged minimum, less keeps to rule 3.
@@ -598,9 +618,7 @@ print("on the frontier, the gain per point:", they_gain / you_lose)
 #    stops (it says which).
 #
 # The colours judge how each move is chosen, not where your plan ends. Land on the
-# frontier with Orchard's minimum met; the rule's own path usually takes three moves. The
-# verdict under the table says whether you reached your landing, and where the rule's path
-# would have ended.
+# frontier with Orchard's minimum met; the rule's own path usually takes three moves.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner", "schema_version": 3}
 from course.widgets.concessions import ConcessionPlanner
@@ -618,10 +636,9 @@ ConcessionPlanner(scenario)
 # `s.theirs[issue][level]` are the points). Orchard will not sign for fewer than
 # `s.their_minimum` of its points.
 #
-# This question checks that you follow the course's rule, a convention, not a decision on
-# your case (question 4b grades your landing): free moves first (the check accepts any
-# free move), then the cheapest closing move or rule 2.2's, then stop (or make rule 3's
-# closing move). Of moves still equal, it accepts either.
+# The check follows section 4's rule: free moves first (it accepts any free move), then
+# the cheapest closing move or rule 2.2's, then stop (or make rule 3's closing move). Of
+# moves still equal, it accepts either.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
@@ -854,10 +871,10 @@ check.meso(meso, hidden=True)
 # and Orchard chose `offers[picked]` (`picked` is 0, 1 or 2). Return the set of issues (a
 # list or tuple of them passes too) its pick makes candidates for ones Orchard values
 # relatively more than your research (`s.theirs`) estimated: all of them, not only the
-# likeliest. Work it out from "Reading the pick" above over `s.issues`: this question
-# checks that you apply the course's reading. The check asks only about sets with one
-# offer your research rates best for Orchard. Comparing the pick with every offer it beat
-# that your research rated higher may name more issues, and passes too.
+# likeliest. Work it out from "Reading the pick" above over `s.issues`. The check asks
+# only about sets with one offer your research rates best for Orchard. Comparing the pick
+# with every offer it beat that your research rated higher may name more issues, and
+# passes too.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "read-pick-answer", "schema_version": 3}
@@ -956,7 +973,8 @@ check.read_pick(read_pick, hidden=True)
 # Against the first kind, holding ends better than the planned step in every moment whose
 # claim is a test (about two moments in three) and the same when the claim is true.
 # Against the second kind, true claims included, holding ends better in about one moment
-# in six or seven, the planned step in about one in eight, and the rest end the same.
+# in six or seven, the planned step in about one in eight, and most, about seven in ten,
+# end the same.
 #
 # </details>
 
@@ -986,8 +1004,7 @@ DifficultMoment()
 #    a test).
 #
 # `next_ask` is the lowest you would ask next, your plan's next entry (after a
-# retraction, your last ask: section 3, rule 3). The check's messages say what
-# else it accepts.
+# retraction, your last ask: section 3, rule 3).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-answer", "schema_version": 3}
@@ -1129,11 +1146,11 @@ check.next_year_table(next_year)
 # reservation price, as in the table above.
 # Write `relationship_reservation(s, next_year)`: your reservation price for this year's
 # talks (`s.alternative_price` plus `s.extra_cost` without the relationship) with what a
-# deal does to next year inside it. Your alternative to a deal is the polite walk-away.
-# Move the least you would accept the table's way, more than nothing, at most the whole
-# difference (none where a deal changes nothing); the check also tries tables where a deal
-# changes nothing or makes next year worse. Any such move passes; question 7b asks how far
-# you moved, and why. Questions 1 to 6 leave the relationship out.
+# deal does to next year inside it, against the polite walk-away. Move the least you would
+# accept the table's way, more than nothing, at most the whole difference (none where a
+# deal changes nothing); the check also tries tables where a deal changes nothing or makes
+# next year worse. Any such move passes; question 7b asks how far you moved, and why.
+# Questions 1 to 6 leave the relationship out.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
@@ -1207,16 +1224,17 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # ## What to take away
 #
 # - Open at your estimate of their reservation price or somewhat beyond, as far as a true
-#   fact takes you. Answer their anchor from their alternatives and your target, giving
-#   their number no pull beyond what it tells you; a rival's signed quote is news.
+#   fact takes you. Answer their anchor from their alternatives and your target; a rival's
+#   signed quote is news.
 # - Mention an alternative, as a fact, only when it raises the price they expect at the
 #   table (module 03's deal-me-out): never when it is below what they believe of it. A
 #   bluff about your reservation price is tolerated; an invented or inflated offer is
 #   misrepresentation.
-# - Plan shrinking steps to a target above your reservation price. Concede only in answer
+# - Plan shrinking steps to a target from the even split to just below your estimate.
+#   Concede only in answer
 #   to a concession, from half to all of your allowance: give back at most what they gave,
-#   never more than your own last step or the room left to your target; hold when they
-#   hold or step back.
+#   never more than your own last concession or the room left to your target; hold when
+#   they hold or step back.
 # - Choose where to land first: the frontier package best for you that they will still
 #   sign. Make free moves while one exists; once none does, what comes back for a give is
 #   the deal itself: make every give conditional on it, and only while its price beats
