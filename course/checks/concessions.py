@@ -726,6 +726,23 @@ def _listed(plan):
     return ", ".join(f"{offer:.2f}" for offer in plan)
 
 
+def _target_fault(plan, reservation, where, estimate):
+    """Question 2's hint for a plan whose target is at or above the estimate (review 112 X1)."""
+    split = (reservation + estimate) / 2
+    top = reservation + TARGET_SHARE * (estimate - reservation)
+    _fail(
+        where,
+        f"the plan [{_listed(plan)}] stops at {plan[-1]:.2f}, at or above {estimate:g}, "
+        "your estimate of Orchard's reservation price: the fault is your target, not the "
+        "plan's shape. A target there aims at or past the most you expect Orchard to pay, "
+        "and from an opening at your estimate (question 1 allows one) it leaves nothing to "
+        f"concede. Aim below {estimate:g}: module 02's band runs from the even split ({split:g}) "
+        f"to three quarters of the way up ({top:g}), and the check accepts any target "
+        f"from {split:g} up to just below {estimate:g} (section 2)",
+        "the plan's target is at or above your estimate of Orchard's reservation price",
+    )
+
+
 @answer_key
 def _check_plan(plan, start, reservation, where, estimate):
     """Question 2's rules for ``plan`` from ``start``, with your ``reservation`` price and
@@ -738,22 +755,11 @@ def _check_plan(plan, start, reservation, where, estimate):
         )
     # review 112 X1: a target at or above the estimate is the fault, not the plan's shape;
     # from the opening at the estimate that this check tries, such a plan never concedes or
-    # goes back up, so say so before the shape's hints (and from any opening: one rule)
+    # goes back up (it ends at or above its opening), so say so before the shape's hints;
+    # any other plan ending there hears it once its shape passes (one rule, every opening)
     split = (reservation + estimate) / 2
-    if plan[-1] >= estimate - TOLERANCE:
-        top = reservation + TARGET_SHARE * (estimate - reservation)
-        _fail(
-            where,
-            f"the plan [{_listed(plan)}] stops at {plan[-1]:.2f}, at or above {estimate:g}, "
-            "your estimate of Orchard's reservation price: the fault is your target, not the "
-            "plan's shape. A target there aims at or past the most you expect Orchard to pay, "
-            "and from an opening at your estimate (question 1 allows one) it leaves nothing to "
-            "concede. "
-            f"Aim below {estimate:g}: module 02's band runs from the even split ({split:g}) "
-            f"to three quarters of the way up ({top:g}), and the check accepts any target "
-            f"from {split:g} up to just below {estimate:g} (section 2)",
-            "the plan's target is at or above your estimate of Orchard's reservation price",
-        )
+    if plan[-1] >= estimate - TOLERANCE and plan[-1] >= plan[0] - TOLERANCE:
+        _target_fault(plan, reservation, where, estimate)
     # steps[i] leads into plan[i + 1], the offer of round i + 2 (rounds count from 1)
     steps = [before - after for before, after in itertools.pairwise(plan)]
     for t, step in enumerate(steps, start=2):
@@ -871,8 +877,9 @@ def _check_plan(plan, start, reservation, where, estimate):
         )
     # review 110 C1, review 112 X1: every opening the check tries rests on a fact past the
     # band's top, so module 02's table lets the target above three quarters, with less room
-    # to concede (section 2's aside gives its cost in deals), but never to the estimate: the
-    # target test above the shape's tests stops it there
+    # to concede (section 2's aside gives its cost in deals), but never to the estimate
+    if plan[-1] >= estimate - TOLERANCE:
+        _target_fault(plan, reservation, where, estimate)
 
 
 # --- 3. Tit-for-tat --------------------------------------------------------------------
