@@ -49,16 +49,14 @@ from dataclasses import dataclass
 from nbgrader.api import Gradebook
 from nbgrader.preprocessors import NbGraderPreprocessor, OverwriteCells
 
+from course.record import RENAMED
+
 #: The keys of nbgrader's metadata (schema 3) that say what a cell is.
 ROLE_KEYS = ("grade", "solution", "locked", "task", "points")
 
-#: Functions a learner writes whose names the course changed after a release, by the
-#: grade_id of their answer cell (which stays the same): (the earlier name, the current
-#: name). Module 02's question 8b was ``walk_any_time_for`` until the name was found to
-#: promise a walk-away "any time", which its model does not allow (review 112 C1).
-RENAMED_ANSWERS = {
-    "walk-any-time-for-answer": ("walk_any_time_for", "delay_drives_agreement_for"),
-}
+#: The answer cells whose function the course renamed after a release, by grade_id (which
+#: stays the same): (the earlier name, the current name), from ``course.record.RENAMED``.
+RENAMED_ANSWERS = {renamed.answer_cell: (renamed.earlier, renamed.current) for renamed in RENAMED}
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,31 @@ the record. A corrupt file is set aside as ``progress.json.corrupt`` and a new o
 import json
 import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """A question whose function (the one the learner writes, and the check named after
+    it) the course renamed after a release: in ``module``, the answer cell ``answer_cell``
+    (its grade_id, unchanged) asked for ``earlier`` and now asks for ``current``."""
+
+    module: str
+    answer_cell: str
+    earlier: str
+    current: str
+
+
+#: Every such rename. A pass recorded under the earlier name counts for the current one
+#: (``passed_checks``), and grading binds the current name to an answer written under the
+#: earlier one (``autograder.repair``). Module 02's question 8b promised a walk-away "any
+#: time", which its model does not allow (review 112 C1).
+RENAMED = (
+    Renamed(
+        "02_batna", "walk-any-time-for-answer", "walk_any_time_for", "delay_drives_agreement_for"
+    ),
+)
 
 
 def progress_file():
@@ -32,6 +56,10 @@ def passed_checks():
     if not isinstance(record, dict) or not all(isinstance(v, dict) for v in record.values()):
         path.replace(path.with_name(path.name + ".corrupt"))
         return {}
+    for renamed in RENAMED:
+        questions = record.get(renamed.module, {})
+        if renamed.earlier in questions:
+            questions.setdefault(renamed.current, questions[renamed.earlier])
     return record
 
 

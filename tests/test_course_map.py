@@ -126,6 +126,16 @@ def test_the_map_shows_progress_and_what_comes_next():
     assert "02_batna         2/10 self-checks passed" in repr(shown)
 
 
+def test_a_pass_recorded_under_a_renamed_questions_earlier_name_still_counts():
+    """Module 02's question 8b was walk_any_time_for until review 112 C1 (course.record.RENAMED):
+    a learner who passed its self-check before keeps the pass."""
+    record_pass("02_batna", "walk_any_time_for")
+    assert "delay_drives_agreement_for" in passed_checks()["02_batna"]
+    assert "delay_drives_agreement_for" in CourseMap().done(
+        next(module for module in MODULES if module.folder == "02_batna")
+    )
+
+
 def test_progress_reads_this_computers_record():
     record_pass("00_leverage", "classify_facts")
     assert json.loads(progress_file().read_text())["00_leverage"]["classify_facts"]
