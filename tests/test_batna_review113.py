@@ -10,20 +10,9 @@ from course.course_map import questions
 from course.models.batna import nash_split
 from tests.notebooks import solution_namespace
 from tests.sweeps import cell_text
+from tests.test_batna_review111 import _cell, _passes
 
 LEARNERS = [f"id-{n}" for n in range(300)]
-
-
-def _cell(grade_id):
-    return " ".join(cell_text("02_batna", "batna", grade_id).split())
-
-
-def _passes(judge, *arguments):
-    try:
-        judge(*arguments)
-    except NotYet:
-        return False
-    return True
 
 
 def test_c1_question_8b_is_named_for_what_it_decides_not_for_leaving_any_time(learner):
