@@ -171,9 +171,8 @@ def test_x1_question_7s_decision_is_asked_and_graded_in_6b():
     points = _points()
     assert points["relationship-test"] == 1  # review 93 U3: 6b and 7b, one mark each
     assert points["low-ball-judgement"] + points["relationship-judgement"] == 2
-    assert (
-        sum(points.values()) == 19
-    )  # review 112 X2: +1 in Q1  # 13 coded, 5 by hand, as before the move
+    # 13 coded, 6 by hand: review 112 X2 added question 1's written reason (1 mark)
+    assert sum(points.values()) == 19
     text = _flat()
     assert "Question 7 (1 mark): the relationship inside your reservation price" in text
     assert "Any such move passes; question 7b asks how far you moved, and why." in text
