@@ -456,10 +456,9 @@ check.wren_price(wren_price, hidden=True)
 # accepted as surely, and earns more. Two shortcuts are wrong too. Asking the *expected*
 # reservation price wastes money when it lies between two possible prices: the next
 # possible price up sells as often and earns more. When it is itself a possible price, it
-# is one candidate among the others, picked without weighing what each earns. Asking the
-# *most likely* one ignores what the other prices pay. The next possible price up often
-# lands on the model's price, by luck of the numbers; Question 5 tries a case where it
-# does not.
+# is one candidate among the others, picked without weighing what each earns. Asking the *most likely* one
+# ignores what the other prices pay. The next possible price up often lands on the
+# model's price, by luck of the numbers; Question 5 tries a case where it does not.
 #
 # **Where this model holds.** Naming one final price is the *take-it-or-leave-it* model
 # of bargaining with private information (W. Samuelson, "First-Offer Bargains",
