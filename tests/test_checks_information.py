@@ -2680,8 +2680,8 @@ def test_a_target_lies_below_the_opening_as_modules_02_and_04_say():
     assert "**Target**: a preview of the band module 02 teaches" in text
     # review 100 X2 (round 101): the line names `sure` first, then the band and its shift
     assert (
-        "target: below your opening, halfway from your cost to your estimate, or the surest price where that is higher"
-        "" in text
+        "target: below your opening, never below `sure`; from halfway to three quarters of the way"
+        in text
     )
     assert "(Question 6 defines it; its convention 2 gives this course's band)" in cell_words(
         "anchor-teaching"
@@ -2722,10 +2722,7 @@ def test_asking_above_after_a_counter_offer_is_an_opening_not_a_second_chance():
     assert item._actions == (reference.OPEN,)
     assert "second chance" not in item._why_action
     assert "but it is no reason to open lower: no haggle ends above your" in item._why_action
-    # review 112 C1 (round 113): the band is module 02's with a fact; with none, halfway
-    assert "set a target below it by convention 2, a preview of module 02: with no fact" in (
-        item._why_action
-    )
+    assert "set a target below it in the course's band (convention 2" in item._why_action
     assert "Riley" in item._why_action
     assert "second chance" not in check.ACTION_HINT
 

@@ -102,9 +102,8 @@ def test_u1_question_6_names_what_to_give_and_its_box_gives_the_bounds():
         "name a plan `(opening, target)`;" in shown
     )
     for moved in (
-        # review 112 C2 (round 113): the opening's bound the text teaches
-        "or the model's price where that is higher, within €100 either way but never below the model's price",
-        "halfway from your cost to your estimate, or the surest price",  # review 112 C1
+        "up to the highest reservation price still possible",
+        "halfway to three quarters",
         "The check also tries your `practice-whole-gain` price",
         "1. **Your opening**",
     ):

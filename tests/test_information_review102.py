@@ -85,10 +85,8 @@ def test_c1_the_mark_s_fifth_is_not_called_the_refusal_line_and_the_floor_is_a_f
                     # review 108 X1 (round 109): measured at the model's price, so below it a
                     # price passes when a buyer at the model's price keeps a fifth
                     cap = model - reference.FAIR_FLOOR * (model - sale.cost) + 0.005
-                    # review 112 X1 (round 113): and at most half the gain left there
-                    half = price >= (model + sale.cost) / 2 - 0.005
-                    expected = (passes if r == model else price <= cap) and half
-                    assert passes <= expected or not half
+                    expected = passes if r == model else price <= cap
+                    assert passes <= expected
                     assert reference.situation_fits(item, price, sale, after) == expected
                     tried += 1
         fair = reference.model_limits(sale, after)["fair-share"][1]
@@ -131,11 +129,9 @@ def test_u3_the_target_row_names_the_three_quarter_point_the_check_reads():
     top fails."""
     box = _box()
     assert "where `sure` is above that, from" not in box
-    # review 112 C1 (round 113): with no fact, the target is the even split, or `sure` where
-    # that is higher: the three-quarter point is no longer in the row or the mark
-    assert "three-quarter point" not in box
     assert (
-        "halfway from your cost to your estimate, or the surest price where that is higher" in box
+        "or, where `sure` is above the three-quarter point, from `sure` to three quarters of "
+        "the way from it to your estimate" in box
     )
     stretch = misled = 0
     for n in range(400):
@@ -150,9 +146,7 @@ def test_u3_the_target_row_names_the_three_quarter_point_the_check_reads():
         stretch += 1
         other = sure + 0.75 * (estimate - sure)  # reading "that" as the halfway point
         opening = max(estimate, reference.best_move(after, sale.cost)[0])
-        assert reference.plan_passes((opening, sure), sale, after), sale.learner
-        if top > sure + 100 + CENT:
-            assert not reference.plan_passes((opening, top), sale, after), sale.learner
+        assert reference.plan_passes((opening, top), sale, after), sale.learner
         if other > reference.target_ceiling(sale, after) + CENT and other < opening:
             assert not reference.plan_passes((opening, other), sale, after), sale.learner
             misled += 1
@@ -236,17 +230,16 @@ def test_u2_one_name_for_the_model_s_price_and_a_glossary_of_prices(monkeypatch)
     assert "<summary><b>The module's prices</b> (a glossary)</summary>" in price
     for row in (
         "| estimate |",
-        "| surest price (`sure`) |",  # review 112 U2 (round 113): one name in prose
+        "| `sure` |",
         "| the model's price |",
         "| cap |",
         "| opening, target |",
         "| safer price |",
         "| fair price |",
+        "| re-priced price |",
     ):
         assert row in price, row
-    # review 112 U2 (round 113): the re-priced price is described in words, not named
-    assert "| re-priced price |" not in price
-    assert "section 3's glossary lists them)" in cell_words("q6-text")
+    assert "section 3's glossary lists them all" in cell_words("q6-text")
 
 
 def test_u4_question_9_s_kinds_are_a_table_not_a_widened_parenthesis():

@@ -31,10 +31,7 @@ def test_the_evpi_definition_is_one_idea_a_sentence():
     now said in a sentence of its own."""
     words = cell_words("voi-teaching")
     # review 88 U1: one sentence, the model's price named in a short parenthesis
-    # review 112 U6 (round 113): the parenthesis is gone from the definition; the section
-    # says later that Question 8 computes it before and after the opening
     assert (
-        "minus what the model's price earns without it, is the **expected value of perfect "
-        "information**, EVPI" in words
+        "minus what the model's price earns without it (`before` against your prior, `now` "
+        "after the opening), is the **expected value of perfect information**, EVPI" in words
     )
-    assert "Question 8 has you compute it before and after Osprey's opening" in words

@@ -27,14 +27,10 @@ def test_question_2_gives_sure_s_edge_case_a_paragraph_of_its_own():
     buried among the worked cases and the advice to compare; it now follows the definition
     of `sure` as a paragraph of its own."""
     paragraphs = [" ".join(p.split()) for p in cell_source("q2-text").split("\n\n")]
-    warning = next(i for i, p in enumerate(paragraphs) if p.startswith("The surest price is what"))
-    # review 112 U2 (round 113): `sure` is not used as a noun in prose; the idea is named
-    assert (
-        "- `sure`: the **surest price**, the highest price Osprey would accept *for sure*"
-        in paragraphs[warning - 1]
-    )
+    warning = next(i for i, p in enumerate(paragraphs) if p.startswith("`sure` is what Osprey"))
+    assert "- `sure`: the highest price Osprey would accept *for sure*" in paragraphs[warning - 1]
     assert paragraphs[warning] == (
-        "The surest price is what Osprey would accept, not what pays you: for some learners it "
-        "is below `sale.cost`, a sale at a loss, and it is still the answer, not the cost."
+        "`sure` is what Osprey would accept, not what pays you: for some learners it is below "
+        "`sale.cost`, a sale at a loss, and then it is still `sure`, not the cost."
     )
     assert "not what pays you" not in " ".join(paragraphs[warning + 1 :])

@@ -28,20 +28,17 @@ def test_the_price_notions_have_one_glossary_line_where_all_are_needed():
     assert "The prices so far" not in three
     six = cell_words("q6-text")
     # session 111: the label "**The prices, side by side**:" cut to pay for convention 2
-    # review 112 U2 (round 113): four named prices; the fifth is described in words
-    assert six.index("This question adds four prices") < six.index("`staged-opening`")
+    assert six.index("This question adds five prices") < six.index("`staged-opening`")
     # review 102: U2 set a folded glossary of all the module's prices in section 3, each
     # with the question that uses it; Question 6 names the four it adds and points to it
-    assert "(section 3's glossary lists them)" in six[: six.index("`staged-opening`")]
+    assert "(section 3's glossary lists them all)" in six[: six.index("`staged-opening`")]
     # review 108 C1 (round 109): the fifth, the re-priced price, named too
-    assert "your **opening**, a *target*, a *safer price* and a *fair price*." in six
+    assert (
+        "your **opening**, a *target*, a *safer price*, a *fair price* and the *re-priced price*."
+        in six
+    )
     glossary = three[three.index("<b>The module's prices</b>") : three.index("</details>")]
-    for name in (
-        "| estimate |",
-        "| surest price (`sure`) |",
-        "| the model's price |",
-        "| opening, target |",
-    ):
+    for name in ("| estimate |", "| `sure` |", "| the model's price |", "| opening, target |"):
         assert name in glossary, name
     assert "| safer price |" in glossary and "| fair price |" in glossary
 

@@ -30,34 +30,44 @@ def _haggle_key(sale):
 
 def test_learner_003_may_open_a_little_above_the_highest_price_still_possible(monkeypatch):
     """X1 (the review's example): learner-003's highest price still possible is €72,000 and
-    the model's price €66,000; an opening of €75,600 lost the prices mark. Review 93 X1 let
-    openings go up to €72,000. Review 112 C2 (round 113): convention 1 opens beyond the
-    estimate only as far as a fact takes you, and no situation names one, so the mark stops
-    at the estimate plus €100 (or the model's price where that is higher): 75,600 and
-    72,000 fail, with a hint naming that bound and convention 1, and the bound passes."""
+    the model's price €66,000; an opening of €75,600, 5% above that price, with a target at
+    the estimate, lost the prices mark. The ceiling was then one step of the reservations above
+    the highest price still possible for every learner (room for the counter-offer).
+    Session 75: a target at the estimate is now above the band, so the plans aim at its
+    top, three quarters of the way. Review 93 X1 took the step back: an opening above every
+    price still possible rests on no fact, so 75,600 fails again, with a hint that names
+    €72,000 as the mark's top, and €72,000 passes."""
     sale = as_learner(monkeypatch, "learner-003")
     after = reference.posterior_after_opening(sale)
     top, step = _steps(sale, after)
     assert (top, model_price(sale, after), step) == (72_000, 66_000, 6_000)
-    bound = reference.opening_ceiling(sale, after)
-    assert bound < top
+    estimate = reference.expected_reservation(after)
     key = _haggle_key(sale)
-    assert own_limits(limits_with(**{key: plan(bound)})).earned == 2
-    for opening in (75_600, top, top + step):
-        earned, message = parts(own_limits(limits_with(**{key: plan(opening)})))["what to do"]
+    aim = sale.cost + 0.75 * (estimate - sale.cost)
+    answer = limits_with(**{key: ("final-offer", (top, aim))})
+    assert own_limits(answer).earned == 2
+    for opening in (75_600, top + step, top + 2 * step):
+        answer = limits_with(**{key: ("final-offer", (opening, aim))})
+        earned, message = parts(own_limits(answer))["what to do"]
         assert earned == 0, opening
-        assert f"here {check._euros(bound)}) breaks convention 1" in message
-        assert "one step" not in message
+        # review 80 C2: the hint no longer offers the step; it names the top the text teaches
+        assert "above the highest reservation price still possible after the opening" in message
+        assert "(€72,000) rests on no buyer you still believe in" in message
+        # review 91 U1: the mark's exact bound is stated; review 93 X1: that price itself
+        assert "accepts openings up to that price" in message and "one step" not in message
 
 
 def test_the_top_passes_for_everyone_and_a_step_above_fails_with_a_true_hint(
     monkeypatch,
 ):
-    """C1: one bound for every learner, told truly. Review 93 X1: the highest price still
-    possible. Review 112 C2 (round 113): convention 1's own bound, the estimate plus €100 or
-    the model's price where that is higher (never above that highest price); on learners of
-    both kinds (the model's price at the top or not) the bound passes and a euro or a step
-    above it fails, with a hint naming convention 1."""
+    """C1: the step above the highest price still possible was granted only where that
+    price was the model's own, and refused elsewhere with a hint ("grounded in no buyer you
+    still believe in") that the exception contradicted. On learners of both kinds an
+    opening one step above the top now passes; two steps above fails, and the hint says
+    what is true of it (review 80 C2: above the highest price still possible, a price that
+    rests on no buyer you still believe in; the text no longer offers the step). Review 93
+    X1: the mark no longer grants the step either; the top itself passes for both kinds,
+    and one euro above it fails."""
     kinds = {True: 0, False: 0}
     for n in range(150):  # review 76 X1: fewer situations, so fewer haggles
         sale = variant("01_information", f"learner-{n:03d}")
@@ -71,31 +81,30 @@ def test_the_top_passes_for_everyone_and_a_step_above_fails_with_a_true_hint(
         kinds[at_top] += 1
         as_learner(monkeypatch, sale.learner)
         key = _haggle_key(sale)
-        estimate = reference.expected_reservation(after)
-        bound = reference.opening_ceiling(sale, after)
-        assert bound == max(min(estimate + 100, top), model_price(sale, after))
-        assert own_limits(limits_with(**{key: plan(bound)})).earned == 2, sale.learner
-        for too_high in (bound + 1, bound + step):
+        assert reference.opening_ceiling(sale, after) == top
+        assert own_limits(limits_with(**{key: plan(top)})).earned == 2, sale.learner
+        for too_high in (top + 1, top + step, top + 2 * step):
             earned, message = parts(own_limits(limits_with(**{key: plan(too_high)})))["what to do"]
             assert earned == 0, (sale.learner, too_high)
-            assert "breaks convention 1" in message, sale.learner
+            assert "rests on no buyer you still believe in" in message, sale.learner
+            # review 91 U1: the mark's exact bound is stated; review 93 X1: the top itself
+            assert "accepts openings up to that price" in message, sale.learner
     assert kinds == {True: 4, False: 4}
 
 
 def test_the_practice_haggle_takes_the_same_top(learner):
-    """C1 on the practice case (`practice-come-back`, the model's price €61,000 above the
-    estimate, €60,824.89): review 112 C2 (round 113): an opening at €61,000 passes, one euro
-    more, and €65,000 (the highest price still possible, which passed until then), fail
-    with convention 1's hint."""
+    """C1 on the practice case (`practice-come-back`, highest price still possible €65,000,
+    the model's price €61,000): an opening at €65,000 passes, one euro more (and one step
+    more, which passed until review 93 X1) fails with the top's hint (review 80 C2: it names
+    no step)."""
     practice = check.practice_case()
     after = reference.posterior_after_opening(practice)
-    top, _ = _steps(practice, after)
+    top, step = _steps(practice, after)
     assert (top, model_price(practice, after)) == (65_000, 61_000)
-    assert reference.opening_ceiling(practice, after) == 61_000
-    assert practice_prices(limits_with(**{"practice-come-back": plan(61_000)}))[0] == 1
-    for beyond in (61_001, top):
+    assert practice_prices(limits_with(**{"practice-come-back": plan(top)}))[0] == 1
+    for beyond in (top + 1, top + step):
         earned, message = practice_prices(limits_with(**{"practice-come-back": plan(beyond)}))
-        assert earned == 0 and "breaks convention 1" in message
+        assert earned == 0 and "rests on no buyer you still believe in" in message
 
 
 def test_a_lone_price_above_every_buyer_is_not_told_a_first_offer_cannot_go_there(
@@ -123,11 +132,7 @@ def test_convention_1_states_one_ceiling_with_one_reason():
     # review 85 C1: beyond the floor only as far as a fact takes you; the mark's bound stays
     # review 88 C1: the mark's bound stays, and a possible price at or above the model's passes
     # review 91 U1: the mark's exact bound is stated; review 93 X1: that price, no step
-    # review 112 C2 (round 113): the opening's bound the text teaches
-    assert (
-        "or the model's price where that is higher, within €100 either way but never below the model's price"
-        in words
-    )
+    assert "up to the highest reservation price still possible" in words
     assert "one step above" not in words
     for key in HAGGLES:
         item = next(i for i in reference._SITUATIONS if i.key == key)
@@ -178,9 +183,7 @@ def test_the_target_beyond_the_estimate_follows_the_course_s_one_rule(monkeypatc
     for words in (q6, anchor):
         assert "halfway from your reservation price to your opening" not in words
     # review 77 C1, U2: the band is stated once, in convention 2
-    # review 112 C1 (round 113): with no fact, halfway (or the surest price), no band
-    assert "halfway to three quarters of the way from your cost to your estimate" not in q6
-    assert "halfway from your cost to your estimate, or the surest price where that is higher" in q6
+    assert "halfway to three quarters of the way from your cost to your estimate" in q6
     sale = as_learner(monkeypatch, "learner-001")
     after = reference.posterior_after_opening(sale)
     estimate = reference.expected_reservation(after)

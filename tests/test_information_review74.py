@@ -41,20 +41,14 @@ def test_the_opening_step_and_the_target_s_halfway_are_defined_where_used():
     # review 80 C2: the text no longer offers the step (the check still accepts it)
     # review 91 U1: the mark's exact bound, one step above that price, is stated, with the step defined where it is used
     # review 93 X1: the mark's bound is that price itself, so no step is named or defined
-    # review 112 C2 (round 113): the opening's bound the text teaches
-    assert (
-        "or the model's price where that is higher, within €100 either way but never below the model's price"
-        in words
-    )
+    assert "up to the highest reservation price still possible" in words
     assert "one step above" not in words and "(a step: the gap " not in words
     assert "any target from the even split up to the estimate" not in words
     # review 77 X1: the check no longer accepts a target below `sure` above halfway
     # review 88 X1: the band is advice; `sure` is named as its higher end
-    # review 112 C1 (round 113): with no fact, the even split, or the surest price
-    assert "three-quarter point" not in words
     assert (
-        "halfway from your cost to your estimate, or the surest price where that is higher" in words
-    )
+        "where `sure` is above the three-quarter point, from `sure` to three quarters" in words
+    )  # review 100 X2
     from course.variants import variant
 
     for n in range(50):
@@ -68,5 +62,8 @@ def test_the_opening_step_and_the_target_s_halfway_are_defined_where_used():
         # review 77 X1: never below `sure`
         sure = reference.surest_price(after)
         assert abs(low - max((sale.cost + estimate) / 2, sure)) < 1e-6
-        # review 112 C1 (round 113): with no fact the top is the floor itself
-        assert abs(high - max((sale.cost + estimate) / 2, sure)) < 1e-6
+        top = sale.cost + 0.75 * (estimate - sale.cost)
+        # review 76 C1: `sure` where it lies past the top; review 100 X2 (round 101): there,
+        # three quarters of the way from `sure`
+        top = sure + 0.75 * (estimate - sure) if sure > top else top
+        assert abs(high - top) < 1e-6

@@ -49,9 +49,8 @@ def test_question_5b_says_holding_is_free_and_the_cap_at_five_is_a_convention():
     assert "a longer run is more likely a buyer holding on purpose" not in words
     assert "The model reads every hold as honest. A hold costs Osprey nothing" in words
     # review 88 U1: "a buyer who knows you re-price after holds can simply hold" was cut;
-    # the count is still the fewest holds that would justify a lower price if each were
-    # honest (review 112 U4, round 113: "a floor, never a trigger" said plainly)
-    assert "the fewest holds that would justify a lower price if each were honest" in words
+    # the count is still "a floor, never a trigger"
+    assert "a floor, never a trigger" in words
     assert "The course stops counting at five (a convention)" in words
 
 
@@ -95,9 +94,9 @@ def test_question_6_says_where_its_opening_and_target_leave_modules_02_and_04():
     found learners whose last word was already that highest price)."""
     six = cell_words("q6-text")
     # review 88 X1: the band is advice, so the exception's reason went with it
-    # review 112 C1 (round 113): with no fact, `sure` where it is above the even split
-    assert "three-quarter point" not in six
-    assert "or the surest price where that is higher" in six
+    assert (
+        "where `sure` is above the three-quarter point, from `sure` to three quarters" in six
+    )  # review 100 X2
     # review 80 C2: the step is no longer offered at all (test below)
     assert "The step above it is room for the counter-offer" not in six
 
@@ -217,11 +216,7 @@ def test_question_6_opens_at_most_at_the_highest_price_still_possible():
     assert "rests on no fact" not in six
     # review 91 U1: the mark's exact bound, one step above that price, is stated; the stricter advice before it (review 85 C1) is gone
     # review 93 X1: the mark's bound is that price itself
-    # review 112 C2 (round 113): the opening's bound the text teaches
-    assert (
-        "or the model's price where that is higher, within €100 either way but never below the model's price"
-        in six
-    )
+    assert "up to the highest reservation price still possible" in six
     assert "one step above" not in six
     hagglers = [
         item
@@ -234,14 +229,13 @@ def test_question_6_opens_at_most_at_the_highest_price_still_possible():
     sale = variant("01_information", "learner-003")
     after = scenario.posterior_after_opening(sale)
     top, step = scenario.ceiling(sale, after), sale.reservations[1] - sale.reservations[0]
-    # review 112 C2 (round 113): the opening's bound is convention 1's, below that top here
-    bound = scenario.opening_ceiling(sale, after)
     hints = check_module._opening_notes([top + step], sale, after)
     hints += check_module._price_notes([top + 1_000], sale, after)
+    # review 91 U1: the hint names the mark's exact bound; review 93 X1: that price itself
     assert "the step is room" not in hints
-    assert f"here {check_module._euros(bound)}) breaks convention 1" in hints
-    assert "one step" not in hints
-    assert "grounded in no buyer you still believe in" in hints  # the price note
+    assert f"({check_module._euros(top)}) rests on no buyer" in hints
+    assert "accepts openings up to that price" in hints and "one step" not in hints
+    assert "rests on no buyer you still believe in" in hints
     namespace = {}
     exec(solutions("01_information", "information")["model-limits-answer"], namespace)
     for n in range(120):
@@ -249,7 +243,7 @@ def test_question_6_opens_at_most_at_the_highest_price_still_possible():
         if not {"counter-offer", "board-rounds"} & set(sale.situations):
             continue
         after = scenario.posterior_after_opening(sale)
-        top = scenario.opening_ceiling(sale, after)  # review 112 C2 (round 113)
+        top = scenario.ceiling(sale, after)
         for answers in (namespace["model_limits"](sale, after), scenario.model_limits(sale, after)):
             for key in ("counter-offer", "board-rounds"):
                 if key in sale.situations:
@@ -266,12 +260,11 @@ def test_question_5b_presents_the_count_as_a_floor_not_a_rule(monkeypatch, capsy
     words = cell_words("q5b-text")
     assert "Use the count as your rule at the table" not in words
     # review 82 E1/U5: the count is the fewest holds that could justify a lower price
-    # review 112 U4 (round 113): said plainly, in the text and the pass message
-    assert "the fewest holds that would justify a lower price if each were honest" in words
+    assert "a floor, never a trigger" in words
     said = _q5b_pass_message(monkeypatch, capsys)
     assert "At the table: keep to your price" not in said
     assert "Were every hold honest, you would keep to your price until Osprey had held" in said
-    assert "the count is the fewest holds that would justify a lower price if each" in said
+    assert "the count is the fewest holds that could justify a lower price, a floor" in said
 
 
 def test_a_hold_far_from_the_reservation_price_is_the_model_s_chance_not_a_test(
@@ -373,8 +366,7 @@ def test_question_6_says_whose_opening_it_means():
     # review 108 C1 (round 109): five prices, the re-priced one named
     assert (
         # session 111: "to those you have met" cut to pay for convention 2's figures
-        # review 112 U2 (round 113): four named prices, the re-priced one in words
-        "adds four prices (section 3's glossary lists them): your **opening**" in six
+        "adds five prices (section 3's glossary lists them all): your **opening**" in six
     )
     assert "1. **Your opening**" in six
     # review 88 U1: the staged-opening box became one paragraph

@@ -35,10 +35,8 @@ def test_question_5b_says_plainly_a_hold_alone_is_no_reason_to_lower(monkeypatch
 
     words = cell_words("q5b-text")
     # review 82 E1: the count is a floor (a faked hold is weaker evidence), never a trigger
-    # review 112 U4 (round 113): said plainly
     assert (
-        "the count is the fewest holds that would justify a lower price if each were honest"
-        in words
+        "the count is the fewest holds that could justify a lower price: a floor, never a" in words
     )
     sale = next(
         s

@@ -31,9 +31,8 @@ def test_question_5b_reads_the_honest_count_as_a_floor(monkeypatch, capsys):
     said = _q5b_pass_message(monkeypatch, capsys)
     for text in (words, said):
         assert "upper bound" not in text
-        # review 112 U4 (round 113): "a floor, never a trigger" said plainly
-        assert "the fewest holds that would justify a lower price if each were honest" in text
-        assert "a hold alone is no reason to lower your price" in text
+        assert "the fewest holds that could justify a lower price" in text
+        assert "a floor, never a trigger" in text
     assert "A hold costs Osprey nothing to fake" in words  # review 88 U1: shortened
     counted = 0
     for n in range(60):
@@ -122,10 +121,7 @@ def test_question_6_passes_every_fair_price_inside_the_hard_bounds():
     after = scenario.posterior_after_opening(sale)
     item = next(i for i in scenario._SITUATIONS if i.key == "fair-share")
     assert (sale.cost, scenario.best_move(after, sale.cost)[0]) == (56_000, 61_000)
-    # review 112 X1 (round 113): a fair price leaves that buyer at most half the gain, so
-    # 58,333 (53%) fails again, and the even split, 58,500, passes
-    assert not scenario.situation_fits(item, 58_333, sale, after)
-    assert scenario.situation_fits(item, 58_500, sale, after)
+    assert scenario.situation_fits(item, 58_333, sale, after)
     # review 88 X1: the floor is a tenth of the gain (review 89 X2: a fifth), so 59,751 (a
     # quarter, less a cent) passes now; 60,600 leaves the buyer at 61,000 8%
     assert scenario.situation_fits(item, 59_751, sale, after)

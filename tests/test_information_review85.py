@@ -31,24 +31,16 @@ def test_an_opening_goes_past_the_floor_only_as_far_as_a_fact_while_the_mark_kee
     # review 91 U1: the mark's exact bound, one step above that price, is stated; the stricter rule before the mark's is gone
     assert "go beyond it only as far as a fact you can name" not in six
     # review 93 X1: the mark's bound is the highest price still possible itself, no step
-    # review 112 C2 (round 113): the opening's bound the text teaches
-    assert (
-        "or the model's price where that is higher, within €100 either way but never below the model's price"
-        in six
-    )
+    assert "up to the highest reservation price still possible" in six
     assert "one step above" not in six
     for key in HAGGLES:
         assert "only as far as a fact you can name takes you" in _reasons(key), key
         assert "up to the highest price still possible" not in _reasons(key), key
-    # review 112 C2 (round 113): the hint names the convention an opening breaks
-    assert "breaks convention 1: open beyond your" in inspect.getsource(check)
+    assert "Question 6's mark accepts openings up to that price" in inspect.getsource(check)
     sale = variant("01_information", "learner-003")
     after = scenario.posterior_after_opening(sale)
-    # review 112 C2 (round 113): the mark keeps convention 1's bound, no longer the highest
-    # price still possible, which fails here
-    for opening in (scenario.opening_floor(sale, after), scenario.opening_ceiling(sale, after)):
+    for opening in (scenario.opening_floor(sale, after), scenario.ceiling(sale, after)):
         assert scenario.opens_by_the_course_rule(opening, sale, after), opening
-    assert not scenario.opens_by_the_course_rule(scenario.ceiling(sale, after), sale, after)
 
 
 def test_likelihoods_are_said_to_need_only_be_non_negative():

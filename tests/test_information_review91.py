@@ -97,8 +97,7 @@ def test_question_6_keeps_its_marking_rules_in_a_collapsed_box():
         ("final-offer", "name a plan `(opening, target)`"),
         ("accepts-any", "a *fair price* below the model's price"),
         ("risk-neutral", "a *safer price* below it"),
-        # review 112 U2 (round 113): described in words, not named
-        ("honest-opening", "the best price against what a shaded opening still proves"),
+        ("honest-opening", "re-priced from what a shaded opening still proves"),
         ("none", "name the model's price"),
     ):
         line = re.search(rf'- `"{key}"`: (.*?);? - ', shown + " - ")[1]
@@ -124,8 +123,8 @@ def test_convention_1_states_the_bound_the_mark_applies():
         # review 97 U1 (round 98): the rule is stated once, where the situations are listed
         # review 99 C1, U1 (round 100): the clause "or any possible price at or above the
         # model's price" is gone, and the line moved into the box's row
-        "opening: your estimate, or the model's price where that is higher, within €100 "
-        "either way but never below the model's price;" in box
+        "opening: from the higher of your estimate and the model's price up to the highest "
+        "reservation price still possible;" in box
     )
     assert "The mark accepts openings" not in box
     assert "one step above" not in box
@@ -134,17 +133,16 @@ def test_convention_1_states_the_bound_the_mark_applies():
         after = reference.posterior_after_opening(sale)
         gaps = {b - a for a, b in zip(sale.reservations, sale.reservations[1:], strict=False)}
         (step,) = gaps
-        # review 112 C2 (round 113): the bound is convention 1's, the estimate plus €100 or
-        # the model's price where that is higher, no longer the highest price still possible
-        bound = reference.opening_ceiling(sale, after)
+        bound = reference.ceiling(sale, after)
         assert step > 0 and reference.opening_passes(bound, sale, after), learner
         assert not reference.opening_passes(bound + 0.01, sale, after), learner
+        if learner == "rv91c":
+            assert bound == 55_000
     sale = variant(MODULE, "rv91c")
     after = reference.posterior_after_opening(sale)
     note = check._opening_notes([59_000], sale, after)
-    assert f"here {check._euros(reference.opening_ceiling(sale, after))})" in note
-    # review 112 C2 (round 113): the hint names the convention an opening breaks
-    assert "breaks convention 1" in note
+    assert "(€55,000) rests on no buyer" in note
+    assert "Question 6's mark accepts openings up to that price." in note
 
 
 def test_an_opening_past_the_bound_is_told_the_bound(monkeypatch):
@@ -163,8 +161,8 @@ def test_an_opening_past_the_bound_is_told_the_bound(monkeypatch):
     earned, said = parts(check.model_limits(limits_with(**{key: plan(bound + step)}), hidden=True))[
         "what to do"
     ]
-    # review 112 C2 (round 113): the hint names the bound and the convention it breaks
-    assert earned == 0 and f"here {check._euros(bound)}) breaks convention 1" in said
+    assert earned == 0 and f"({check._euros(bound)}) rests on no buyer" in said
+    assert "accepts openings up to that price" in said
 
 
 def test_question_5b_says_why_none_follows_where_no_price_lies_below(monkeypatch, capsys):

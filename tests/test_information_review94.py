@@ -27,9 +27,6 @@ def test_x1_a_target_below_convention_2_s_floor_fails():
     for learner, plan in (("rv-bob", (56_500, 41_000)), ("rv-alice", (60_000, 49_500))):
         sale = variant(MODULE, learner)
         after = reference.posterior_after_opening(sale)
-        # review 112 C2 (round 113): the opening is convention 1's own (the old ones may now
-        # lie past its bound); the target is what this test is about
-        plan = (reference.opening_floor(sale, after), plan[1])
         assert reference.opening_passes(plan[0], sale, after), learner
         assert plan[1] < reference.target_floor(plan[0], sale, after)
         assert not reference.plan_passes(plan, sale, after), learner
@@ -119,10 +116,8 @@ def test_x1_the_table_states_the_target_s_floor():
     # stated once, where the situations are listed; the row points to it
     # review 99 U1 (round 100): the plan's bounds moved from the visible text into the row
     shown, box = six.split("<details>")
-    assert "| a plan; opening: your estimate, or the model's price where" in box
-    # review 112 C1 (round 113): the floor is the even split, or the surest price
-    assert "target: below your opening, halfway from your cost to your estimate" in box
-    assert "never below the surest price" in box
+    assert "| a plan; opening: from the higher of your estimate" in box
+    assert "target: below your opening, never below `sure`; from halfway" in box  # 100 X2
     assert "never below `sure`" not in shown
     # session 111 U2: said plainly
     assert "With no fact to show, aim halfway from your cost to your estimate" in six
@@ -154,8 +149,7 @@ def test_u1_convention_3_says_what_the_opening_left_and_it_is_true():
     six = _six()
     # review 108 X1 (round 109): every price down to Osprey's opening is fair now, and
     # convention 3 says so instead; the fact below still holds and stays checked
-    # review 112 X1 (round 113): a fair price leaves that buyer at most half the gain
-    assert "Leave it at most half (55 there)" in six
+    assert "Any lower price above your cost and Osprey's opening is fairer." in six
     assert "as section 3 says" not in six
     checked = 0
     for learner in SWEEP:

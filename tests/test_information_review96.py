@@ -60,8 +60,8 @@ def test_c2_convention_1_quotes_module_04s_rule_and_the_mark_agrees_with_it():
     assert (
         # review 99 C1, U1 (round 100): the clause "or any possible price at or above the
         # model's price" is gone, and the line moved into the box's row
-        "opening: your estimate, or the model's price where that is higher, within €100 "
-        "either way but never below the model's price;" in _words(MODULE, "information", "q6-text")
+        "opening: from the higher of your estimate and the model's price up to the highest "
+        "reservation price still possible;" in _words(MODULE, "information", "q6-text")
     )
     four = _words("04_concessions", "concessions", "opening-teaching")
     assert (
@@ -92,7 +92,7 @@ def test_u1_the_text_drops_the_100_euro_allowances_the_check_still_applies():
     six = _words(MODULE, "information", "q6-text")
     assert "€100" not in six and "rounded down" not in six
     # review 97 X1, U1 (round 98); review 99 U1 (round 100): the bounds are in the row
-    assert "| a plan; opening: your estimate, or the model's price where" in six
+    assert "| a plan; opening: from the higher of your estimate" in six
     tried = 0
     for learner, sale, after, model, estimate in _haggles():
         sure = reference.surest_price(after)

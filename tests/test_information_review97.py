@@ -228,22 +228,19 @@ def test_review97_x1_a_target_past_convention_2_s_top_fails_with_a_true_hint():
     assert sale.cost == 52_000 and round(estimate, 2) == 73_526.69
     assert reference.surest_price(after) == 65_000
     top = sale.cost + 0.75 * (estimate - sale.cost)
-    # review 112 C1, C2 (round 113): with no fact the target is `sure` here (above the even
-    # split, 62,763.35), plus €100 for rounding, and the opening at most the estimate plus
-    # €100 (the model's price, 73,000, is lower): 75,526.69 and three quarters now fail
-    assert reference.target_ceiling(sale, after) == 65_100
-    assert not reference.opening_passes(75_526.69, sale, after)
-    assert reference.opening_passes(73_526.69, sale, after)
-    for target in (72_000, 70_000, top, top + 101, 65_101):
-        plan = (73_526.69, target)
+    assert reference.target_ceiling(sale, after) == top + 100
+    assert reference.opening_passes(75_526.69, sale, after)
+    for target in (75_000, 70_000, top + 101):
+        plan = (75_526.69, target)
         assert not reference.plan_passes(plan, sale, after), target
         assert not reference.situation_fits(
             next(i for i in reference._SITUATIONS if i.key == "counter-offer"), plan, sale, after
         )
         notes = check._plan_notes([plan], sale, after)
-        assert "breaks convention 2" in notes  # review 112 C1 (round 113)
-    for target in (65_000, 65_099):
-        plan = (73_526.69, target)
+        assert "leaves less room to concede than convention 2 keeps" in notes
+        assert "aim at most that far" in notes  # review 100 X2: `sure` no longer the top
+    for target in (65_000, top, top + 99):
+        plan = (75_526.69, target)
         assert reference.plan_passes(plan, sale, after), target
         assert check._plan_notes([plan], sale, after) == ""
 
@@ -291,7 +288,7 @@ def test_review97_x1_every_target_the_module_teaches_still_passes_and_none_past_
             if past < opening - 0.005:
                 beyond += 1
                 assert not reference.plan_passes((opening, past), sale, after)
-                assert "breaks convention 2" in check._plan_notes(  # review 112 C1
+                assert "leaves less room to concede" in check._plan_notes(
                     [(opening, past)], sale, after
                 )
     assert tried > 1000 and beyond > 300 and sure_above > 100, (tried, beyond, sure_above)
@@ -312,55 +309,41 @@ def test_review97_u1_the_plan_rule_is_stated_once_where_the_situations_are_liste
     # review 99 C1 (round 100): the clause "or any possible price at or above the model's
     # price" is gone; review 99 U1: the two lines moved from the visible text into the row
     opening = (
-        "opening: your estimate, or the model's price where that is higher, within €100 "
-        "either way but never below the model's price;"
+        "opening: from the higher of your estimate and the model's price up to the highest "
+        "reservation price still possible;"
     )
     target = (
         # review 100 X2 (round 101): past the band, three quarters of the way from `sure`
-        # review 112 C1 (round 113): with no fact, halfway, or the surest price where higher
-        "target: below your opening, halfway from your cost to your estimate, or the surest "
-        "price where that is higher, within €100 either way but never below the surest price |"
+        "target: below your opening, never below `sure`; from halfway to three quarters of "
+        "the way from your cost to your estimate, or, where `sure` is above the three-quarter point, from `sure` "
+        "to three quarters of the way from it to your estimate |"
     )
     assert opening in box and target in box
     assert opening not in shown and "halfway to three quarters" not in shown
     assert '| `"final-offer"` | a plan; opening: ' in box
     assert "The mark accepts openings" not in six
-    assert six.count("halfway to three quarters") == 0  # review 112 C1: no band with no fact
-    # review 112 C2 (round 113): the opening's bound the text teaches
-    assert (
-        six.count(
-            "or the model's price where that is higher, within €100 either way but never below the model's price"
-        )
-        == 1
-    )
+    assert six.count("halfway to three quarters") == 1
+    assert six.count("up to the highest reservation price still possible") == 1
     for sale, after in _haggles(step=10):
         estimate = reference.expected_reservation(after)
         model = reference.best_move(after, sale.cost)[0]
         alive = [r for r, c in after.items() if c > 0]
         sure = reference.surest_price(after)
-        # review 112 C2 (round 113): the top is convention 1's bound, not max(alive)
-        low, top = max(estimate, model), reference.opening_ceiling(sale, after)
-        assert top == max(min(estimate + 100, max(alive)), model)
+        low, top = max(estimate, model), max(alive)
         assert reference.opening_passes(low, sale, after)
         assert reference.opening_passes(top, sale, after)
         assert not reference.opening_passes(top + 0.01, sale, after)
         # review 99 C1: a possible price passes only at or beyond the estimate (less €100)
-        # review 112 C2: and only up to the bound
         assert all(
-            reference.opening_passes(r, sale, after) == (estimate - 100.005 <= r <= top + 0.005)
+            reference.opening_passes(r, sale, after) == (r >= estimate - 100.005)
             for r in alive
             if r >= model
         )
         half = max(sale.cost + 0.5 * (estimate - sale.cost), sure)
         three_quarters = max(sale.cost + 0.75 * (estimate - sale.cost), sure)
-        # review 112 C1 (round 113): with no fact, halfway (or `sure`) passes; three quarters
-        # passes only where it lies within the €100 of rounding
-        if half < top - 0.005:
-            assert reference.plan_passes((top, half), sale, after), sale.learner
-        if three_quarters < top - 0.005:
-            assert reference.plan_passes((top, three_quarters), sale, after) == (
-                three_quarters <= half + 100.005
-            ), sale.learner
+        for aim in (half, three_quarters):
+            if aim < top - 0.005:
+                assert reference.plan_passes((top, aim), sale, after), sale.learner
 
 
 def test_review97_u2_an_opening_that_rules_out_the_highest_price_lowers_evpi():

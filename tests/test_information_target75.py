@@ -20,11 +20,10 @@ def test_question_6_s_target_band_does_not_depend_on_how_far_the_opening_goes():
         top = sale.cost + 0.75 * (estimate - sale.cost)
         sure = reference.surest_price(after)
         aim = max(min(max(sure, split), top), sure)  # review 76 C1: never below `sure`
-        # review 112 C1, C2 (round 113): with no fact the top is the even split or `sure`, and
-        # openings reach convention 1's bound
-        top = max(split, sure)
-        floor = reference.opening_floor(sale, after)
-        ceiling = reference.opening_ceiling(sale, after)
+        # the band's top never holds `sure` down; review 100 X2 (round 101): past it, the top
+        # is three quarters of the way from `sure`
+        top = sure + 0.75 * (estimate - sure) if sure > top else top
+        floor, ceiling = reference.opening_floor(sale, after), reference.ceiling(sale, after)
         openings = [floor + (ceiling - floor) * k / 4 for k in range(5)]
         for opening in openings:
             low, high = reference.target_band(opening, sale, after)
@@ -45,8 +44,9 @@ def test_the_text_states_one_band_and_no_special_case_beyond_the_estimate():
     q6, anchor = cell_words("q6-text"), cell_words("anchor-teaching")
     # review 77 U2: convention 2 rewritten short
     # review 88 X1: the band is advice, stated once
-    # review 112 C1 (round 113): with no fact, halfway (or the surest price), no band
-    assert "halfway to three quarters of the way from your cost to your estimate" not in q6
-    assert "halfway from your cost to your estimate, or the surest price where that is higher" in q6
+    assert "halfway to three quarters of the way from your cost to your estimate" in q6
+    assert (
+        "where `sure` is above the three-quarter point, from `sure` to three quarters" in q6
+    )  # review 100 X2
     for words in (q6, anchor):
         assert "nine tenths" not in words and "never above the estimate" not in words

@@ -552,10 +552,9 @@ def test_an_uneven_reading_is_not_compared_with_the_even_factor():
     """Question 3 accepts any weakly rising reading, such as 1, 1, 1.5, 1.5, which no one
     factor describes: the text says to call my_price for it instead (review 72 X3: the
     factor is Question 5's feedback now, no longer Question 5c)."""
-    # review 112 U5 (round 113): "uneven" defined where used
     says(
-        "compare that with your reading in Question 3, or, if your reading is *uneven* (its "
-        "prices not each the same number of times as likely as the next), run `my_price` on it"
+        "compare that with your reading in Question 3, or, if your reading is uneven, run "
+        "`my_price` on it"
     )
 
 
@@ -763,8 +762,8 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     # review 97 U1 (round 98): the band is stated once, in the plan rule's target line
     says("2. **Target**: a preview of the band module 02 teaches.")
     says(  # review 100 X2 (round 101): `sure` first, then the band
-        "target: below your opening, halfway from your cost to your estimate, or the surest price where that is higher"
-        ""
+        "target: below your opening, never below `sure`; from halfway to three quarters of the "
+        "way from your cost"
     )
     says_not("halfway from your reservation price to your opening")
     says_not("limit or valuation", "hiding your real walk-away point")

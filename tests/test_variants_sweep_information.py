@@ -740,23 +740,20 @@ def limits_by_assumption(sale, after):
     staged = honest
     # fair: a quarter of the gain left to the buyer at the nearest possible price above,
     # trying the possible prices from the model's down
-    # review 112 X1 (round 113): at the model's price, a third of the gain where that stays
-    # above the cost and the opening, else a quarter (no more than half may be left)
-    floor = max(cost, Fraction(sale.opening_offer))
-    fair = model - (model - cost) / 3
-    if fair <= floor:
-        fair = model - (model - cost) / 4
+    floor, fair = max(cost, Fraction(sale.opening_offer)), None
+    for r in reversed([r for r in alive if cost < r <= model]):
+        fair = r - (r - cost) / 4
+        if fair > max([floor, *(q for q in alive if q < r)]):
+            break
     price = {
         "staged-opening": staged,
         # a plan (review s61 X1): open at the highest possible price (the ceiling since review
         # s62 C1), beyond the estimate; the target seven tenths of the way to it (it went
         # four fifths there until session 75 capped every target at three quarters), or
         # `sure` where that is higher (review 77 X1: a target below it fails)
-        # review 112 C1, C2 (round 113): with no fact, open at the higher of the estimate and
-        # the model's price, and aim at the even split rounded down to the €100, or `sure`
         "counter-offer": [
-            max(sum(r * c for r, c in chances.items()), model),
-            max((cost + sum(r * c for r, c in chances.items())) / 2 // 100 * 100, alive[0]),
+            alive[-1],
+            max(cost + (sum(r * c for r, c in chances.items()) - cost) * Fraction(7, 10), alive[0]),
         ],
         "friday-cash": surer,
         "fair-share": fair,
@@ -824,15 +821,15 @@ def limits_by_rule(sale, after):
     # `sure` where that is higher (review 77 X1)
     estimate = (values * chances).sum()
     sure = float(values[chances > 0].min())
-    # review 112 C1 (round 113): with no fact, the even split rounded up to the euro, or `sure`
-    step["open"] = (step["open"], max(float(np.ceil((sale.cost + estimate) / 2)), sure))
+    step["open"] = (step["open"], max(sale.cost + 0.6 * (estimate - sale.cost), sure))
     answer = {key: (a, step[way.get(a)]) for key, a in cases.items()}
     # fair: 30% of the gain left to the buyer at the lowest possible price that allows it
-    # review 112 X1 (round 113): at the model's price, where a fair price may leave at most half
     floor = max(sale.cost, sale.opening_offer)
-    fair = model - 0.3 * (model - sale.cost)
-    if fair <= floor + 0.005:
-        fair = model - 0.25 * (model - sale.cost)
+    live = values[chances > 0]
+    for r in live[(live > sale.cost) & (live <= model)]:
+        fair = r - 0.3 * (r - sale.cost)
+        if fair > max([floor, *live[live < r]]):
+            break
     answer["fair-share"] = answer["practice-whole-gain"] = ("accepts-any", float(fair))
     return answer
 
@@ -1104,11 +1101,7 @@ def test_question_6_shows_every_situation_and_every_word_it_accepts(sales):
     # review 80 C2: an opening is accepted up to the highest reservation price still
     # possible (the check accepted one step above it, as the text once said, until review
     # 93 X1); review 88 C1; review 91 U1: the mark's exact bound is stated
-    # review 112 C2 (round 113): the opening's bound the text teaches
-    assert (
-        "or the model's price where that is higher, within €100 either way but never below the model's price"
-        in text
-    )
+    assert "up to the highest reservation price still possible" in text
     assert "one step above" not in text
     assert "a *safer price*: a reservation price still possible between your cost" in text
     assert "at least a fifth of the gain" in text  # review 88 X1 (review 89 X2: a fifth)
@@ -1286,11 +1279,7 @@ def test_a_shown_quote_and_a_reported_quote_are_told_apart():
 def test_section_4_and_question_6_say_which_of_before_and_now_they_mean():
     """'Question 5's best final price' was ambiguous among its four prices; section 4 and
     Question 6 name `before` and `now`."""
-    # review 112 U6 (round 113): the parenthesis left the definition; the section still says
-    # that Question 8 computes EVPI before and after the opening
-    assert "Question 8 has you compute it before and after Osprey's opening" in notebook_words(
-        "voi-teaching"
-    )
+    assert "`before` against your prior, `now` after the opening" in notebook_words("voi-teaching")
     # review 68: Question 6's first sentence trimmed, the pointer kept
     # review 100 U1 (round 101): "after Osprey's opening" cut, `now` says it
     assert "the model's price (Question 5's `now`)" in notebook_words("q6-text")
@@ -1497,7 +1486,7 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     # review 97 X1, U1 (round 98): the mark checks the band's top too, and the row points to
     # the plan rule, stated once where the situations are listed
     # review 99 U1 (round 100): the plan's bounds moved from the visible text into the row
-    assert '| `"final-offer"` | a plan; opening: your estimate, or the model\'s price' in words
+    assert '| `"final-offer"` | a plan; opening: from the higher of your estimate' in words
     assert "sells to no more buyers than the next one, for less" not in words
     # review 88 C1; review 67 U3: a preview; review 96 U2 (round 97): previews of modules 04 and 02
     assert "a preview of the rule module 04 teaches" in words
@@ -1660,8 +1649,7 @@ def test_question_2_names_its_below_cost_case():
     text names it and says `sure` is then still `sure`, not the cost."""
     words = notebook_words("q2-text")
     assert f'`"{check.BELOW_COST_CASE}"`, whose `sure` lies below its cost' in words
-    # review 112 U2 (round 113): the surest price, `sure` not used as a noun in prose
-    assert "and it is still the answer, not the cost" in words
+    assert "and then it is still `sure`, not the cost" in words
     case = variant(MODULE, check.BELOW_COST_CASE)
     assert scenario.surest_price(scenario.posterior_after_opening(case)) < case.cost
 
@@ -1678,8 +1666,8 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
     assert (
         # review 97 U1 (round 98): stated once, in the plan rule's target line
         # review 100 X2 (round 101): `never below sure` first, then the band
-        "target: below your opening, halfway from your cost to your estimate, or the surest price where that is higher"
-        ""
+        "target: below your opening, never below `sure`; from halfway to three quarters of the "
+        "way from your cost to your estimate"
     ) in words  # review 59 C3, review s61 C2, review 66 U3, review 67 U2, session 75, 88 X1
     assert "2. **Target**: a preview of the band module 02 teaches." in words
     # review 96 U2 (round 97): a preview of the band module 02 teaches
@@ -2338,11 +2326,7 @@ def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
     assert "highest reservation price still possible" in words  # review 80 U2, 88 U1
     assert "before the opening, `max(sale.reservations)`" not in words
     # review 91 U1: the mark's exact bound is stated; review 93 X1: that price, no step
-    # review 112 C2 (round 113): the opening's bound the text teaches
-    assert (
-        "or the model's price where that is higher, within €100 either way but never below the model's price"
-        in words
-    )
+    assert "up to the highest reservation price still possible" in words
     assert "one step above the highest" not in words
     assert "When it is the model's price itself" not in words and "A *step*" not in words
 
@@ -2454,7 +2438,7 @@ def test_question_2_warns_that_the_sure_price_can_be_a_loss(sales):
         below += min(r for r, chance in after.items() if chance > 0) < sale.cost
     assert 0.01 * len(sales) < below < 0.5 * len(sales), below
     words = notebook_words("q2-text")
-    assert "The surest price is what Osprey would accept, not what pays you" in words
+    assert "`sure` is what Osprey would accept, not what pays you" in words
     assert "for some learners it is below `sale.cost`, a sale at a loss" in words
 
 
@@ -2480,9 +2464,7 @@ def test_the_anchor_section_says_first_number_is_drawn_for_most_learners(sales):
     # review 76 X1: at most one of `one-price` and `first-number`, 865 of 2,000
     assert 0.35 < have / len(sales) < 0.5, have
     words = notebook_words("anchor-teaching")
-    # review 112 (round 113): the pointer was cut to pay for the round's words (a
-    # cross-reference, review 112 U7); the draw's share above still holds
-    assert "Question 6's `first-number` situation" not in words
+    assert "Question 6's `first-number` situation, drawn for some learners" in words
 
 
 def test_every_situation_says_the_seller_names_the_one_final_price():
@@ -2717,8 +2699,8 @@ def test_a_haggle_s_room_is_below_the_opening_where_the_last_word_is_the_top(sal
     assert (
         # review 97 U1 (round 98): stated once, in the plan rule's opening line; review 99 C1
         # (round 100): without "or any reservation price still possible at or above the
-        # model's price"; review 112 C2 (round 113): the bound the text teaches
-        "within €100 either way but never below the model's price;" in words
+        # model's price"
+        "up to the highest reservation price still possible;" in words
     )
     assert "or any reservation price still possible" not in words
 

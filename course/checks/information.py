@@ -967,10 +967,9 @@ def holds_before_moving(answer, hidden=False):
             # review 81 C1, 82 E1: a hold alone is no reason to lower your price; the count is
             # a floor. Review 90 U3: the text says the rest (the model's chance of a hold,
             # and that holds never move a price once named)
-            # review 112 U4 (round 113): "a floor, never a trigger" said plainly
             "A hold costs Osprey nothing to fake, so a hold alone is no reason to lower your "
-            "price: the count is the fewest holds that would justify a lower price if each "
-            "were honest"
+            "price: the count is the fewest holds that could justify a lower price, a floor, "
+            "never a trigger"
         )
     passed(f"holds_before_moving: {ending}.")
 
@@ -2061,8 +2060,7 @@ def _plan_notes(plans, sale, after):
     target not below its opening, below convention 2's floor (review 94 X1: halfway
     from your cost to your estimate less €100, or `sure` where that is higher:
     ``reference.target_floor``), or below its opening but above convention 2's top (review
-    97 X1: three quarters of the way plus €100, or `sure` where that is higher; review 112
-    C1: halfway plus €100, or `sure` plus €100 where that is higher:
+    97 X1: three quarters of the way plus €100, or `sure` where that is higher:
     ``reference.target_ceiling``). Never which situation."""
     cent = 0.005
     ceiling = reference.target_ceiling(sale, after)
@@ -2076,12 +2074,11 @@ def _plan_notes(plans, sale, after):
         "low": "A target below halfway from your cost to your estimate (less €100 for "
         "rounding), or below `sure`, concedes more than convention 2 allows: every buyer you "
         "still believe in would pay `sure`.",
-        # review 112 C1 (round 113): with no fact to show, the top is the target itself
-        # (``reference.band_top``), no longer three quarters of the way
-        "high": "A target more than €100 above halfway from your cost to your estimate (or "
-        "above `sure` where `sure` is higher) breaks convention 2: with no fact to show, aim "
-        "at the even split, halfway, or at `sure`; only a fact you can name moves a target "
-        "higher, and no situation here names one.",
+        # review 100 X2: where `sure` is above the band, the top is three quarters of the
+        # way from `sure` (``reference.band_top``)
+        "high": "A target above three quarters of the way from your cost to your estimate "
+        "(plus €100 for rounding), or from `sure` where `sure` is above that point, leaves "
+        "less room to concede than convention 2 keeps: aim at most that far.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 
@@ -2132,8 +2129,7 @@ def _notes(entries, sale, after):
 def _opening_notes(openings, sale, after):
     """What is true of some of the learner's plan openings that break Question 6's rule (from
     ``opening_floor``, the higher of your estimate and the model's price, less €100 for
-    rounding, up to ``opening_ceiling``, since review 112 C2 the estimate plus €100 or the
-    model's price where that is higher: ``reference.opening_passes``; review 99 C1 dropped
+    rounding, up to ``opening_ceiling``: ``reference.opening_passes``; review 99 C1 dropped
     review 88 C1's "or a reservation price still possible at or above the model's price"):
     below the model's price, above it but more than €100 short of your estimate, or above
     every price still possible (review 73 C1 and 80 C2 had a step of room beyond it; review
@@ -2161,13 +2157,12 @@ def _opening_notes(openings, sale, after):
         "even where it is a reservation price still possible: no haggle ends above its "
         "opening, so it gives up part of what you expect the buyer to pay before the talks "
         "start. Open at your estimate (rounded to the €100 if you like) or beyond it.",
-        # review 80 C2, 91 U1, 93 X1: the top was the highest price still possible; review
-        # 112 C2 (round 113): it is convention 1's own bound, the estimate plus €100 for
-        # rounding or the model's price where that is higher
-        "top": "An opening more than €100 above your estimate (or above the model's price "
-        f"where that is higher; here {_euros(top)}) breaks convention 1: open beyond your "
-        "estimate only as far as a fact you can name takes you, and no situation here names "
-        "one.",
+        # review 80 C2: it named the step beyond the highest price still possible as room to
+        # concede; the step rests on no fact, and Question 6 no longer offers it
+        # review 91 U1: the mark's bound is stated; review 93 X1: it is that price itself
+        "top": "An opening above the highest reservation price still possible after the "
+        f"opening ({_euros(top)}) rests on no buyer you still believe in, and risks looking "
+        "unserious: Question 6's mark accepts openings up to that price.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 
@@ -2221,12 +2216,6 @@ def _price_notes(prices, sale, after, staged=()):
             and not reference.leaves_share_at_model(p, model, sale.cost, reference.FAIR_FLOOR)
             for p in everything
         ),
-        # review 112 X1 (round 113): a fair price leaves that buyer at most half the gain
-        "generous": any(
-            sale.cost + cent < p < model - cent
-            and not reference.keeps_at_least_half(p, model, sale.cost)
-            for p in everything
-        ),
     }
     words = {
         "cost": f"A price at or below your cost ({_euros(sale.cost)}) earns nothing: no "
@@ -2252,9 +2241,6 @@ def _price_notes(prices, sale, after, staged=()):
         "price is the model's price less than a fifth of the gain (the model's price minus your cost): in "
         "the small-stakes ultimatum games section 3 cites, such offers are refused about half "
         "the time.",
-        "generous": "A price below halfway from your cost to the model's price leaves a buyer "
-        "whose reservation price is the model's price more than half the gain: convention 3 "
-        "calls that more than fairness asks, and no situation here calls for it.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from course.checks.calls import answer_key, own_case_key
 from course.grader_keys import label_part, own_case_labels
-from course.models.batna import TARGET_SHARE  # noqa: F401 (module 02's band top, read by tests)
+from course.models.batna import TARGET_SHARE
 from course.models.information import (
     HOLD,
     bayes_update,
@@ -548,12 +548,6 @@ FAIR_FLOOR = 0.2
 #: and the opening, below the model's price, the buyer keeping at least ``FAIR_FLOOR``); the
 #: cap at half the gain (``keeps_half_the_gain``, round s62) failed fair prices such as
 #: 58,333 on worked-case-0 (the buyer keeps 53%), so it is gone.
-#: Review 112 X1 (round 113): with no edge below, a price €1 above the opening passed, a
-#: seller giving away nearly the whole gain. A fair price now leaves a buyer whose
-#: reservation price is the model's price at most ``FAIR_MOST`` of the gain, the even split
-#: (module 02's fair middle): past it the seller gives more than fairness asks. 58,333 on
-#: worked-case-0 fails again, as it did in round s62.
-FAIR_MOST = 0.5
 
 
 @dataclass(frozen=True)
@@ -617,9 +611,10 @@ _SITUATIONS = (
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at the higher of your estimate of the buyer's reservation price "
         "and the model's price, beyond it only as far as a fact you can name takes you "
-        "(Question 6's convention 1, a preview of module 04; no situation here names one), "
-        "and set a target below it by convention 2, a preview of module 02: with no fact to "
-        "show, halfway from your cost to your estimate, or `sure` where that is higher. Losing the power to commit weakens a seller (one who can commit to a "
+        "(Question 6's convention 1, a preview of module 04), and set a target below "
+        "it in the course's band "
+        "(convention 2, a preview of module 02: at least halfway from your cost to your "
+        "estimate). Losing the power to commit weakens a seller (one who can commit to a "
         "take-it-or-leave-it price does at least as well as by haggling: Riley and "
         "Zeckhauser, 1983), but it is no reason to open lower: no haggle ends above your "
         "opening, so an opening below the model's price gives away what that price as your "
@@ -647,8 +642,9 @@ _SITUATIONS = (
         "there. Name a lower price that leaves that buyer at least a quarter of the gain "
         "(the model's price minus your cost; in small-stakes ultimatum games offers under "
         "about a fifth are refused about half the time, and refusals grow rarer the larger "
-        "the share), and at most half: below halfway from your cost to the model's price you "
-        "give away more than fairness asks (Question 6's convention 3)",
+        "the share). Any lower price above your cost and the opening leaves every buyer at "
+        "least as much: one just under a lower reservation price leaves that buyer little, "
+        "but at any higher price it could not buy at all",
     ),
     Situation(
         "one-price",
@@ -686,9 +682,8 @@ _SITUATIONS = (
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at the higher of your estimate of the buyer's reservation price "
         "and the model's price, beyond it only as far as a fact you can name takes you "
-        "(Question 6's convention 1; no situation here names one), with a target below it "
-        "by convention 2: with no fact to show, halfway from your cost to your estimate, or "
-        "`sure` where that is higher",
+        "(Question 6's convention 1), with a target below it in the course's band "
+        "(convention 2)",
     ),
     Situation(
         "payroll",
@@ -727,9 +722,8 @@ _PRACTICE_SITUATIONS = (
         "your first number is an opening, not your last word: open at the higher of your "
         "estimate of the buyer's reservation price and the model's price, beyond it only as "
         "far as a fact you can name takes you (never below the price you would name as your "
-        "last word), and aim for a target below it by Question 6's convention 2: with no "
-        "fact to show, halfway from your cost to your estimate, or `sure` where that is "
-        "higher",
+        "last word), and aim for a target "
+        "below it in the course's band (Question 6's convention 2)",
         given_assumption="final-offer",
         given_actions=(OPEN,),
     ),
@@ -749,8 +743,7 @@ _PRACTICE_SITUATIONS = (
         "'keeps the whole gain', and it did so last spring in a deal it could afford.",
         "this buyer may refuse a price it can afford",
         "name a lower price that leaves a buyer whose reservation price is the model's price "
-        "at least a quarter of the gain (the model's price minus your cost), and at most half "
-        "(Question 6's convention 3)",
+        "at least a quarter of the gain (the model's price minus your cost)",
         given_assumption="accepts-any",
         given_actions=(FAIR,),
     ),
@@ -2174,17 +2167,15 @@ def ceiling(sale, after):
 
 @answer_key
 def opening_ceiling(sale, after):
-    """The highest opening Question 6 accepts where a refusal brings a counter-offer: your
-    estimate plus ``OPENING_ROUNDING`` for rounding, or the model's price where that is
-    higher, never above ``ceiling``. Review 112 C2 (round 113): the mark went up to
-    ``ceiling``, the highest reservation price still possible, though convention 1 opens
-    beyond the estimate only as far as a fact you can name takes you, and no learner's case
-    holds such a fact (the model's price is the one floor the text names); the mark is now
-    the rule the text teaches. Review 73 X1 had let it go one step of ``sale.reservations``
-    above ``ceiling``, review 93 X1 stopped it at ``ceiling``."""
-    estimate = expected_reservation(after)
-    model = best_move(after, sale.cost)[0]
-    return max(min(estimate + OPENING_ROUNDING, ceiling(sale, after)), model)
+    """The highest opening Question 6 accepts where a refusal brings a counter-offer:
+    ``ceiling``, the highest reservation price still possible. Review 73 X1 had let it go one
+    step of ``sale.reservations`` above, as room for the counter-offer, and the check kept
+    that step after review 80 C2 dropped it from the advice. Review 93 X1: an opening above
+    every price still possible rests on no fact (the opening already proved Osprey cannot pay
+    it), so the mark now stops where the rule the module teaches stops; this narrowing is the
+    one grading change of that round. Where the model's price is itself that highest price,
+    the only accepted opening is the model's price; the target below it is the plan's room."""
+    return ceiling(sale, after)
 
 
 @answer_key
@@ -2214,11 +2205,8 @@ def fits(action, price, sale, after):
     if action == SURER:
         return any(abs(price - value) < cent for value in surer_prices(after, sale.cost))
     if action == FAIR:
-        # review 112 X1: at most ``FAIR_MOST`` of the gain left at the model's price
-        return (
-            fits(BELOW, price, sale, after)
-            and leaves_share_at_model(price, model, sale.cost, FAIR_FLOOR)
-            and keeps_at_least_half(price, model, sale.cost)
+        return fits(BELOW, price, sale, after) and leaves_share_at_model(
+            price, model, sale.cost, FAIR_FLOOR
         )
     return False
 
@@ -2241,14 +2229,6 @@ def leaves_share_at_model(price, model, cost, share=FAIR_FLOOR):
     buyers more (82% and 90% against 20% and 56%): even if the buyer at 57,000 always
     refused it, 56,900 would sell as often as 60,000."""
     return price <= model - share * (model - cost) + 0.005
-
-
-@answer_key
-def keeps_at_least_half(price, model, cost):
-    """Whether ``price`` leaves a buyer whose reservation price is the model's price
-    (``model``) at most ``FAIR_MOST`` of the gain (the model's price minus ``cost``): the
-    lower edge of Question 6's fair price since review 112 X1 (round 113)."""
-    return price >= model - FAIR_MOST * (model - cost) - 0.005
 
 
 @answer_key
@@ -2325,15 +2305,16 @@ TARGET_LOW = 0.5
 
 @answer_key
 def target_band(opening, sale, after):
-    """(lowest, highest) target module 02 allows, with no fact to show, for a seller whose
-    reservation price is ``sale.cost`` and who opens at ``opening``: the even split, halfway
-    to the estimate, or ``surest_price`` when that is higher (``band_top``; review 112 C1,
-    round 113: up to three quarters of the way until then), and never below
-    ``surest_price``: no concession below a price every buyer still possible accepts is ever
-    needed (review 76 C1; review 77 X1: a target below `sure` passed for 70 of 183 learners
-    with a haggle). An opening a little below the estimate (rounded down to the €100, as
-    question 6 allows) stands for the estimate, so the band then starts halfway to the
-    opening (review 66 X2: the even split of the rounded figure lost a mark by up to €50)."""
+    """(lowest, highest) target module 02 allows for a seller whose reservation price is
+    ``sale.cost`` and who opens at ``opening``: from halfway to the estimate up to three
+    quarters of the way, whether the opening sits at the estimate or beyond it, or up to
+    ``surest_price`` when that is higher, and never below ``surest_price``: the one exception
+    to module 02's cap, whose top leaves room to concede, and no concession below a price
+    every buyer still possible accepts is ever needed (review 76 C1; review 77 X1: a target
+    below `sure` passed for 70 of 183 learners with a haggle). An opening
+    a little below the estimate (rounded down to the €100, as question 6 allows) stands for
+    the estimate, so the band then starts halfway to the opening (review 66 X2: the even
+    split of the rounded figure lost a mark by up to €50)."""
     estimate = expected_reservation(after)
     sure = surest_price(after)
     low = sale.cost + TARGET_LOW * (min(opening, estimate) - sale.cost)
@@ -2342,18 +2323,15 @@ def target_band(opening, sale, after):
 
 @answer_key
 def band_top(sale, after):
-    """The top of ``target_band``, the target convention 2 names with no fact to show: the
-    even split, halfway from your cost to your estimate, or `sure` where that is higher
-    (module 02's table: no fact, the even split; a fact inside the band, its figure; past
-    the band's top, the band's top or up to the fact with less room to concede; `sure`,
-    which every buyer still possible accepts, is the one such figure a learner holds, and no
-    concession below it is ever needed). Review 112 C1 (round 113): the top was three
-    quarters of the way from your cost (or from `sure`) to your estimate, the band's top
-    for a learner with a fact, so the mark accepted targets the text, with no fact, calls
-    too high; review 100 X2 had moved it from `sure` to three quarters of the way from
-    `sure`."""
+    """The top of ``target_band``: three quarters of the way from your cost to your estimate,
+    or, where `sure` lies above that, three quarters of the way from `sure` to your estimate.
+    Review 100 X2: the top was `sure` itself there, so for 94 of 262 learners with a haggle
+    the target was one forced number (rv01c's 51,000, between `sure` and its opening, failed);
+    no concession below `sure` is ever needed, so `sure` takes the cost's place in the rule."""
     estimate = expected_reservation(after)
-    return max(sale.cost + TARGET_LOW * (estimate - sale.cost), surest_price(after))
+    sure = surest_price(after)
+    top = sale.cost + TARGET_SHARE * (estimate - sale.cost)
+    return sure + TARGET_SHARE * (estimate - sure) if sure > top else top
 
 
 @answer_key
@@ -2401,13 +2379,14 @@ def target_floor(opening, sale, after):
 
 @answer_key
 def target_ceiling(sale, after):
-    """The highest target Question 6's mark accepts (review 97 X1): convention 2's target
-    with no fact to show (``band_top``: the even split, or `sure` where that is higher), plus
-    ``TARGET_ROUNDING`` for rounding. Review 112 C1 (round 113): it was three quarters of
-    the way to your estimate plus the rounding, which the text grants only with a fact.
-    Before review 97, the top was advice only, and rv-a's (75,526.69, 75,000), a target 99%
-    of the way to the estimate with €527 left to concede, earned the mark."""
-    return band_top(sale, after) + TARGET_ROUNDING
+    """The highest target Question 6's mark accepts (review 97 X1): convention 2's top, three
+    quarters of the way from your cost to your estimate (``target_band``), plus
+    ``TARGET_ROUNDING`` for rounding, or `sure` where that is higher (the band's one
+    exception). Before, the top was advice only, and rv-a's (75,526.69, 75,000), a target
+    99% of the way to the estimate with €527 left to concede, earned the mark."""
+    # review 100 X2: where `sure` lies past three quarters of the way, the top is three
+    # quarters of the way from `sure` (``band_top``), plus the same €100 for rounding
+    return max(band_top(sale, after) + TARGET_ROUNDING, surest_price(after))
 
 
 @answer_key
@@ -2451,10 +2430,7 @@ def model_limits(sale, after):
         # review s62 C1: the next price above the model's and the estimate could lie beyond
         # the ceiling; the lowest possible reservation price at or above the floor cannot
         # (review 69 X1: the floor is the higher of the estimate and the model's price)
-        # review 112 C2 (round 113): the lowest reservation price still possible at or above
-        # the floor went beyond the estimate with no fact for 1 learner in 3; the floor is
-        # convention 1's opening itself
-        OPEN: opening_floor(sale, after),
+        OPEN: min(r for r, c in after.items() if c > 0 and r >= opening_floor(sale, after)),
         BELOW: surer,
         SURER: surer,
         # review 70 X5: where the opening raised the price there is no surer price, but a
