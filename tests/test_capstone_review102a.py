@@ -47,15 +47,6 @@ def _falls_short(case):
     return found
 
 
-def _no_true_limit_past_a_step(moves):
-    """Review 112 C1 (round 113): on question 7's plan, for a few learners (sweep-54 among
-    them) no true "can't give more" gives Marlow more than the plan's first step, so the log
-    is the last resort's: Marlow's opening, the same again, then its final offer with the
-    words, above the reservation price (``_last_resort_log``): hold, hold, accept, and no
-    step. Every other log still holds a step."""
-    return list(moves) == ["hold", "hold", "accept"]
-
-
 def test_c1_every_reply_gives_marlow_more_than_the_package_on_the_table(drawn):
     """C1: section 6 says Marlow "never turns a package down to offer you one worth less
     to it", and question 8's logs broke it for 914 of these 2,000 learners (78 of the
@@ -70,9 +61,7 @@ def test_c1_every_reply_gives_marlow_more_than_the_package_on_the_table(drawn):
         limit = next(r["offer"] for r in log if r["cant_give_more"])
         assert scenario.says_true(case, limit), case.learner
         moves = scenario.table_moves_of(case)
-        assert "hold" in moves and ("next step" in moves or _no_true_limit_past_a_step(moves)), (
-            case.learner
-        )
+        assert "hold" in moves and "next step" in moves, case.learner
     for learner in ("rv102-alice", "rv102-s2", "rv-alice", "learner-1354"):
         assert not _falls_short(course.variant(MODULE, learner)), learner
 

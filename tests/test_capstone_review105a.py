@@ -89,8 +89,6 @@ def test_u3_rule_2_says_why_the_step_beyonds_partners_need_a_quarter_of_the_high
         "with none, it stands alone." in q5
     )
     assert check.INSULT_LINE == 0.25
-    # review 112 C6 (round 113): the sentence now also says the bot caps the pull
-    assert (
-        "refuses out of hand, unpulled, a package giving it less than a quarter of its "
-        "reservation price" in _cell("opening-teaching")
+    assert "a package giving Marlow less than a quarter of its reservation price is refused" in (
+        _cell("opening-teaching")
     )

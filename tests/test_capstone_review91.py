@@ -197,8 +197,7 @@ def test_u1_the_claimed_weeks_are_set_aside_in_section_2_question_4_and_its_hint
         assert "discount" not in _cell(grade_id)
     for n in range(200):
         case = course.variant("05_capstone", f"learner-{n}")
-        # review 112 X3: with a deadline of 3 weeks or less, that reading passes now
-        if _audit(case, True) != _audit(case, False) and case.your_weeks > 3:
+        if _audit(case, True) != _audit(case, False):
             break
     monkeypatch.setenv("LEVERAGE_LEARNER", f"learner-{n}")
     with pytest.raises(NotYet) as hint:

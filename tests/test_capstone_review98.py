@@ -164,12 +164,7 @@ def test_u3_the_audit_cost_is_yours():
     from tests.test_capstone_review90b import _cell
 
     letter, q4 = _cell("letter-teaching"), _cell("q4-text")
-    # review 112 (round 113): the letter section's sentence was cut to pay for words;
-    # question 2, the audit cost's first use in a question, says whose cost it is
-    assert "costs of its own: your cost of Marlow's supplier audit and tooling." not in letter
-    assert "counting your cost of Marlow's supplier audit and tooling (`s.audit_cost`)" in _cell(
-        "q2-text"
-    )
+    assert "costs of its own: your cost of Marlow's supplier audit and tooling." in letter
     assert "Leave out your cost of Marlow's supplier audit and tooling, `s.audit_cost`" in q4
 
 

@@ -137,15 +137,6 @@ def plan_points(s):
 # --- the invariants, question by question -------------------------------------------------------
 
 
-def _no_true_limit_past_a_step(moves):
-    """Review 112 C1 (round 113): on question 7's plan, for a few learners (sweep-54 among
-    them) no true "can't give more" gives Marlow more than the plan's first step, so the log
-    is the last resort's: Marlow's opening, the same again, then its final offer with the
-    words, above the reservation price (``_last_resort_log``): hold, hold, accept, and no
-    step. Every other log still holds a step."""
-    return list(moves) == ["hold", "hold", "accept"]
-
-
 def test_q1_the_two_alternatives_never_tie_and_each_is_sometimes_best(drawn):
     """Q1: the alternatives' expected profits are at least 1 k€ apart (a tie, or a gap
     within a learner's rounding, would make the name a coin toss); each is best for a
@@ -615,9 +606,7 @@ def test_q8_logs_hold_a_real_decision_at_every_reply(drawn):
         key = scenario.right_moves(s, plan, floor, log)
         assert len(key) == len(log), s.learner
         moves = [moves[0] for moves, *_ in key]
-        assert "hold" in moves and ("next step" in moves or _no_true_limit_past_a_step(moves)), (
-            s.learner
-        )
+        assert "hold" in moves and "next step" in moves, s.learner
         worth = [package_points(r["offer"], s.yours) for r in log]
         assert all(w >= v for v, w in itertools.pairwise(worth)), s.learner
         for (right, why, offer, _, following), said in zip(key, log, strict=True):

@@ -1261,14 +1261,6 @@ def _last_resort_log(case, bits, below, plan):
         for row in package_rows(case)
         if opening[1] <= row[1] < floor and row[2] > plan[0][2] and says_true(case, row[0])
     ]
-    # review 112 C1: question 7's plan makes larger first steps, so for a few learners no
-    # true "can't give more" below the reservation price outranks its opening; then one
-    # above it (the course accepts it at the final offer)
-    finals = finals or [
-        row
-        for row in package_rows(case)
-        if row[1] > floor and row[2] > plan[0][2] and says_true(case, row[0])
-    ]
     if not finals:
         return None
     limit = min(finals, key=lambda row: zlib.crc32(f"{bits} {row[1]} {row[2]}".encode()))
