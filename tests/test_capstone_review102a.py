@@ -20,9 +20,8 @@ def drawn(workers_folder):
 
 def _table_points(case, log):
     """Marlow's points for the package Tallis has on the table at each reply of ``log``,
-    Tallis moving along the plan the log is built on by the course's moves (review 112 C1:
-    question 7's plan, ``course_plan_of``; the smallest-step plan until then)."""
-    plan = [row[0] for row in scenario.course_plan_of(case)]
+    Tallis moving along the smallest-step plan by the course's moves."""
+    plan = [row[0] for row in scenario.plan_of(case)]
     key = scenario.right_moves(case, plan, scenario.reservation_of(case), log)
     at, found = 0, []
     for moves, *_ in key:
@@ -35,7 +34,7 @@ def _falls_short(case):
     """The replies of ``case``'s log worth no more points to Marlow than the package on
     the table, as ``(reply, Tallis's k€ and points, the reply's k€ and points)``."""
     log = scenario.table_log(case)
-    plan = [row[0] for row in scenario.course_plan_of(case)]  # review 112 C1
+    plan = [row[0] for row in scenario.plan_of(case)]
     tables = _table_points(case, log)
     found, at = [], 0
     key = scenario.right_moves(case, plan, scenario.reservation_of(case), log)
@@ -79,6 +78,5 @@ def test_c1_question_8_names_the_plan_its_check_and_log_use():
     q7 = " ".join(cell_text(MODULE, "capstone", "q7-text").split())
     assert "no step costs more than the one before" in q7
     case = course.variant(MODULE, "rv-alice")
-    # review 112 C1 (round 113): the check and the log now use question 7's plan
-    plan = [row[0] for row in scenario.course_plan_of(case)]
+    plan = [row[0] for row in scenario.plan_of(case)]
     assert scenario.table_moves_of(case) == scenario.table_moves_of(case, plan=plan)

@@ -47,7 +47,7 @@ def _old_rule(s, plan, reservation, log):
 
 
 def _course(s):
-    plan = [row[0] for row in scenario.course_plan_of(s)]  # review 112 C1: question 7's plan
+    plan = [row[0] for row in scenario.plan_of(s)]
     return plan, scenario.reservation_of(s)
 
 
@@ -77,17 +77,16 @@ def test_c1_section_5_defines_a_move_as_half_a_step_before_question_8():
 
 
 def test_c1_question_8_holds_at_a_small_move_and_the_old_answer_fails():
-    """id-101's own log (id-103's until review 112 C1 built the logs on question 7's plan):
-    Marlow's opening is worth 30 k€ to Tallis, its next offer 40, and the plan's first step
-    costs 15 k€, so the 10 k€ move counts as none: a hold, then (a second reply without a
-    move) the next step. The old answer, a step at the 10 k€ move, fails with a hint that
-    gives the facts, not the move."""
-    s = course.variant(MODULE, "id-101")
+    """id-103's own log: Marlow's opening is worth 45 k€ to Tallis, its next offer 50, and
+    the plan's first step costs more than 10 k€, so the 5 k€ move counts as none: a hold,
+    then (a second reply without a move) the next step. The old answer, a step at the
+    5 k€ move, fails with a hint that gives the facts, not the move."""
+    s = course.variant(MODULE, "id-103")
     plan, floor = _course(s)
     profits = [package_points(p, s.yours) for p in plan]
     log = scenario.table_log(s)
     worth = [package_points(r["offer"], s.yours) for r in log]
-    assert worth[:3] == [30, 40, 40] and profits[0] - profits[1] > 40 - 30
+    assert worth[:3] == [45, 50, 50] and profits[0] - profits[1] > 2 * 5
     key = scenario.right_moves(s, plan, floor, log)
     assert key[1][:2] == (("hold",), "small stalled once")
     assert key[2][1] == "stalled twice"
@@ -147,8 +146,7 @@ def test_c1_sweep_every_log_keeps_a_real_decision_and_few_change(monkeypatch):
     """Over 500 learners (id-0 … id-499), the drawn logs are unchanged; the course's moves
     change on 6 of them (a small move now held), the same as with ``MOVE_SHARE`` 0 (the old
     rule: any move counts); every log still holds a hold and a next step, and each
-    decision comes up as often as before: 119 logs end in an accept, 137 in a walk-away
-    (76 and 237 since review 112 C1 built the logs on question 7's plan)."""
+    decision comes up as often as before: 119 logs end in an accept, 137 in a walk-away."""
     found = {}
     moves, logs = {}, {}
     for share in (scenario.MOVE_SHARE, 0.0):
@@ -163,11 +161,8 @@ def test_c1_sweep_every_log_keeps_a_real_decision_and_few_change(monkeypatch):
             found[share].update(set(got))
             moves[share, n] = got
     # review 106 E2 (round 107): with a move worth the whole step, 134 walk-aways (137 at
-    # half) and 30 logs' moves differ from any-move's (6 at half; 24 differ from half's).
-    # Review 112 C1 (round 113): the logs are built on question 7's plan, whose steps are
-    # fewer and larger (recomputed: accept 119 -> 76, walk away 134 -> 237, and 137 -> 248
-    # with any move counted; 53 logs' moves differ from any-move's, 30 before)
-    assert dict(found[1.0]) == {"hold": 500, "next step": 500, "accept": 76, "walk away": 237}
-    assert dict(found[0.0]) == {"hold": 500, "next step": 500, "accept": 76, "walk away": 248}
-    assert sum(moves[1.0, n] != moves[0.0, n] for n in range(500)) == 53
+    # half) and 30 logs' moves differ from any-move's (6 at half; 24 differ from half's)
+    assert dict(found[1.0]) == {"hold": 500, "next step": 500, "accept": 119, "walk away": 134}
+    assert dict(found[0.0]) == {"hold": 500, "next step": 500, "accept": 119, "walk away": 137}
+    assert sum(moves[1.0, n] != moves[0.0, n] for n in range(500)) == 30
     assert all(logs[1.0, n] == logs[0.0, n] for n in range(500))

@@ -38,7 +38,7 @@ def test_e2_question_8_steps_only_for_a_move_worth_the_step():
     steps = 0
     for n in range(200):
         case = course.variant(MODULE, f"id-{n}")
-        plan = [row[0] for row in scenario.course_plan_of(case)]  # review 112 C1: the log's
+        plan = [row[0] for row in scenario.plan_of(case)]
         profits = [scenario._worth(case, package) for package in plan]
         key = scenario.right_moves(
             case, plan, scenario.reservation_of(case), scenario.table_log(case)

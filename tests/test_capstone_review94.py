@@ -144,7 +144,7 @@ def test_c1_the_text_says_the_rule_calls_for_the_step_that_question_8_requires()
     learners (before a final offer or an acceptable one), the only right move is the next
     step."""
     from course.engine import capstone as engine
-    from course.scenarios.capstone import course_plan_of, reservation_of, right_moves, table_log
+    from course.scenarios.capstone import plan_of, reservation_of, right_moves, table_log
 
     summary = _cell("summary")
     assert "(test that first)" not in summary
@@ -158,7 +158,7 @@ def test_c1_the_text_says_the_rule_calls_for_the_step_that_question_8_requires()
     seen = 0
     for n in range(40):
         case = course.variant("05_capstone", f"c1-{n}")
-        plan = [row[0] for row in course_plan_of(case)]  # review 112 C1: the log's plan
+        plan = [row[0] for row in plan_of(case)]
         for moves, why, *_ in right_moves(case, plan, reservation_of(case), table_log(case)):
             if why == "can't give more":  # review 98 C1: or a hold once at the target
                 assert moves[0] == "next step" and set(moves) <= {"next step", "hold"}, moves

@@ -11,7 +11,6 @@ from course.checks.capstone import _drawn, _fixed_logs, judge_table_moves
 from course.checks.hints import NotYet
 from course.scenarios.capstone import (
     _worth,
-    course_plan_of,
     plan_of,
     reservation_of,
     right_moves,
@@ -58,7 +57,7 @@ def _stopper(case, plan, reservation, log, margin=0):
 
 
 def _runs(case):
-    plan = [row[0] for row in course_plan_of(case)]  # review 112 C1: the plan the check gives
+    plan = [row[0] for row in plan_of(case)]
     runs = [(plan, reservation_of(case), table_log(case))]
     return runs + [tuple(rest) for _, *rest in _fixed_logs(case)]
 
