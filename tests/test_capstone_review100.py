@@ -194,8 +194,7 @@ def test_c1_section_5_teaches_module_04s_shape_and_the_worked_case_is_computed(r
     assert "no step costs more than the one before; and it passes both targets" in q7
     about = " ".join(_cell("about-the-bot").split())
     assert (
-        # review 112 C4 (round 113): it refuses such a plan where a step grows, not all
-        "**The smallest steps.** In more than half of the plans of smallest steps, some step "
-        "costs you more than the one before (question 7 refuses such a plan)" in about
+        "**The smallest steps.** In more than half of the plans of smallest steps (question 7 refuses these)"
+        in about
     )
     assert "its steps may grow (5 k€, then 10)" not in about

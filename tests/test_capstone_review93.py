@@ -164,9 +164,8 @@ def test_c1_question_7_and_the_takeaway_say_where_the_learner_decides_that_growi
     about = " ".join(_cell("about-the-bot").split())
     # review 102 (cuts): the same fact, the plans named in place
     assert (
-        # review 112 C4 (round 113): question 7 refuses such a plan where a step grows
-        "In more than half of the plans of smallest steps, some step costs you more than the "
-        "one before (question 7 refuses such a plan)" in about
+        "In more than half of the plans of smallest steps (question 7 refuses these), some step "
+        "costs you more than the one before" in about
     )
     assert "over nine plans in ten had such a step" in about
     summary = _cell("summary")

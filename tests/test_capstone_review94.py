@@ -176,7 +176,7 @@ def test_c2_the_bluff_rests_on_the_model_rule_comment_and_carr_went_further():
     clause as going further."""
     text = _cell("say-teaching")
     assert "defends it as part of business's game" not in text
-    rule = text.index("the comment to Model Rule 4.1")  # review 112 U6: glossed after it
+    rule = text.index("the comment to Model Rule 4.1 ordinarily takes it as no statement")
     carr = text.index('Carr ("Is Business Bluffing Ethical?", 1968) went further and excused')
     assert rule < carr
     assert "some false facts too, which this course does not" in text

@@ -990,9 +990,8 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
     assert f"a chance of {quell_posterior(case):.2f}" in rubric
     assert f"profit {plan[0][1]:g}, {plan[0][2]:g} of Marlow's" in rubric
     # review 110 C1 (round 111): the reference plan's steps shrink (155, 125, 105): its first
-    # step reaches the target, and Marlow accepts it; review 112 C2 (round 113): that step
-    # comes at a stall, section 5's last row, as Marlow's move to 80 gains less than it costs
-    assert f"I made that step, to my target ({plan[1][1]:g}), as an invitation" in rubric
+    # step reaches the target, and Marlow accepts it
+    assert f"I made my first step, to my target ({plan[1][1]:g})" in rubric
     target = state_target(case, [row[0] for row in plan], floor, False)
     assert f"Marlow's answers pointed to ({target:g})" in rubric
     assert target == plan[1][1]
@@ -1005,39 +1004,30 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
     # review 61, C1: the weeks clash with the rush request, so the model answer discounts
     # them and rates the row open, a reading question 4 accepts
     # review 90 X1: the only reading question 4 accepts
-    # review 112 X3 (round 113): your own 3 weeks may come first, so "Marlow" passes too
-    assert alternatives_holder(case) is None and alternatives_readings(case) == {None, "Marlow"}
+    assert alternatives_holder(case) is None and alternatives_readings(case) == {None}
     assert "clashed with its rush, so I rated the row open" in " ".join(rubric.split())
     assert f"claimed {case.their_weeks} weeks of stock against my {case.your_weeks}" in rubric
     negotiation = contract_negotiation(case, case.reservation_if_not, ROUNDS)
     table = Table(negotiation, "linear", rng=random.Random(0))
     session = table.session
-    # review 112 C2 (round 113): section 5's rule, as sit_by_the_plan keeps it: hold at the
-    # opening, hold at a move worth less than the step (no move), step at the second reply
-    # without a move (announced as an invitation)
-    for package in (plan[0][0], plan[0][0], plan[0][0], plan[1][0]):
+    for package in (plan[0][0], plan[0][0], plan[1][0]):
         session.offer(package)
     profits = [package_points(o, case.yours) for _, who, o in session.history if who == "bot"]
-    first, moved, stalled = profits
-    cost = plan[0][1] - plan[1][1]
-    assert first < moved == stalled and not is_move(moved - first, cost), (profits, cost)
+    first, moved = profits
+    assert first < moved
     assert f"answered at a profit of {first:g}" in rubric
-    assert f"Its move to {moved:g} gave me {moved - first:g}, less than the {cost:g}" in rubric
-    assert f"When it stayed at {moved:g}, I made that step" in rubric
-    assert "At its move to" not in rubric
+    assert f"At its move to {moved:g}" in rubric
     assert f"would still answer at {first:g}" in rubric
-    assert session.agreement is not None and session.result().round == 4
+    assert session.agreement is not None and session.result().round == 3
     gain = package_points(session.agreement, case.yours) - floor
     assert package_points(session.agreement, case.yours) == plan[1][1]
-    assert f"accepted {plan[1][1]:g} in round 4" in rubric
+    assert f"accepted {plan[1][1]:g} in round 3" in rubric
     assert f"{gain:g} above my reservation price" in rubric
     found = table.outcome()["concessions"]
     assert [c["answered"] for c in found] == [True]
-    # review 112 C2: the step at a stall is one into silence, the one section 5 allows
-    assert [c["into_silence"] for c in found] == [True]
+    assert [c["into_silence"] for c in found] == [False]
     assert found[0]["answer"] == "accept"  # the step bought the deal
-    assert "I kept my plan's rule, and the step bought the deal" in rubric
-    assert "my step answered a move" not in rubric
+    assert "my step answered a move, and the step bought the deal" in rubric
     assert "a concession into silence" not in rubric  # round 100: the plan kept its rule
     deal = session.agreement
     points = package_points(deal, case.theirs)

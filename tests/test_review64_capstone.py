@@ -18,7 +18,6 @@ def test_carr_defends_bluffing_and_the_model_rule_comment_tolerates_it():
     assert "surveys find most negotiators tolerate" not in text
     assert "survey" not in text
     assert (
-        # review 112 U6 (round 113): the rule glossed in plain words
-        "the comment to Model Rule 4.1 (the American Bar Association's rule on lawyers' "
-        "honesty) ordinarily takes it as no statement of material fact (module 00)" in text
+        "the comment to Model Rule 4.1 ordinarily takes it as no statement of material "
+        "fact (module 00)" in text
     )

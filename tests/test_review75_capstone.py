@@ -9,7 +9,7 @@ import pytest
 import course
 from course.checks import capstone as check
 from course.checks.hints import NotYet
-from course.scenarios.capstone import course_plan_of, reservation_of, table_log
+from course.scenarios.capstone import plan_of, reservation_of, table_log
 from course.variants import learner_as
 from tests.sweeps import passes
 from tests.sweeps import run as run_check
@@ -76,31 +76,17 @@ def _both(s, plan, reservation, log):
     return _moves(s, plan, reservation, log, at_opening="next step", after_two="hold")
 
 
-@pytest.mark.parametrize("answer", [_moves, _hold_after_two])
+@pytest.mark.parametrize("answer", [_moves, _step_at_opening, _hold_after_two, _both])
 def test_question_8_accepts_a_step_after_the_opening_and_a_hold_after_two_stalls(answer):
     """X3 (with C1, C4): question 8 refused a small step in answer to Marlow's opening,
     which section 5 calls common and defensible, and a hold after two replies without a
     move, which is module 04's rule (no step into silence). Both now pass, visible and
     hidden, each judged on the path its own moves took (a learner who stepped at the
-    opening is one package further down the plan). Failed on the old check.
-
-    Review 112 (round 113): section 5 now reads Marlow's opening as a position, not yet a
-    concession, and holds there; the step at the opening no longer passes
-    (``test_a_step_at_marlows_opening_no_longer_passes`` below); the hold after two stalls
-    still does."""
+    opening is one package further down the plan). Failed on the old check."""
     for n in range(8):
         with learner_as(f"moves-{n}"):
             assert passes(run("table_moves", answer)), (n, answer.__name__)
             assert passes(run("table_moves", answer, hidden=True)), (n, answer.__name__)
-
-
-@pytest.mark.parametrize("answer", [_step_at_opening, _both])
-def test_a_step_at_marlows_opening_no_longer_passes(answer):
-    """Review 112 (round 113): section 5's one reading, an opening is a position, not yet a
-    concession: hold. The check and the text now agree."""
-    for n in range(4):
-        with learner_as(f"moves-{n}"), pytest.raises(NotYet, match="reply 1 is Marlow's opening"):
-            run("table_moves", answer)
 
 
 def test_the_built_logs_try_both_new_moves():
@@ -112,7 +98,7 @@ def test_the_built_logs_try_both_new_moves():
         logs = dict((what, (p, r, log)) for what, p, r, log in check._fixed_logs(case))
         plan, floor, log = logs["a log of five replies without a move"]
         assert _moves(case, plan, floor, log) != _hold_after_two(case, plan, floor, log)
-        plan = [row[0] for row in course_plan_of(case)]  # review 112 C1: question 7's plan
+        plan = [row[0] for row in plan_of(case)]
         log = table_log(case)
         floor = reservation_of(case)
         assert _moves(case, plan, floor, log) != _step_at_opening(case, plan, floor, log)
@@ -320,9 +306,7 @@ def test_the_model_answer_gives_a_reason_for_each_departure_and_judges_its_weigh
     # reason is given for keeping it
     assert "fearing its deadline: a concession into silence" not in answer
     # review 110 C1 (round 111): one step (to the target) bought the deal
-    # review 112 C2 (round 113): the step came at a stall, each hold with its reason
-    assert "less than the 30 my first step costs: no move, so I held" in answer
-    assert "I kept my plan's rule, and the step bought the deal" in answer
+    assert "I kept my plan, since my step answered a move, and the step bought the deal" in answer
     # review 76 U6: the weight is judged on the fact it was for (Quell), not on the price
     assert "far under its 62 with Quell: my 0.4 fit" in answer
     assert "what was kept and what was left of the plan, with a reason" in answer

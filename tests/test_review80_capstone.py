@@ -91,10 +91,8 @@ def test_one_rule_on_which_steps_to_send_and_the_model_answer_keeps_it():
     assert f"I opened with my planned package (profit {profits[0]:g}" in answer
     # review 110 C1 (round 111): the plan's steps shrink (155, 125, 105); the first step is
     # the plan's next package, the target, and Marlow accepted it, so no second was sent
-    # review 112 C2 (round 113): the step comes at a stall (Marlow's move to 80 gains less
-    # than the step costs, no move by section 5), and Marlow accepts it a round later
-    assert f"I made that step, to my target ({profits[1]:g})" in answer
-    assert f"It accepted {profits[1]:g} in round 4" in answer
+    assert f"I made my first step, to my target ({profits[1]:g})" in answer
+    assert f"It accepted {profits[1]:g} in round 3" in answer
     assert "my second (" not in answer
 
 

@@ -17,8 +17,9 @@
 # Sensors to Marlow Robotics, a buyer with four things on the table at once; you know
 # your own side well and Marlow's only through research and one signal. You will:
 #
-# 1. **prepare** — your BATNA and reservation price, a step that strengthens them, a
-#    reading of Marlow's request, an audit, an opening, your words and a concession plan;
+# 1. **prepare** — your BATNA and reservation price, one step that strengthens them,
+#    what Marlow's request tells you, an audit of both sides' leverage, an opening, what
+#    to say when you make it, and a plan of the packages you will concede through;
 # 2. **negotiate** — play the deal against a bot whose limits you cannot see;
 # 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
@@ -34,6 +35,9 @@
 #
 # The next cell draws your case. The first time, it asks for your course id: type the
 # one your instructor gave you and press Enter.
+#
+# Part of the brief is confidential, part is research about Marlow that may be wrong; each
+# part names the fields (`s.…`) holding its numbers.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 import course
@@ -58,7 +62,7 @@ scenario
 #
 # As in module 02, write each as a tree of `(probability, outcome)` pairs, work out its
 # expected value, and find the one worth most on average:
-# your **best alternative before the letter**.
+# your **best alternative before the letter** (the next section).
 #
 # The questions assume Tallis is **risk-neutral**: it weighs a gamble by its average, not
 # its spread.
@@ -108,6 +112,9 @@ check.my_batna(my_batna, hidden=True)
 # Your BATNA is the alternative you keep: the letter if you sign, else
 # question 1's answer. The letter is also a fact you can state to Marlow (section 4);
 # question 2 leaves that use out, and the reflection weighs it.
+#
+# A deal with Marlow has costs of its own: your cost of Marlow's supplier audit and
+# tooling.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): sign the letter or not, and your reservation price
@@ -240,6 +247,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # audit compares the two shares only.
 #
 # </details>
+#
+# Question 4 settles two rows; how much each source counts in *this* deal is your
+# judgement: the reflection asks for it.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): your audit
@@ -252,7 +262,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # | row | favours a side when |
 # |---|---|
 # | alternatives: shares (a) | it is ahead by ≥ 0.05 in *both* states |
-# | alternatives: time (b) | you can wait ≥ 3 weeks longer than Marlow claims (Marlow, or neither, when your deadline is ≤ 3 weeks) |
+# | alternatives: time (b) | you can wait ≥ 3 weeks longer than Marlow claims |
 # | power (d) | the other depends on the deal more by ≥ 0.10 |
 #
 # - (a) Your share: your BATNA (the better of `my_batna(s)` and `s.brenn_letter`) over
@@ -262,14 +272,14 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   agreement (the packages that suit both sides, module 02), but makes neither Brenn
 #   nor Kessel better. Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out
 #   of 100 in the two states, as your research gives no other figure for its
-#   alternative. Each share is the part of its best a side keeps if talks fail, from its
-#   worst contract (0) to its best (1); comparing them is the course's convention.
+#   alternative. Each share is the part of its best a side keeps if talks fail, so they
+#   compare.
 # - (b) `s.your_weeks` against `s.their_weeks`. A buyer
 #   overstates its stock, so a claim at least 3 weeks shorter than your weeks favours you;
 #   where Marlow's weeks put it ahead, set the claimed weeks aside (its rush request makes
-#   them doubtful, section 2): time favours neither side. Its true deadline is unknown,
-#   but yours, if 3 weeks or less (no later than the delivery it asked for), may come
-#   first and weaken you (section 3's note): time may then favour Marlow too.
+#   them doubtful, section 2): time favours neither side. Its true deadline is unknown, so
+#   the row cannot tell whose comes first, even when yours is short; if yours does, it
+#   weakens you (section 3's note): weigh it in the reflection.
 # - (c) If one of (a) and (b) favours a side and the other is neutral or agrees, the
 #   alternatives row favours that side. If they point different ways, the row is open.
 # - (d) `s.their_supply_share` (standing for Marlow's dependence on you) against
@@ -315,7 +325,8 @@ check.my_audit(my_audit, hidden=True)
 # profit, and a package's profit is the sum over the four issues: the additive scoring of
 # module 04 (Raiffa, *The Art and Science of Negotiation*, 1982), rounded to 5 k€; the
 # worst package (every issue at Marlow's best level) covers only your production costs
-# (not Marlow's audit and tooling), a profit of 0.
+# (not Marlow's audit and tooling), a profit of 0. Marlow's points are your research's
+# estimate of its own scoring.
 #
 # <details><summary>Where the sum misstates real profit</summary>
 #
@@ -327,10 +338,9 @@ check.my_audit(my_audit, hidden=True)
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
 # module 01). An offer beyond anything
 # the other side could accept still pulls if it is taken as an offer, but it risks an
-# impasse and costs credibility. Marlow here caps that pull at what an offer it could just
-# accept would do, and refuses out of hand, unpulled, a package giving it less than a
-# quarter of its reservation price. Your list terms give Marlow 0 points: they are a fact
-# to cite, not an opening.
+# impasse and costs credibility. At this table, a package giving Marlow less than a
+# quarter of its reservation price is refused out of hand and does not pull. Your list
+# terms give Marlow 0 points: they are a fact to cite, not an opening.
 #
 # <details><summary>What the research found on extreme first offers</summary>
 #
@@ -474,8 +484,7 @@ check.opening_offer(opening_offer, hidden=True)
 # - **Keep a belief a belief.** Your reading of the rush request is only a probability:
 #   stated as a fact, it misleads if you are wrong.
 # - **Never invent a fact.** A bluff about your own limit is one thing: the comment to
-#   Model Rule 4.1 (the American Bar Association's rule on lawyers' honesty) ordinarily
-#   takes it as no statement of material fact (module 00); Carr
+#   Model Rule 4.1 ordinarily takes it as no statement of material fact (module 00); Carr
 #   ("Is Business Bluffing Ethical?", 1968) went further and excused some false facts too,
 #   which this course does not. A made-up order from another customer is another: a false
 #   fact Marlow would rely on, which most reject (Lewicki, Saunders and Barry,
@@ -576,8 +585,9 @@ check.what_to_say(what_to_say, hidden=True)
 # the table for both of you. Module 04's rule: **create value first** (rule 1), **then
 # concede only what closes the deal**.
 #
-# Module 04 planned steps that shrink towards a target; here you need one for each state
-# of Quell. In each state the zone runs from your reservation price up to your best profit on a package that
+# Your opening is on the frontier, so every step from it costs you. Module 04 planned
+# steps that shrink towards a target; here you need one for each state of Quell. In each
+# state the zone runs from your reservation price up to your best profit on a package that
 # gives Marlow that state's reservation price. Your target in each state follows the
 # course's convention (module 02's table): the frontier package Marlow could accept in
 # that state nearest the zone's half-way point, at or above it. Your plan:
@@ -613,9 +623,7 @@ check.what_to_say(what_to_say, hidden=True)
 # | less its cheapest move: 8 weeks for 5 | − 17 |
 # | left, against its low reservation price, 34 | 44 |
 #
-# 44 ≥ 34: without Quell it could give more, so if it says it can't, Quell has capacity
-# and no package suits you both: finish your plan, then walk away politely.
-# Question 8 accepts both
+# 44 ≥ 34: without Quell it could give more. Question 8 accepts both
 # rules: hold once your last package reaches that target (module 04's, for a person), or
 # step on to your reservation price, which at this bot gains deals.
 #
@@ -669,8 +677,9 @@ check.what_to_say(what_to_say, hidden=True)
 # ## 6. At the table
 #
 # You open; Marlow answers every offer with an offer and a few words, for at most 8
-# rounds. Marlow's reservation price depends on whether Quell has capacity, drawn when you
-# sit down with the chance the rush request gave it, and hidden until the end.
+# rounds: send a package, accept Marlow's offer, or walk away. Marlow's reservation price
+# depends on whether Quell has capacity, drawn when you sit down with the chance the rush
+# request gave it, and hidden until the end.
 #
 # **Deadline and acceptance.** Marlow has its own deadline, which you do not know: it
 # makes its final offer in round 5, 6 or 7, never later. It accepts a package worth at
@@ -955,10 +964,9 @@ NegotiationTable(
 # "(1) In my second negotiation, I opened with my planned package (profit 155, 23 of
 # Marlow's points). Marlow answered at a profit of 60; I thought of my beliefs about Quell
 # (a chance of 0.38 that it had capacity) and of my target for the state Marlow's answers
-# pointed to (125), not of its number, and held. Its move to 80 gave me 20, less than the
-# 30 my first step costs: no move, so I held. When it stayed at 80, I made that step, to
-# my target (125), as an invitation. It accepted 125 in round 4, 34.75 above my
-# reservation price: I kept my plan's rule, and the step bought the deal. I kept Brenn
+# pointed to (125), not of its number, and held. At its move to 80 I made my first step,
+# to my target (125). It accepted 125 in round 3, 34.75 above my reservation price. I kept
+# my plan, since my step answered a move, and the step bought the deal. I kept Brenn
 # (81.25 on average) over the letter's sure 65.
 # Signed, my reservation price would have been 74, enough for a package Marlow accepts
 # even with Quell (63 points, profit 90), step 3 of my signed plan, within the four that
@@ -1008,9 +1016,8 @@ NegotiationTable(
 #   for something, and take no term back where the frontier allows.
 # - Step only when the other side moves (its opening is a position, not a move), says it can
 #   give no more (at this table the words are true; test a person's first), or, once per
-#   deadlock, to break it, announced as an invitation (GRIT). After a move, give no more
-#   than it gave; only the other two steps get nothing back. At the end of your plan, walk
-#   away politely.
+#   deadlock, to break it, announced as an invitation (GRIT). Give no more than it gave.
+#   At the end of your plan, walk away politely.
 # - After every negotiation, debrief: the outcome, the value claimed and created, the
 #   leverage that moved it, and what the ending did to the relationship.
 
@@ -1040,9 +1047,8 @@ NegotiationTable(
 # by your research Marlow should prefer the opening. Sent at the table after it, such a
 # partner gives Marlow fewer points: a retraction (section 6).
 #
-# **Trials.** The scripted learner `sit_by_the_plan` keeps section 5's rule on the smallest
-# steps (below), not on question 7's plan, which refuses them where a step grows; the
-# course's tests check each figure.
+# **Trials.** The scripted learner `sit_by_the_plan` keeps section 5's rule, with the
+# smallest steps (below); the course's tests check each figure.
 #
 # **An opening one step beyond.** An offer Marlow could not accept pulls its *first
 # answer* no further than one it just could, but stepping back from an opening beyond to
@@ -1058,8 +1064,8 @@ NegotiationTable(
 # against a tit-for-tat Marlow in 121 to 148 sittings of 200. This bot waits to be
 # answered: the one step of section 5's last row raised that to 167 to 182 sittings of 200.
 #
-# **The smallest steps.** In more than half of the plans of smallest steps, some step
-# costs you more than the one before (question 7 refuses such a plan), and a step may land on an issue you had already
+# **The smallest steps.** In more than half of the plans of smallest steps (question 7
+# refuses these), some step costs you more than the one before, and a step may land on an issue you had already
 # given ground on (volume back up, delivery back out): in the course's trials, over nine
 # plans in ten had such a step, and over half the steps were one.
 #
