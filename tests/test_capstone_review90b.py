@@ -9,11 +9,7 @@ import pytest
 import course
 from course.checks import capstone as check
 from course.checks.hints import NotYet
-from course.scenarios.capstone import (
-    OWN_SHORT_WEEKS,
-    alternatives_readings,
-    buyers_word_readings,
-)
+from course.scenarios.capstone import alternatives_readings, buyers_word_readings
 from tests.sweeps import passes
 from tests.sweeps import run as run_check
 from tests.test_review81_capstone import _audit
@@ -44,10 +40,6 @@ def test_x1_question_4_accepts_only_the_discounted_reading_of_marlows_weeks(monk
     for learner in learners:
         case = course.variant("05_capstone", learner)
         if _audit(case, True) == _audit(case, False):
-            continue
-        if case.your_weeks <= OWN_SHORT_WEEKS:
-            # review 112 X3 (round 113): a deadline of yours of 3 weeks or less may be read
-            # as favouring Marlow, so this reading passes there (tests/test_capstone_review113.py)
             continue
         differ += 1
         monkeypatch.setenv("LEVERAGE_LEARNER", learner)

@@ -44,7 +44,6 @@ from course.scenarios.capstone import (
     batna_of,
     beyond_of,
     buyers_word_readings,
-    course_plan_of,
     crosses,
     draft_of,
     final_above,
@@ -599,9 +598,8 @@ def audit_rules(case):
     return [
         (
             lambda v: v["alternatives"] not in claimed,
-            # review 112 X3: the verdict fits that reading; it may not be why it was given
-            "your alternatives verdict does not fit your case's facts: it fits only a reading "
-            f"that takes Marlow's {case.their_weeks} weeks of stock at its buyers' word, an "
+            "your alternatives verdict does not fit your case's facts: it is the reading that "
+            f"takes Marlow's {case.their_weeks} weeks of stock at its buyers' word, an "
             "unverified claim of the other side; section 2's rule is to set the claimed weeks "
             "aside (its rush request makes them doubtful), so time favours neither side here "
             "(if you did not count "
@@ -1641,9 +1639,7 @@ def _shape_fault(case, result, opening, floor):
     if len(missed) > _fewest_missed(case, worths[0], floor, made):
         quell, target = missed[0]
         state = "with Quell" if quell else "without Quell"
-        # review 112: from the first step on (a draft below the frontier may itself be worth
-        # less than the target; its step 0 then named the plan's last package as "before")
-        k = next((k for k in range(1, len(worths)) if worths[k][0] < target - 1e-9), None)
+        k = next((k for k, (you, _) in enumerate(worths) if you < target - 1e-9), None)
         if k is None:
             return ("end", None, None)  # it stops above the target
         return (
@@ -1848,12 +1844,11 @@ def concession_plan(answer, hidden=False):
     for case, opening, floor in cases:
         result = call_learner(answer, case, dict(opening), floor)
         judge_plan(case, result, opening, floor)
-    # review 95 X1: it said "one smallest step at a time" to a plan of module 04's shape too;
-    # review 112 C3: it named section 5's smallest steps, which question 7 no longer grades
+    # review 95 X1: it said "one smallest step at a time" to a plan of module 04's shape too
     passed(
         "concession_plan keeps every step on the Pareto frontier and gives Marlow more each "
-        "time, in steps that never grow, passing the targets it can, on every case the check "
-        "tried. The check gave it the course's opening and reservation price, so an earlier "
+        "time, on every case the check tried (section 5's smallest steps, or module 04's "
+        "shape). The check gave it the course's opening and reservation price, so an earlier "
         "slip did not count here."
     )
 
@@ -1980,8 +1975,8 @@ def _move(value):
 def judge_table_moves(case, result, plan, reservation, log, where=None):
     """Question 8 on ``result``, what ``table_moves(case, plan, reservation, log)``
     returned: nothing when each move is one section 5's rule allows (``right_moves``: at a
-    final offer below the reservation price, a walk-away or the plan's next step; after two
-    replies without a move, a hold or the next step; at Marlow's opening, a hold), up to
+    final offer below the reservation price, a walk-away or the plan's next step; at
+    Marlow's opening and after two replies without a move, a hold or the next step), up to
     the reply that ends the talks, each read on the path the learner's own moves took;
     else the hint at the first move that is not, which gives the facts the rule reads there
     and never names the move."""
@@ -2053,8 +2048,8 @@ def _fixed_logs(case):
     (review 77 X2); and, on a plan of one step, Marlow offering back the package last sent
     once no step is left (review 73 X2)."""
     floor = reservation_of(case)
-    rows = course_plan_of(case)  # review 112 C1: question 7's plan, no longer plan_of's
-    plan, profits = [row[0] for row in rows], [row[1] for row in rows]
+    plan = [row[0] for row in plan_of(case)]
+    profits = [row[1] for row in plan_of(case)]
     below = _openings_below(case, floor)
     low, high = below[:2]
     # review 104 C1: the logs' move from low to high counts, off the line (more than
@@ -2062,9 +2057,7 @@ def _fixed_logs(case):
     line = MOVE_SHARE * (profits[0] - profits[1])
     counts = [row for row in below[1:] if row[1] - low[1] > line + 1e-9]
     high = counts[0] if counts else high
-    # review 112 C1: question 7's plan may have one step; then its last package stands in
-    second = profits[min(2, len(profits) - 1)]
-    ahead = min((row for row in package_rows(case) if row[1] > second), key=lambda r: r[1])
+    ahead = min((row for row in package_rows(case) if row[1] > profits[2]), key=lambda r: r[1])
     above = final_above(case, floor, profits[1])  # short of the plan's first step
     last = {"final": True, "cant_give_more": True}
     twins = {}  # review 77 X2: packages below the reservation price, by their worth to you
@@ -2101,7 +2094,7 @@ def _fixed_logs(case):
             "a log with a final offer above your reservation price",
             plan,
             floor,
-            [reply(low), reply(high), reply(final_above(case, floor, second), **last)],
+            [reply(low), reply(high), reply(final_above(case, floor, profits[2]), **last)],
         ),
         (
             "a log with a final offer below your reservation price, on a plan of one step",
@@ -2125,7 +2118,7 @@ def _fixed_logs(case):
             "a log in which Marlow offers your last package once your plan has no step left",
             plan[:2],
             floor,
-            [reply(low), reply(high), reply(rows[1]), reply(high, **last)],
+            [reply(low), reply(high), reply(plan_of(case)[1]), reply(high, **last)],
         ),
     ]
     small = _small_move_log(case, floor, plan, profits)
@@ -2179,7 +2172,7 @@ def table_moves(answer, hidden=False):
     of the rule; hidden: other learners' logs and their built logs too."""
     runs, built = [], None
     for case in _cases(hidden):
-        plan = [row[0] for row in course_plan_of(case)]  # review 112 C1: question 7's plan
+        plan = [row[0] for row in plan_of(case)]
         runs.append((None, case, plan, reservation_of(case), table_log(case)))
         fixed = _fixed_logs(case)
         runs += [(what, case, *rest) for what, *rest in fixed]

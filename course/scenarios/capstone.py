@@ -587,16 +587,8 @@ def _time_lean(waits, margin):
     say its stock lasts: ``"you"`` from ``margin`` on, else ``None``. Marlow's weeks are an
     unverified claim of the other side, which its rush request (always made) belies, so
     section 2 sets them aside where they would put Marlow ahead (review 91 U1) (review 90 X1: taking them
-    at its buyers' word no longer passes). Review 112 X3: a short deadline of Tallis's own
-    may be read as favouring Marlow too (``alternatives_readings``, ``OWN_SHORT_WEEKS``)."""
+    at its buyers' word no longer passes)."""
     return "you" if waits >= margin else None
-
-
-#: Review 112 X3: Tallis's own booking deadline, in weeks, at or below which question 4
-#: also accepts time read as favouring Marlow: no later than the 3-week delivery Marlow
-#: asked for, so Tallis's deadline may come first, and the first deadline's holder
-#: concedes (section 3's note, after Sandholm and Vulkan).
-OWN_SHORT_WEEKS = 3
 
 
 @answer_key
@@ -620,10 +612,7 @@ def alternatives_readings(case):
     ``WEEKS_MARGIN`` (weeks are whole, and redrawing would give learners new cases).
     Weeks that would point to Marlow clash with its rush request, which it always makes,
     and section 2 says to set them aside there: the row is read without them (review 61 C1
-    accepted that reading too; review 90 X1 made it the only one). Review 112 X3: where
-    Tallis's own deadline is at most ``OWN_SHORT_WEEKS`` weeks, time read as favouring
-    Marlow is accepted as well (yours may come first, section 3's note), whatever Marlow
-    claims."""
+    accepted that reading too; review 90 X1 made it the only one)."""
     gaps = alternatives_gaps(case)
     shares = {
         _holder(gaps, ALTERNATIVES_MARGIN - LINE_CLEARANCE),
@@ -631,8 +620,6 @@ def alternatives_readings(case):
     }
     waits = case.your_weeks - case.their_weeks
     times = {_time_lean(waits, WEEKS_MARGIN), _time_lean(waits, WEEKS_MARGIN + 1)}
-    if case.your_weeks <= OWN_SHORT_WEEKS:  # review 112 X3: your own deadline may come first
-        times.add("Marlow")
     return {_together(share, time) for share in shares for time in times}
 
 
@@ -942,67 +929,9 @@ def plan_of(case, opening=None, floor=None):
     return plan
 
 
-def _state_middles(case, rows, floor):
-    """Question 7's targets for a walk from ``rows[-1]`` (its start) over the frontier rows
-    ``rows`` at or above ``floor``: for each state of Quell with a zone that the start has
-    not passed, the profit of the package nearest the zone's half-way point, at or above
-    it, that Marlow accepts in that state."""
-    targets = []
-    for need in (case.reservation_if_not, case.reservation_if_quell):
-        best = max((you for you, them, _ in rows if them >= need), default=floor)
-        middle = (best + floor) / 2
-        if best > floor and rows[-1][0] >= middle:
-            targets.append(min(y for y, t, _ in rows if t >= need and y >= middle))
-    return targets
-
-
-@answer_key
-def course_plan_of(case, opening=None, floor=None):
-    """Review 112 C1: question 7's plan, the one its check accepts (the notebook's model
-    answer, ``concession_plan``), from ``opening`` (the course's by default) down to
-    ``floor`` (Tallis's reservation price by default), as the list of rows ``(package, your
-    profit, Marlow's points)`` it passes through, the opening's first. Every later package
-    is on the frontier, gives Marlow more and leaves Tallis at least ``floor``; from a
-    draft below the frontier the first step costs nothing; no step costs more than the one
-    before; it passes both targets or as many as such steps can, then takes back the
-    fewest terms, then makes the most steps. Question 8's check and its logs use this plan
-    (they used ``plan_of``'s smallest steps, whose steps grow for most learners)."""
-    floor = reservation_of(case) if floor is None else floor
-    opening = opening_of(case) if opening is None else opening
-    frontier = {row[1:] for row in frontier_rows(case)}
-    rows = [(you, them, p) for p, you, them in frontier_rows(case) if you >= floor]
-    start = (_worth(case, opening), _marlow_points(case, opening), dict(opening))
-    rows.append(start)
-    draft = start[:2] not in frontier  # below the frontier: first a free trade (rule 1)
-    targets = _state_middles(case, rows, floor)
-
-    def back(was, now):  # the terms a step takes back: levels worth more to Tallis again
-        return sum(case.yours[issue][now[issue]] > case.yours[issue][was[issue]] for issue in now)
-
-    @functools.cache
-    def best_path(at, cap):  # to the plan's end: (targets missed, terms taken back, steps)
-        mine, theirs, package = rows[at]
-        if not any(them > theirs for _, them, _ in rows):
-            return (0, 0, ())
-        ways = []
-        for k, (you, them, step) in enumerate(rows):
-            cost = mine - you  # no step may cost more than the one before
-            if them <= theirs or cost > cap or (draft and at == len(rows) - 1 and cost > 0):
-                continue
-            rest = best_path(k, cost if cost > 0 else cap)
-            if rest is not None:  # None: a dead end, every step left costs more
-                missed = sum(mine > target > you for target in targets)
-                ways.append((rest[0] + missed, rest[1] + back(package, step), (k, *rest[2])))
-        return min(ways, key=lambda way: (way[0], way[1], -len(way[2])), default=None)
-
-    path = best_path(len(rows) - 1, math.inf)[2]
-    return [(dict(opening), start[0], start[1])] + [
-        (dict(rows[k][2]), float(rows[k][0]), float(rows[k][1])) for k in path
-    ]
-
-
 #: The steps a learner can count on making before the talks end (section 5): five answers
-#: after the opening, the first of them a hold (the move at Marlow's opening), so four steps: the most smallest steps section 5's count of four steps expects a plan to
+#: after the opening, the first of them a hold (the course's first move at Marlow's opening,
+#: where one small step is allowed too), so four steps: the most smallest steps section 5's count of four steps expects a plan to
 #: make in time (question 8 graded that line until review 69; it is now taught, not graded).
 ANSWERS = 4
 
@@ -1167,9 +1096,8 @@ def _table_points(case, plan, log, every=False):
     """For each reply of ``log``, the points Marlow sees in the package Tallis has on the
     table when it replies (review 102 C1), on the course's path (``right_moves``' first
     moves); with ``every``, the most of that and of the path that also steps at Marlow's
-    opening (until review 112 the only reply where a step was allowed but not the course's
-    first move; since then that path is the course's, as the step is no longer allowed,
-    while ``_shaped_log`` keeps the one step's margin it left for it)."""
+    opening (the only reply where a step is allowed but not the course's first move, so no
+    allowed path is further ahead)."""
     points = [row[2] for row in plan]
     packages = [row[0] for row in plan]
     reservation = reservation_of(case)
@@ -1191,7 +1119,7 @@ def _outranks_table(case, log, plan=None, every=False):
     would be one the bot could not make (review 102 C1). A reply worth more to Marlow is
     never dominated by Tallis's package. On the course's path, or with ``every`` on each
     path the rule allows."""
-    plan = course_plan_of(case) if plan is None else plan
+    plan = plan_of(case) if plan is None else plan
     most = _table_points(case, plan, log, every)
     theirs = [_marlow_points(case, r["offer"]) for r in log]
     return all(given > table + 1e-9 for given, table in zip(theirs, most, strict=False))
@@ -1209,14 +1137,13 @@ def table_log(case):
     review 91 X1). Every reply gives Marlow more points than the package Tallis has on the
     table when it replies, on the course's path (``_outranks_table``, review 102 C1: section
     6's bot never turns a package down to offer one worth less to it), and where the case
-    allows with one step's margin more (kept from before review 112, when question 8 also
-    accepted a step at Marlow's opening): the drawn
+    allows (1,926 of 2,000 learners) on the path that also steps at Marlow's opening: the drawn
     shape, else the next that allows it, else ``SHORT_SHAPES``, else ``_last_resort_log``.
     Drawn from the learner's id alone, so that the case's own draws stay as they were; a
     list of ``reply`` dicts."""
     bits = zlib.crc32(f"05_capstone table log {case.learner}".encode())
     floor = reservation_of(case)
-    plan = course_plan_of(case)  # review 112 C1: question 7's plan, no longer plan_of's
+    plan = plan_of(case)
     profits = [row[1] for row in plan]
     # review 91 X1: only offers the table's bot could open with (never its best package);
     # in the few cases with none, the one that gives Marlow fewest points
@@ -1233,9 +1160,6 @@ def table_log(case):
     # review 102 C1: the drawn shape, or the next that leaves room for a true "can't give
     # more" worth more to Marlow than the package Tallis has on the table by then
     # (first on every path the rule allows, else on the course's path)
-    # review 112 C1: question 7's plan is one step for some learners (151 of 1,000), too
-    # short for every shape of LOG_SHAPES: then the short shapes alone
-    shapes = shapes or short
     first = bits % len(shapes)
     tried = [shapes[(first + k) % len(shapes)] for k in range(len(shapes))] + short
     for every in (True, False):
@@ -1368,9 +1292,9 @@ def right_moves(case, plan, reservation, log, follow=None):
     accept at or above the reservation price, else answer with the plan's next step if one
     is left, or walk away politely (accepted too; review 92 C1 made the step the course's
     move, where it was the walk-away); an offer worth at least the plan's next package, or, with
-    no step left, at least the package last sent, accept (review 73 X2); its opening, hold
-    (review 112, round 113: section 5 reads it as a position, not yet a concession, so the
-    small step review 75 X3 allowed there is no longer accepted); a move, the next
+    no step left, at least the package last sent, accept (review 73 X2); its opening, hold,
+    or one small step (at this table Marlow's opening always gives up ground, so it is its
+    first move and the step is reciprocity: review 75 X3, review 78 C1, review 91 C1); a move, the next
     step (review 104 C1: a move gains Tallis at least ``MOVE_SHARE`` of what the plan's next
     step costs, a hold too when exactly that; a smaller gain counts as a reply without a
     move, its ``why`` prefixed "small "); "can't give more", the
@@ -1419,8 +1343,8 @@ def right_moves(case, plan, reservation, log, follow=None):
             moves, why = ("accept",), "worth the next package"
         elif following is None and worth >= profits[at]:
             moves, why = ("accept",), "worth your last package"
-        elif before is None:  # review 112: a position, not yet a concession: hold only
-            moves, why = ("hold",), "opening"
+        elif before is None:
+            moves, why = ("hold", *step), "opening"
         elif moved or answer["cant_give_more"]:
             why = "moved" if moved else "can't give more"
             moves = step or ("hold",)
@@ -1450,7 +1374,7 @@ def right_moves(case, plan, reservation, log, follow=None):
 def table_moves_of(case, plan=None, reservation=None, log=None):
     """Question 8: the course's move after each of Marlow's replies in ``log`` (the
     learner's drawn log by default), from the course's plan and reservation price."""
-    plan = [row[0] for row in course_plan_of(case)] if plan is None else plan
+    plan = [row[0] for row in plan_of(case)] if plan is None else plan
     reservation = reservation_of(case) if reservation is None else reservation
     log = table_log(case) if log is None else log
     return [moves[0] for moves, *_ in right_moves(case, plan, reservation, log)]
