@@ -143,8 +143,9 @@ def test_u4_the_flat_examples_say_the_tenant_can_stay_while_talking():
     tenant can stay while talking; neither flat example said. Both now do."""
     bullet = _cell("audit-limits").split("It counts every alternative alike")[1]
     assert (
-        "If your tenancy rolls on while you talk, leaving is your choice: a flat you could "
-        "move to by walking out lowers the rent only if" in bullet
+        # review 112 U6 (round 113): in the outside option's own bullet, which says walking out
+        "If your tenancy rolls on while you talk, a flat you could move to by walking out "
+        "lowers the rent only if" in bullet
     )
     reflection = _cell("reflection")
     assert "What the sum misses: my tenancy rolls on, so moving is my choice" in reflection

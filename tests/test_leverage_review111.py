@@ -108,8 +108,10 @@ def test_c2_x1_every_reading_question_4a_accepts_gives_question_4c_a_moment(monk
         "row it weakens too high" in q4a
     )
     assert (
-        "Each earns the item. The rows weigh differently, so each reading moves your balance "
-        "by its own amount." in q4a
+        # review 112 C1 (round 113): "Not your power" now stands between the two
+        "Each earns the item." in q4a
+        and "The rows weigh differently, so each reading moves your balance by its own amount."
+        in " ".join(q4a.split())
     )
     assert "only news of a weakness or deadline of theirs may go on either (question 4a)." in _cell(
         "sources-teaching"

@@ -128,8 +128,8 @@ def test_x1_a_comparison_the_story_only_implies_is_a_note_not_a_refusal():
     """X1: question 2 refused a defensible deadline audit (the owner's quiet prospect rated
     below Brannock's costly second move) because the story only implies which side's
     alternatives are higher; the salary case did the same with Calder's unstated terms. Each
-    comparison the story only implies (salary: your alternatives; deadline: your
-    alternatives and power) now passes with a note, as a numeric bound does; comparisons the
+    comparison the story only implies (salary and deadline: your alternatives against
+    theirs) now passes with a note, as a numeric bound does; comparisons the
     story states outright (Vell's patent, Ostra's valve and buyers, Larkfield's recruiters)
     still refuse. The sweep (id-0..999): review 112's deadline audit was refused for all 45
     deadline learners without the standing-offer fact and now passes with the note; a salary
@@ -142,11 +142,8 @@ def test_x1_a_comparison_the_story_only_implies_is_a_note_not_a_refusal():
     implied = {
         (key, rule.source) for key, case in CASES.items() for rule in case._rules if rule.implied
     }
-    assert implied == {
-        ("salary", "alternatives"),
-        ("deadline", "alternatives"),
-        ("deadline", "power"),
-    }
+    # the deadline power rule stays a refusal (review 91 X1: only REFINANCE lifts it)
+    assert implied == {("salary", "alternatives"), ("deadline", "alternatives")}
     readings = {
         "deadline": _audit(((6, 2, 8), (4, 3, 3), (0.2, 0.4, 0.4))),
         "salary": _audit(((3, 5, 4), (8, 5, 6), (0.25, 0.5, 0.25))),

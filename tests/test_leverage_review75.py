@@ -203,7 +203,8 @@ def test_u1_question_2_names_single_ratings_as_a_bound_not_as_what_it_accepts():
     # after the list of what is refused
     assert (
         "A rating past a bound the course sets on your story's plainest facts (such as high "
-        "alternatives for a side with nowhere else to go) passes with a note" in q2
+        "alternatives for a side with nowhere else to go), or a comparison of the two sides "
+        "that your story implies without stating, passes with a note" in q2  # review 112 X1
     )
 
 

@@ -117,12 +117,14 @@ def test_u3_the_outside_option_limit_is_said_in_plain_words_with_an_example():
     the same words."""
     limits = _markdown("audit-limits")
     assert "at the table" not in limits and "Shaked" not in limits
-    bullet = limits.split("**It counts every alternative alike.**")[1].split("- **")[0]
+    # review 112 U6 (round 113): the outside option has its own bullet, read with this one
+    bullet = limits.split("**It counts every alternative alike.**")[1].split("- **It rates")[0]
     assert "counts only when it beats what the deal would give you anyway" in bullet
     # review 99 U1: the flat is an outside option, taken by walking out (module 02's words)
     assert "a flat you could move to by walking out lowers the rent only if" in bullet
+    assert "an option reached only by walking out" in bullet
     # review 110 U4 (round 111): the name stands where its rule is stated
-    assert 'modules 02 and 03 make "anyway" exact.' in bullet
+    assert 'Modules 02 and 03 make "anyway" exact.' in bullet  # review 112 U6
     assert "you anyway (module 03's *deal-me-out* result)." in bullet
     notes = _markdown("summary")
     assert "*Section 3, outside options.* The deal-me-out model is Shaked and Sutton's" in notes

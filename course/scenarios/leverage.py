@@ -710,7 +710,6 @@ CASES = {
                 "you own the rail siding that Brannock's freight needs",
                 side="you",
                 lifted_by=REFINANCE,
-                implied=True,  # review 112 X1: the story names no power of Brannock's to compare
             ),
             Rule(
                 "at_most",

@@ -375,8 +375,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # - **It overrates an option reached only by walking out** (an *outside option*): such an
 #   option counts only when it beats what the deal would give you anyway (module 03's
 #   *deal-me-out* result). If your tenancy rolls on while you talk, a flat you could move
-#   to lowers the rent only if you value it above the renewal you would get without it;
-#   below that, it still sets your reservation price. Modules 02 and 03 make "anyway" exact.
+#   to by walking out lowers the rent only if you value it above the renewal you would get
+#   without it; below that, it still sets your reservation price. Modules 02 and 03 make
+#   "anyway" exact.
 # - **It rates what each side has, not what the other side believes it has** (one belief
 #   excepted, on purpose: their trust in your word, filed as your power). Leverage works
 #   through their view: an alternative they doubt, or information they do not know you
