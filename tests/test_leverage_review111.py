@@ -113,7 +113,8 @@ def test_c2_x1_every_reading_question_4a_accepts_gives_question_4c_a_moment(monk
         and "The rows weigh differently, so each reading moves your balance by its own amount."
         in " ".join(q4a.split())
     )
-    assert "only news of a weakness or deadline of theirs may go on either (question 4a)." in _cell(
+    # review 112 C1 (round 113): the same news named, with your power ruled out
+    assert "when you learn of a weakness or deadline of theirs, you may lower the rating" in _cell(
         "sources-teaching"
     )
     q4c = _cell("q4c-text")
