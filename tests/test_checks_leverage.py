@@ -1032,7 +1032,8 @@ def test_a_salary_reading_that_rates_the_written_offer_as_middling_is_accepted()
     the scale", yet the story never gives Calder's terms, section 2 says a weak option earns
     a low rating, and the case's band line says the three weeks shrink your alternatives. No
     bound the course sets now puts a floor under a salary learner's own alternatives; the
-    story's comparison with Larkfield's still holds."""
+    story's comparison with Larkfield's still holds. Review 112 X1: the story only implies
+    that comparison, so breaking it is now a note that names it, not a refusal."""
     s = course.variant("00_leverage", "bob")
     assert s.case == "salary"
     audit = {
@@ -1049,9 +1050,11 @@ def test_a_salary_reading_that_rates_the_written_offer_as_middling_is_accepted()
                 for r in rules_for(drawn)
                 if r.kind == "at_least" and r.side == "you" and r.source == "alternatives"
             ]
+    assert "your alternatives above" not in check._past_a_bound(s, *check.judge_audit(s, audit))
     audit["theirs"]["alternatives"] = 6
-    with pytest.raises(NotYet, match="your alternatives and Larkfield's"):
-        check.judge_audit(s, audit)
+    note = check._past_a_bound(s, *check.judge_audit(s, audit))
+    assert "the course would rate your alternatives above Larkfield's" in note
+    assert "the story implies this without stating it" in note
 
 
 # --- question 4 --------------------------------------------------------------------------
@@ -2505,7 +2508,8 @@ def test_a_standing_offer_lets_brannock_be_rated_above_you_on_alternatives():
     viewing with no call back) and rated Brannock's alternatives above the owner's was told the
     audit did not fit the story, for 81 of 81 such learners of 200. The rule is now lifted for
     them; the bound of 5 on Brannock's alternatives stays (a note since review 102 X3), and
-    learners without that fact still meet the rule."""
+    learners without that fact still meet the rule. Review 112 X1: the story only implies
+    that comparison, so without the fact it is now a note that names it, not a refusal."""
     from course.scenarios.leverage import STANDING_OFFER
 
     audit = {
@@ -2521,21 +2525,17 @@ def test_a_standing_offer_lets_brannock_be_rated_above_you_on_alternatives():
             continue
         standing = STANDING_OFFER in s.facts.values()
         seen[standing] += 1
+        note = check._past_a_bound(s, *check.judge_audit(s, audit))
+        implied = "your alternatives no lower than Brannock's"
         if standing:
-            assert check.judge_audit(s, audit), s.learner
+            assert implied not in note, s.learner
         else:
-            with pytest.raises(
-                NotYet, match="your alternatives and Brannock's do not compare as your story"
-            ):
-                check.judge_audit(s, audit)
+            assert implied in note and "the story implies this without stating it" in note
         # review 102 X3 (round 103): past the bound of 5 is a note, not a refusal (without
-        # the standing offer, the comparison still refuses it)
-        if standing:
-            judged = check.judge_audit(s, above_five)
-            assert "Brannock's alternatives at most 5" in check._past_a_bound(s, *judged)
-        else:
-            with pytest.raises(NotYet, match="do not compare as your story"):
-                check.judge_audit(s, above_five)
+        # the standing offer, review 112 X1: the comparison is a note too)
+        note = check._past_a_bound(s, *check.judge_audit(s, above_five))
+        assert "Brannock's alternatives at most 5" in note
+        assert (implied in note) is not standing, s.learner
     assert seen[True] >= 50 and seen[False] >= 5
 
 
@@ -2577,7 +2577,9 @@ def test_a_comparison_the_audit_breaks_is_quoted_not_turned_into_a_direction():
     """Question 2's check listed each broken rule as a direction ("your alternatives should
     be rated above Larkfield's"), so an audit could be fixed message by message without
     reading the story. For a rule comparing one source's two ratings, it now quotes the
-    story's statement and names the source, and the direction is the learner's to read."""
+    story's statement and names the source, and the direction is the learner's to read.
+    Review 112 X1: a comparison the story only implies is a note, not a refusal, and is
+    checked here to pass with it."""
     for key, case in CASES.items():
         them = case.them.split(",")[0]
         for rule in case._rules:
@@ -2589,8 +2591,14 @@ def test_a_comparison_the_audit_breaks_is_quoted_not_turned_into_a_direction():
             mine, other = (yours, theirs) if rule.side == "you" else (theirs, yours)
             mine[rule.source], other[rule.source] = 1, 9
             s = replace(course.variant("00_leverage", "ada"), case=key, facts={})
+            audit = {"yours": yours, "theirs": theirs, "weights": case._weights}
+            if rule.implied:  # one point the other way: the balance stays on the story's line
+                mine[rule.source], other[rule.source] = 5, 6
+                note = check._past_a_bound(s, *check.judge_audit(s, audit))
+                assert f"({rule.because}); the story implies this without stating it" in note
+                continue
             with pytest.raises(NotYet) as failure:
-                check.judge_audit(s, {"yours": yours, "theirs": theirs, "weights": case._weights})
+                check.judge_audit(s, audit)
             said = str(failure.value)
             assert f"{words}: {rule.because}." in said and "that line says which side is" in said
             assert "should be rated above" not in said and "no lower than" not in said

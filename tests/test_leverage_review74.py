@@ -29,7 +29,9 @@ def test_x3_a_salary_learner_with_the_contractor_may_rate_larkfields_alternative
     the post..." and rated Larkfield's alternatives at or above their own was refused, while
     the deadline case lifts its parallel rule for Brannock's standing offer. The rule is now
     lifted for that fact the same way; learners without it still meet it. Fails on the old
-    code (rev-1's two audits were refused)."""
+    code (rev-1's two audits were refused). Review 112 X1: the story only implies that
+    comparison (Calder's terms are never given), so a learner without the contractor now
+    passes with a note that names it instead of a refusal; with the contractor, no note."""
     from course.scenarios.leverage import CONTRACTOR
 
     assert course.variant("00_leverage", "rev-1").case == "salary"
@@ -41,13 +43,12 @@ def test_x3_a_salary_learner_with_the_contractor_may_rate_larkfields_alternative
         contractor = CONTRACTOR in s.facts.values()
         seen[contractor] += 1
         for audit in CONTRACTOR_READINGS:
+            note = check._past_a_bound(s, *check.judge_audit(s, audit))
             if contractor:
-                assert check.judge_audit(s, audit), s.learner
+                assert "your alternatives above Larkfield's" not in note, s.learner
             else:
-                with pytest.raises(
-                    NotYet, match="your alternatives and Larkfield's do not compare as your story"
-                ):
-                    check.judge_audit(s, audit)
+                assert "A note, not a fault: the course would rate your alternatives above " in note
+                assert "the story implies this without stating it" in note, s.learner
     assert CONTRACTOR in course.variant("00_leverage", "rev-1").facts.values()
     assert seen[True] >= 10 and seen[False] >= 5, seen
 
@@ -64,7 +65,10 @@ def test_x2_the_comparison_hint_says_the_story_decides_the_direction():
     decide", yet only the story's direction passes (strictly, for "higher"). Both now say
     the story's line decides and the check does not name the side. rev-1 (salary), who
     rates both sides' alternatives 5 and then puts Larkfield ahead, is refused both times,
-    as the hint now says. Fails on the old text."""
+    as the hint now says. Fails on the old text. Review 112 X1: that alternatives comparison
+    is one the story only implies, so it now passes with a note; the hint is checked on the
+    comparison the salary story states (Larkfield's recruiters know the pay far better than
+    you do): information rated even, then you ahead, is refused both times."""
     from course.scenarios.leverage import CONTRACTOR
 
     assert "decide" not in check.READ_THE_COMPARISON
@@ -75,12 +79,18 @@ def test_x2_the_comparison_hint_says_the_story_decides_the_direction():
     assert "the hint quotes the story's line; it does not say which side" in q2
     learners = (course.variant("00_leverage", f"r74x2-{i}") for i in range(200))
     s = next(s for s in learners if s.case == "salary" and CONTRACTOR not in s.facts.values())
-    for theirs_alternatives in (5, 6):  # even, then Larkfield ahead: both refused
-        audit = _audit((4, 5, 5), (8, theirs_alternatives, 6), (0.3, 0.4, 0.3))
+    for yours_information in (8, 9):  # even, then you ahead: both refused
+        audit = _audit((yours_information, 6, 5), (8, 5, 6), (0.3, 0.4, 0.3))
         with pytest.raises(NotYet) as failure:
             check.judge_audit(s, audit)
+        assert "your information and Larkfield's do not compare" in str(failure.value)
         assert check.READ_THE_COMPARISON in str(failure.value)
     assert check.judge_audit(s, _audit((4, 6, 5), (8, 5, 6), (0.3, 0.4, 0.3)))
+    # the implied comparison (alternatives even, then Larkfield ahead) passes with its note
+    for theirs_alternatives in (5, 6):
+        audit = _audit((4, 5, 5), (8, theirs_alternatives, 6), (0.3, 0.4, 0.3))
+        note = check._past_a_bound(s, *check.judge_audit(s, audit))
+        assert "the story implies this without stating it" in note
 
 
 def test_u2_question_2_says_once_when_the_reasons_decide_the_marks():

@@ -342,9 +342,9 @@ class Tactic:
     carries none in the package: its labels are in the grader's keys
     (``course.grader_keys``), read where grading runs. Only ``group`` is here, because the
     draw's three-kinds rule needs it: tactics of one case with the same ``group`` are of one
-    kind, the kind the draw counts (``_counted``). The numbers were shuffled case by case (review 75 X1: they had named the same kind
-    in every case), so a number names no kind across cases; within a case, one tactic whose
-    kind is plain names its group."""
+    kind, the kind the draw counts (``_counted``). The numbers were shuffled case by case
+    (review 75 X1: they had named the same kind in every case), so a number names no kind
+    across cases; within a case, one tactic whose kind is plain names its group."""
 
     case: str
     text: str
