@@ -888,8 +888,11 @@ def test_section_2_keeps_the_sorting_rule_and_puts_its_refinements_in_a_side_not
     text = " ".join(_cell("sources-teaching").split())
     opened, note = text.split("<details>")[0], text.split("<details>")[1].split("</details>")[0]
     assert "**Sorting a fact.**" in opened and "**Each fact in one place.**" in opened
-    for said in ("The information row rates the difference knowing makes", "**Time.**"):
-        assert said in note and said not in opened, said
+    assert "**Time.**" in note and "**Time.**" not in opened
+    # review 112 U4 (round 113): question 2 relies on the information row's rule, so it moved
+    # from the side note into section 2's open text
+    said = "Information is rated by the difference knowing makes"
+    assert said in opened and said not in note
     # review 77 U1: Moore's finding, an aside, went on to the closing notes
     assert "Moore" not in text and "Moore" in " ".join(_cell("summary").split())
     assert "weight" not in opened.split("**Each fact in one place.**")[0]
@@ -1737,7 +1740,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the arithmetic's step of 2 fails for alternatives here
         # review 69 U4: the reading of the sole-source advice is in the closing notes
         # review 95 U4: its reason moved to an aside under the widget's prompt
-        ("audit-widget-text", "a step on alternatives is far slower", "closing notes say why"),
+        ("audit-widget-text", "where a step is far slower", "closing notes say why"),
         # jargon glossed
         ("build-teaching", "each side gains by cheating in one round", None),
         # materiality is what a reasonable person would weigh
@@ -1963,10 +1966,10 @@ def test_no_line_of_prose_runs_far_past_the_others():
         (
             "shift-teaching",
             # review 100 C1 (round 101): "bets on no unseen news" was hard to parse
-            "Asking at first reach is the default. Waiting is a bet on news",
+            "Ask at first reach: waiting is a bet on news",
             "conservative",
         ),
-        ("shift-teaching", "Waiting is a bet on news you cannot see", "with nothing else moving"),
+        ("shift-teaching", "waiting is a bet on news you cannot see", "with nothing else moving"),
         # question 2 states the bounds its check sets on every case (weights and balance)
         (
             "q2-text",
@@ -1979,7 +1982,11 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # something the check accepts; review 102 X3: a rating past one passes with a note)
         ("q2-text", "A rating past a bound the course sets on your story's plainest", None),
         # section 3 no longer points ahead to a term section 4 defines
-        ("audit-limits", "instead of starting over.", "Section 4 defines an"),
+        (
+            "audit-limits",
+            "It makes your judgement explicit, one rating at a time.",
+            "Section 4 defines an",
+        ),
         # section 5's figures are the case's own starting audit, which the learner may have
         # changed in the exercise just before
         (
@@ -2006,7 +2013,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("sources-teaching", "accepts as rightfully yours (authority", "accepts as legitimate"),
         # the six weeks are in the deadline story, not news: the reason to wait was known from
         # the start, in question 4c's model answer; section 5 names only the kind
-        ("shift-teaching", "could see at that moment", "the refusal itself told"),
+        ("shift-teaching", "can see at that moment", "the refusal itself told"),
         ("spend-judgement", "I knew from the story that", "cannot be extended"),
         # the half-unit rule is the symmetric Nash split's; only leverage comes in points, a
         # rating rises by a bare number (review 77 U4: "rating points" beside "points" was
@@ -2924,8 +2931,8 @@ def test_the_information_row_rates_the_difference_knowing_makes():
     both sides take for granted adds little, and files both sides' deadlines alike."""
     section = " ".join(_cell("sources-teaching").split())
     assert "helps you even when it knows you know" not in section
-    assert "The information row rates the difference knowing makes" in section
-    assert "What both sides take for granted earns a low rating" in section  # review 83 U3
+    assert "Information is rated by the difference knowing makes" in section  # review 112 U4
+    assert "what both sides take for granted earns a low rating" in section  # review 83 U3, 112 U4
     # review 78 U4: one rule for whose deadline it is, the side it presses
     assert "A deadline goes into the alternatives of the side it presses" in section
     rubric = " ".join(_cell("fact-reason").split())
@@ -3054,7 +3061,7 @@ def test_the_text_defines_need_where_it_first_uses_it_and_says_what_each_part_co
     assert "Section 4 defines" not in text
     assert "the balance you decide" in text[first.start() : first.start() + 160]
     for said in (
-        "In the sole-source case, where your pumps are approved only with Ostra's valve",
+        "in the sole-source case, where your pumps are approved only with Ostra's valve",
         # question 4c's model answer: what signals a hurry is coming down after a refusal
         "coming down to 94% straight after a refusal would tell Brannock",
         # question 4b says the decision to wait is 4c's (review 79 X1)
@@ -4086,7 +4093,7 @@ def test_the_deal_me_out_result_is_the_models_and_leaves_the_reservation_price()
     still sets your reservation price (this failed on the old text)."""
     limits = " ".join(_cell("audit-limits").split())
     # review 91 U3: the model's name moved to the closing notes with its authors
-    assert "Below that it still sets your reservation price;" in limits
+    assert "below that, it still sets your reservation price." in limits  # review 112 U6
     assert "Below that, it changes nothing" not in limits
     prompt = " ".join(_cell("reflection-text").split())
     # review 76 U1: the prompt names the limit and leaves its statement to section 3
@@ -4194,7 +4201,7 @@ def test_review_63_the_outside_option_rule_is_credited_to_both_modules_that_teac
     # review 76 U1: the side note is cut; its one limit still credits both modules
     # review 80 E2: the model's name is credited to Binmore, Shaked and Sutton (1989)
     # review 91 U3: the authors moved to the closing notes; section 3 names both modules
-    assert 'modules 02 and 03 make "anyway" exact' in flat
+    assert 'Modules 02 and 03 make "anyway" exact' in flat  # review 112 U6
     assert "named by Binmore, Shaked and Sutton (1989)" in " ".join(_cell("summary").split())
     assert "in the model and in Binmore" not in flat
 

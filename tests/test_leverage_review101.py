@@ -49,10 +49,9 @@ def test_c1_the_deadline_run_waits_for_the_reason_the_rule_names_and_shows_what_
     assert (news[after]._side, news[after]._source) == ("them", "alternatives")
     assert news[after]._change > 0 and "beside the same rail line" in news[after].text
     assert run[after] >= bar > run[below]
-    assert (
-        f"Waiting paid for one item (${signed(run[peak])}$), but the next offered Brannock "
-        "another rail-side warehouse, and the one after took the balance below the bar "
-        f"(${signed(run[below])}$), as **What passes** warns." in shift
+    assert (  # review 112 U1 (round 113): shorter; the figures and the warning kept
+        f"Waiting paid for one item (${signed(run[peak])}$); two items later it was below the "
+        f"bar (${signed(run[below])}$), as **What passes** warns." in shift
     )
     # section 5 now agrees with the take-away rule and question 4c's model answer
     assert (

@@ -176,7 +176,12 @@ def test_u2_the_outside_option_bullet_says_accident_against_walking_out_in_plain
     assert "That fits when the talks could end by accident" in bullet
     # review 108 U3 (round 109): it now says how much the gain helps
     assert "such as a buyer going bust: then half of any gain in what you would get" in bullet
-    assert "An option reached only by walking out (an *outside option*)" in bullet
+    # review 112 U6 (round 113): the outside option now has its own bullet, just after
+    limits = _cell("audit-limits")
+    assert "**It overrates an option reached only by walking out** (an *outside option*)" in (
+        limits
+    )
+    assert limits.index("by accident") < limits.index("reached only by walking out")
     # module 02 draws the same line: a payoff when something neither side controls ends
     # the talks, against an option taken by walking out
     batna = " ".join(cell_text("02_batna", "batna", "nash-teaching").split())
@@ -201,7 +206,8 @@ def test_u4_the_re_audit_says_why_the_owner_s_power_stays_as_rated():
     shift = _cell("shift-teaching")
     # review 110 (round 111): "so the rival siding counts once" repeated the sentence's own
     # "records that change once"; the why (one dependence, section 2) stays
-    assert "which stays as rated (the two rows rate one dependence, section 2)." in shift
+    # review 112 U3 (round 113): section 2 no longer says it; section 3 does
+    assert "which stays as rated (the two rows rate one dependence, section 3)." in shift
 
 
 def test_u5_the_illegitimate_hints_name_information_got_by_deceit():

@@ -119,8 +119,9 @@ def test_u1_the_two_kinds_of_alternative_side_note_is_cut_to_one_limit():
     limits = _markdown("audit-limits")
     assert "Two kinds of alternative" not in limits and "<details>" not in limits
     assert (
-        "An option reached only by walking out (an *outside option*) counts only when it beats "
-        "what the deal would give you anyway" in limits  # review 91 U3
+        # review 112 U6 (round 113): its own bullet
+        "**It overrates an option reached only by walking out** (an *outside option*): such an "
+        "option counts only when it beats what the deal would give you anyway" in limits
     )
     assert "side note after section 3" not in _markdown("what-teaching")
     assert "however many points it earns" not in _markdown("reflection-text")

@@ -111,7 +111,7 @@ def test_u3_the_ladder_is_taught_before_question_3c_uses_it():
     assert text.index("**The rule.**") < ladder < text.index("### Question 4c")
     shift = _markdown("shift-teaching")
     assert "needs a quarter of a point more balance" in shift
-    assert "the next three paragraphs" in shift
+    assert "**When to spend**: the paragraphs below." in shift  # review 112 U1: four now
     assert "Set a bar higher where being turned down costs you more" in shift
 
 
@@ -145,7 +145,7 @@ def test_u6_the_widget_s_pointer_to_the_closing_notes_says_what_they_explain():
     text = _markdown("audit-widget-text")
     assert "notes read the" not in text
     # review 95 U4: the pointer is gone; the reason is an aside under the prompt
-    assert "closing notes" not in text and "a step on alternatives is far slower" in text
+    assert "closing notes" not in text and "where a step is far slower" in text
     # review 102 U3 (round 103): the caveat moved from the closing notes to the aside
     assert "Fisher and Ury's advice against a stronger side" in text
 

@@ -41,8 +41,15 @@ def test_u3_the_side_note_says_plainly_what_earns_more_and_time_is_one_paragraph
     what they do not expect you to know, and both deadline notes sit in the Time paragraph.
     Fails on the old text."""
     note = cell_text("00_leverage", "leverage", "sources-teaching")
+    opened = note.split("<details>")[0]
     note = note.split("needs only the three questions)</summary>")[1].split("</details>")[0]
-    information, time = (" ".join(p.split()) for p in note.split("**Time.**"))
+    time = " ".join(note.split("**Time.**")[1].split())
+    # review 112 U4 (round 113): the information rule moved out of the side note into
+    # section 2's open text, as its own paragraph
+    assert "knowing makes" not in note
+    information = " ".join(
+        opened.split("Information is rated by")[1].split("**Each fact")[0].split()
+    )
     assert "further than it expects" not in information
     assert "what you work out that they do not expect you to know earns more." in information
     assert "deadline" not in information

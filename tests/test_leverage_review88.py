@@ -194,7 +194,7 @@ def test_u3_the_ladder_is_taught_in_section_5_s_rule_and_question_3c_keeps_one_l
     assert steps == {0.25}
     assert "needs a quarter of a point more balance" in rule[ladder:]
     # review 112 U1 (round 113): the paragraphs named, now that waiting has its own
-    assert "**When to spend**: **What passes**, **The rule** and **Waiting**, below." in shift
+    assert "**When to spend**: the paragraphs below." in shift
     # review 90 U1: the caveat on counting finer than ratings moved here, beside the ladder
     assert "the exercises count finer to stay exact" in rule[ladder:]
     # counted as the round's word count does: each markdown line of the source script

@@ -39,7 +39,8 @@ def test_u2_the_deadline_ladder_behind_the_worked_example_is_shown():
 
     shift = _cell("shift-teaching")
     # review 100 C1 (round 101): the worked example's use reads "first reached" now
-    assert shift.index("(its *first reach*)") < shift.index("first reached an item before")
+    # review 112 U2 (round 113): now marked as the course's convention
+    assert shift.index("(its *first reach*:") < shift.index("first reached an item before")
     asks = CASES["deadline"].asks
     shares, bars = [], []
     for bar, ask in asks:

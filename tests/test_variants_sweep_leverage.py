@@ -842,7 +842,9 @@ def test_no_learner_can_sort_the_tactics_by_elimination(drawn):
             next(t._counted for t in _TACTICS if t.text == text) for text in s.tactics.values()
         ]
         assert len(set(primary)) >= 3, s.learner
-        accepted = [next(t._kinds for t in _TACTICS if t.text == text) for text in s.tactics.values()]
+        accepted = [
+            next(t._kinds for t in _TACTICS if t.text == text) for text in s.tactics.values()
+        ]
         assert all(p in a for p, a in zip(primary, accepted, strict=True)), s.learner
         one_of_each += len(set(primary)) == 4
         on_the_line += any(len(kinds_by_reading(text)) > 1 for text in s.tactics.values())

@@ -1800,7 +1800,8 @@ ON_THE_LINE = {
     frozenset({"bluff", "misrepresentation"}): (
         "it says you will do something you do not mean to do: a stated plan the other side "
         "relies on, so by this course's definition a misrepresentation (the Model Rule "
-        "comment covers what you would settle for, not what you say you will do instead). "
+        "comment covers a claim about your reservation price, not what you say you will do "
+        "instead). "
         "Bluff is accepted too: the literature calls insincere threats and promises "
         "bluffing. Either answer is accepted"
     ),

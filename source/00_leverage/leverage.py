@@ -45,8 +45,8 @@
 # - `itertools.combinations(names, 2)` gives every unordered pair of `names` once: for
 #   `["a", "b", "c"]`, the pairs `("a", "b")`, `("a", "c")` and `("b", "c")`.
 # - `itertools.product((True, False), repeat=k)` gives every way `k` yes-or-no events can
-#   turn out: for `k = 2`, four tuples, from `(True, True)` to `(False, False)`. Write
-#   `from itertools import combinations, product` at the top of your function to use them.
+#   turn out: for `k = 2`, four tuples, from `(True, True)` to `(False, False)`. Import
+#   them: `from itertools import combinations, product`.
 #
 # </details>
 
@@ -462,10 +462,11 @@ check.my_audit(my_audit)
 # Then press **next news**, choose the rating each item moves and which way, and press
 # **check my reading** to see it applied. No question grades its news.
 #
-# *Aside:* the advice assumes a step of 2 on any source, so it usually names your heaviest
-# source: in the sole-source case, your power. Fisher and Ury's advice against a stronger
-# side, to develop your BATNA, points to alternatives, which there take about eighteen
-# months.
+# *Aside:* the advice's arithmetic assumes a step of 2 on any source, so it usually names
+# your heaviest source: in the sole-source case, where your pumps are approved only with
+# Ostra's valve, your power. Fisher and Ury's advice against a stronger side, to develop
+# your BATNA, points to alternatives, where a step is far slower: about eighteen months
+# to qualify another maker.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget", "schema_version": 3}
 from course.widgets.audit import LeverageAudit
@@ -489,8 +490,8 @@ LeverageAudit(without_news_of=scenario)
 # shot can be the only way there (question 3c practises both).
 #
 # - **Information.** Find out what the other side needs, how soon, and what else it could
-#   do: from its public filings, the trade press, and people who are free to tell you,
-#   such as its former clients. People may tell you what they are paid, but not pay
+#   do: from public filings, the trade press and people free to tell you, such as its
+#   former clients. People may tell you what they are paid, but not pay
 #   records they handle for their employer; ask the employer for the band, which some
 #   laws oblige it to give.
 # - **Alternatives.** Make an alternative real: a signed offer, a second supplier that
@@ -681,7 +682,7 @@ scenario.show("prepared-ask")
 # Write `reach_plan(case, bar)`. Like `best_plan`, it reads `case.budget`, `case.steps`,
 # `case.yours` and `case.weights`, and now `case.theirs`. It returns the list of step
 # names that fit in the budget together and give the **highest chance** that your
-# balance, once the steps that come through are applied, is at least `bar` points. The
+# balance, after the steps that come through, is at least `bar` points. The
 # steps come through or not independently: a plan of two steps has four outcomes (both,
 # only the first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for
 # "only the first", and a plan of three steps has eight (`itertools.product` in the primer
@@ -689,9 +690,9 @@ scenario.show("prepared-ask")
 #
 # On your own case, if `scenario.prepared_ask` is not `None`, compare
 # `reach_plan(scenario, scenario.prepared_ask[0])` with `best_plan(scenario)`: they differ
-# for about a third of the learners who have a prepared ask. If it is `None` (the cell above says so), try bars `t` of your own
-# up to two points above your starting balance, and check one by hand against the other
-# plans that fit.
+# for about a third of learners with one. If it is `None` (the cell above says so), try
+# bars `t` of your own up to two points above your starting balance, and check one by hand
+# against the other plans that fit.
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
@@ -749,7 +750,7 @@ check.reach_plan(reach_plan, hidden=True)
 # which way, and recompute the balance. A re-audit tells you two things.
 #
 # - **Who is ahead now, and why**: the item that changed the lead, and so its source.
-# - **When to spend**: **What passes**, **The rule** and **Waiting**, below.
+# - **When to spend**: the paragraphs below.
 #
 # **What passes.** A lead from something that will pass, such as a rival's interest or an
 # offer open until a set date, is worth most while it lasts. The other side's deadline
@@ -792,11 +793,12 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # **Waiting.** Ask at first reach: waiting is a bet on news you cannot see. Wait only for a
 # reason you can see at that moment, such as a cost of delay that falls on Brannock far
-# more than on the owner. A deadline that ends your deal too supports only a short wait:
-# Brannock's six weeks press the owner too, since once they pass this tenant is gone.
+# more than on the owner. A deadline that ends your deal too supports only a short wait.
 #
-# Here waiting paid for one item ($+3.40$); two items later the balance was below the bar
-# ($+1.55$), as **What passes** warns.
+# This owner could: the first item showed Brannock's deadline cannot slip, and the owner
+# faces no hard deadline, only the smaller running cost of an empty warehouse. Waiting paid
+# for one item ($+3.40$); two items later it was below the bar ($+1.55$), as
+# **What passes** warns. Question 4c asks whether your case had such a reason.
 #
 # One re-audit by hand, on a move not among the case's news: had an owner farther out
 # offered Brannock a warehouse with its own rail siding (Brannock's alternatives +3)
@@ -1154,11 +1156,11 @@ check.news_moves(news_moves, hidden=True)
 #   the side ahead before any news, or `None` if it never does. Becoming even counts as a
 #   change, and so does leaving even.
 # - `ask_at`: when section 5's rule makes the ask whose bar is `case.bar` (`"now"`, before
-#   any news, or a news label), or `None` if it never does; question 4c questions the
-#   rule.
+#   any news, or a news label), or `None` if it never does. You apply the rule here, as
+#   a drill; question 4c questions it (your bar, and whether to wait past it).
 #
-# The cell after the check shows your own balances, news by news, on your readings of
-# question 4a: question 4c starts from them.
+# The cell after the check shows your balances, news by news, on your 4a readings:
+# question 4c starts from them.
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
@@ -1265,9 +1267,7 @@ check.own_balances(news_moves)
 #   Model Rule 4.1, some statements are not taken as statements of material fact (a
 #   *material* fact is one that a reasonable person would weigh in deciding), and "estimates
 #   of price or value placed on the subject of a transaction and a party's intentions as to
-#   an acceptable settlement of a claim are ordinarily in this category". Lewicki, Saunders
-#   and Barry use *bluffing* more widely, for threats and promises you do not mean to keep;
-#   this course keeps the word for a false limit or valuation.
+#   an acceptable settlement of a claim are ordinarily in this category".
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: a
 #   buyer for the van who does not exist, a mileage reading turned back.
 # - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
@@ -1301,8 +1301,10 @@ check.own_balances(news_moves)
 # the other side. A false *intention*, such as a threat or warning you would not carry out,
 # sits on the line between a bluff and a misrepresentation; by this course's definition it
 # is a misrepresentation first. A stated plan you do not hold can be a false fact
-# (*Edgington v Fitzmaurice*, 1885), and the Model Rule comment shelters only what you would
-# settle for, not what you say you will do instead. Question 5 accepts *bluff* too.
+# (*Edgington v Fitzmaurice*, 1885), and the Model Rule comment shelters only claims about
+# your reservation price or valuation. Lewicki, Saunders and Barry call such threats and
+# promises *bluffing*; this course keeps it for a misstated reservation price or valuation.
+# Question 5 accepts both.
 #
 # **Going back on your word** is none of these. Reopening a term the other side rightly
 # took as agreed, or raising a price they accepted, breaks your word; none of question 5's
@@ -1487,13 +1489,12 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # legitimacy is missing).
 #
 # A full-marks answer: "Renewing the lease on my flat. Information: the landlord knows the
-# local rents better than I do, 7 to my 4, but I know from old listings that two flats in
-# the building stood empty for months last winter. Alternatives:
-# I have found two flats online I would take, 6; an empty month costs him a month's rent
-# and the
-# agent's fee, and the agent says flats like mine take three weeks to let, so 5 for him.
-# Power: he sets the rent and can refuse to renew, 6; I am a tenant who pays on time and
-# looks after the flat, which he values, 4. Weights 0.25, 0.5, 0.25: alternatives count
+# local rents better, 7 to my 4, but old listings show that two flats in the building
+# stood empty for months last winter. Alternatives: I have found two flats online I would
+# take, 6; an empty month costs him a month's rent and the agent's fee, and flats like
+# mine take three weeks to let, so 5 for him.
+# Power: he sets the rent and can refuse to renew, 6; I pay on time and look after the
+# flat, which he values, 4. Weights 0.25, 0.5, 0.25: alternatives count
 # most because moving is a real option for me and an empty flat a real cost for him.
 # What the sum misses: my tenancy rolls on, so moving is my choice, and the flats I found
 # move the rent only if they beat what I would get
