@@ -180,6 +180,8 @@ def test_u7_the_next_year_parenthesis_says_the_gains_are_averaged():
 
 def test_the_words_added_are_paid_for_in_the_module():
     """Round 111 started from 6,595 words of main text and 1,356 folded; its fixes are paid
-    for by cuts in sections 1, 2, 4 and 5."""
+    for by cuts in sections 1, 2, 4 and 5. Round 113's integration put back the planner's
+    pointer to its verdict (10 words; review 57 U1, test_widgets_concessions), which the
+    round's cuts had dropped: 6,598."""
     main, aside = _reading_and_asides()
-    assert main <= 6595 and aside <= 1356, (main, aside)
+    assert main <= 6598 and aside <= 1356, (main, aside)

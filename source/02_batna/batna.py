@@ -918,6 +918,9 @@ check.delay_drives_agreement_for(delay_drives_agreement_for, hidden=True)
 #   amount, net of the commute, that, with Lumen still open beside it, is worth as much as
 #   walking away. The box below gives the conditions and worked cases.
 #
+# Use `offers.bank_salary`, `offers.renewal_probability`, `offers.busy_probability`,
+# `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`,
+# `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`.
 # Marks: known first 1, the other two feedback only. Whole units suffice.
 #
 # <details>

@@ -525,6 +525,7 @@ NegotiationArena()
 #    does not always reach your landing: from your colleague's draft it usually does, but
 #    from a package that splits every issue down the middle it stops short in about half
 #    of the learners' cases. Where it stops short, propose the landing package itself.
+#    The verdict says where the rule's path would have ended.
 #
 # The rule:
 #
