@@ -182,6 +182,7 @@ def test_the_words_added_are_paid_for_in_the_module():
     """Round 111 started from 6,595 words of main text and 1,356 folded; its fixes are paid
     for by cuts in sections 1, 2, 4 and 5. Round 113's integration put back the planner's
     pointer to its verdict (10 words; review 57 U1, test_widgets_concessions), which the
-    round's cuts had dropped: 6,598."""
+    round's cuts had dropped, and the summary's "giving their number no pull beyond what it
+    tells you" (10 words), which module 01 relies on (test_variants_sweep_information): 6,608."""
     main, aside = _reading_and_asides()
-    assert main <= 6598 and aside <= 1356, (main, aside)
+    assert main <= 6608 and aside <= 1356, (main, aside)

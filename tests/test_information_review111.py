@@ -131,7 +131,10 @@ def test_e1_convention_2_says_what_module_04_measured_deals_and_gain():
     )
     assert "module 04's engine that closed more deals" not in six
     aside = " ".join(cell_text("04_concessions", "concessions", "tactics-teaching").split())
-    assert "closed 44, 45 and 49 deals, with average gains of 11.7, 11.9 and 12.5" in aside
+    assert (
+        "closed 44, 45 and 49 deals (each with one at your reservation price, a gain of 0), with average gains of 11.7, 11.9 and 12.5"
+        in aside
+    )
 
 
 def test_u3_the_fair_price_names_a_buyer_whose_reservation_price_is_the_model_s():

@@ -1225,8 +1225,8 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # ## What to take away
 #
 # - Open at your estimate of their reservation price or somewhat beyond, as far as a true
-#   fact takes you. Answer their anchor from their alternatives and your target; a rival's
-#   signed quote is news.
+#   fact takes you. Answer their anchor from their alternatives and your target, giving
+#   their number no pull beyond what it tells you; a rival's signed quote is news.
 # - Mention an alternative, as a fact, only when it raises the price they expect at the
 #   table (module 03's deal-me-out): never when it is below what they believe of it. A
 #   bluff about your reservation price is tolerated; an invented or inflated offer is
