@@ -30,7 +30,7 @@
 #    where on it to land, and offer several equally good packages at once;
 # 4. decide whether to accept, counter or walk away, and leave so that you can come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: some 6,500 words of
+# It takes about seven hours, and about ten if Python is new to you: some 6,600 words of
 # reading, nine coded questions, three widgets, a simulation table, four written choices
 # and a reflection. Side remarks, about 1,350 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4 (over half of
