@@ -4535,7 +4535,8 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
 #: The intro's word counts of the reading outside and inside folded notes (review 66 U1
 #: asked for them to be reported; the test measures them)
 # review 80 U1: questions 2 and 3 point, not restate; review 89 U3: an aside cut
-READING_WORDS, FOLDED_WORDS = 6600, 1350  # review 90 U2: cuts; review 92 U1: 6,600; r100: 6,500; r113: 6,600
+# review 90 U2: cuts; review 92 U1: 6,600; r100: 6,500; r113: 6,600
+READING_WORDS, FOLDED_WORDS = 6600, 1350
 # review 102 U2: the introduction's folded note on the course's own lines became one sentence
 # review 82: 1,800 overstated the folds; its U6 cut three asides (1,755 -> 1,605)
 
