@@ -1265,8 +1265,8 @@ check.own_balances(news_moves)
 # - **A bluff.** An untrue claim about your own reservation price, that is, the worst terms
 #   you would settle for, or about your *valuation* (what something is worth to you): "I
 #   won't let the van go for under 9,000" when you would take 8,200. Lawyers' conduct
-#   rules in the US tolerate it: by the comment to the American Bar Association's Model
-#   Rule 4.1, some statements are not taken as statements of material fact (a
+#   rules in the US tolerate it: by the comment to the American Bar Association's
+#   Model Rule 4.1, some statements are not taken as statements of material fact (a
 #   *material* fact is one that a reasonable person would weigh in deciding), and "estimates
 #   of price or value placed on the subject of a transaction and a party's intentions as to
 #   an acceptable settlement of a claim are ordinarily in this category". Others
