@@ -1797,8 +1797,14 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("ethics-teaching", "used van", "95,000 is the least"),
         # the scenario's fields are read-only mappings
         ("intro", "read-only mappings", "`scenario.weights` is a dict"),
-        # the Model Rules are a model most states adopt
-        ("ethics-teaching", "rules most US states adopt", "rules that bind lawyers"),
+        # the Model Rules are a model most states adopt; review 114 E1: every state's rules
+        # now follow it, so the text names lawyers' conduct rules in the US, not "most states"
+        (
+            "ethics-teaching",
+            "Lawyers' conduct rules in the US tolerate it",
+            "rules that bind lawyers",
+        ),
+        ("ethics-teaching", "by the comment to the American Bar Association's", "most US states"),
         # the starting audit is drawn per learner
         ("q2-text", "a starting audit drawn for you", "everyone with your case uses"),
         # the expected-gain rule's assumptions, and thresholds
@@ -1961,7 +1967,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the old rent, which moves both sides' payoffs, is gone
         # section 5 agrees with question 4c's model answer on waiting
         # review 100 C1 (round 101): the run had that reason, and section 5 now says so
-        ("shift-teaching", "This owner could: the first item showed", "sound decision"),
+        # review 114 C3: only a short wait, as question 4c's model answer says
+        ("shift-teaching", "This owner could, briefly: the first item showed", "sound decision"),
         # review 82 U5: "conservative" read as if asking early were the risky move
         (
             "shift-teaching",

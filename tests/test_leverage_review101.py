@@ -39,19 +39,26 @@ def test_c1_the_deadline_run_waits_for_the_reason_the_rule_names_and_shows_what_
     # the reason to wait was visible then: Brannock's deadline, which the first item holds
     assert "cannot slip" in news[first].text
     assert (
-        # review 102 C3 (round 103): no hard deadline, but an empty month still costs rent
-        "This owner could: the first item showed Brannock's deadline cannot slip, and the "
-        "owner faces no hard deadline, only the smaller running cost of an empty warehouse."
-        in shift
+        # review 102 C3 (round 103): no hard deadline, but an empty month still costs rent;
+        # review 114 C3: the owner could wait only briefly, since the same deadline ends its
+        # chance of this tenant (as question 4c's model answer says)
+        "This owner could, briefly: the first item showed Brannock's deadline cannot slip "
+        "(ending the owner's chance of this tenant too), and the owner faces no hard "
+        "deadline, only the smaller running cost of an empty warehouse." in shift
     )
     # waiting paid for one item; the next gave Brannock a warehouse on the line (still at or
     # above the bar), and the one after left the balance below it
     assert (news[after]._side, news[after]._source) == ("them", "alternatives")
     assert news[after]._change > 0 and "beside the same rail line" in news[after].text
     assert run[after] >= bar > run[below]
-    assert (  # review 112 U1 (round 113): shorter; the figures and the warning kept
-        f"Waiting paid for one item (${signed(run[peak])}$); two items later it was below the "
-        f"bar (${signed(run[below])}$), as **What passes** warns." in shift
+    # review 112 U1 (round 113): shorter; the figures and the warning kept. Review 114 U3:
+    # the ask is fixed, so "waiting paid" said what the course's rule cannot pay; the peak
+    # is what a larger ask on the ladder (five months ahead, +3.25) would have needed
+    assert "Waiting paid" not in shift
+    assert (
+        f"The next item was the peak (${signed(run[peak])}$, enough for five months ahead); "
+        f"two items later it was below the bar (${signed(run[below])}$), as **What passes** "
+        "warns." in shift
     )
     # section 5 now agrees with the take-away rule and question 4c's model answer
     assert (

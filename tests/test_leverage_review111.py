@@ -42,7 +42,8 @@ def test_c1_one_rule_on_whether_their_deadline_is_a_reason_to_wait():
     shift = _cell("shift-teaching")
     assert "such as a cost of delay that falls on Brannock far more than on the owner" in shift
     assert (  # review 112 U1 (round 113): section 5's run shows the reason it waited for
-        "This owner could: the first item showed Brannock's deadline cannot slip" in shift
+        # review 114 C3: briefly, since that deadline ends the owner's chance too
+        "This owner could, briefly: the first item showed Brannock's deadline cannot slip" in shift
     )
     assert SHORT_WAIT in shift
     summary = _cell("summary")

@@ -97,7 +97,10 @@ def test_c2_c3_a_false_threat_is_a_misrepresentation_first_and_bluff_is_explaine
     )
     assert "sits on the line between a bluff and a misrepresentation; by this course's" in ethics
     assert "definition it is a misrepresentation first." in ethics
-    assert "the Model Rule comment shelters only claims about your reservation price" in ethics
+    # review 114 E1: the comment also names an undisclosed principal, so not "only"; it
+    # still does not shelter a false plan
+    assert "shelters only" not in ethics
+    assert "the Model Rule comment does not list such plans among the statements it" in ethics
     hint = check.ON_THE_LINE[frozenset({"bluff", "misrepresentation"})]
     assert "by this course's definition a misrepresentation" in hint
     assert "the literature calls insincere threats and promises bluffing" in hint
@@ -229,8 +232,9 @@ def test_u1_section_5_says_what_it_recommends_on_waiting_in_three_sentences():
     assert "Asking at first reach is the default" not in shift
     # the run follows as an illustration, with the reason the owner could see (review 101
     # C1), in its own paragraph after the three sentences
-    assert "This owner could:" not in waiting
-    assert shift.index("This owner could:") > shift.index("**Waiting.**")
+    # review 114 C3: "This owner could, briefly:" (a short wait, as the model answer says)
+    assert "This owner could" not in waiting
+    assert shift.index("This owner could, briefly:") > shift.index("**Waiting.**")
 
 
 def cell_markdown(grade_id):

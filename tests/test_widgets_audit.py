@@ -62,7 +62,12 @@ def test_the_advice_names_their_biggest_lead_and_both_levers():
     assert (
         "furthest ahead on power: a weighted difference of 2.00 points (7 against your 3)" in words
     )
-    assert "What answers it, in Emerson's account: your alternatives or your power" in words
+    # review 114 E3: Emerson names four balancing operations, and the advice uses two of them
+    assert (
+        "What answers it, by two of Emerson's four balancing moves: your alternatives or your "
+        "power" in words
+    )
+    assert "in Emerson's account" not in words
     assert "raising your power by 2 adds most to the balance: +1.00 points" in words
     # both runners-up shown, so a tie is never broken by the course's order
     assert "(information: +0.50, alternatives: +0.50)" in words

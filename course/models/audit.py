@@ -70,14 +70,17 @@ _DECIMALS = 9
 #: and why. Emerson (1962), as module 03 teaches it: A's power over B is B's dependence on
 #: A, which grows with what B needs from A and falls with B's other ways to get it; a
 #: weaker side can balance it by needing the other side less (alternatives of its own) or
-#: by making the other side need it more (what it holds, power). Both levers are Emerson's;
-#: the audit's weights decide which adds more to the balance.
+#: by making the other side need it more (what it holds, power). These are two of Emerson's
+#: four balancing operations (review 114 E3): network extension, and raising what the other
+#: side wants from you (his third). The others are withdrawal (wanting less of what the other
+#: side controls, named in the power entry) and coalition formation. The audit's weights
+#: decide which of the two adds more to the balance.
 ANSWERED_BY = {
     "power": (
         ("alternatives", "power"),
         "their power over you is your dependence on them: alternatives of your own make you "
-        "need them less, and more of what they need from you (your power) makes them need "
-        "you more",
+        "need them less, as would wanting less of what they control, and more of what they "
+        "need from you (your power) makes them need you more",
     ),
     "alternatives": (
         ("alternatives", "power"),

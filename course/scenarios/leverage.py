@@ -815,7 +815,7 @@ _FACTS = (
     ),
     Fact(
         "sole-source",
-        "Ostra sells the same valve to more than forty other firms.",
+        "Ostra sells the same valve to Halden, Moro and more than forty other firms.",
     ),
     Fact(
         "sole-source",

@@ -308,7 +308,8 @@ def _listed(words):
 def _answers(source, name):
     """The sentence naming the levers that answer a lead on ``source``, called ``name``."""
     levers, why = ANSWERED_BY[source]
-    whose = "" if source == "information" else ", in Emerson's account"
+    # review 114 E3: Emerson (1962) names four balancing operations; the advice uses two
+    whose = "" if source == "information" else ", by two of Emerson's four balancing moves"
     return f"What answers {name}{whose}: your <b>{' or your '.join(levers)}</b> ({why})."
 
 

@@ -233,7 +233,10 @@ def fact_leverage():
             "power",
             "them",
         ),
-        "Ostra sells the same valve to more than forty other firms.": ("alternatives", "them"),
+        "Ostra sells the same valve to Halden, Moro and more than forty other firms.": (
+            "alternatives",
+            "them",
+        ),
         "You have read in Ostra's annual report that its new plant runs at half capacity.": (
             "information",
             "you",
@@ -309,7 +312,7 @@ scenario.show("reason")
 # third this year": "Information, for me: the first question settles it, because the fact
 # is that I know something. It looks like Vell's alternatives, since lost sales leave Vell
 # fewer other buyers, but it says what I know, not what Vell could do instead. Knowing it
-# is worth what it changes in what I do (I can hold out for a better price), and little at
+# is worth what it changes in what I do (I can hold out for more), and little at
 # that, since the accounts are public and Vell will expect me to have read them."
 # ### END SOLUTION
 
@@ -371,7 +374,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # - **It counts every alternative alike.** That fits when the talks could end by accident,
 #   through something neither side controls, such as a buyer going bust: then half of any
 #   gain in what you would get goes to your share, while a deal still beats both sides'
-#   alternatives (module 02).
+#   alternatives (module 02). That half assumes equally strong bargainers.
 # - **It overrates an option reached only by walking out** (an *outside option*): such an
 #   option counts only when it beats what the deal would give you anyway (module 03's
 #   *deal-me-out* result). If your tenancy rolls on while you talk, a flat you could move
@@ -379,9 +382,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   without it; below that, it still sets your reservation price. Modules 02 and 03 make
 #   "anyway" exact.
 # - **It rates what each side has, not what the other side believes it has** (one belief
-#   excepted, on purpose: their trust in your word, filed as your power). Leverage works
-#   through their view: an alternative they doubt, or information they do not know you
-#   hold, moves them less than its rating says.
+#   excepted, on purpose: their trust in your word, filed as your power). An alternative
+#   they doubt moves them less than its rating says; information they do not know you
+#   hold guides your plans, moving them only once you show or use it.
 # - **Its weights and ratings are judgements,** and its balance is not a prediction of a
 #   price or of who will prevail. It makes your judgement explicit, one rating at a time.
 # - **It weighs each source alike for both sides,** though a source can count more for
@@ -652,8 +655,6 @@ scenario.show("judgement")
 # Vell thought agreed might win a better schedule once, but it lowers my power rating by 1
 # to 2, and Vell's sales head would check every promise I make next year; I would not do it."
 #
-# Part (1) earns its mark just the same when the comparison shows why nothing the full
-# plan left out fits better.
 # A full-marks part (1) for a real deadline draw (learner id `model-2028`): 9 working days,
 # 6 if the talks are brought forward; starting ratings 5, 3, 6 and weights 0.3, 0.4, 0.3;
 # steps "Ask local agents what rents logistics firms have paid this year"
@@ -765,7 +766,7 @@ check.reach_plan(reach_plan, hidden=True)
 # leverage, are module 04's. Set the ask's bar beforehand (it can be below zero, for a
 # modest ask), and make the ask the first time your balance reaches it (its *first
 # reach*: a convention of this course, not a finding). The bar is your
-# decision rule, not a forecast that the other side will agree. Set a bar higher where
+# decision rule, not a forecast. Set a bar higher where
 # being turned down costs you more, and lower where you could ask again later.
 #
 # A larger ask has a higher bar: each step up the **ladder** of asks needs a quarter of a
@@ -795,9 +796,10 @@ check.reach_plan(reach_plan, hidden=True)
 # reason you can see at that moment, such as a cost of delay that falls on Brannock far
 # more than on the owner. A deadline that ends your deal too supports only a short wait.
 #
-# This owner could: the first item showed Brannock's deadline cannot slip, and the owner
-# faces no hard deadline, only the smaller running cost of an empty warehouse. Waiting paid
-# for one item ($+3.40$); two items later it was below the bar ($+1.55$), as
+# This owner could, briefly: the first item showed Brannock's deadline cannot slip (ending
+# the owner's chance of this tenant too), and the owner faces no hard deadline, only the
+# smaller running cost of an empty warehouse. The next item was the peak ($+3.40$, enough
+# for five months ahead); two items later it was below the bar ($+1.55$), as
 # **What passes** warns. Question 4c asks whether your case had such a reason.
 #
 # One re-audit by hand, on a move not among the case's news: had an owner farther out
@@ -1262,12 +1264,14 @@ check.own_balances(news_moves)
 #   used van you are selling, the date you know the buyer must have a van by.
 # - **A bluff.** An untrue claim about your own reservation price, that is, the worst terms
 #   you would settle for, or about your *valuation* (what something is worth to you): "I
-#   won't let the van go for under 9,000" when you would take 8,200. The rules most US
-#   states adopt for lawyers tolerate it: by the comment to the American Bar Association's
+#   won't let the van go for under 9,000" when you would take 8,200. Lawyers' conduct
+#   rules in the US tolerate it: by the comment to the American Bar Association's
 #   Model Rule 4.1, some statements are not taken as statements of material fact (a
 #   *material* fact is one that a reasonable person would weigh in deciding), and "estimates
 #   of price or value placed on the subject of a transaction and a party's intentions as to
-#   an acceptable settlement of a claim are ordinarily in this category".
+#   an acceptable settlement of a claim are ordinarily in this category". Others
+#   answer to the law of deceit, which usually treats a stated value or limit
+#   as opinion (Restatement (Second) of Torts §§538A, 542).
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: a
 #   buyer for the van who does not exist, a mileage reading turned back.
 # - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
@@ -1301,8 +1305,8 @@ check.own_balances(news_moves)
 # the other side. A false *intention*, such as a threat or warning you would not carry out,
 # sits on the line between a bluff and a misrepresentation; by this course's definition it
 # is a misrepresentation first. A stated plan you do not hold can be a false fact
-# (*Edgington v Fitzmaurice*, 1885), and the Model Rule comment shelters only claims about
-# your reservation price or valuation. Lewicki, Saunders and Barry call such threats and
+# (*Edgington v Fitzmaurice*, 1885), and the Model Rule comment does not list such plans
+# among the statements it shelters. Lewicki, Saunders and Barry call such threats and
 # promises *bluffing*; this course keeps it for a misstated reservation price or valuation.
 # Question 5 accepts both.
 #
@@ -1491,11 +1495,10 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # A full-marks answer: "Renewing the lease on my flat. Information: the landlord knows the
 # local rents better, 7 to my 4, but old listings show that two flats in the building
 # stood empty for months last winter. Alternatives: I have found two flats online I would
-# take, 6; an empty month costs him a month's rent and the agent's fee, and flats like
-# mine take three weeks to let, so 5 for him.
-# Power: he sets the rent and can refuse to renew, 6; I pay on time and look after the
-# flat, which he values, 4. Weights 0.25, 0.5, 0.25: alternatives count
-# most because moving is a real option for me and an empty flat a real cost for him.
+# take, 6; an empty month costs him rent and an agent's fee, so 5 for him.
+# Power: he sets the rent and can refuse to renew, 6; I pay on time and keep the flat
+# well, 4. Weights 0.25, 0.5, 0.25: alternatives count most, since moving is real for me
+# and an empty flat costly for him.
 # What the sum misses: my tenancy rolls on, so moving is my choice, and the flats I found
 # move the rent only if they beat what I would get
 # anyway, my share of what renewing saves us both; below that, they only cap what I
@@ -1503,10 +1506,9 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # Balance: my 5.0 against his 5.75, about -0.75. Viewing the flats scores best on paper
 # (alternatives +2, chance 0.8: +0.8 points on average), but by that limit it may not move
 # the rent at all. So my step is one that moves him: collect this year's rents for flats
-# like mine from listings and two agents, a standard he cannot wave away; it raises my
+# like mine, a standard he cannot wave away; it raises my
 # information by about 2, with a chance of 0.9, so about +0.45 points on average, and I
-# have the two weeks it takes. It costs no trust: the figures are public, and I will quote
-# them as they are."
+# have the two weeks it takes. It costs no trust: the figures are public."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "map-teaching", "schema_version": 3}
@@ -1530,8 +1532,8 @@ course.progress()
 # - Trust outlasts the deal: doing, freely, more than you owe builds it; breaking your
 #   word, or a move the other side takes as breaking it, can spend it.
 # - Keeping your reservation price to yourself is widely accepted; stating a false one is
-#   tolerated by convention, though contested; misstating a fact, or drawing on secrets
-#   or offices that are not yours, is not.
+#   usually tolerated, by convention and in law, though contested; misstating a fact, or
+#   drawing on secrets or offices that are not yours, is not.
 #
 # <details>
 # <summary><b>Closing notes: sources and asides, by section</b></summary>
@@ -1548,7 +1550,8 @@ course.progress()
 # Negotiation Power") give more sources of power, but no weighted score.
 #
 # *Section 3, outside options.* The deal-me-out model is Shaked and Sutton's (1984),
-# named by Binmore, Shaked and Sutton (1989).
+# named by Binmore, Shaked and Sutton (1989). See also Binmore, Rubinstein and Wolinsky
+# (1986).
 #
 # *Section 4.* Axelrod, *The Evolution of Cooperation* (1984); Curhan, Elfenbein and Xu
 # (2006); Curhan, Elfenbein and Eisenkraft (2010).
