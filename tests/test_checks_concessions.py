@@ -2068,7 +2068,9 @@ def test_section_5_caps_the_step_after_a_low_ball_by_the_new_ground_as_rule_2_do
     # review 88 C1: the plan caps each step (rule 2), so the answer names the planned step
     assert (
         "If Orchard then offers 78, 2 beyond its 76, I give those 2, to 114.3, not my plan's "
-        "full 2.9 (rule 2), as part of a deal on the framework." in text
+        # review 114 X4: the give is phrased, conditional on the deal
+        "full 2.9 (rule 2), and say: 'I can come to 114.3 if we sign the framework on these "
+        "terms.'" in text
     )
     # review 75 U5: at 114.3 against 78 a 2-point step cannot settle anything
     assert "and only if that settles it" not in text
@@ -4535,7 +4537,10 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
 #: The intro's word counts of the reading outside and inside folded notes (review 66 U1
 #: asked for them to be reported; the test measures them)
 # review 80 U1: questions 2 and 3 point, not restate; review 89 U3: an aside cut
-READING_WORDS, FOLDED_WORDS = 6600, 1350  # review 90 U2: cuts; review 92 U1: 6,600; r100: 6,500; r113: 6,600
+READING_WORDS, FOLDED_WORDS = (
+    6600,
+    1350,
+)  # review 90 U2: cuts; review 92 U1: 6,600; r100: 6,500; r113: 6,600
 # review 102 U2: the introduction's folded note on the course's own lines became one sentence
 # review 82: 1,800 overstated the folds; its U6 cut three asides (1,755 -> 1,605)
 
