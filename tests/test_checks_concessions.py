@@ -2068,7 +2068,9 @@ def test_section_5_caps_the_step_after_a_low_ball_by_the_new_ground_as_rule_2_do
     # review 88 C1: the plan caps each step (rule 2), so the answer names the planned step
     assert (
         "If Orchard then offers 78, 2 beyond its 76, I give those 2, to 114.3, not my plan's "
-        "full 2.9 (rule 2), as part of a deal on the framework." in text
+        # review 114 X4: the give is phrased, conditional on the deal
+        "full 2.9 (rule 2), and say: 'I can come to 114.3 if we sign the framework on these "
+        "terms.'" in text
     )
     # review 75 U5: at 114.3 against 78 a 2-point step cannot settle anything
     assert "and only if that settles it" not in text

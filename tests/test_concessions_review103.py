@@ -150,7 +150,9 @@ def test_c1_section_1_states_the_share_at_the_table_without_the_alternative_and_
         "Your share at the table, the deal's value split with no alternative in play, is "
         # review 112 E1 (round 113): half the surplus over Kite's cost
         "your extra cost plus about half the surplus (the job's worth to Orchard less that "
-        "cost), far below Birch's price." in text
+        # review 114 E2: the model's two assumptions said where it is applied
+        "cost), far below Birch's price, if your extra cost is the work's whole cost and both "
+        "sides are equally patient." in text
     )
     assert (
         # review 108 C3 (round 109): Birch tells Orchard what your other work pays

@@ -128,7 +128,9 @@ def test_e1_the_share_at_the_table_is_half_the_surplus_and_birch_still_binds():
     assert "about half the job's worth to Orchard" not in text
     assert (
         "is your extra cost plus about half the surplus (the job's worth to Orchard less that "
-        "cost), far below Birch's price. Applying the model to what Orchard believes, not to "
+        # review 114 E2: the clause naming the model's assumptions sits before the extension
+        "cost), far below Birch's price, if your extra cost is the work's whole cost and both "
+        "sides are equally patient. Applying the model to what Orchard believes, not to "
         "the facts, is this course's extension." in text
     )
     margins = []

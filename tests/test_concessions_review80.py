@@ -401,7 +401,9 @@ def test_r80_u2_section_2_states_the_target_before_the_band():
     assert paragraph.count("**band**") == 1 and "follow this rule" not in text
     # review 112 C1 (round 113): the paragraph now defines the band and says why a target
     # stays below the estimate (125 words before that round)
-    assert len(paragraph.split()) < 150 and len(examples.split()) < 40  # 137 before
+    # review 114 C1: the span after "exactly on the split." now opens with the sentence on
+    # why the checks are wider than module 02's rule (21 words): 60, not 40
+    assert len(paragraph.split()) < 150 and len(examples.split()) < 60  # 137 before
 
 
 def test_r80_u4_the_accept_bullet_is_four_cases_in_question_6s_order():

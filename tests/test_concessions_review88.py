@@ -204,9 +204,10 @@ def test_u5_the_budget_claims_ethics_sits_once_under_the_table(seed):
         moment.choice.value = answer
         moment.see_what_happens()
         assert "module 00's line" not in moment.outcome.value
-        said = moment.comparison.value.count("Ethicists and the rules for lawyers are divided")
+        # review 114 U6: the line applies section 1's distinction instead of "are divided"
+        said = moment.comparison.value.count("states a fact about its budget")
         assert said == (0 if moment._moment.claim_true else 1), (seed, answer)
-    assert "are divided" in views.BUDGET_CLAIM_LINE
+    assert "states a fact about its budget" in views.BUDGET_CLAIM_LINE  # review 114 U6
 
 
 # --- module 01's review C1: the opening rule shared, with the two additions named --------

@@ -657,7 +657,8 @@ def test_what_the_low_ball_verdict_says_the_buyer_did_is_in_the_history(seed):
             assert later == max(p for _, p in after) > m.low_ball
             # review 88 U5: where the claim falls on module 00's line is said once, under
             # the comparison table (views.BUDGET_CLAIM_LINE), not in each verdict
-            assert "are divided" not in text and "module 00's line" not in text
+            # review 114 U6: the line now says "states a fact about its budget"
+            assert "states a fact about its budget" not in text and "module 00's line" not in text
         else:
             assert not after or max(p for _, p in after) <= m.low_ball
         assert ("This time the claim was true" in text) == m.claim_true

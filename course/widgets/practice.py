@@ -624,14 +624,13 @@ RIGHT_ANSWER = {
 
 
 #: Where a false budget claim falls on module 00's line: said once per moment, under the
-#: comparison table, not in each verdict (review 88 U5).
+#: comparison table, not in each verdict (review 88 U5). Review 114 U6: section 1's
+#: distinction applied to the words said, not "ethicists ... are divided".
 BUDGET_CLAIM_LINE = (
-    "On module 00's line, the buyer's false claim about its budget sits near the line: read "
-    "as a statement of what it is willing to pay, it is a bluff about its reservation price, "
-    "which the conventions of bargaining tolerate; read as a statement of fact about its "
-    "budget (a figure its board set, say), it can be misrepresentation, like an invented "
-    "rival's quote. Ethicists and the rules for lawyers are divided on where such a claim "
-    "falls."
+    "On section 1's line, the buyer's false claim is misrepresentation, not a bluff: \"all "
+    'the budget allows" states a fact about its budget (a figure its board set, say), as an '
+    "invented rival's quote does. An untrue \"I won't pay more than this\", a claim about its "
+    "own limit, would have been a bluff, which the conventions of bargaining tolerate."
 )
 
 

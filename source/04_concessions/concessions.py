@@ -36,8 +36,7 @@
 # needs them. If you split it into two sittings, stop after question 4 (over half of
 # the reading): about four hours, then three.
 #
-# Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
-# after them check your answer and say what to fix. A check tries your function on your
+# Run the cells from top to bottom. A check tries your function on your
 # own scenario and on a few public ones of other learners (their ids start with
 # `self-check`); in its message, `scenario` is that learner's, which
 # `course.variant("04_concessions", "<id>")` opens.
@@ -50,8 +49,7 @@
 #
 # The next cell draws your scenario. The first time, type the course id your instructor
 # gave you and press Enter. The story names, in brackets, the fields
-# of `scenario` that hold its numbers; the questions pass the scenario to your functions
-# as `s`.
+# of `scenario` that hold its numbers.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 from itertools import combinations, permutations
@@ -89,8 +87,7 @@ scenario
 # grounded in a fact you can name, and never beyond a point you can justify. Your target
 # lies below your opening. The further past the estimate, the more it looks like a bluff
 # and risks a walk-out; in this module's cases the fact that grounds an opening is never
-# more than about a sixth above the estimate. Facts that ground it: a market rate, their
-# past price for the same thing, the work's worth to them. Citing what they paid last
+# more than about a sixth above the estimate. Citing what they paid last
 # year is fair even if their budget is tighter now; your estimate already allows for the
 # cut. Above that estimate it is still no bluff: it is a true price Orchard knows, not a
 # claim about your reservation price.
@@ -114,7 +111,8 @@ scenario
 # deal-me-out sets that price: the larger of their estimate of your share at the table and
 # the least they think you would take. Your share at the table, the deal's value split
 # with no alternative in play, is your extra cost plus about half the surplus (the job's
-# worth to Orchard less that cost), far below Birch's price. Applying the model to what
+# worth to Orchard less that cost), far below Birch's price, if your extra cost is the
+# work's whole cost and both sides are equally patient. Applying the model to what
 # Orchard believes, not to the facts, is this course's extension. So Birch binds: once
 # Orchard believes your other work pays Birch's price, the least it thinks you would take,
 # and so the price it expects, is at least that. Naming a true offer below what Orchard
@@ -157,7 +155,7 @@ scenario
 #   quote below your best fact caps Orchard's reservation price: open no higher than the
 #   quote, and no lower than 3 thousand under it or your estimate, whichever is lower. The
 #   3 is a small edge that gives Orchard a reason to choose you over an equal rival, and
-#   the course's line.
+#   the course's line. Below your estimate, it is an exception to section 1's rule.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -195,7 +193,7 @@ check.opening(opening, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "opening-reason-text", "schema_version": 3}
 # **How far past your estimate (1 mark, graded by your instructor).** In one or two
 # sentences, say how far past `s.their_estimate` your `opening(scenario, None)` lies, and
-# why that far, from your case.
+# why that far, from your case; if question 1 asks, whether you name Birch, and why.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 1, "grade_id": "opening-reason", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -203,7 +201,11 @@ check.opening(opening, hidden=True)
 # the learner's own case, and a reason from the case: the fact that grounds it, weighed
 # against section 1's risk (the further past the estimate, the more it looks like a bluff
 # and risks a walk-out). An opening at the estimate earns the mark with such a reason.
-# Half a mark for a distance with no reason, or a reason not about this case.
+# Where Birch's offer is above `s.their_guess` (question 1 then asks), the answer also
+# says whether it names Birch and why: named, it raises the price Orchard expects; kept
+# private, it does not anchor low or show where the reservation price is (section 1).
+# Either choice earns the mark with that reason. Half a mark for a distance with no
+# reason, a missing Birch choice where it is asked, or a reason not about this case.
 #
 # A full-marks answer, for the case in question 6b's rubric (an opening of 120, an
 # estimate of 117): "I open at 120, 3 past my estimate: it is what Orchard paid Linden
@@ -257,7 +259,8 @@ check.opening(opening, hidden=True)
 # above your estimate aims at or past the most you expect Orchard to pay, and from an
 # opening there (question 1 allows one) leaves nothing to concede. The checks accept any
 # target from the even split up to just below your estimate, and a plan may stop exactly
-# on the split.
+# on the split. That is wider than module 02's rule (the top or above): every target in
+# the band does about as well (the aside below).
 #
 # This module's examples take the band's top, **three quarters of the way**: your
 # estimate may be too high, and the aside below finds higher targets close fewer deals.
@@ -313,7 +316,8 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 2.
 # 2. never go back up;
 # 3. hold (a step of 0) in round 2: Orchard has only opened, and an opening is not a
 #    concession (if Orchard opened first, use section 3). Concede in round 3; later holds
-#    are yours to place;
+#    are yours to place. The plan is a ceiling, not a schedule: section 3's rule gives
+#    only in answer to theirs;
 # 4. concede in steps that never grow and shrink at least once (decreasing concessions):
 #    no step down bigger than the smallest earlier one (holds do not count), and at least
 #    one smaller than the first;
@@ -359,10 +363,12 @@ check.concession_plan(concession_plan, hidden=True)
 #
 # People feel bound to return what they are given: the **norm of reciprocity** (Gouldner,
 # "The norm of reciprocity", *American Sociological Review*, 1960). Cialdini and
-# colleagues showed that it reaches concessions too ("Reciprocal concessions procedure for
-# inducing compliance", *Journal of Personality and Social Psychology*, 1975): a
-# concession tends to be answered with one. A concession you make without one in return
-# teaches the other side that pressing works (this course's reading).
+# colleagues found it in requests ("Reciprocal concessions procedure for inducing
+# compliance", *Journal of Personality and Social Psychology*, 1975): a smaller request
+# after a refused one is granted more often. In bargaining (Pruitt, *Negotiation
+# Behavior*, 1981), a concession tends to be answered with one. A concession you make
+# without one in return teaches the other side that pressing works (this course's
+# reading).
 #
 # **Tit-for-tat** turns reciprocity into a rule: open cooperatively, then do whatever the
 # other side did last. It beat cleverer entries in Axelrod's tournaments of the repeated
@@ -379,9 +385,8 @@ check.concession_plan(concession_plan, hidden=True)
 # </details>
 #
 # A person should not mirror a step back: asking more than you last offered, a
-# **retraction**, tells the other side your offers cannot be relied on. Nor should a
-# person copy a big step in full: a step bigger than your last tells the other side more
-# is coming. So the course's rule, which it calls **paced tit-for-tat**, has four parts:
+# **retraction**, tells the other side your offers cannot be relied on. So the course's
+# rule, which it calls **paced tit-for-tat**, has four parts:
 #
 # 1. Concede only in answer to a concession of theirs, never into silence.
 # 2. Give back part of what they gave; how much is your call. Your **allowance** is the
@@ -389,10 +394,9 @@ check.concession_plan(concession_plan, hidden=True)
 #    concession (holds do not count; before your first, three fifths of the room to your
 #    target); and the room left to your target. Give between half of your allowance and
 #    all of it.
-# 3. If they retract, hold: neither reward the retraction with a step forward nor answer
-#    it with a step back. An offer that only takes back its own retraction is not a
-#    concession: their concession is how far their offer goes beyond their best earlier
-#    offer.
+# 3. If they retract, hold: neither step forward nor back. An offer that only takes back
+#    its own retraction is not a concession: their concession is how far their offer goes
+#    beyond their best earlier offer.
 # 4. Stop at your target, keeping room for a last trade.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
@@ -445,7 +449,7 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #
 # You sell, a bot buys, on a simple price case (not Kite's). Your reservation price is 40;
 # the buyer's lies from 35 to 85, drawn independently of yours (it may be below it) and
-# hidden. Send an ask, accept the buyer's offer, walk away politely or walk out.
+# hidden.
 #
 # <details><summary>How the buyer behaves, and the debrief</summary>
 #
@@ -488,7 +492,8 @@ NegotiationArena()
 # Most real deals have several issues, and the two sides rarely care about them
 # equally. That is where value can be **created**, not
 # only **claimed**, and Lax and Sebenius (*The Manager as Negotiator*, 1986) argued that
-# claiming value gets in the way of creating it.
+# claiming value gets in the way of creating it, and that creating it exposes you to
+# claiming.
 #
 # To compare packages, score each side's preferences as points per level of each issue and
 # add them up (Raiffa, *The Art and Science of Negotiation*, 1982). A **move** changes the
@@ -514,7 +519,7 @@ NegotiationArena()
 #
 # **Where to land is one decision; how to get there is another.**
 #
-# 1. *Choose where to land first*, over all packages at once. Your **landing**, the
+# 1. *Choose where to land first*. Your **landing**, the
 #    package counterpart of your price target, is the frontier package with the most
 #    points for you among those that give the other side at least what it needs to sign
 #    (its minimum) plus a **cushion** you choose. The cushion does the work of the
@@ -531,7 +536,7 @@ NegotiationArena()
 #
 # 1. **Create value first.** While a free move exists, make one: give on an issue that
 #    matters more to them than to you, take one that matters more to you. This is
-#    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Any free move will do; the
+#    **logrolling** (Pruitt, 1981). Any free move will do; the
 #    model answer takes the one that adds the most points for both. Once they have their
 #    minimum, hold back a trade that gains you nothing: keep it for the close (rule 3).
 # 2. **Then concede only what closes the deal.** Once no move is free (on the frontier,
@@ -604,8 +609,7 @@ print("on the frontier, the gain per point:", they_gain / you_lose)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner-teaching", "schema_version": 3}
 # ### Exercise: the concession planner
 #
-# Your colleague has drafted the framework for Orchard (`s.draft`): better
-# for you than splitting every issue down the middle, but below the frontier.
+# Your colleague has drafted the framework for Orchard (`s.draft`), below the frontier.
 #
 # 1. Choose your landing: in the picture (your points across, Orchard's up), the frontier
 #    dot furthest to the right that is on or above Orchard's dashed minimum line.
@@ -772,8 +776,7 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # ("Putting more on the table: how making multiple offers can increase the final value of
 # the deal", *Negotiation* newsletter, 2005) suggest **multiple equivalent simultaneous
 # offers** (MESOs): two or three packages put forward together, each worth about the same
-# to you but built differently; the other side picks one to build on. You stay ambitious
-# yet look flexible.
+# to you but built differently; the other side picks one to build on.
 #
 # <details><summary>Aside: what the experiments found</summary>
 #
@@ -811,7 +814,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #   needs to sign (`s.their_minimum / 4`), a floor, not a mark of sincerity; the quarter
 #   is this course's line, not a finding.
 #
-# So your offers will nearly always give Orchard less than its minimum. Section 1's
+# So your offers will nearly always give Orchard less than its minimum: the course trades
+# the aside's joint gains for ambition. Section 1's
 # grounding rule is for prices: no market fact prices a package, so an opening set has
 # its own floor, the quarter above.
 #
@@ -1043,7 +1047,8 @@ check.respond(respond, hidden=True)
 # The cell below plays section 5's moment on your own case: your opening and plan,
 # Orchard's answers, which rose once and then fell far with "this is all the budget
 # allows", and what `respond` says. In two to four sentences, say what you answer (an ask,
-# accept or walk away) and the words you would use, and why your case makes the claim a
+# accept or walk away) and the words you would use, with the condition you would put on
+# your next give, and why your case makes the claim a
 # test (as your `respond` reads it) or what evidence would make it a cap.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "low-ball-own", "schema_version": 3}
@@ -1066,10 +1071,13 @@ except NotImplementedError:
 # ### BEGIN SOLUTION
 # Rubric: an answer that fits the learner's own numbers (a hold at the last
 # ask, section 5's step 3, or a reasoned departure from it); words that slow down and ask
-# what changed, or restate the fact behind the ask; and the claim read as a test with a
+# what changed, or restate the fact behind the ask; the words of the next give made
+# conditional (on the deal, or on a level of another issue: rule 2); and the claim read
+# as a test with a
 # reason from the case (what Orchard offered before, what the story says of its budget,
 # what evidence would make a cap believable). The claim read as a cap, with a walk-away
-# before asking what changed, gets half a mark, as do missing words or a missing reason.
+# before asking what changed, gets half a mark, as do missing words, a give with no
+# condition, or a missing reason.
 #
 # A full-marks answer, for the model answer's plan from an opening of 120 over 7 rounds
 # with a reservation price of 85 and an estimate of 117 (asks of 120, 120 and 116.3, a
@@ -1078,8 +1086,9 @@ except NotImplementedError:
 # What has changed on your side?' Orchard has said its budget is tighter this year, but it
 # paid Linden 120 last year and offered 76 a week ago; a fall to 51 with nothing to show
 # for it reads as a test, so I counter, as respond does. If Orchard then offers 78, 2
-# beyond its 76, I give those 2, to 114.3, not my plan's full 2.9 (rule 2), as part of a
-# deal on the framework. If Orchard shows me that its board approved a budget of 51, that
+# beyond its 76, I give those 2, to 114.3, not my plan's full 2.9 (rule 2), and say: 'I
+# can come to 114.3 if we sign the framework on these terms.' If Orchard shows me that its
+# board approved a budget of 51, that
 # is a cap below my reservation price: I walk away politely and say what would bring me
 # back."
 # ### END SOLUTION
@@ -1163,8 +1172,8 @@ def relationship_reservation(s, next_year):
     without = next_year["polite walk-away"]
     worth = next_year["deal"] - without
     # I trust the table's direction more than its size (it rests on the arena bots'
-    # assumptions), so at the table I take this move as the most I would make
-    return reservation - worth
+    # assumptions), so I move half of it (question 7b)
+    return reservation - worth / 2
     ### END SOLUTION
 
 
