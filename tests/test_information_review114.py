@@ -122,3 +122,28 @@ def test_u6_the_switch_from_buyer_to_seller_is_said():
     assert "In your scenario the roles turn: you sell a machine to Osprey Foods." in cell_words(
         "bayes-teaching"
     )
+
+
+def test_c4_question_5b_asks_what_honest_holds_would_be_worth():
+    """Review 114 C4, E2: Question 5b's title asked how long Osprey can stand firm, a count
+    to act on, while its text says a hold costs nothing to fake. The title now names what the
+    number is (the worth of honest holds), as the text and the pass message do."""
+    from tests.notebooks import source_notebook
+
+    (text,) = [
+        c.source
+        for c in source_notebook(MODULE, "information").cells
+        if c.metadata["nbgrader"]["grade_id"] == "q5b-text"
+    ]
+    assert text.splitlines()[0] == "### Question 5b (1 mark): what would honest holds be worth?"
+    assert "stand firm" not in text
+
+
+def test_u4_the_law_box_names_each_rule_s_country():
+    """Review 114 U4: the "In law" box mixed US, English and EU law without saying which is
+    which; the English cases are now labelled, and the box says rules differ by country."""
+    guard = cell_words("guard-teaching")
+    box = guard[guard.index("<summary><b>In law</b></summary>") :]
+    assert "can count as a statement of fact in English law (*Edgington" in box
+    assert "Massachusetts" in box and "the US Uniform Trade Secrets" in box and "the EU" in box
+    assert "Rules differ between countries." in box

@@ -393,9 +393,6 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # your cost) is likelier to come back; Question 6's convention 3 leaves a quarter. The check
 # accepts a price above your cost and at most Wren's reservation price that leaves Wren at
 # most half the gain, or €100 if that is more.
-#
-# On your own case, try
-# `wren_price(sale, reservation_from_concessions(sale.wren_offers)[1])`.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "wren-price-answer", "schema_version": 3}
@@ -552,7 +549,7 @@ check.my_price(my_price, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5b-text", "schema_version": 3}
-# ### Question 5b (1 mark): how long can Osprey stand firm?
+# ### Question 5b (1 mark): what would honest holds be worth?
 #
 # Suppose that, before you name your price, the talks go in rounds: each round you ask
 # Osprey to improve its offer, and it repeats its opening instead: it *holds*. Your price,
@@ -1076,9 +1073,10 @@ check.report_decision(report_decision, hidden=True)
 # A landlord who invented another tenant's offer to push up the rent could be sued for
 # fraud (*Kabatchnick v. Hanover-Elm Building Corp.*, Massachusetts, 1952). A stated
 # intention, or an opinion from the side that knows more, can count as a statement of
-# fact (*Edgington v Fitzmaurice*, 1885; *Smith v Land and House Property Corp*, 1884).
-# Getting a trade secret by improper means is unlawful under the US Uniform Trade Secrets
-# Act and Defend Trade Secrets Act, and the EU Trade Secrets Directive 2016/943 (article 4).
+# fact in English law (*Edgington v Fitzmaurice*, 1885; *Smith v Land and House Property
+# Corp*, 1884). Getting a trade secret by improper means is unlawful under the US Uniform
+# Trade Secrets Act and Defend Trade Secrets Act, and the EU Trade Secrets Directive
+# 2016/943 (article 4). Rules differ between countries.
 #
 # </details>
 
