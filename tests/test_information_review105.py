@@ -96,5 +96,5 @@ def test_u5_the_bluff_row_names_an_intention_you_do_not_hold():
     assert (
         'Their "bluffing" is a threat or promise you would not carry out; an ambitious '
         "opening is ordinary competitive bargaining to them and to this course: only untrue "
-        "words about your limit or intentions are a bluff (Question 9)." in guard
+        "words about your reservation price or intentions are a bluff (Question 9)." in guard
     )

@@ -79,7 +79,7 @@ def test_e1_c1_an_ambitious_opening_is_not_called_a_bluff():
     assert "an ambitious opening is ordinary competitive bargaining to them and to this course" in (
         guard
     )
-    assert "only untrue words about your limit or intentions are a bluff" in guard
+    assert "only untrue words about your reservation price or intentions are a bluff" in guard
 
 
 def test_e3_the_split_depends_only_partly_on_information():

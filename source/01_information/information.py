@@ -1060,7 +1060,7 @@ check.report_decision(report_decision, hidden=True)
 #   chapter), negotiators rate misstating facts far less acceptable than hiding their
 #   reservation price. Their "bluffing" is a threat or promise you would not carry out; an
 #   ambitious opening is ordinary competitive bargaining to them and to this course: only
-#   untrue words about your limit or intentions are a bluff (Question 9).
+#   untrue words about your reservation price or intentions are a bluff (Question 9).
 # - **An illegitimate source taints even true information.** Public filings, the trade
 #   press, market surveys and your own questions are fair. Confidential information bought
 #   from someone bound to keep it, information obtained by pretending to be someone else
