@@ -102,10 +102,11 @@ def test_c2_the_word_bluff_is_set_against_lewicki_s_use_of_it():
     One sentence now says how the two uses differ and that the course's word covers both."""
     guard = cell_words("guard-teaching")
     # review 103 U5 (round 105): the sentence shortened; it still sets the two uses apart
-    assert (
-        'Their "bluffing" is a threat or promise you would not carry out; this course\'s '
-        '"bluff" covers that and an inflated opening alike' in guard
+    # review 114 E1, C1: the course's word no longer covers an ambitious opening
+    assert 'Their "bluffing" is a threat or promise you would not carry out; an ambitious' in (
+        guard
     )
+    assert "an inflated opening alike" not in guard
     assert guard.index("Lewicki, Saunders and Barry") < guard.index('Their "bluffing"')
 
 

@@ -91,7 +91,10 @@ def test_u5_the_bluff_row_names_an_intention_you_do_not_hold():
     assert "or an intention (a threat or promise) you do not hold |" in nine
     guard = cell_words("guard-teaching")
     assert "traditional competitive bargaining" not in guard
+    # review 114 E1, C1: the sentence filed an ambitious opening under "bluff", the reverse
+    # of Lewicki et al.; it now keeps the two uses apart and says an opening is no bluff
     assert (
-        'Their "bluffing" is a threat or promise you would not carry out; this course\'s '
-        '"bluff" covers that and an inflated opening alike (Question 9).' in guard
+        'Their "bluffing" is a threat or promise you would not carry out; an ambitious '
+        "opening is ordinary competitive bargaining to them and to this course: only untrue "
+        "words about your reservation price or intentions are a bluff (Question 9)." in guard
     )

@@ -92,20 +92,24 @@ def test_c2_wren_may_be_left_up_to_a_quarter_of_the_gain():
         for k in range(201):
             p = c + (r - c) * k / 200
             passes = check._wren_decision(sale, p) is None
-            right = c + 0.005 < p <= r + 0.005 and r - p <= max((r - c) / 4, 100) + 0.005
+            # review 114 C3: the bound is half the gain now (a quarter until then)
+            right = c + 0.005 < p <= r + 0.005 and r - p <= max((r - c) / 2, 100) + 0.005
             assert passes == right, (sale.learner, p)
             assert passes or not (c + 0.005 < p <= r + 0.005 and p >= r - 100 - 0.005)
         assert check._wren_decision(sale, r - (r - c) / 4) is None  # failed before
-        said = check._wren_decision(sale, (r + c) / 2)
-        assert said and "more than a quarter of the gain" in said[0]
+        said = check._wren_decision(sale, c + 0.4 * (r - c))  # review 114 C3: leaves 60%
+        assert said and "more than half the gain" in said[0]
     assert deals > 100, deals
     text = " ".join(cell_words("q4b-text").split())
+    # review 114 C2, C3: the text states the check's bound (half the gain) and the advice
+    # (convention 3's quarter) apart; it read as if any price up to Wren's passed
     assert (
-        "Wren is a repeat customer: you may leave it up to a quarter of the gain (its "
-        "reservation price minus your cost), or €100 if that is more. The check accepts any "
-        "price above your cost and at most Wren's reservation price within that." in text
+        "Wren is a repeat customer, and one left a share of the gain (its reservation price "
+        "minus your cost) is likelier to come back; Question 6's convention 3 leaves a "
+        "quarter. The check accepts a price above your cost and at most Wren's reservation "
+        "price that leaves Wren at most half the gain, or €100 if that is more." in text
     )
-    assert check.WREN_SHARE == reference.FAIR_SHARE == 0.25
+    assert check.WREN_SHARE == 0.5 and reference.FAIR_SHARE == 0.25
 
 
 def test_e1_convention_2_says_what_module_04_measured_deals_and_gain():

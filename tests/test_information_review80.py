@@ -49,8 +49,8 @@ def test_question_5b_says_holding_is_free_and_the_cap_at_five_is_a_convention():
     assert "a longer run is more likely a buyer holding on purpose" not in words
     assert "The model reads every hold as honest. A hold costs Osprey nothing" in words
     # review 88 U1: "a buyer who knows you re-price after holds can simply hold" was cut;
-    # the count is still "a floor, never a trigger"
-    assert "a floor, never a trigger" in words
+    # the count is still "a floor, never a trigger" (review 114 U5: now in plain words)
+    assert "but do not lower on holds alone" in words
     assert "The course stops counting at five (a convention)" in words
 
 
@@ -260,11 +260,13 @@ def test_question_5b_presents_the_count_as_a_floor_not_a_rule(monkeypatch, capsy
     words = cell_words("q5b-text")
     assert "Use the count as your rule at the table" not in words
     # review 82 E1/U5: the count is the fewest holds that could justify a lower price
-    assert "a floor, never a trigger" in words
+    # review 114 U5: "a floor, never a trigger" is said in plain words
+    assert "but do not lower on holds alone" in words
     said = _q5b_pass_message(monkeypatch, capsys)
     assert "At the table: keep to your price" not in said
     assert "Were every hold honest, you would keep to your price until Osprey had held" in said
-    assert "the count is the fewest holds that could justify a lower price, a floor" in said
+    # review 114 U5: "a floor" is now "were every hold honest"
+    assert "the count is the fewest holds that could justify a lower price, were every" in said
 
 
 def test_a_hold_far_from_the_reservation_price_is_the_model_s_chance_not_a_test(

@@ -35,8 +35,10 @@ def test_question_5b_says_plainly_a_hold_alone_is_no_reason_to_lower(monkeypatch
 
     words = cell_words("q5b-text")
     # review 82 E1: the count is a floor (a faked hold is weaker evidence), never a trigger
+    # review 114 U5: "a floor, never a trigger" is said in plain words
     assert (
-        "the count is the fewest holds that could justify a lower price: a floor, never a" in words
+        "the count is the fewest holds that could justify a lower price: honest holds would "
+        "justify lowering after that many, but do not lower on holds alone" in words
     )
     sale = next(
         s

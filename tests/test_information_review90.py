@@ -50,7 +50,9 @@ def test_a_follow_through_mark_says_the_price_rests_on_a_wrong_share(monkeypatch
         assert got["the share of the gap"][0] == 0
         earned, said = got["the reservation price"]
         assert earned == 1
-        assert "your share, but that share is wrong" in said
+        # review 114 X6: the message says why the mark is kept, and still that the share is wrong
+        assert "consistent with that share, which is wrong" in said
+        assert "this price is wrong too" not in said
         assert "will change once you fix the share" in said
         assert "read from the pace of the steps" not in said
         offers = sale.wren_offers

@@ -2037,9 +2037,10 @@ def test_section_6_says_what_module_00_says_of_a_bluff():
     # review 81 E1: intention (Edgington) and opinion (Smith v Land) now cited apart
     # review 86 U1: said once, in question 9, where the labels are listed
     # review 88 U1: section 6's "In law" box holds the cases; question 9 points there
+    # review 114 U4: the English cases are labelled as English law
     assert (
         "A stated intention, or an opinion from the side that knows more, can count as "
-        "a statement of fact (*Edgington v Fitzmaurice*, 1885; *Smith v Land"
+        "a statement of fact in English law (*Edgington v Fitzmaurice*, 1885; *Smith v Land"
         in notebook_words("guard-teaching")
     )
 

@@ -675,8 +675,10 @@ def _wren_reservation(answers):
     if followed:
         # review 103 X6: shown with a neutral mark, not a tick (``Carried``)
         return Carried(
-            "the reservation price follows from your share, but that share is wrong, so this "
-            "price is wrong too and will change once you fix the share."
+            # review 114 X6: it said "this price is wrong too" while keeping the mark; it now
+            # says why the mark is kept (consistent with the share) and that the share is wrong
+            "the reservation price follows from your share, so it keeps its mark: it is "
+            "consistent with that share, which is wrong, and will change once you fix the share."
         )
     return "the reservation price read from the pace of the steps."
 
@@ -723,14 +725,19 @@ WREN_ROUNDING = 100
 #: cost) that a price named to Wren may leave it. Wren is a repeat customer, and section 3
 #: and Question 6's convention 3 warn that a price leaving a buyer next to nothing risks a
 #: refusal, so leaving Wren a share up to convention 3's quarter (``FAIR_SHARE``) is right
-#: too; only Wren's reservation price, to ``WREN_ROUNDING``, passed until then.
-WREN_SHARE = reference.FAIR_SHARE
+#: too; only Wren's reservation price, to ``WREN_ROUNDING``, passed until then. Review 114
+#: C2, C3, X2: a price leaving Wren more than that quarter was failed as "giving money away",
+#: while Question 6's convention 3 tells the learner to leave a buyer *at least* a quarter, so
+#: a generous price to a repeat customer was marked wrong; the bound is now half the gain
+#: (beyond it Wren keeps more of the gain than you do), and the reference answer leaves the
+#: quarter.
+WREN_SHARE = 0.5
 
 
 def wren_lowest(reservation, cost):
     """The lowest price Question 4b accepts where a deal pays: Wren's reservation price less
-    the larger of a quarter of the gain (``WREN_SHARE``) and ``WREN_ROUNDING``, never at or
-    below the cost (a price must be above it)."""
+    the larger of half the gain (``WREN_SHARE``) and ``WREN_ROUNDING``, never at or below the
+    cost (a price must be above it)."""
     return reservation - max(WREN_SHARE * (reservation - cost), WREN_ROUNDING)
 
 
@@ -781,10 +788,10 @@ def _wren_decision(sale, given):
         )
     if given < wren_lowest(reservation, cost) - cent:
         return (
-            f"{case}: Wren would accept {_euros(given)}, but that leaves Wren more than a "
-            "quarter of the gain (its reservation price minus your cost); the question lets "
-            "you leave a repeat customer up to a quarter, or €100, and more gives money away",
-            "it leaves Wren more than a quarter of the gain",
+            f"{case}: Wren would accept {_euros(given)}, but that leaves Wren more than half "
+            "the gain (its reservation price minus your cost), more than you keep; the "
+            "question lets you leave a repeat customer up to half, or €100",
+            "it leaves Wren more than half the gain",
         )
     return None
 
@@ -794,8 +801,8 @@ def wren_price(answer, hidden=False):
     """Check Question 4b (review 88 X2): the price the learner names to Wren, which takes or
     leaves one final price, or None to walk away, given Wren's right reservation price
     (so a slip in Question 4 costs nothing here): a price above the cost, at most the
-    reservation price and at least ``wren_lowest`` (leaving Wren at most a quarter of the
-    gain, or ``WREN_ROUNDING``; session 111 C2) when some price Wren accepts covers the
+    reservation price and at least ``wren_lowest`` (leaving Wren at most half the gain, or
+    ``WREN_ROUNDING``; session 111 C2, review 114 C3) when some price Wren accepts covers the
     cost; None when none does (1 point)."""
 
     def decide():
@@ -809,8 +816,8 @@ def wren_price(answer, hidden=False):
                 hint, general = wrong
                 raise NotYet(f"{hint}.", general=general)
         return (
-            "you name Wren a price it accepts that covers your cost and leaves Wren at most a "
-            "quarter of the gain, and walk away where no price Wren accepts covers your cost."
+            "you name Wren a price it accepts that covers your cost and leaves Wren at most "
+            "half the gain, and walk away where no price Wren accepts covers your cost."
         )
 
     return score(Check("the price to name to Wren", 1, decide))
@@ -966,10 +973,11 @@ def holds_before_moving(answer, hidden=False):
             f"run a chance of at most 1 in {math.floor(1 / run):,}. "
             # review 81 C1, 82 E1: a hold alone is no reason to lower your price; the count is
             # a floor. Review 90 U3: the text says the rest (the model's chance of a hold,
-            # and that holds never move a price once named)
+            # and that holds never move a price once named). Review 114 U5, C4: "a floor,
+            # never a trigger" needed decoding; it is said in plain words
             "A hold costs Osprey nothing to fake, so a hold alone is no reason to lower your "
-            "price: the count is the fewest holds that could justify a lower price, a floor, "
-            "never a trigger"
+            "price: the count is the fewest holds that could justify a lower price, were "
+            "every hold honest; any buyer can hold for free, so do not lower on holds alone"
         )
     passed(f"holds_before_moving: {ending}.")
 

@@ -13,9 +13,6 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 01 — Information as leverage
 #
-# Two people facing the same offer can hold very different leverage, often because of
-# what each knows about the other.
-#
 # You will learn to hold beliefs about the other side's **reservation price** (section 1
 # defines it) as probabilities, revise them with **Bayes' rule** as offers and news
 # arrive, name a price against them, put a price on information, see a first offer as an
@@ -64,8 +61,8 @@ sale
 #
 # A side's **reservation price** is the worst terms it would still accept (module 00): for
 # a buyer, the most it would pay; for a seller, the least it would accept. Any
-# price between the two sides' reservation prices leaves both better off than no deal.
-# Where in that range the price lands depends on what each side knows.
+# price between the two sides' reservation prices leaves neither worse off than no deal.
+# Where in that range the price lands depends partly on what each side knows.
 #
 # A supplier who has just lost two big clients has a lower reservation price: a modest order
 # now beats no order, and a buyer who knows it can ask for better terms. A close deadline
@@ -81,9 +78,10 @@ sale
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bayes-teaching", "schema_version": 3}
 # ## 2. Beliefs, and how an offer changes them
 #
-# In your scenario you sell a machine to Osprey Foods. Call Osprey's reservation price
-# $r$. You do not know it, but past sales suggest a few likely values. Writing a chance
-# next to each gives your **prior** belief, $P(r)$; the chances add up to 1.
+# In your scenario the roles turn: you sell a machine to Osprey Foods. Call Osprey's
+# reservation price $r$. You do not know it, but past sales suggest a few likely values.
+# Writing a chance next to each gives your **prior** belief, $P(r)$; the chances add
+# up to 1.
 #
 # Then something happens: Osprey makes an offer $x$. Some values of $r$ explain that
 # offer well and others poorly. How well each one explains it is the **likelihood**,
@@ -136,11 +134,11 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # So, unlike the worked example's offer, a band opening tilts your beliefs towards the
 # lower prices it leaves possible; it can raise your estimate only by ruling out low ones.
 #
-# The hard edges are a simplification: real buyers now and then open outside their usual
-# band, and a careful reader would leave those prices a small chance, as the belief
-# updater below does for concessions. Whatever this module says is "for sure" holds only
-# under hard edges. The model also reads the opening as honest, never *shaded* (set low to
-# steer your reading); a buyer who knows how sellers read openings can shade its own.
+# The hard edges are a simplification: real buyers now and then open outside their band
+# (the belief updater below allows for that in concessions). Whatever this module says is
+# "for sure" holds only under hard edges. The model also reads the opening as honest,
+# never *shaded* (set low to steer your reading); a buyer who knows how sellers read
+# openings can shade its own.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (practice, no mark): how well does each price explain Osprey's opening?
@@ -149,8 +147,7 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # `sale.reservations`, `sale.opening_low` ($a$), `sale.opening_high` ($b$) and
 # `sale.opening_offer` ($x$). Return a dict that maps each possible reservation price to
 # the density of Osprey's opening under it, using the formula above. Since only ratios
-# matter, the same positive multiple of the density for every price passes too. Question 2
-# builds on it.
+# matter, the same positive multiple of the density for every price passes too.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-likelihood-answer", "schema_version": 3}
@@ -392,19 +389,19 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # given Wren's reservation price `reservation` (the right one, so a
 # slip in Question 4 costs nothing here) and your cost `sale.wren_cost`.
 #
-# Wren is a repeat customer: you may leave it up to a quarter of the gain (its reservation
-# price minus your cost), or €100 if that is more. The check accepts any price above your
-# cost and at most Wren's reservation price within that.
-#
-# On your own case, try
-# `wren_price(sale, reservation_from_concessions(sale.wren_offers)[1])`.
+# Wren is a repeat customer, and one left a share of the gain (its reservation price minus
+# your cost) is likelier to come back; Question 6's convention 3 leaves a quarter. The check
+# accepts a price above your cost and at most Wren's reservation price that leaves Wren at
+# most half the gain, or €100 if that is more.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "wren-price-answer", "schema_version": 3}
 def wren_price(sale, reservation):
     """The final price to name to Wren, or None to walk away."""
     ### BEGIN SOLUTION
-    return reservation if reservation > sale.wren_cost else None
+    if reservation <= sale.wren_cost:
+        return None
+    return reservation - (reservation - sale.wren_cost) / 4  # a quarter of the gain left
     ### END SOLUTION
 
 
@@ -552,7 +549,7 @@ check.my_price(my_price, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5b-text", "schema_version": 3}
-# ### Question 5b (1 mark): how long can Osprey stand firm?
+# ### Question 5b (1 mark): what would honest holds be worth?
 #
 # Suppose that, before you name your price, the talks go in rounds: each round you ask
 # Osprey to improve its offer, and it repeats its opening instead: it *holds*. Your price,
@@ -571,7 +568,8 @@ check.my_price(my_price, hidden=True)
 # (`check.holds_case()` returns it).
 #
 # The model reads every hold as honest. A hold costs Osprey nothing to fake, so the
-# count is the fewest holds that could justify a lower price: a floor, never a trigger.
+# count is the fewest holds that could justify a lower price: honest holds would justify
+# lowering after that many, but do not lower on holds alone.
 # The course stops counting at five (a convention). Once you have named your final price,
 # holds are no reason to move it (module 04). The check tries your case and four worked
 # cases; grading adds other learners'.
@@ -826,8 +824,7 @@ model_price, model_profit, knowing_profit, knowing_profit - model_profit  # the 
 # highest price, so only the lowest moves; `"C"` and `"D"` differ in cost and range.
 # Before moving anything, pick for each pair the setting under which knowing the
 # reservation price is worth more (use the classic case's formulas), and press
-# **check my picks**: the explorer says whether each pick is right, and why. Then set each
-# and compare the curves.
+# **check my picks**: the explorer says whether each pick is right, and why.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-explorer", "schema_version": 3}
 from course.widgets.information import InformationExplorer
@@ -981,15 +978,15 @@ check.report_decision(report_decision, hidden=True)
 # demonstrations, people who first saw a random number of 10 or 65 gave median estimates of
 # 25 and 45 for the share of African countries in the United Nations.
 #
-# The pull is there at the table too. Northcraft and Neale ("Experts, Amateurs, and Real
-# Estate", *Organizational Behavior and Human Decision Processes*, 1987) found that estate
-# agents' valuations of one house moved with the listing price they were given, though
-# they said it had not influenced them. Galinsky and Mussweiler
-# ("First Offers as Anchors", *Journal of Personality and Social Psychology*, 2001) found
-# that first offers predicted final prices and that the side making the first offer tended
-# to do better. That advantage disappeared when the side receiving the offer thought about
-# the opener's alternatives, about the opener's reservation price, or about its own target
-# (Question 6 defines it; its convention 2 gives this course's band).
+# Northcraft and Neale ("Experts, Amateurs, and Real Estate", *Organizational Behavior and
+# Human Decision Processes*, 1987) found that estate agents' valuations of one house moved
+# with the listing price they were given, though they said it had not influenced them.
+# Galinsky and Mussweiler ("First Offers as Anchors", *Journal of Personality and Social
+# Psychology*, 2001) found that first offers predicted final prices and that the side
+# making the first offer tended to do better. That advantage disappeared when the side
+# receiving the offer thought about the opener's alternatives, about the opener's
+# reservation price, or about its own target (Question 6 defines it; its convention 2
+# gives this course's band).
 #
 # Question 6's `first-number` situation, drawn for some learners, is this pull at your own
 # table: once the opening is in your beliefs, its number is no reason to move your price.
@@ -1020,9 +1017,9 @@ check.report_decision(report_decision, hidden=True)
 #   Secrecy, and the Unexpected Benefits of Revealing Final Deadlines in Negotiation",
 #   *Organizational Behavior and Human Decision Processes*, 2004) found that revealing one
 #   made the other side concede sooner, because the deadline binds it too.
-# - **Share interests, not positions.** Saying *why* you need a delivery date or a payment
-#   schedule lets the other side find trades that cost it little and help you a lot
-#   (Fisher and Ury, *Getting to Yes*, 1981).
+# - **Explain your interests.** Fisher and Ury (*Getting to Yes*, 1981) advise focusing on
+#   interests, not positions: saying *why* you need a delivery date or a payment schedule
+#   lets the other side find trades that cost it little and help you a lot.
 # - **Mention alternatives lightly, and only true ones.** Mention one only when it beats
 #   what the other side believes is the least you would accept; keep a weak one private,
 #   since naming it shows you could be had for less (module 02). A true "we are also
@@ -1061,8 +1058,9 @@ check.report_decision(report_decision, hidden=True)
 #   on, and can be fraud. Shell (*Bargaining for Advantage*, 1999) puts them beyond the
 #   line. In the surveys Lewicki, Saunders and Barry report (*Negotiation*, ethics
 #   chapter), negotiators rate misstating facts far less acceptable than hiding their
-#   reservation price. Their "bluffing" is a threat or promise you would not carry out;
-#   this course's "bluff" covers that and an inflated opening alike (Question 9).
+#   reservation price. Their "bluffing" is a threat or promise you would not carry out; an
+#   ambitious opening is ordinary competitive bargaining to them and to this course: only
+#   untrue words about your reservation price or intentions are a bluff (Question 9).
 # - **An illegitimate source taints even true information.** Public filings, the trade
 #   press, market surveys and your own questions are fair. Confidential information bought
 #   from someone bound to keep it, information obtained by pretending to be someone else
@@ -1075,9 +1073,10 @@ check.report_decision(report_decision, hidden=True)
 # A landlord who invented another tenant's offer to push up the rent could be sued for
 # fraud (*Kabatchnick v. Hanover-Elm Building Corp.*, Massachusetts, 1952). A stated
 # intention, or an opinion from the side that knows more, can count as a statement of
-# fact (*Edgington v Fitzmaurice*, 1885; *Smith v Land and House Property Corp*, 1884).
-# Getting a trade secret by improper means is unlawful under the US Uniform Trade Secrets
-# Act and Defend Trade Secrets Act, and the EU Trade Secrets Directive 2016/943 (article 4).
+# fact in English law (*Edgington v Fitzmaurice*, 1885; *Smith v Land and House Property
+# Corp*, 1884). Getting a trade secret by improper means is unlawful under the US Uniform
+# Trade Secrets Act and Defend Trade Secrets Act, and the EU Trade Secrets Directive
+# 2016/943 (article 4). Rules differ between countries.
 #
 # </details>
 
