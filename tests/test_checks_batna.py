@@ -788,7 +788,7 @@ def test_each_kind_of_zone_is_tested_visibly_and_costs_its_own_point(learner, hi
     assert always_none["a zone when there is one"][0] == 0
     assert always_none["None when there is no zone"][0] == 0  # only beside a right zone
     assert "only beside the right zone" in always_none["None when there is no zone"][1]
-    assert got["a zone when there is one"][0] == 1.5  # review 103 X2: 1 before
+    assert got["a zone when there is one"][0] == 1.25  # review 114 X1: 1.5 (r103 X2), 1 before
     assert got["None when there is no zone"][0] == 0
     if not hidden:
         assert "there is a zone" in always_none["a zone when there is one"][1]
@@ -809,12 +809,13 @@ def test_a_zone_of_one_salary_is_a_zone(learner, hidden):
 
     credit = check.northwind_zopa(strict, hidden=hidden)
     got = messages(credit)
-    # review 103 X2: the single salary is a feedback line; its half point went to the zones
-    assert got["a zone when there is one"][0] == 1.5
+    # review 103 X2 made the single salary a feedback line, its half point to the zones;
+    # review 114 X1: a strict `>` then earned 2 of 2, so the single salary earns a quarter
+    assert got["a zone when there is one"][0] == 1.25
     assert got["a zone of one salary"][0] == 0 and got["a zone of one salary"][1]
     assert "a zone of one salary" in {o.check for o in credit.outcomes if not o.passed}
     assert got["None when there is no zone"][0] == 0.5
-    assert credit.earned == 2 and credit.possible == 2
+    assert credit.earned == 1.75 and credit.possible == 2
     if not hidden:
         assert "exactly that learner's reservation price" in got["a zone of one salary"][1]
         assert "more than" not in got["a zone of one salary"][1]

@@ -369,7 +369,7 @@ BatnaBuilder()
 # 4). Then return the zone between the two as a pair `(low, high)`, or `None` when there is
 # no zone. The check tries your case, an example of the other kind, one whose survey tops
 # the agency's cost and one where the two reservation prices are equal: by section 4's
-# $b \ge s$, a zone of one salary. Marks: zones 1½, no zone ½, equal prices none.
+# $b \ge s$, a zone of one salary. Marks: zones 1¼, no zone ½, equal prices ¼.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "northwind-zopa-answer", "schema_version": 3}
