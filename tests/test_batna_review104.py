@@ -160,7 +160,7 @@ def test_c2_section_6_says_the_rule_holds_when_northwind_makes_the_last_offer():
     assert "as it can before your answer date" not in honest
     assert (
         "This rule fits talks where Northwind makes the last offer before your answer date, so "
-        "it can hold to a final offer (section 7's box)."
+        "it can hold to a final offer (section 5)."  # review 114 C3: the core, not the box
     ) in honest
 
 
