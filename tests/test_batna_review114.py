@@ -83,7 +83,7 @@ def test_c1_the_commute_is_priced_before_northwinds_last_offer():
     honest = _cell("honest-teaching")
     assert "Mention the commute but give no figure while Northwind is still moving" in honest
     assert (
-        "so price the commute before its last offer, or that offer may fall below your "
+        "Price the commute before Northwind's last offer, or that offer may fall below your "
         "reservation price."
     ) in honest
 

@@ -570,10 +570,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # is personal, Northwind cannot check it, and a figure invites an offer that just matches
 # it. As your scenario says, Northwind reads your reservation price as the midpoint of its
 # pay band. It counts an unpriced commute at nothing and takes the chances you state at
-# face value, so price the commute before its last offer, or that offer may fall below
-# your reservation price. So mention
-# your BATNA when its value by expected values beats the midpoint: with the midpoint at
-# 100,000, keep a BATNA worth 95,000 private; mention one worth 105,000.
+# face value. So mention your BATNA when its value by expected values beats the midpoint:
+# with the midpoint at 100,000, keep a BATNA worth 95,000 private; mention one worth
+# 105,000. Price the commute before Northwind's last offer, or that offer may fall below
+# your reservation price.
 #
 # Harbor Bank has offered you 89,000 and the commute costs you 8,000 a year, so your
 # reservation price for the job as offered is 97,000:
