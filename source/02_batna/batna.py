@@ -130,7 +130,7 @@ check.startup_tree(startup_tree, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "choose-teaching", "schema_version": 3}
 # ## 2. Choosing your BATNA
 #
-# When you hold several alternatives, only the best one counts as your
+# When you hold several alternatives (here, job offers), only the best one counts as your
 # BATNA: the one you would take if the talks failed; if it disappears, the next best takes
 # its place.
 #
