@@ -54,7 +54,7 @@ def test_c1_section_6_states_where_its_mention_rule_holds():
     # review 103 C2: only when Northwind makes the last offer before that date
     assert "fits talks where Northwind makes the last offer before your answer date" in when
     assert "so it can hold to a final offer" in when
-    assert "a final offer (section 7's box)" in when  # review 103 C2
+    assert "a final offer (section 5)" in when  # review 103 C2; review 114 C3: not the box
     assert "The last offer before it decides" in _cell("nash-teaching")  # the box says so
     power = _markdown(("03_power", "power"))
     assert "can make a final offer and hold to it" in power  # the same words as module 03

@@ -160,7 +160,7 @@ def test_c2_section_6_says_the_rule_holds_when_northwind_makes_the_last_offer():
     assert "as it can before your answer date" not in honest
     assert (
         "This rule fits talks where Northwind makes the last offer before your answer date, so "
-        "it can hold to a final offer (section 7's box)."
+        "it can hold to a final offer (section 5)."  # review 114 C3: the core, not the box
     ) in honest
 
 
@@ -181,15 +181,18 @@ def test_x2_question_4s_equal_prices_are_feedback_only(monkeypatch):
     against `>`. Marks were zones 1, no zone 1/2, equal prices 1/2; they are now zones 1½,
     no zone 1/2, equal prices 0 (feedback). The equal-prices line passed only beside the
     zones, so no answer earns less: swept over 200 learners, the new mark is at least the
-    old one (recomputed from each line's outcome)."""
+    old one (recomputed from each line's outcome). Review 114 X1 moved a quarter back to
+    equal prices (zones 1¼), so a strict `>` earns 1¾: still at least the old mark."""
     for n in range(200):
         monkeypatch.setenv("LEVERAGE_LEARNER", f"rv104-x2-{n}")
         for answer in (_zone(False), _zone(True), lambda o, r: None):
             credit = check.northwind_zopa(answer)
             points = {o.check: o.points for o in credit.outcomes}
+            # review 114 X1: a strict `>` earned 2 of 2 against the question's b >= s;
+            # the single salary now earns a quarter point, taken from the zones
             assert points == {
-                "a zone when there is one": 1.5,
-                "a zone of one salary": 0,
+                "a zone when there is one": 1.25,
+                "a zone of one salary": 0.25,
                 "None when there is no zone": 0.5,
             }
             ok = {o.check: o.passed for o in credit.outcomes}
@@ -199,7 +202,7 @@ def test_x2_question_4s_equal_prices_are_feedback_only(monkeypatch):
                 + 0.5 * ok["None when there is no zone"]
             )
             assert credit.earned >= old
-        assert check.northwind_zopa(_zone(True)).earned == 2  # 1.5 before
+        assert check.northwind_zopa(_zone(True)).earned == 1.75  # r114 X1; 2 (r103), 1.5 before
 
 
 def test_x2_question_6s_even_split_is_feedback_only_and_no_answer_loses(monkeypatch):
@@ -228,6 +231,6 @@ def test_x2_question_6s_even_split_is_feedback_only_and_no_answer_loses(monkeypa
             if name == "wrong below":
                 assert credit.earned == 0.5 and ok["at the even split"], n
     q4, q6 = _md_text("q4-text"), _md_text("q6-text")
-    assert "Marks: zones 1½, no zone ½, equal prices none." in q4
+    assert "Marks: zones 1¼, no zone ½, equal prices ¼." in q4  # review 114 X1
     assert "Marks: responses 1½, final offer ½, reasons none" in q6
     assert "if other responses are wrong, getting it right still earns ½" in q6  # r110 U3

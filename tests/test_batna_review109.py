@@ -188,8 +188,9 @@ def test_u7_the_box_separates_the_target_advice_from_the_benchmarks_prediction()
     assert "read them as benchmarks." in text
     # review 112 U2: the sentence that reconciles them moved into section 5's core text
     assert (
-        "Section 7's box predicts that Northwind, making the last offer, pays just your "
-        "reservation price; not knowing it, Northwind must rely on its estimate"
+        # review 114 C3: section 5 states the last-offer argument itself, not the box's
+        "If Northwind makes the last offer, it need pay just your reservation price: you can "
+        "only take it or your BATNA. Not knowing it, Northwind must rely on its estimate"
     ) in _cell("decide-teaching")
 
 

@@ -118,9 +118,9 @@ def test_x3_question_10_asks_whether_the_batna_binds_and_section_7_says_it_usual
     q10, nash = _cell("q10-text"), _cell("nash-teaching")
     assert "so your BATNA binds" not in q10 and "2V + c/2" not in q10
     assert "Where the start slips, check first whether your BATNA binds (section 7)." in q10
-    assert (
-        "In salary talks your BATNA nearly always beats that share, as a next-best job seldom "
-        "pays under half what the work is worth: check yours. From there on your BATNA sets"
+    assert (  # review 114 E1: no unsourced "nearly always"; the learner checks, and why
+        "Check whether yours does: it turns on the work's worth to the employer, which nobody "
+        "observes. From there on your BATNA sets"
     ) in nash
     assert nash.count("share at the table") == 3  # review 69 U1: the term, not repeated
     slips = over_half = 0
@@ -196,8 +196,9 @@ def test_u6_question_5_says_which_targets_pass(learner):
     halfway between pass."""
     q5 = _cell("q5-text")
     assert (
-        "the check takes any figure within 100 of it (or, with the survey above the band, "
-        "from the band's top to the survey), on your case and other learners'."
+        # review 114 U4: "of it" read as the survey; the tolerance is around the target
+        "the check takes any figure within 100 of the right target (or, with the survey above "
+        "the band, from the band's top to the survey), on your case and other learners'."
     ) in q5
     above = 0
     for name in LEARNERS:
@@ -235,9 +236,10 @@ def test_u4_u2_u7_a_table_for_left_open_the_benchmarks_reconciled_in_section_5_b
     ) in q9
     decide, nash = _cell("decide-teaching"), _cell("nash-teaching")
     said = (
-        "Section 7's box predicts that Northwind, making the last offer, pays just your "
-        "reservation price; not knowing it, Northwind must rely on its estimate, which "
-        "section 6 shows how to raise."
+        # review 114 C3: the argument itself, so the core does not rest on the optional box
+        "If Northwind makes the last offer, it need pay just your reservation price: you can "
+        "only take it or your BATNA. Not knowing it, Northwind must rely on its estimate, "
+        "which section 6 shows how to raise."
     )
     assert said in decide
     assert "They predict; section 4's target advises" not in nash

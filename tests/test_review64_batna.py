@@ -101,7 +101,8 @@ def test_question_10_states_that_the_batna_binds_where_the_start_slips():
     # question 10 asks the learner to check it; the draw still keeps it true (below)
     assert "so your BATNA binds" not in text
     assert "Where the start slips, check first whether your BATNA binds (section 7)." in text
-    assert "In salary talks your BATNA nearly always beats that share" in _cell("nash-teaching")
+    # review 114 E1: the unsourced "nearly always" is gone; section 7 asks the learner to check
+    assert "Check whether yours does" in _cell("nash-teaching")
     slips = 0
     for learner in ("ada", "bob", "cy", "dee", "eve", "fay", "gus", "hal"):
         offers = course.variant("02_batna", learner)

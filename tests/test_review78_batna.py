@@ -171,7 +171,7 @@ def test_the_marks_of_questions_4_and_9_are_one_line_each():
     line, and the conditions are left to the check's messages."""
     q4 = " ".join(cell_text("02_batna", "batna", "q4-text").split())
     q9 = " ".join(cell_text("02_batna", "batna", "q9-text").split())
-    assert "Marks: zones 1½, no zone ½, equal prices none." in q4  # review 103 X2
+    assert "Marks: zones 1¼, no zone ½, equal prices ¼." in q4  # review 114 X1 (r103 X2: none)
     assert "only beside" not in q4
     assert "Marks: known first 1, the other two feedback only." in q9  # review 86 X2
     assert "judged on a line of its own" not in q9

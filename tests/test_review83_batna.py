@@ -101,7 +101,9 @@ def test_each_question_states_its_own_tolerance_and_the_intro_none():
     for said in ("to the cent", "within 100", "whole units"):
         assert said not in intro, said
     assert "Amounts are checked to the cent: do not round." in _cell("q2-text")
-    assert "the check takes any figure within 100 of it" in _cell("q5-text")
+    assert "the check takes any figure within 100 of the right target" in _cell(
+        "q5-text"
+    )  # r114 U4
     for grade_id in ("q9-text", "q10-text", "own-batna-needed-text"):
         assert "whole units suffice" in _cell(grade_id).lower(), grade_id
 

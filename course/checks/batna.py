@@ -1145,7 +1145,9 @@ def northwind_zopa(answer, hidden=False):
     61 X3: a strict ``>`` on the boundary cost the whole point for zones, then only the
     boundary's half point; review 103 X2: a half mark on a comparison operator was a
     quarter of the question, so that line is feedback only and its half point went to the
-    zones, which every answer that earned it had right (grading only grows more lenient)."""
+    zones, which every answer that earned it had right (grading only grows more lenient).
+    Review 114 X1: then a strict ``>``, which the question's own b >= s rules out, earned
+    2 of 2; the single salary now earns a quarter point, taken from the zones."""
     cases = _both_kinds(hidden)
     if hidden:
         cases += [no_deal_case(offers) for offers in cases[:2]]
@@ -1159,10 +1161,10 @@ def northwind_zopa(answer, hidden=False):
     first = "get those zones right first"
 
     return score(
-        Check("a zone when there is one", 1.5, lambda: _zones(answer, wide, done)),
+        Check("a zone when there is one", 1.25, lambda: _zones(answer, wide, done)),
         Check(
             "a zone of one salary",
-            0,
+            0.25,
             _judged_after(
                 lambda: _zones(answer, wide, done),
                 lambda: _zones(

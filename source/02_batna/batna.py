@@ -30,8 +30,8 @@
 # 5. see how a deal's surplus (what it gains over both sides' alternatives together)
 #    splits, and when a better BATNA earns you more.
 #
-# The core takes about 5 to 5½ hours, best in three sittings, longer if Python is new to
-# you: 2 hours for sections 1 to 4 with questions 1 to 5, 2 hours for sections 5 and 6
+# The core takes about 5 to 5½ hours, best in three sittings (7 to 8 if Python is new
+# to you): 2 hours for sections 1 to 4 with questions 1 to 5, 2 hours for sections 5 and 6
 # with questions 6, 6b and 7, and 1 to 1½ hours for section 7 with questions 8, 8b and 9
 # and the reflection. An optional extension (about 1½ hours, no marks) adds section 7's
 # three-benchmark box, question 9's "left open" case, and question 10 with its practice.
@@ -82,12 +82,11 @@ startup_gamble = [(0.5, 120_000), (0.5, 70_000)]
 expected_value(sure_offer), expected_value(startup_gamble)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ev-risk", "schema_version": 3}
-# On average the gamble is worth 95,000, more than the sure 90,000, but you will be paid
-# 120,000 or 70,000, never the average.
+# On average the gamble is worth 95,000, but you will be paid 120,000 or 70,000.
 #
 # Decision analysis (Raiffa 1968) values such a gamble by its **certainty equivalent**:
-# the sure amount that is exactly as good to you as the gamble. Someone for whom a sure
-# 88,000 and the gamble are equally good values it at 88,000, not 95,000. The gap, 7,000
+# the sure amount that is exactly as good to you as the gamble. Someone indifferent
+# between a sure 88,000 and the gamble values it at 88,000, not 95,000. The gap, 7,000
 # here, is their **risk premium** (Pratt 1964), what they would give up to be rid of the
 # risk. A certainty equivalent below the expected value means you are *risk-averse*, equal
 # to it *risk-neutral*, above it *risk-seeking*.
@@ -106,7 +105,7 @@ risk_attitude(startup_gamble, 88_000)
 #
 # Write `startup_tree(offers)`, returning Lumen's offer as a tree, as section 1 describes
 # one, from `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`.
-# The check looks at both outcomes, on your scenario; grading also on other learners'.
+# The check tries your scenario; grading also other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "startup-tree-answer", "schema_version": 3}
@@ -161,8 +160,8 @@ check.startup_tree(startup_tree, hidden=True)
 # checked to the cent: do not round.
 #
 # Give the function a second argument, `risk_averse=False`, for question 3: when it is
-# `True`, value Lumen at `offers.lumen_sure` and Freelance at `offers.freelance_sure`, the
-# sure amounts you would take instead of the gambles. Its check tries that without marks.
+# `True`, value Lumen at `offers.lumen_sure` and Freelance at `offers.freelance_sure`, their
+# sure amounts. Its check tries that without marks.
 #
 # *Grading:* your scenario, four examples (each alternative the BATNA in at least one)
 # and other learners'.
@@ -245,8 +244,8 @@ check.choose_batna(choose_batna, hidden=True)
 # talks: decide whether it is a reason to work your reservation price out again (revise
 # it; it may come out the same) or no reason at all (hold it). Revise only for what your
 # alternatives are worth to you, or what this deal costs or gives you that they do not; a
-# fact can be true, and still change neither. Each choice is final, and the item then says
-# whether it fits, and why; the line under the quiz counts your right choices.
+# fact can be true, and still change neither. Each choice is final; the item then says
+# why; the line under the quiz counts your right choices.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
@@ -309,8 +308,7 @@ BatnaBuilder()
 # Assess its alternatives as carefully as your own (Lax and Sebenius,
 # *The Manager as Negotiator*, 1986): negotiators who thought about them were far less
 # pulled by the other side's first offer (Galinsky and Mussweiler, *Journal of Personality
-# and Social Psychology* 81, 2001). Build the estimate from facts you can check, not from
-# what the other side says it can afford.
+# and Social Psychology* 81, 2001). Build the estimate from facts you can check.
 #
 # A seller (here: you, selling your work) will not go below its own, $s$, nor a buyer
 # (Northwind) above its own, $b$. Between them lies the **zone of possible agreement**, or
@@ -318,8 +316,8 @@ BatnaBuilder()
 #
 # $$\mathrm{ZOPA} = [\,s,\ b\,] \quad \text{when } b \ge s, \qquad \text{no ZOPA when } b < s .$$
 #
-# At any price in the zone, neither side is worse off than with its BATNA, and strictly
-# inside it both are better off. Its width, $b - s$, is the **surplus** the deal creates.
+# At any price in the zone, neither side is worse off than with its BATNA. Its width,
+# $b - s$, is the **surplus** the deal creates.
 #
 # Terms other than salary can move either reservation price: remote days shorten your
 # commute; a signing bonus or a later start may be worth more to one side than it costs the
@@ -335,7 +333,8 @@ BatnaBuilder()
 # to concede. With no fact you can show, or one below the even split, your target is the
 # even split. A higher fact moves it to the fact's figure, up to the band's top; past the
 # top only if you accept less room to concede. The band is this course's convention, not
-# a research finding: studies of aspirations support ambitious targets you can justify.
+# a research finding; research supports ambitious targets (Siegel and Fouraker 1960;
+# section 3's study).
 #
 # | the fact you can show (a pay survey, a rival's price) | your target |
 # |---|---|
@@ -353,9 +352,10 @@ BatnaBuilder()
 #
 # The course has one rule for the opening (module 04 develops it): open at or somewhat
 # beyond your estimate of the other side's reservation price, as far as a fact you can name
-# takes you. In your scenario no fact carries an opening past what the agency's
-# contractor costs, so you open at that estimate. Module 01 adds one more way past the
-# band's top: what you know about this buyer can let a target go higher.
+# takes you. An opening past their reservation price anchors high but risks an impasse
+# (Schweinsberg and colleagues 2012). In your scenario no fact carries an opening past what
+# the agency's contractor costs, so you open at that estimate. Module 01 adds one more way
+# past the band's top: what you know about this buyer can let a target go higher.
 #
 # </details>
 
@@ -369,7 +369,7 @@ BatnaBuilder()
 # 4). Then return the zone between the two as a pair `(low, high)`, or `None` when there is
 # no zone. The check tries your case, an example of the other kind, one whose survey tops
 # the agency's cost and one where the two reservation prices are equal: by section 4's
-# $b \ge s$, a zone of one salary. Marks: zones 1½, no zone ½, equal prices none.
+# $b \ge s$, a zone of one salary. Marks: zones 1¼, no zone ½, equal prices ¼.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "northwind-zopa-answer", "schema_version": 3}
@@ -396,9 +396,8 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # Set the seller's reservation price to yours (question 3, first part) and the buyer's to
 # Northwind's (question 4): type each in its box.
 #
-# - If you have a zone: move the proposed deal to its even split and read how the surplus
-#   divides. Work out where the even split will be if you raise your reservation price by
-#   1,000; then raise it and check.
+# - If you have a zone: move the proposed deal to its even split. Work out where the even
+#   split will be if you raise your reservation price by 1,000; then raise it and check.
 # - Then, zone or not: set your reservation price back to your question 3 value and lower
 #   it by half your commute cost. Every learner then has a zone: read its surplus and even
 #   split.
@@ -411,15 +410,15 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (1 mark): your target at Northwind
 #
-# Before the first offer, set your target at Northwind (section 4). Write
+# Before the first offer, set your target at Northwind by section 4's convention. Write
 # `target_salary(offers, reservation)` returning it; `reservation` is as in question 4.
-# First decide which package to apply section 4's band to, from what your scenario says
-# each term costs each side (`offers.commute_cost`, `offers.agency_rate`,
-# `offers.agency_fee`): which reservation price belongs to that package, and what is
-# Northwind's reservation price? Your scenario has one fact to aim by, `offers.pay_survey`,
-# the median pay for the role in a salary survey. Decide what it supports on your numbers;
-# the check takes any figure within 100 of it (or, with the survey above the band, from the
-# band's top to the survey), on your case and other learners'.
+# First decide which package to apply section 4's band to, from what your scenario says each
+# term costs each side (`offers.commute_cost`, `offers.agency_rate`, `offers.agency_fee`):
+# which reservation price belongs to that package, and what is Northwind's reservation
+# price? Your scenario has one fact to aim by, `offers.pay_survey`, the median pay for the
+# role in a salary survey. Decide what it supports on your numbers; the check takes any
+# figure within 100 of the right target (or, with the survey above the band, from the band's
+# top to the survey), on your case and other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
@@ -458,14 +457,15 @@ check.target_salary(target_salary, hidden=True)
 # | below your reservation price with two remote days: no zone | at or above it | *good enough to close* with the remote days; without them, **ask for remote days**: your estimate was too low |
 # | the same | below it too | **final offer**: no package works for both |
 #
-# Every counter asks for two remote days too. Your final offer here is your reservation
-# price with two remote days; if it is refused, walk away. If your estimate of
-# Northwind's reservation price is right, that costs nothing; if it is too low,
+# Counter towards your target, but close at the even split with remote days rather than risk
+# an even-handed deal. Every counter asks for two remote days too. Your final offer
+# here is your reservation price with two remote days; if it is refused, walk away. If your
+# estimate of Northwind's reservation price is right, that costs nothing; if it is too low,
 # Northwind may pay just that, still no worse than leaving.
 #
-# Section 7's box predicts that Northwind, making the last offer, pays just your
-# reservation price; not knowing it, Northwind must rely on its estimate, which section 6
-# shows how to raise.
+# If Northwind makes the last offer, it need pay just your reservation price: you can only
+# take it or your BATNA. Not knowing it, Northwind must rely on its estimate, which
+# section 6 shows how to raise.
 #
 # An offer below your BATNA is often an extreme opening. Stay calm: it shows where Northwind
 # opens, not where it must stop; answer with your own number. At a final offer you
@@ -475,8 +475,8 @@ check.target_salary(target_salary, hidden=True)
 # ### Question 6 (2 marks): close, ask for remote days, counter or final offer?
 #
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
-# your response by section 5's rule, for offers made while Northwind is still moving:
-# `"good enough to close"`,
+# your response by section 5's rule (a convention), for offers made while Northwind is
+# still moving: `"good enough to close"`,
 # `"ask for remote days"`, `"counter"` or `"final offer"` (then leave if it is refused).
 # You may return a pair `(response, reason)`, the reason one of
 # `"no zone even with remote days"`, `"even split reached"`, `"no remote days"`,
@@ -563,15 +563,17 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # side's estimate of your reservation price. Then it raises that estimate and what they
 # must offer. Keep a weak one private: naming it would show you could be had for less.
 # This rule fits talks where Northwind makes the last offer before your answer date, so it
-# can hold to a final offer (section 7's box).
+# can hold to a final offer (section 5).
 #
 # Tell its terms in full, and say the chances are your own estimates, which nobody can
-# check. Mention the commute but give no figure: the cost is personal, Northwind cannot
-# check it, and a figure invites an offer that just matches it. As your scenario says,
-# Northwind reads your reservation price as the midpoint of its pay band. It counts an
-# unpriced commute at nothing and takes the chances you state at face value. So mention
-# your BATNA when its value by expected values beats the midpoint: with the midpoint at
-# 100,000, keep a BATNA worth 95,000 private; mention one worth 105,000.
+# check. Mention the commute but give no figure while Northwind is still moving: the cost
+# is personal, Northwind cannot check it, and a figure invites an offer that just matches
+# it. As your scenario says, Northwind reads your reservation price as the midpoint of its
+# pay band. It counts an unpriced commute at nothing and takes the chances you state at
+# face value. So mention your BATNA when its value by expected values beats the midpoint:
+# with the midpoint at 100,000, keep a BATNA worth 95,000 private; mention one worth
+# 105,000. Price the commute before Northwind's last offer, or that offer may fall below
+# your reservation price.
 #
 # Harbor Bank has offered you 89,000 and the commute costs you 8,000 a year, so your
 # reservation price for the job as offered is 97,000:
@@ -593,7 +595,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # that price is a bluff (module 00 puts such a false intention on the line between a bluff
 # and a misrepresentation). Bargaining custom does not ordinarily take a claim about the
 # least you would accept as a statement of fact, so it tolerates that bluff; a demand you
-# would not carry out is riskier.
+# would not carry out is riskier. Tolerated is not ethical (module 00 gives the rule behind
+# the custom), and a called bluff costs trust with the same manager next time (Axelrod
+# 1984).
 #
 # Declining to name your reservation price is legitimate too. The warning above is
 # legitimate, yet as a demand it corners Northwind and hands it your reservation price; a
@@ -607,8 +611,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): legitimate, bluff or misrepresentation?
 #
-# Your scenario lists six things you might say to Northwind, lettered A to F
-# (`offers.statements` holds them as `(letter, text)` pairs). Write
+# `offers.statements` holds six things you might say to Northwind, as `(letter, text)`
+# pairs, A to F. Write
 # `label_statements(offers)` returning a dict with two kinds of entry:
 #
 # 1. each letter with its label: `"legitimate"`, `"bluff"` or `"misrepresentation"`. Apply
@@ -624,7 +628,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #    `offers.band_midpoint`. Work it out from `offers`: the check also moves the midpoint.
 #
 # Practise first on a case that is not yours, below: `practice_labels()` returns its eight
-# labels, and its check says which test to apply again when one is wrong (no marks).
+# labels; its check hints at each wrong one (no marks).
 #
 # *Marks* (2): 3/8 per label for your two demands, your claim and your statement about an
 # offer, 1/8 per other label, and 1/4 for the choice under `"use"`, which the check below
@@ -720,7 +724,7 @@ check.label_statements(label_statements, hidden=True)
 # $$x_A = d_A + \tfrac{1}{2}\,(P - d_A - d_B), \qquad x_B = d_B + \tfrac{1}{2}\,(P - d_A - d_B).$$
 #
 # With a pie of 100 and BATNAs of 20 and 40, the surplus is 40, and the split is 40 and 60.
-# If the pie is smaller than the two BATNAs together, there is nothing to split. For a
+# For a
 # price, this is the even split of a zone $[s, b]$ only when the reservation prices are the
 # disagreement point. As $x_A = \tfrac{1}{2}(P + d_A - d_B)$, every unit your BATNA rises
 # adds half a unit to your share, the half-unit move of the ZOPA explorer.
@@ -739,9 +743,9 @@ check.label_statements(label_statements, hidden=True)
 # beats your **share at the table**: what you would get with no alternative on either
 # side, when the other side makes the first offer. That is $\delta/(1+\delta)$ of the pie,
 # where $\delta$ is the share of the pie still worth having after one round of delay:
-# about half when delays are short, 0.44 at $\delta$ = 0.8. In salary talks your BATNA
-# nearly always beats that share, as a next-best job seldom pays under half what the work
-# is worth: check yours. From there on your BATNA sets what you get; the third case below
+# about half when delays are short, 0.44 at $\delta$ = 0.8. Check whether yours does: it
+# turns on the work's worth to the employer, which nobody observes. From there on
+# your BATNA sets what you get; the third case below
 # works it out for Northwind (Shaked and Sutton 1984; Osborne and Rubinstein 1990, §3.12;
 # module 03 calls it the *deal-me-out* result). In experiments, deal-me-out fitted
 # agreements better than the Nash split on BATNAs (Binmore, Shaked and Sutton, *Quarterly
@@ -843,8 +847,8 @@ ModelQuiz()
 #   very short delays ($\delta \to 1$), where your share at the table is half the pie; for
 #   a target of exactly half, 0 and the target both pass.
 #
-# In both models, return `None` when no deal can give you `target`, because the other side
-# would rather walk away than accept less than its BATNA. With a pie of 200 and their
+# In both models, return `None` when no deal can give you `target`: the other side
+# would walk away rather than accept less than its BATNA. With a pie of 200 and their
 # BATNA 40, a target of 130 needs a BATNA of 100 in the Nash model and 130 in the
 # outside-option model.
 #
@@ -928,8 +932,8 @@ check.delay_drives_agreement_for(delay_drives_agreement_for, hidden=True)
 #
 # Take these conditions as given:
 #
-# - You could still join Lumen after any choice, and would join it once its round has
-#   closed if it then paid more than what you have.
+# - After any choice you could still join Lumen, and would, once its round closes, if it
+#   then paid more than what you have.
 # - At Northwind, what you have is the salary less the commute.
 # - By then you know whether the client renewed and whether the year is busy.
 # - Lumen's round and your client's decisions are independent.
@@ -1059,8 +1063,7 @@ check.batna_rise(batna_rise)
 # package with two remote days, whose reservation price is your BATNA's value plus half
 # the commute (`offers.commute_cost`). For the Nash split, call your `batna_needed` with
 # the pie $W$ less half the commute, Northwind's breakdown payoff 0, and the target less
-# half the commute. The check tries your question 5 target on one variant of each kind;
-# whole units suffice.
+# half the commute. The check passes your question 5 target; whole units suffice.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "own-batna-needed-answer", "schema_version": 3}
