@@ -126,6 +126,22 @@ def test_c4_the_intro_promises_limits_to_read_not_a_graded_skill():
     assert "to price patience with **Rubinstein's** model and read its limits" in intro
 
 
+def test_c2_question_4_says_its_yardstick_mark_tests_a_judgement_not_the_model(swept):
+    """Review 114 C2: where Kestrel's Shapley value beats section 5's price, the only
+    full-mark reply is the yardstick, which section 5's model says Atlas can refuse.
+    Rounds 111 and 113 (reviews 110 C3, 112 C2) made the text say the yardstick rests on
+    Shell's normative leverage; the grading stays (reviews 81 on: hold the other side to a
+    standard it proposed), and question 4 now says plainly that the mark tests that
+    judgement. Such learners exist, so the sentence is needed."""
+    four = _cell("licence-reply-text")
+    assert (
+        "So the mark tests a judgement that rests on how people treat a standard they set "
+        "(Shell's normative leverage, section 7), not on section 5's model"
+    ) in four
+    above = [s for s in swept if _P.kestrel_shapley(s) > _P.licence_price(s)]
+    assert len(above) > 30
+
+
 def test_the_module_stays_under_its_word_cap():
     """Review 114 (brief): every word the fixes added was paid for in the same module:
     8,820 markdown words before round 114; review 102's cap is 8,854."""
