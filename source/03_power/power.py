@@ -700,9 +700,9 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # Atlas to this one because Atlas proposed it, even above section 5's price. So the mark
 # tests a judgement that rests on how people treat a standard they set (Shell's normative
 # leverage, section 7), not on section 5's model: by it, Atlas can refuse any ask above
-# that price, and Kestrel then expects that price. Which figure does Kestrel stand on (not
-# an opening ask), and with which reply? Taking Atlas's figure earns the mark wherever it
-# is at least section 5's price.
+# that price, and Kestrel then expects that price. Which figure does Kestrel stand on
+# (not an opening ask), and with which reply?
+# Taking Atlas's figure earns the mark wherever it is at least section 5's price.
 #
 # Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
 # `s.atlas_value` and `s.borealis_value`:
