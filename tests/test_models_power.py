@@ -974,8 +974,9 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
         # review 78, X1 (round 79): said in section 5, of any buyer and rival
         # review 93, U1: the case it covers is named (a proposal below the rival's offer)
         "Where the buyer proposes less than the rival's offer, the model says to sell to the "
-        "rival; real talks name the rival's figure to the buyer instead: the same money, with "
-        "the door left open."
+        # review 114, E1: not "the same money": naming the figure is outside the model
+        "rival; real talks name the rival's figure to the buyer instead, with the door left "
+        "open, a move outside the model."
     ) in text
     # review 64, C1: question 4 no longer points ahead to question 7's move
     assert 'question 7\'s `"take Harrow"`' not in text

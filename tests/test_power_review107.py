@@ -113,7 +113,9 @@ def test_c1_x2_question_7_names_harrows_figure_where_harrow_binds(swept, learner
     assert '`"take Harrow"`, the walk-out itself, is marked the same.' in seven
     assert 'answer `"name Harrow"`: ask Granite to meet Harrow\'s figure' in seven  # review 108, C1
     assert (  # review 108, C1 + U5 (round 109): in the stem now, in plain words
-        "and leave only if it will not: the same money, with the door left open, as in question 4."
+        # review 114, E1: "the same money" is cut (in the model, asking is a month's counter);
+        # the stem says the move is real talks' walk-out, outside the model
+        "and leave only if it will not. That is how real talks walk out, not a move of the model"
     ) in seven
     code = _section(PROSE, "def granite_reply", "END SOLUTION")
     assert 'return "name Harrow"' in code and "take Harrow" not in code
@@ -173,7 +175,8 @@ def test_c3_section_7s_alternative_is_binding_and_strong_is_not_redefined():
     assert "**strong**" not in PROSE and "**weak**" not in PROSE
     for phrase in ("a strong one", "a strong alternative", "a weak one", "Make a strong"):
         assert phrase not in PROSE, phrase
-    assert "So make one worth mentioning known, keep any other private." in seven
+    # review 114, E2: the study on weak alternatives no longer supports the disclosure rule
+    assert "Telling is another matter: make one worth mentioning known, keep any other" in seven
     assert "**Make an alternative worth mentioning believable, and say it calmly.**" in seven
     assert "keep any other to yourself" in _cell("summary")
     s = next(

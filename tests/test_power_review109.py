@@ -70,8 +70,10 @@ def test_c1_u5_question_7_states_in_its_stem_that_name_harrow_stands_for_the_wal
     assert "<details>" not in seven and "How this is marked" not in seven
     assert (
         'Where the model\'s best move is to walk out to Harrow, answer `"name Harrow"`: ask '
-        "Granite to meet Harrow's figure, and leave only if it will not: the same money, with "
-        "the door left open, as in question 4."
+        # review 114, E1: "the same money" is cut; the stem says the move is outside the model
+        "Granite to meet Harrow's figure, and leave only if it will not. That is how real talks "
+        "walk out, not a move of the model: there, asking means rejecting and proposing a "
+        "month later, worth less than leaving now, unless Granite answers at once."
     ) in seven
     assert '`"take Harrow"`, the walk-out itself, is marked the same.' in seven
     walked = 0
@@ -119,7 +121,8 @@ def test_u3_binding_has_one_meaning_and_section_7s_bar_is_worth_mentioning():
         "beats the other side's estimate of your share at the table; with full information, "
         "exactly when it binds (section 5)."
     ) in seven
-    assert "So make one worth mentioning known, keep any other private." in seven
+    # review 114, E2: the study on weak alternatives no longer supports the disclosure rule
+    assert "Telling is another matter: make one worth mentioning known, keep any other" in seven
     s = next(
         s
         for s in (course.variant("03_power", f"rv107-{n}") for n in range(200))

@@ -148,7 +148,9 @@ def test_c3_the_rule_says_the_yardstick_rests_on_normative_leverage_not_the_mode
         "to it, Atlas's yardstick too (question 4)."
     ) in rule
     assert (
-        "That rests on how people treat a standard they set (Shell's normative leverage, "
+        # review 114, C2: the text says plainly that the mark tests a judgement
+        "So the mark tests a judgement that rests on how people treat a standard they set "
+        "(Shell's normative leverage, "
         "section 7), not on section 5's model"
     ) in _flat(_cell("licence-reply-text"))
     above = 0

@@ -85,7 +85,9 @@ def test_c2_question_4_says_its_answer_rests_on_normative_leverage_not_the_model
     passes for all 1,000 learners, 274 of them with the yardstick above section 5's price."""
     four = _cell("licence-reply-text")
     assert (
-        "That rests on how people treat a standard they set (Shell's normative leverage, "
+        # review 114, C2: the text says plainly that the mark tests a judgement
+        "So the mark tests a judgement that rests on how people treat a standard they set "
+        "(Shell's normative leverage, "
         "section 7), not on section 5's model: by it, Atlas can refuse any ask above that "
         "price, and Kestrel then expects that price."
     ) in four

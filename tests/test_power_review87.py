@@ -42,6 +42,7 @@ def test_c1_question_7s_walk_out_is_not_question_9s_mention():
     # moves are the three labels, and section 5's real-talks sentence stays (review 89, C1)
     assert "This game has no move that names Harrow's offer" not in seven
     # review 108, C1 (round 109): the stem says it now
-    assert "leave only if it will not: the same money, with the door left open" in seven
+    # review 114, E1: without "the same money", which the model does not give
+    assert "leave only if it will not. That is how real talks walk out" in seven
     code = _section(PROSE, "def granite_reply", "END SOLUTION")
     assert 'return "name Harrow"' in code

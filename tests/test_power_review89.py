@@ -121,8 +121,9 @@ def test_c1_question_7_reconciles_take_harrow_with_naming_the_rivals_figure():
     assert "real talks name the rival's figure to the buyer instead" in five
     seven = " ".join(_cell("granite-reply-text"))
     assert (  # review 106, C1 (round 107); review 108, C1 (round 109): in the stem
-        "ask Granite to meet Harrow's figure, and leave only if it will not: the same money, "
-        "with the door left open, as in question 4" in seven
+        # review 114, E1: not "the same money" (in the model, asking is a month's counter)
+        "ask Granite to meet Harrow's figure, and leave only if it will not. That is how real "
+        "talks walk out, not a move of the model" in seven
     )
     assert 'answer `"name Harrow"`: ask Granite to meet Harrow\'s figure' in seven  # review 108, C1
 

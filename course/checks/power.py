@@ -1879,7 +1879,7 @@ def _granite_hint(s, said, expected):
         ),
         ("name Harrow", "accept"): (
             f"Granite's {offer} is less than Harrow's {harrow}: Harrow's work is worth more, "
-            "and Granite would rather meet that figure than lose the deal",
+            "and Kestrel can walk out to it now, as it answers",
             "it accepts a proposal worth less than the outside option",
         ),
         ("name Harrow", "reject"): (
@@ -2069,8 +2069,18 @@ def _contested(s, tactic, said):
         "claim about "
         "what Kestrel would settle for it is a bluff; as a stated intention Kestrel does not "
         "hold, made for Atlas to rely on, it can be a misrepresentation (Edgington v "
-        f"Fitzmaurice). The line is contested here, so {other} would also have passed"
+        f"Fitzmaurice). The line is contested here, so {other} would also have passed. "
+        f"{PREFERRED_FOR_A_THREAT}"
     )
+
+
+#: Review 114 X4: where either label passes (a demand Kestrel would not carry out), the
+#: feedback says which one the course prefers and why, so the tolerance is explained.
+PREFERRED_FOR_A_THREAT = (
+    "The course prefers 'bluff': the demand states an intention about what Kestrel will "
+    "settle for, and the comment to Model Rule 4.1 counts such intentions as ordinarily not "
+    "statements of material fact"
+)
 
 
 @answer_key
@@ -2149,6 +2159,9 @@ def judge_practice_tactic(number, said):
             f"{decides} {why[0].upper()}{why[1:]}" if decides.endswith("?") else f"{decides}; {why}"
         )
         raise NotYet(f"it is not {KIND_NAME[said]}: {joined}")
+    if len(accepted) > 1:  # review 114 X4: either label passes; say which one is preferred
+        return f"{PREFERRED_FOR_A_THREAT}."
+    return None
 
 
 #: Question 9b's right answer follows section 7's rule on naming an alternative, which the

@@ -413,10 +413,10 @@ PRACTICE_RIG = {
     "2": (
         False,
         12_000,
-        "Pell wants the lathe for one customer's order, and that customer may cancel the order "
-        "on any day before Kestrel and Pell sign, which would end the talks and leave Pell no "
-        "use for any lathe. A rival workshop would buy the lathe for 12,000 if that happened, "
-        "and at no other time.",
+        # review 114 (words paid for its fixes): shorter, the same facts
+        "Pell wants the lathe for one customer's order, which that customer may cancel on any "
+        "day before Kestrel and Pell sign, ending the talks. A rival workshop would buy the "
+        "lathe for 12,000 if that happened, and at no other time.",
     ),
 }
 
@@ -994,9 +994,10 @@ def granite_reply(s):
     """What Kestrel should answer Granite's first proposal, in the alternating-offers game
     with Harrow as an outside option: accept it if it gives at least Kestrel's equilibrium
     share; otherwise, if Harrow beats the table, name Harrow (ask Granite to meet Harrow's figure
-    and leave for Harrow's work only if Granite will not meet it: the same money as the
-    game's walk-out, with the door left open, as question 4's "rival"; review 106, C1, round
-    107: it was "take Harrow", the walk-out itself), else reject and propose next."""
+    and leave for Harrow's work only if Granite will not meet it, as question 4's "rival";
+    review 106, C1, round 107: it was "take Harrow", the walk-out itself, still marked the
+    same; review 114, E1: real talks' version of the game's walk-out, not the same money by
+    the model, where asking is a month's counter), else reject and propose next."""
     if s.granite_offer >= granite_share(s):
         return "accept"
     return "name Harrow" if s.outside_offer > table_share(s) else "reject"

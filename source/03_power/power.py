@@ -21,7 +21,7 @@
 # You will learn to read power as dependence and name its base; to weigh a scarce resource
 # against the **Shapley value** (a benchmark of a fair split, not a price) and the
 # **core** (what competition leaves you); to tell a vote's weight from its **voting
-# power**; to price patience with **Rubinstein's** model and say where it misleads; to
+# power**; to price patience with **Rubinstein's** model and read its limits; to
 # tell an alternative you walk out to from one you are left with when talks fail; to
 # choose the move that strengthens your hand most; and to use power without threats
 # (section 7), and only power that is yours.
@@ -192,8 +192,7 @@ check.power_sources(power_sources, hidden=True)
 #
 # Suppose several players earn money only by working together, and you know what each
 # group of them, a **coalition**, could earn on its own. Which division is *fair*, given
-# what each contributes, and which *survives competition*, with no group wanting to break
-# away? The answers differ.
+# what each contributes, and which *survives competition*? The answers differ.
 #
 # **The Shapley value, a benchmark of fairness.** Shapley ("A Value for n-Person Games",
 #  1953) asked for a division with four properties (as textbooks state them today; his own
@@ -217,7 +216,7 @@ check.power_sources(power_sources, hidden=True)
 # left-glove holder 2/3 and each right-glove holder 1/6: the scarce left glove gets most.
 #
 # In the library, a game is a dict from coalition to value, a coalition being a
-# `frozenset` of names (a set that cannot change, so it can be a dict key); every
+# `frozenset` of names (a set that cannot change); every
 # coalition but the empty one must be there.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "glove-example", "schema_version": 3}
@@ -571,8 +570,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # less per round takes almost everything. A discount factor fits when a delay costs each
 # side a share of what the deal brings *it*; a cost that is the same whatever the split is
 # a fixed sum each round. A month's delay costs Kestrel a month's interest on its whole
-# margin (part 4). Where the side that loses more each round loses a fixed
-# bill, the discount-factor model is too kind to it.
+# margin (part 4). That is a share, so a discount factor fits. Where the side that loses
+# more each round loses a fixed bill, the discount-factor model is too kind to it.
 #
 # </details>
 
@@ -587,8 +586,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # A side keeps 0.95 of a deal's worth
 # per month, the other 0.97, and they answer each other within a day (30 rounds a month).
 #
-# 1. Turn each monthly discount factor into a daily one (a month is 30 days, so the daily
-#    factor is the monthly one to the power 1/30), and use `rubinstein_share` to find the
+# 1. Turn each monthly discount factor into a daily one (to the power 1/30), and use
+#    `rubinstein_share` to find the
 #    first side's share when it proposes first, then when the other side does.
 # 2. Compare both with $r_2/(r_1+r_2)$. Which matters here, who moves first or who loses
 #    faster?
@@ -693,16 +692,17 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # Back to question 2's licence, in today's market of three. Atlas's yardstick (question 2)
 # is on the table, and Atlas now names its own figure for it. Atlas's figure is a first
 # offer, and first offers anchor: they pull the final price towards them (module 01,
-# section 5; module 04 returns to anchors). Kestrel has three replies: `"accept"` (take
+# section 5; module 04 returns to anchors). As Atlas knows both values, that pull acts on
+# Kestrel's judgement only. Kestrel has three replies: `"accept"` (take
 # Atlas's figure as it stands), `"yardstick"` (hold Atlas to the yardstick, worked out) or
 # `"rival"` (name Borealis's firm written offer and its figure). To stand on a figure is
 # to hold the other side to it. You are not owed a Shapley value (section 2); you may hold
-# Atlas to this one because Atlas proposed it, even above section 5's price. That rests on
-# how people treat a standard they set (Shell's normative leverage, section 7), not on
-# section 5's model: by it, Atlas can refuse any ask above that price, and Kestrel then
-# expects that price. Which figure does Kestrel stand on (not an opening ask), and with
-# which reply? Taking Atlas's figure earns the mark wherever it is at least section 5's
-# price.
+# Atlas to this one because Atlas proposed it, even above section 5's price. So the mark
+# tests a judgement that rests on how people treat a standard they set (Shell's normative
+# leverage, section 7), not on section 5's model: by it, Atlas can refuse any ask above
+# that price, and Kestrel then expects that price. Which figure does Kestrel stand on
+# (not an opening ask), and with which reply?
+# Taking Atlas's figure earns the mark wherever it is at least section 5's price.
 #
 # Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
 # `s.atlas_value` and `s.borealis_value`:
@@ -750,8 +750,8 @@ check.licence_reply(licence_reply, hidden=True)
 # 3. **Name no figure below it.** Naming a figure below the highest one on the table
 #    points the other side down to it. Where the buyer proposes less than the rival's
 #    offer, the model says to sell to the rival; real talks name the rival's figure to the
-#    buyer instead: the same money, with the door left open. Taking their own lower
-#    figure names none (question 4 says when it is safe).
+#    buyer instead, with the door left open, a move outside the model. Taking their own
+#    lower figure names none (question 4 says when it is safe).
 #
 # The rule needs full
 # information: where the other side is unsure of your values, an ambitious ask grounded in
@@ -794,10 +794,9 @@ check.licence_reply(licence_reply, hidden=True)
 # 1. A rival workshop will buy the lathe for 12,000 on any day Kestrel likes. To sell to
 #    it, Kestrel must turn down a proposal from Pell and leave the talks; nothing else can
 #    end them.
-# 2. Pell wants the lathe for one customer's order, and that customer may cancel the order
-#    on any day before Kestrel and Pell sign, which would end the talks and leave Pell no
-#    use for any lathe. A rival workshop would buy the lathe for 12,000 if that happened,
-#    and at no other time.
+# 2. Pell wants the lathe for one customer's order, which that customer may cancel on any
+#    day before Kestrel and Pell sign, ending the talks. A rival workshop would buy the
+#    lathe for 12,000 if that happened, and at no other time.
 #
 # Put your prices for them in the dict your function returns, under the numbers 1 and 2,
 # the same whatever `s` is (`{1: ..., 2: ..., "A": ..., "B": ...}`).
@@ -874,8 +873,8 @@ check.signing_terms(signing_terms, hidden=True)
 # Set your patience, the computer's and the computer's outside option, then play: you
 # propose first, and the computer follows its equilibrium plan, the same rule in every
 # round. It accepts any offer of at least its share by section 5. Otherwise it walks away
-# if its outside option beats waiting, and if not, it rejects and, a round later, offers
-# you exactly what your next turn would be worth to you.
+# if its outside option beats waiting, or else counters a round later with what your next
+# turn is worth to you.
 #
 # With both patiences at 0.9, set the computer's outside option to 0.3, then to 0.6. What
 # is the lowest offer it accepts in each case? Work it out from section 5 first: the
@@ -907,14 +906,14 @@ ShrinkingPieGame()
 # later) or `"name Harrow"`.
 #
 # Where the model's best move is to walk out to Harrow, answer `"name Harrow"`: ask
-# Granite to meet Harrow's figure, and leave only if it will not: the same money, with the
-# door left open, as in question 4. `"take Harrow"`, the walk-out itself, is
-# marked the same.
+# Granite to meet Harrow's figure, and leave only if it will not. That is how real talks
+# walk out, not a move of the model: there, asking means rejecting and proposing a month
+# later, worth less than leaving now, unless Granite answers at once. `"take Harrow"`, the
+# walk-out itself, is marked the same.
 #
 # Harrow told Granite of its offer before Granite proposed, and Granite knows how patient
 # Kestrel is (part 4), so section 5's full information holds. Granite may still open
-# below Harrow's offer, as real bargainers often open off the equilibrium path; your reply
-# is to that opening.
+# below Harrow's offer, as real bargainers often open off the equilibrium path.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
@@ -925,7 +924,7 @@ def granite_reply(s):
     at_the_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]
     if s.granite_offer >= max(at_the_table, s.outside_offer):
         return "accept"
-    if s.outside_offer > at_the_table:  # Harrow binds: the same money as walking out
+    if s.outside_offer > at_the_table:  # Harrow binds: the model walks out to it
         return "name Harrow"
     return "reject"
     ### END SOLUTION
@@ -1019,8 +1018,8 @@ check.best_lever(best_lever, hidden=True)
 # you would not carry it out. A threat invites a threat back and, if carried out, costs
 # you by definition; a warning can be true, but said as a demand it still corners the
 # other side.
-# In Deutsch and Krauss's trucking game (1960), pairs earned most when neither player
-# could close a gate on the other's route, less when one could, least when both could.
+# In Deutsch and Krauss's trucking game (1960), pairs earned less the more of them could
+# close a gate on the other's route.
 #
 # Quieter uses of power:
 #
@@ -1044,7 +1043,9 @@ check.best_lever(best_lever, hidden=True)
 #   and Mussweiler's experiments on first offers (2001), final prices ended nearer the
 #   first figure named. A weak alternative anchors you too: with one, negotiators made
 #   less ambitious first offers and did worse than with none (Schaerer, Swaab and
-#   Galinsky, 2015). So make one worth mentioning known, keep any other private. That
+#   Galinsky, 2015). So open from your target, not your walk-away point (Galinsky,
+#   Mussweiler and Medvec, 2002). Telling is another matter: make one worth mentioning
+#   known, keep any other private. That
 #   rule is Fisher and Ury's (*Getting to Yes*, 1981, "What If They Are More Powerful?
 #   Develop Your BATNA"; also Thompson, *The Mind and Heart of the Negotiator*, 2nd ed.,
 #   2001): no study we know of tests disclosing a weak alternative directly.
@@ -1072,8 +1073,9 @@ check.best_lever(best_lever, hidden=True)
 # **misrepresentation** and an **illegitimate** source; module 02 uses the same words. A
 # true warning, made with power that is yours, is legitimate. A threat is a bluff if you
 # would not carry it out and, as a stated intention you do not hold, can be a
-# misrepresentation. A threat you have bound yourself to carry out is true, so not a
-# bluff; the course still advises against it. Three lines matter most.
+# misrepresentation (module 00, section 6, says when). A threat you have bound yourself to
+# carry out is true, so not a bluff; the course still advises against it. Three lines
+# matter most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee serves the town; raising it in a private negotiation is
@@ -1108,7 +1110,7 @@ check.best_lever(best_lever, hidden=True)
 # section 7 uses them: `"legitimate"`, `"bluff"` (a false claim about its reservation
 # price or valuation, or a demand it would not carry out), `"misrepresentation"` or
 # `"illegitimate"`. For such a demand, either `"bluff"` or `"misrepresentation"` counts as
-# right (section 7: the line is not sharp). Write `rate_tactics()`, returning a
+# right (section 7). Write `rate_tactics()`, returning a
 # dict from letter to label, for example `return {"A": "legitimate", ...}`. Each right
 # label earns half a mark; if all four labels are the same, none earns anything.
 #
@@ -1224,24 +1226,24 @@ check.harrow_move(harrow_move, hidden=True)
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric, half a mark each, for each of the prompt's four points made about the learner's
-# own case: (1) dependence both ways, with bases, interests and alternatives; (2) who can
-# wait longer and why, and how it counts by section 5's two rules; (3) a use that is
-# neither a threat, nor a misrepresentation, nor an illegitimate source, with what is said
-# and what is kept back; (4) an ending without a deal that leaves the door open, and its
-# effect on the next negotiation (deals repeat: Axelrod).
+# Rubric, half a mark each, for the prompt's four points on the learner's own case: (1)
+# dependence both ways, with bases, interests and alternatives; (2) who can wait longer
+# and why, and how it counts by section 5's two rules; (3) a use that is neither a threat,
+# nor a misrepresentation, nor an illegitimate source, with what is said and what is kept
+# back; (4) an ending without a deal that leaves the door open, and its effect on the next
+# negotiation (deals repeat: Axelrod).
 #
-# A full-marks answer: "Our team depends on the one vendor whose software runs our
-# billing (its updates are a resource only it controls; moving away would take a year);
-# the vendor depends on our renewal, a tenth of its revenue, but has other clients. We
-# want reliable billing, not this vendor as such; it wants a reference customer in our
-# sector. It can wait longer: our renewal is due in two months, and we are one account.
-# Our only alternative, building it ourselves, we would reach only by walking away, and it
-# is worth far less than our share of a fair renewal, so it does not bind, and we keep it
-# to ourselves. A pilot with a second vendor could give us one that binds; once the pilot
-# is real I would mention it as a fact, without a deadline, and offer to act as a
-# reference for better terms. If we cannot agree, I would say that we value what they
-# built, name the price that would bring us back, and leave on good terms: we will need
+# A full-marks answer: "Our team depends on the one vendor whose software runs our billing
+# (its updates are a resource only it controls; moving away would take a year); the vendor
+# depends on our renewal, a tenth of its revenue, but has other clients. We want reliable
+# billing, not this vendor as such; it wants a reference customer in our sector. It can
+# wait longer: our renewal is due in two months, and we are one account. Our only
+# alternative, building it ourselves, reached by walking away, is worth far less than a
+# fair renewal: it does not bind, and we keep it to ourselves. A pilot with a second
+# vendor could give us one that binds; once the pilot is real I would mention it as a
+# fact, without a deadline, and offer to act as a reference for better terms. If we cannot
+# agree, I would say that we value what they built, name the price that would bring us
+# back, and leave on good terms: we will need
 # their data export, and the market is small enough that we will meet again."
 # ### END SOLUTION
 
