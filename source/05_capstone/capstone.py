@@ -722,9 +722,10 @@ check.what_to_say(what_to_say, hidden=True)
 # `opening` (a package). Graded: every later package is on the frontier, gives Marlow
 # more and leaves you at least `reservation` (a profit); it ends where no such package is
 # left; no step costs more than the one before; and it passes both targets (or as many
-# as such steps can). The tie-breaks are advice. The fields and imported functions are
-# those of questions 3 and 5 (`pareto_frontier` returns `(your profit, Marlow's points)`
-# pairs). The check also starts your function from your plan's second package, with a higher
+# as such steps can). The tie-breaks are advice. `s.issues`, `s.yours`, `s.theirs`,
+# `s.reservation_if_not`, `s.reservation_if_quell` and the imported functions are as in
+# questions 3 and 5 (`pareto_frontier` returns `(your profit, Marlow's points)` pairs).
+# The check also starts your function from your plan's second package, with a higher
 # reservation price, on another learner's case, and from two colleagues' drafts below the
 # frontier (first a free trade, rule 1). To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
