@@ -97,9 +97,12 @@ def test_c1_question_7_defines_the_trade_back_step_and_the_summary_names_its_exc
         "**trade-back step**, no retraction (section 6)." in q7
     )
     summary = _cell("summary")
-    assert (  # review 110 C1 (round 111): question 7's plan shrinks too
-        "Concede down the frontier in steps that shrink (question 7's plan must), each traded "
-        "for something, and take no term back where the frontier allows." in summary
+    # review 110 C1 (round 111): question 7's plan keeps the rule too; review 114 C3: its
+    # steps never grow (equal steps pass), and taking terms back is advice, said as such
+    assert (
+        "Concede down the frontier in steps that never grow (question 7's plan must), each "
+        "traded for something, and take back as few terms as the frontier allows (advice)."
+        in summary
     )
     assert "Give no more than it gave." in summary and "Give about what it gave" not in summary
     about = _cell("about-the-bot")
@@ -113,7 +116,7 @@ def test_c3_when_to_step_names_the_cant_give_more_and_the_stall_step():
     plan = _cell("plan-teaching")
     assert (
         'Concede only in answer to a move, a true "can\'t give more" or one announced step '
-        "at a stall: never into silence." in plan
+        "at a stall: otherwise never into silence." in plan  # review 114 C2: "otherwise"
     )
     assert "Concede only in answer to a move of theirs, never into silence" not in plan
 

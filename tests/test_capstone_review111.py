@@ -107,7 +107,8 @@ def test_c1_the_text_states_one_shape_and_the_summary_no_exception():
     assert "no step costing more than the one before, passing both targets" in plan
     summary = _cell("summary")
     assert "need not" not in summary
-    assert "Concede down the frontier in steps that shrink (question 7's plan must)" in summary
+    # review 114 C3: "never grow", what question 7 grades (equal steps pass)
+    assert "Concede down the frontier in steps that never grow (question 7's plan must)" in summary
     assert "question 7 refuses these" in _cell("about-the-bot")
     assert "The check gives a plan and the course's reservation price" in _cell("q8-text")
 

@@ -1010,18 +1010,22 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
     negotiation = contract_negotiation(case, case.reservation_if_not, ROUNDS)
     table = Table(negotiation, "linear", rng=random.Random(0))
     session = table.session
-    for package in (plan[0][0], plan[0][0], plan[1][0]):
+    # review 114 C1: the step at 80 answered a gain of 20, under the 30 it cost, which
+    # section 5 counts as no move; the answer now holds until Marlow's move to 110
+    for package in (plan[0][0], plan[0][0], plan[0][0], plan[0][0], plan[1][0]):
         session.offer(package)
     profits = [package_points(o, case.yours) for _, who, o in session.history if who == "bot"]
-    first, moved = profits
-    assert first < moved
+    first, small, still, moved = profits
+    step = plan[0][1] - plan[1][1]
+    assert first < small == still < moved and small - first < step <= moved - still
     assert f"answered at a profit of {first:g}" in rubric
+    assert f"Its move to {small:g} was under my step's {step:g}" in rubric
     assert f"At its move to {moved:g}" in rubric
     assert f"would still answer at {first:g}" in rubric
-    assert session.agreement is not None and session.result().round == 3
+    assert session.agreement is not None and session.result().round == 5
     gain = package_points(session.agreement, case.yours) - floor
     assert package_points(session.agreement, case.yours) == plan[1][1]
-    assert f"accepted {plan[1][1]:g} in round 3" in rubric
+    assert f"accepted {plan[1][1]:g} in round 5" in rubric
     assert f"{gain:g} above my reservation price" in rubric
     found = table.outcome()["concessions"]
     assert [c["answered"] for c in found] == [True]
@@ -1420,7 +1424,8 @@ def test_the_opening_is_never_the_target_and_the_conventions_are_labelled():
     # review 110 C2 (round 111): "privately aim"
     assert "aim to land" not in plan and "the profit you privately aim to end with" in opening
     assert "your own target (your opening" not in opening
-    assert "what Marlow's alternatives lack" in opening
+    # review 114 U7: what the alternatives are worth, not what they lack
+    assert "what Marlow's alternatives are worth" in opening
     assert "This table adds a third" not in plan and "never into silence" in plan
     table = section("table-teaching")
     table = " ".join(table.split())

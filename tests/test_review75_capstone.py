@@ -76,17 +76,30 @@ def _both(s, plan, reservation, log):
     return _moves(s, plan, reservation, log, at_opening="next step", after_two="hold")
 
 
-@pytest.mark.parametrize("answer", [_moves, _step_at_opening, _hold_after_two, _both])
+@pytest.mark.parametrize("answer", [_moves, _hold_after_two])
 def test_question_8_accepts_a_step_after_the_opening_and_a_hold_after_two_stalls(answer):
-    """X3 (with C1, C4): question 8 refused a small step in answer to Marlow's opening,
-    which section 5 calls common and defensible, and a hold after two replies without a
-    move, which is module 04's rule (no step into silence). Both now pass, visible and
-    hidden, each judged on the path its own moves took (a learner who stepped at the
-    opening is one package further down the plan). Failed on the old check."""
+    """X3 (with C1, C4): question 8 refused a hold after two replies without a move,
+    which is module 04's rule (no step into silence); it now passes, visible and hidden,
+    judged on the path its own moves took. Failed on the old check. Review 75 also let a
+    small step answer Marlow's opening; review 110 C4 made section 5 read the opening as a
+    position (hold), and review 114 X1 made the check agree: that step is refused
+    (test_step_at_marlows_opening_is_refused below)."""
     for n in range(8):
         with learner_as(f"moves-{n}"):
             assert passes(run("table_moves", answer)), (n, answer.__name__)
             assert passes(run("table_moves", answer, hidden=True)), (n, answer.__name__)
+
+
+@pytest.mark.parametrize("answer", [_step_at_opening, _both])
+def test_step_at_marlows_opening_is_refused(answer):
+    """Review 114 X1: a step in answer to Marlow's opening passed question 8, against
+    section 5 and the summary (an opening is a position, not yet a concession: hold). The
+    assertion that it passed is turned round: it now fails, visible and hidden."""
+    for n in range(8):
+        with learner_as(f"moves-{n}"):
+            for hidden in (False, True):
+                with pytest.raises(NotYet, match="Marlow's opening"):
+                    run("table_moves", answer, hidden=hidden)
 
 
 def test_the_built_logs_try_both_new_moves():

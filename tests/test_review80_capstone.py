@@ -92,7 +92,7 @@ def test_one_rule_on_which_steps_to_send_and_the_model_answer_keeps_it():
     # review 110 C1 (round 111): the plan's steps shrink (155, 125, 105); the first step is
     # the plan's next package, the target, and Marlow accepted it, so no second was sent
     assert f"I made my first step, to my target ({profits[1]:g})" in answer
-    assert f"It accepted {profits[1]:g} in round 3" in answer
+    assert f"It accepted {profits[1]:g} in round 5" in answer  # review 114 C1: held to 110
     assert "my second (" not in answer
 
 

@@ -593,8 +593,9 @@ def test_q8_logs_hold_a_real_decision_at_every_reply(drawn):
     package, where a final offer above the reservation price is accepted either way); at
     each reply
     one move alone is right, except a final offer below the reservation price, where the
-    check takes a walk-away or the plan's next step, and Marlow's opening and a second
-    reply without a move, where it takes a hold or the next step (review 75 X3); and the
+    check takes a walk-away or the plan's next step, and a second reply without a move,
+    where it takes a hold or the next step (review 75 X3; Marlow's opening takes a hold
+    alone since review 114 X1); and the
     log reads as Marlow would play it: its offers never move back, after "can't give
     more" only its final offer, the same package, follows, and the words are true in one
     state of Quell at least (review 88 X1)."""

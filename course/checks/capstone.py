@@ -1976,7 +1976,8 @@ def judge_table_moves(case, result, plan, reservation, log, where=None):
     """Question 8 on ``result``, what ``table_moves(case, plan, reservation, log)``
     returned: nothing when each move is one section 5's rule allows (``right_moves``: at a
     final offer below the reservation price, a walk-away or the plan's next step; at
-    Marlow's opening and after two replies without a move, a hold or the next step), up to
+    Marlow's opening a hold only, review 114 X1; after two replies without a move, a hold
+    or the next step), up to
     the reply that ends the talks, each read on the path the learner's own moves took;
     else the hint at the first move that is not, which gives the facts the rule reads there
     and never names the move."""

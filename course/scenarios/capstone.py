@@ -1292,9 +1292,9 @@ def right_moves(case, plan, reservation, log, follow=None):
     accept at or above the reservation price, else answer with the plan's next step if one
     is left, or walk away politely (accepted too; review 92 C1 made the step the course's
     move, where it was the walk-away); an offer worth at least the plan's next package, or, with
-    no step left, at least the package last sent, accept (review 73 X2); its opening, hold,
-    or one small step (at this table Marlow's opening always gives up ground, so it is its
-    first move and the step is reciprocity: review 75 X3, review 78 C1, review 91 C1); a move, the next
+    no step left, at least the package last sent, accept (review 73 X2); its opening, hold
+    only (review 114 X1: section 5 and the summary read it as a position, not yet a
+    concession, so the step reviews 75 X3, 78 C1 and 91 C1 allowed is no longer right); a move, the next
     step (review 104 C1: a move gains Tallis at least ``MOVE_SHARE`` of what the plan's next
     step costs, a hold too when exactly that; a smaller gain counts as a reply without a
     move, its ``why`` prefixed "small "); "can't give more", the
@@ -1344,7 +1344,7 @@ def right_moves(case, plan, reservation, log, follow=None):
         elif following is None and worth >= profits[at]:
             moves, why = ("accept",), "worth your last package"
         elif before is None:
-            moves, why = ("hold", *step), "opening"
+            moves, why = ("hold",), "opening"  # review 114 X1: never rush a concession
         elif moved or answer["cant_give_more"]:
             why = "moved" if moved else "can't give more"
             moves = step or ("hold",)

@@ -17,9 +17,8 @@
 # Sensors to Marlow Robotics, a buyer with four things on the table at once; you know
 # your own side well and Marlow's only through research and one signal. You will:
 #
-# 1. **prepare** — your BATNA and reservation price, one step that strengthens them,
-#    what Marlow's request tells you, an audit of both sides' leverage, an opening, what
-#    to say when you make it, and a plan of the packages you will concede through;
+# 1. **prepare** — your limits, your beliefs about Marlow, an audit, an opening, your
+#    words and a plan of concessions;
 # 2. **negotiate** — play the deal against a bot whose limits you cannot see;
 # 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
@@ -122,8 +121,9 @@ check.my_batna(my_batna, hidden=True)
 # Decide, on your own case and as the risk-neutral seller of section 1, by what each
 # choice pays if there is no deal with Marlow, whether to sign Brenn's letter (a sure
 # `s.brenn_letter`) or to keep your best alternative before the letter (`my_batna(s)`).
-# Then write `my_reservation(s)`: your reservation price with Marlow after that
-# decision, counting your cost of Marlow's supplier audit and tooling (`s.audit_cost`).
+# A first cut: signing also lowers your reservation price, perhaps enough for a deal with
+# Quell; the reflection weighs that. Then write `my_reservation(s)`: your reservation
+# price with Marlow after that decision, counting your cost of Marlow's supplier audit and tooling (`s.audit_cost`).
 # Below it you walk away, politely, to your alternative (what that costs in trust is set
 # out once, in section 6).
 
@@ -179,10 +179,10 @@ check.my_reservation(my_reservation, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (2 marks): reading the rush request
 #
-# Write `marlow_beliefs(s)`: Marlow's reservation price as a belief once you have heard
-# its rush request, a dict from each of its two possible reservation prices
-# (`s.reservation_if_quell` if Quell has capacity, `s.reservation_if_not` if it has none)
-# to its chance. The prior chance that Quell has capacity is `s.quell_prior`; the chances
+# Write `marlow_beliefs(s)`: Marlow's reservation price as a belief after its rush
+# request, a dict from each of its two possible reservation prices
+# (`s.reservation_if_quell` with Quell's capacity, `s.reservation_if_not` without) to its
+# chance. The prior chance that Quell has capacity is `s.quell_prior`; the chances
 # of a rush request are `s.rush_if_quell` and `s.rush_if_not`. `update_beliefs` from
 # module 01 is imported for you. Give the chances to three decimals or more: any chance
 # within 0.001 of Bayes' rule passes, rounded or cut off.
@@ -220,7 +220,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   fallback as a share of its best result from the deal. The side with the larger share
 #   has the stronger fallback, measured against what the deal could give it (k€ and
 #   points have no common unit). Second, time: as in modules 00 and 03, a deadline sits
-#   in its holder's alternatives, because it caps how long that side can hold out. Your
+#   in its holder's alternatives, because it caps how long that side can hold out
+#   (knowing the other's deadline is information). Your
 #   date changes neither Brenn nor Kessel, which answer at that date whenever the talks
 #   end.
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
@@ -228,7 +229,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   values what A provides and the fewer other ways it has to get it. The second half is
 #   the alternatives row, so the power row keeps the first, measured here, roughly, by
 #   shares: Marlow depends on you for the share of its sensors you would supply, and you
-#   depend on Marlow for its share of next year's sales.
+#   depend on Marlow for its share of next year's sales. Marlow's share is cruder: a small
+#   one partly measures its other suppliers (alternatives).
 #
 # <details><summary>A note on deadlines and outside options</summary>
 #
@@ -248,8 +250,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #
 # </details>
 #
-# Question 4 settles two rows; how much each source counts in *this* deal is your
-# judgement: the reflection asks for it.
+# How much each source counts here is your judgement: the reflection asks for it.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): your audit
@@ -392,9 +393,8 @@ check.my_audit(my_audit, hidden=True)
 # test.
 #
 # **When Marlow opens.** Before you answer, think
-# about what Marlow's alternatives lack (question 3's chance that Quell has capacity) and
-# your target, not Marlow's number or your reservation
-# price.
+# about what Marlow's alternatives are worth (question 3's chance that Quell has
+# capacity) and your target, not Marlow's number or your reservation price.
 #
 # <details><summary>The research behind this advice</summary>
 #
@@ -418,6 +418,7 @@ check.my_audit(my_audit, hidden=True)
 # `pareto_frontier` from module 04 are imported for you. The rules:
 #
 # 1. The first package is your opening, at Marlow's low reservation price (section 4):
+#    the most profit among packages giving Marlow at least that;
 #    between two that leave you the same, the one that gives Marlow more (it is on the
 #    frontier); or the next frontier package beyond it (section 4).
 # 2. The others complete a MESO. Each is a different package worth exactly the
@@ -466,9 +467,6 @@ check.opening_offer(opening_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "say-teaching", "schema_version": 3}
 # ### What to say when you open
 #
-# Say true things about the leverage you hold, calmly; keep to yourself what helps
-# Marlow; and never say what is false.
-#
 # - **Let Marlow learn of your alternative as plain information, not a threat.**
 #   Fisher and Ury's advice is to reveal an alternative that is better than the other
 #   side supposes and to keep a poor one quiet. Marlow knows nothing of Brenn or Kessel
@@ -484,7 +482,8 @@ check.opening_offer(opening_offer, hidden=True)
 # - **Keep a belief a belief.** Your reading of the rush request is only a probability:
 #   stated as a fact, it misleads if you are wrong.
 # - **Never invent a fact.** A bluff about your own limit is one thing: the comment to
-#   Model Rule 4.1 ordinarily takes it as no statement of material fact (module 00); Carr
+#   Model Rule 4.1 ordinarily takes it as no statement of material fact (module 00); that
+#   American Bar Association rule is for lawyers: a benchmark here. Carr
 #   ("Is Business Bluffing Ethical?", 1968) went further and excused some false facts too,
 #   which this course does not. A made-up order from another customer is another: a false
 #   fact Marlow would rely on, which most reject (Lewicki, Saunders and Barry,
@@ -639,8 +638,8 @@ check.what_to_say(what_to_say, hidden=True)
 # worse for Marlow than your last (defined and priced in section 6).
 #
 # **When to step.** Concede only in answer to a move, a true "can't give more" or one
-# announced step at a stall: never into silence. Marlow's opening is a position, not yet
-# a concession: hold. Count Marlow's offers,
+# announced step at a stall: otherwise never into silence. Marlow's opening is a
+# position, not yet a concession: hold. Count Marlow's offers,
 # not its words: when it says "You have not moved since your last offer", it means yours;
 # its own offer may still have moved.
 #
@@ -723,11 +722,10 @@ check.what_to_say(what_to_say, hidden=True)
 # `opening` (a package). Graded: every later package is on the frontier, gives Marlow
 # more and leaves you at least `reservation` (a profit); it ends where no such package is
 # left; no step costs more than the one before; and it passes both targets (or as many
-# as such steps can). The tie-breaks are advice. `s.issues`, `s.yours` and `s.theirs` are as in
-# question 5, `s.reservation_if_not` and `s.reservation_if_quell` as in question 3;
-# `all_packages`, `package_points` and `pareto_frontier` (which returns the frontier's
-# points as `(your profit, Marlow's points)` pairs) are imported for you. The
-# check also starts your function from your plan's second package, with a higher
+# as such steps can). The tie-breaks are advice. `s.issues`, `s.yours`, `s.theirs`,
+# `s.reservation_if_not`, `s.reservation_if_quell` and the imported functions are as in
+# questions 3 and 5 (`pareto_frontier` returns `(your profit, Marlow's points)` pairs).
+# The check also starts your function from your plan's second package, with a higher
 # reservation price, on another learner's case, and from two colleagues' drafts below the
 # frontier (first a free trade, rule 1). To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
@@ -739,7 +737,7 @@ check.what_to_say(what_to_say, hidden=True)
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
 def concession_plan(s, opening, reservation):
-    """The packages of your plan: the opening, then steps down the frontier that shrink,
+    """The packages of your plan: the opening, then steps down the frontier that never grow,
     passing your targets where they can, taking back as few terms as the frontier allows."""
     ### BEGIN SOLUTION
     import functools
@@ -929,7 +927,7 @@ NegotiationTable(
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 4, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric: a mark for each part, with numbers from the learner's own negotiations. Expect
+# Rubric: a mark for each part, using the learner's own numbers. Expect
 # only numbers the learner's answers, the table and the debrief give: a weighing in words
 # with them earns the mark.
 #
@@ -964,8 +962,8 @@ NegotiationTable(
 # "(1) In my second negotiation, I opened with my planned package (profit 155, 23 of
 # Marlow's points). Marlow answered at a profit of 60; I thought of my beliefs about Quell
 # (a chance of 0.38 that it had capacity) and of my target for the state Marlow's answers
-# pointed to (125), not of its number, and held. At its move to 80 I made my first step,
-# to my target (125). It accepted 125 in round 3, 34.75 above my reservation price. I kept
+# pointed to (125), not of its number, and held. Its move to 80 was under my step's 30:
+# I held twice. At its move to 110 I made my first step, to my target (125). It accepted 125 in round 5, 34.75 above my reservation price. I kept
 # my plan, since my step answered a move, and the step bought the deal. I kept Brenn
 # (81.25 on average) over the letter's sure 65.
 # Signed, my reservation price would have been 74, enough for a package Marlow accepts
@@ -987,11 +985,11 @@ NegotiationTable(
 # 0.50; in the second, again a linear Marlow and again with Quell without capacity, it
 # opened at 60. The deal raised trust to 0.75; it would still answer at 60. Its buyers
 # paid list price for 6k units in 8 weeks, paid at 90 days: 42 points, 20 above their
-# reservation price (22). They may feel they lost and, about themselves, gave in too soon;
-# but I made no threat and no retraction, so they would take my call next year.
+# reservation price (22). The 8 weeks missed their 3-week need: they may feel they lost
+# and, about themselves, gave in too soon; but I made no threat and no retraction, so they would take my call next year.
 #
 # (4) Next time I would ask Brenn for a better letter, and hold one round longer at 155
-# to test whether Marlow would move again without my step."
+# before stepping."
 
 # ### END SOLUTION
 
@@ -1012,8 +1010,8 @@ NegotiationTable(
 #   believe it values (a MESO, module 04).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
-# - Concede down the frontier in steps that shrink (question 7's plan must), each traded
-#   for something, and take no term back where the frontier allows.
+# - Concede down the frontier in steps that never grow (question 7's plan must), each
+#   traded for something, and take back as few terms as the frontier allows (advice).
 # - Step only when the other side moves (its opening is a position, not a move), says it can
 #   give no more (at this table the words are true; test a person's first), or, once per
 #   deadlock, to break it, announced as an invitation (GRIT). Give no more than it gave.
