@@ -22,12 +22,16 @@ def test_e1_the_bluff_rule_is_named_as_lawyers_and_the_general_law_is_named_too(
     assert "rules most US states adopt" not in ethics and "shelters only" not in ethics
     assert "Lawyers' conduct rules in the US tolerate it" in ethics
     assert (
-        "Others answer to the law of deceit, which usually treats a stated value or "
-        "limit as opinion (Restatement (Second) of Torts §§538A, 542)." in ethics
+        # review 115 E1: a stated limit is a statement of intention, and a false one can be
+        # fraud (§530); the law treats only a stated value as opinion
+        "Others answer to the law of deceit: it usually treats a stated value as opinion "
+        "(Restatement (Second) of Torts §§538A, 542), but a false stated intention can be "
+        "fraud (§530)." in ethics
     )
     assert "does not list such plans among the statements it shelters" in ethics
     summary = _cell("summary")
-    assert "stating a false one is usually tolerated, by convention and in law" in summary
+    # review 115 E1: the law does not tolerate it as a rule (§530); convention does
+    assert "stating a false one is usually tolerated by convention, though contested" in summary
 
 
 def test_e2_the_half_share_names_its_condition():
@@ -50,7 +54,8 @@ def test_e3_the_advice_names_two_of_emersons_four_balancing_operations():
     reason names needing what they control less (withdrawal) in a clause."""
     words = text(LeverageAudit("sole-source").advice.value)
     assert "in Emerson's account" not in words
-    assert "by two of Emerson's four balancing moves: your alternatives or your power" in words
+    # review 115: the advice names three of the moves (alternatives, power, wanting less)
+    assert "by Emerson's balancing moves: your alternatives or your power" in words
     assert "wanting less of what they control" in ANSWERED_BY["power"][1]
     assert "wanting less of what they control" in words
 

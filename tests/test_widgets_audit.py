@@ -62,11 +62,9 @@ def test_the_advice_names_their_biggest_lead_and_both_levers():
     assert (
         "furthest ahead on power: a weighted difference of 2.00 points (7 against your 3)" in words
     )
-    # review 114 E3: Emerson names four balancing operations, and the advice uses two of them
-    assert (
-        "What answers it, by two of Emerson's four balancing moves: your alternatives or your "
-        "power" in words
-    )
+    # review 114 E3: Emerson names four balancing operations; review 115: the advice names
+    # three of them (withdrawal in the power entry's reason), so it gives no count
+    assert "What answers it, by Emerson's balancing moves: your alternatives or your power" in words
     assert "in Emerson's account" not in words
     assert "raising your power by 2 adds most to the balance: +1.00 points" in words
     # both runners-up shown, so a tie is never broken by the course's order

@@ -308,8 +308,9 @@ def _listed(words):
 def _answers(source, name):
     """The sentence naming the levers that answer a lead on ``source``, called ``name``."""
     levers, why = ANSWERED_BY[source]
-    # review 114 E3: Emerson (1962) names four balancing operations; the advice uses two
-    whose = "" if source == "information" else ", by two of Emerson's four balancing moves"
+    # review 114 E3: Emerson (1962) names four balancing operations; the advice draws on
+    # three (review 115), so it names them without a count
+    whose = "" if source == "information" else ", by Emerson's balancing moves"
     return f"What answers {name}{whose}: your <b>{' or your '.join(levers)}</b> ({why})."
 
 

@@ -1261,7 +1261,7 @@ check.own_balances(news_moves)
 #
 # - **Legitimate leverage.** A true statement about a source you hold or a fact you know,
 #   which leaves no false impression: a second bidder's written offer for the
-#   used van you are selling, the date you know the buyer must have a van by.
+#   van you are selling, the date you know the buyer must have a van by.
 # - **A bluff.** An untrue claim about your own reservation price, that is, the worst terms
 #   you would settle for, or about your *valuation* (what something is worth to you): "I
 #   won't let the van go for under 9,000" when you would take 8,200. Lawyers' conduct
@@ -1270,8 +1270,9 @@ check.own_balances(news_moves)
 #   *material* fact is one that a reasonable person would weigh in deciding), and "estimates
 #   of price or value placed on the subject of a transaction and a party's intentions as to
 #   an acceptable settlement of a claim are ordinarily in this category". Others
-#   answer to the law of deceit, which usually treats a stated value or limit
-#   as opinion (Restatement (Second) of Torts §§538A, 542).
+#   answer to the law of deceit: it usually treats a stated value as opinion
+#   (Restatement (Second) of Torts §§538A, 542), but a false stated intention can
+#   be fraud (§530).
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: a
 #   buyer for the van who does not exist, a mileage reading turned back.
 # - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
@@ -1280,9 +1281,9 @@ check.own_balances(news_moves)
 #   the buyer's bank as its accountant to learn the loan it has been offered), or pressure
 #   through someone's office (a cousin who inspects the buyer's vehicles). What decides the
 #   first is whether the person was free to tell: a remark on what anyone could see or what
-#   is no secret is yours to use; a figure or document they are bound to keep is not, paid
-#   for or not. A lie told to get information is filed here by where the information
-#   comes from; calling it a misrepresentation is also a fair reading.
+#   is no secret is yours to use; a figure or document they are bound to keep is not. A
+#   lie told to get information is filed here by where the information comes from;
+#   calling it a misrepresentation is also a fair reading.
 #
 # **Edge cases.** True words chosen to mislead ("another buyer came to see it", when that
 # buyer walked away) are *paltering*: those it misleads judge it about as harshly as a lie,
@@ -1532,7 +1533,7 @@ course.progress()
 # - Trust outlasts the deal: doing, freely, more than you owe builds it; breaking your
 #   word, or a move the other side takes as breaking it, can spend it.
 # - Keeping your reservation price to yourself is widely accepted; stating a false one is
-#   usually tolerated, by convention and in law, though contested; misstating a fact, or
+#   usually tolerated by convention, though contested; misstating a fact, or
 #   drawing on secrets or offices that are not yours, is not.
 #
 # <details>
