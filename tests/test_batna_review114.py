@@ -70,8 +70,10 @@ def test_e4_and_u6_tolerated_bluffs_are_not_called_ethical_and_carry_a_cost():
     honest = _cell("honest-teaching")
     assert (
         "Tolerated is not ethical (module 00 gives the rule behind the custom), and a called "
-        "bluff costs trust with the same manager next time (Axelrod 1984)."
+        "bluff costs trust with the same manager next time."
     ) in honest
+    # review 115 E1: Axelrod (1984) studied reciprocity in repeated play, not called bluffs
+    assert "Axelrod" not in honest
     assert "Carr" not in honest and "Model Rule 4.1" not in honest
 
 
@@ -91,12 +93,14 @@ def test_c1_the_commute_is_priced_before_northwinds_last_offer():
 def test_c2_section_5_says_what_the_target_is_for_when_you_close_below_it():
     """Review 114 C2: section 5 made the even split the threshold to close, below question
     5's target, without saying why or what the target is then for. It now says: counter
-    towards the target, close at the even split rather than risk an even-handed deal."""
+    towards the target, close at the even split rather than hold out for more."""
     decide = _cell("decide-teaching")
     assert (
         "Counter towards your target, but close at the even split with remote days rather than "
-        "risk an even-handed deal. Every counter asks for two remote days too."
+        "hold out for more. Every counter asks for two remote days too."
     ) in decide
+    # review 115 C1: "rather than risk an even-handed deal" said the opposite of what it meant
+    assert "rather than risk an even-handed deal" not in decide
 
 
 def test_c3_the_core_states_the_last_offer_argument_itself():

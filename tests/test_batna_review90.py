@@ -24,8 +24,8 @@ def _hint(offers, value):
 
 def _near_miss(offers):
     """A value inside the band, 150 to 300 from question 5's target and nearer to it than
-    to the band's ends, the reservation price for the job as offered and the target without
-    remote days: a target rounded too coarsely."""
+    to the band's ends, the reservation price for the job as offered and the target and even
+    split without remote days: a target rounded too coarsely (None when there is none)."""
     target = target_of(offers)
     split, most = check.target_band(offers)
     others = [
@@ -35,6 +35,7 @@ def _near_miss(offers):
             most,
             reservation_of(offers),
             check._target_without_remote_days(offers),
+            check._even_split_without_remote_days(offers),  # review 115 X1
         )
         if abs(other - target) > check.TARGET_TOLERANCE
     ]
@@ -42,7 +43,7 @@ def _near_miss(offers):
         for value in (target - gap, target + gap):
             if split <= value <= most and all(gap < abs(value - o) for o in others):
                 return value
-    raise AssertionError(f"no near miss for {offers.learner}")
+    return None
 
 
 def test_x1_the_reviewers_rounded_target_is_told_about_the_tolerance(monkeypatch):
@@ -72,11 +73,17 @@ def test_x1_a_near_miss_inside_the_band_gets_the_tolerance_not_a_reasoning_hint(
     target = target_of(offers)
     split, most = check.target_band(offers)
     near = _near_miss(offers)
-    assert split <= near <= most
-    hint = _hint(offers, near)
-    assert hint is not None and "did you round?" in str(hint), (who, str(hint))
-    assert "within 100 of it" in str(hint)
-    assert hint.general and "rounding slip" in hint.general
+    if near is None:
+        # review 115 X1: the even split without remote days is a figure a learner reasons
+        # to; where it lies this near the target, no miss of 150-300 is nearer the target
+        plain = check._even_split_without_remote_days(offers)
+        assert abs(plain - target) <= 2 * 300, who
+    else:
+        assert split <= near <= most
+        hint = _hint(offers, near)
+        assert hint is not None and "did you round?" in str(hint), (who, str(hint))
+        assert "within 100 of it" in str(hint)
+        assert hint.general and "rounding slip" in hint.general
     for value in (target - 100, target, target + 100):
         if split <= value <= most:
             assert _hint(offers, value) is None, (who, value)

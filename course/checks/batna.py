@@ -2490,6 +2490,12 @@ def _target_without_remote_days(offers):
     return min(max(offers.pay_survey, (low + high) / 2), low + TARGET_SHARE * (high - low))
 
 
+def _even_split_without_remote_days(offers):
+    """The even split of the zone for the job as offered: the target of a learner who leaves
+    out both the remote days and the salary survey."""
+    return (reservation_of(offers) + northwind_reservation(offers)) / 2
+
+
 def _judge_survey(offers, value, split, most):
     """The ``NotYet`` hint naming the survey's median for ``value``, inside the band but not
     within ``TARGET_TOLERANCE`` of the target the salary survey supports (``target_of``).
@@ -2522,10 +2528,18 @@ def _rounded_target(offers, value, split, most):
     """Whether ``value``, inside the band, is ``target_of`` rounded: within ``ROUNDING_SLIP``
     of it and nearer to it than to each other figure a learner could reason to (the band's
     two ends, the reservation price for the job as offered, the target without remote
-    days). A value nearest one of those is a slip of reasoning, not of rounding."""
+    days, and review 115 X1: the even split of that zone, which 14% of learners' band
+    without remote days put within 1,000 of the target). A value nearest one of those is a
+    slip of reasoning, not of rounding."""
     target = target_of(offers)
     gap = abs(value - target)
-    others = (split, most, reservation_of(offers), _target_without_remote_days(offers))
+    others = (
+        split,
+        most,
+        reservation_of(offers),
+        _target_without_remote_days(offers),
+        _even_split_without_remote_days(offers),  # review 115 X1
+    )
     return gap <= ROUNDING_SLIP and all(
         gap < abs(value - other) for other in others if abs(other - target) > TARGET_TOLERANCE
     )

@@ -457,8 +457,8 @@ check.target_salary(target_salary, hidden=True)
 # | below your reservation price with two remote days: no zone | at or above it | *good enough to close* with the remote days; without them, **ask for remote days**: your estimate was too low |
 # | the same | below it too | **final offer**: no package works for both |
 #
-# Counter towards your target, but close at the even split with remote days rather than risk
-# an even-handed deal. Every counter asks for two remote days too. Your final offer
+# Counter towards your target, but close at the even split with remote days rather than hold
+# out for more. Every counter asks for two remote days too. Your final offer
 # here is your reservation price with two remote days; if it is refused, walk away. If your
 # estimate of Northwind's reservation price is right, that costs nothing; if it is too low,
 # Northwind may pay just that, still no worse than leaving.
@@ -596,8 +596,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # and a misrepresentation). Bargaining custom does not ordinarily take a claim about the
 # least you would accept as a statement of fact, so it tolerates that bluff; a demand you
 # would not carry out is riskier. Tolerated is not ethical (module 00 gives the rule behind
-# the custom), and a called bluff costs trust with the same manager next time (Axelrod
-# 1984).
+# the custom), and a called bluff costs trust with the same manager next time.
 #
 # Declining to name your reservation price is legitimate too. The warning above is
 # legitimate, yet as a demand it corners Northwind and hands it your reservation price; a
