@@ -1,6 +1,8 @@
 """Module 03, review 114 (a negotiation professor's review), fixed in round 114. One test
 per item; each fails on the text or code before the fix."""
 
+from pathlib import Path
+
 import pytest
 
 import course
@@ -76,13 +78,18 @@ def test_c1_question_4s_anchor_acts_on_kestrels_judgement_not_on_the_model():
 def test_x4_the_feedback_says_which_label_the_course_prefers_for_a_threat():
     """Review 114 X4 (with U5): for a demand Kestrel would not carry out, either "bluff" or
     "misrepresentation" passes, and nothing said which the module prefers. The practice
-    statement's note and the own-case feedback now say: "bluff", since the comment to Model
-    Rule 4.1 counts intentions about a settlement as ordinarily not material facts; the
+    statement's note and the own-case feedback now give module 00's preference (review 115
+    C1: a misrepresentation first; round 114 had said "bluff", against module 00); the
     text points to module 00, section 6, for when a stated intention is a misrepresentation."""
     from course.scenarios.power import PRACTICE_TACTICS, tactic_labels
 
     assert "Model Rule 4.1" in check.PREFERRED_FOR_A_THREAT
-    assert "prefers 'bluff'" in check.PREFERRED_FOR_A_THREAT
+    # review 115 C1: the preference follows module 00's section 6, which says the opposite
+    # of round 114's "prefers 'bluff'"
+    assert "misrepresentation first" in check.PREFERRED_FOR_A_THREAT
+    assert "prefers 'bluff'" not in check.PREFERRED_FOR_A_THREAT
+    ethics_00 = (Path(__file__).parents[1] / "source/00_leverage/leverage.py").read_text()
+    assert "is a misrepresentation first" in ethics_00
     for number, (accepted, _, _) in PRACTICE_TACTICS.items():
         for label in accepted:
             note = check.judge_practice_tactic(number, label)

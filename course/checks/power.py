@@ -2076,10 +2076,13 @@ def _contested(s, tactic, said):
 
 #: Review 114 X4: where either label passes (a demand Kestrel would not carry out), the
 #: feedback says which one the course prefers and why, so the tolerance is explained.
+#: Review 115 C1: the preference is module 00's (section 6: "a misrepresentation first"),
+#: not the opposite one round 114 gave.
 PREFERRED_FOR_A_THREAT = (
-    "The course prefers 'bluff': the demand states an intention about what Kestrel will "
-    "settle for, and the comment to Model Rule 4.1 counts such intentions as ordinarily not "
-    "statements of material fact"
+    "Module 00 files it as a misrepresentation first: a stated plan Kestrel does not hold "
+    "can be a false fact, and the comment to Model Rule 4.1 does not list such plans among "
+    "the statements it shelters; 'bluff' passes because Lewicki, Saunders and Barry call "
+    "such threats bluffing"
 )
 
 
