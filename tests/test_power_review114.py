@@ -60,8 +60,8 @@ def test_e2_the_weak_alternative_study_backs_the_opening_not_the_disclosure_rule
     seven = _cell("using-teaching")
     assert "So make one worth mentioning known" not in seven
     assert (
-        "(Schaerer, Swaab and Galinsky, 2015). So open from your target, not your walk-away "
-        "point (Galinsky, Mussweiler and Medvec, 2002). Telling is another matter:"
+        "(Schaerer, Swaab and Galinsky, 2015). So open from your target, not your reservation "
+        "price (Galinsky, Mussweiler and Medvec, 2002). Telling is another matter:"
     ) in seven
     assert "That rule is Fisher and Ury's" in seven
 

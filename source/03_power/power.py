@@ -1043,7 +1043,7 @@ check.best_lever(best_lever, hidden=True)
 #   and Mussweiler's experiments on first offers (2001), final prices ended nearer the
 #   first figure named. A weak alternative anchors you too: with one, negotiators made
 #   less ambitious first offers and did worse than with none (Schaerer, Swaab and
-#   Galinsky, 2015). So open from your target, not your walk-away point (Galinsky,
+#   Galinsky, 2015). So open from your target, not your reservation price (Galinsky,
 #   Mussweiler and Medvec, 2002). Telling is another matter: make one worth mentioning
 #   known, keep any other private. That
 #   rule is Fisher and Ury's (*Getting to Yes*, 1981, "What If They Are More Powerful?
