@@ -1261,7 +1261,7 @@ check.own_balances(news_moves)
 #
 # - **Legitimate leverage.** A true statement about a source you hold or a fact you know,
 #   which leaves no false impression: a second bidder's written offer for the
-#   van you are selling, the date you know the buyer must have a van by.
+#   used van you are selling, the date you know the buyer must have a van by.
 # - **A bluff.** An untrue claim about your own reservation price, that is, the worst terms
 #   you would settle for, or about your *valuation* (what something is worth to you): "I
 #   won't let the van go for under 9,000" when you would take 8,200. Lawyers' conduct
