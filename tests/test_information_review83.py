@@ -32,8 +32,6 @@ def test_question_5b_reads_the_honest_count_as_a_floor(monkeypatch, capsys):
     for text in (words, said):
         assert "upper bound" not in text
         assert "the fewest holds that could justify a lower price" in text
-        # review 114 U5: the jargon "a floor, never a trigger" is said in plain words
-        assert "do not lower on holds alone" in text
     assert "A hold costs Osprey nothing to fake" in words  # review 88 U1: shortened
     counted = 0
     for n in range(60):
